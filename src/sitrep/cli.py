@@ -1,0 +1,261 @@
+"""The ``sitrep`` command line: thin commands over the library, errors as one clear line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import wraps
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from sitrep.errors import SitrepError
+
+console = Console(stderr=True)
+DB_HELP = "Database URL (default: $SITREP_DATABASE_URL or sqlite:///sitrep.db)."
+
+
+def friendly_errors(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn a SitrepError into one red line and exit code 1, never a traceback."""
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except SitrepError as exc:
+            console.print(f"[red]error:[/red] {exc}", highlight=False)
+            sys.exit(1)
+    return wrapper
+
+
+@contextmanager
+def progress_bar(total: int | None, label: str) -> Iterator[Callable[[str], None]]:
+    """A rich progress bar on stderr; yields a callback to advance it by one item."""
+    columns = [TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+               TextColumn("{task.fields[item]}", style="dim")]
+    with Progress(*columns, console=console, transient=False, disable=total is not None and total < 2) as bar:
+        task = bar.add_task(label, total=total, item="")
+
+        def advance(origin: str) -> None:
+            bar.update(task, advance=1, item=Path(origin).name[:40])
+        yield advance
+
+
+def ingest_options(max_bytes: int, allow_private: bool) -> Any:
+    from sitrep.ingest import IngestOptions
+    return IngestOptions(max_bytes=max_bytes, allow_private=allow_private)
+
+
+def report_failures(report: Any) -> None:
+    for failure in report.failures:
+        console.print(f"[red]failed:[/red] {failure.origin}: {failure.message}", highlight=False)
+
+
+def summary_table(report: Any, title: str) -> Table:
+    table = Table(title=title, show_header=True, header_style="bold")
+    for column in ("documents", "new", "duplicates", "failed", *report.items.keys(), "seconds"):
+        table.add_column(column, justify="right")
+    table.add_row(str(report.documents), str(report.new), str(report.duplicates), str(report.failed),
+                  *(str(n) for n in report.items.values()), f"{report.seconds:.1f}")
+    return table
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="sitrep")
+def main() -> None:
+    """sitrep: turn news reports into a sourced situation picture."""
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object (an array for several inputs).")
+@click.option("--jsonl", "as_jsonl", is_flag=True, help="Print one JSON object per line, in input order.")
+@click.option("--published", help="Publication date (YYYY-MM-DD) for relative dates, overriding metadata.")
+@click.option("--source", help="Outlet name, overriding metadata.")
+@click.option("--max-bytes", default=5_000_000, show_default=True, help="Refuse inputs larger than this.")
+@click.option("--allow-private", is_flag=True, help="Allow URLs that resolve to private or loopback addresses.")
+@friendly_errors
+def extract(files: tuple[str, ...], as_json: bool, as_jsonl: bool, published: str | None, source: str | None,
+            max_bytes: int, allow_private: bool) -> None:
+    """Extract the sitrep/1 layers of articles and print them.
+
+    Example: sitrep extract article.txt --json --published 2024-10-28
+    """
+    from sitrep.ingest import count_items
+    from sitrep.workflow import BatchReport, extract_sources
+
+    check_date(published)
+    report = BatchReport()
+    options = ingest_options(max_bytes, allow_private)
+    with progress_bar(count_items(files), "extracting") as advance:
+        results = [e.to_dict() for e in extract_sources(files, options=options, published=published,
+                                                         source=source, report=report, progress=advance)]
+    report_failures(report)
+    if as_jsonl:
+        for result in results:
+            click.echo(json.dumps(result, ensure_ascii=False))
+    else:  # --json, the default
+        payload: Any = results[0] if len(results) == 1 and report.documents == 1 else results
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=1))
+    sys.exit(1 if report.failed else 0)
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--db", help=DB_HELP)
+@click.option("--published", help="Publication date for every input, overriding metadata.")
+@click.option("--source", help="Outlet name for every input, overriding metadata.")
+@click.option("--max-bytes", default=5_000_000, show_default=True, help="Refuse inputs larger than this.")
+@click.option("--allow-private", is_flag=True, help="Allow URLs that resolve to private or loopback addresses.")
+@friendly_errors
+def ingest(sources: tuple[str, ...], db: str | None, published: str | None, source: str | None,
+           max_bytes: int, allow_private: bool) -> None:
+    """Ingest files, directories, JSONL, URLs and feeds into the store.
+
+    Example: sitrep ingest demo/corpus --db sqlite:///sitrep.db
+    """
+    from sitrep.ingest import count_items
+    from sitrep.store import Store
+    from sitrep.workflow import ingest_sources
+
+    check_date(published)
+    with Store.open(db) as store, progress_bar(count_items(sources), "ingesting") as advance:
+        report = ingest_sources(sources, store, options=ingest_options(max_bytes, allow_private),
+                                published=published, source=source, progress=advance)
+    report_failures(report)
+    console.print(summary_table(report, "ingest"))
+    sys.exit(1 if report.failed else 0)
+
+
+@main.command(name="eval")
+@click.argument("directories", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
+@click.option("--predictions", type=click.Path(file_okay=False), help="Also write each prediction here.")
+@friendly_errors
+def evaluate(directories: tuple[str, ...], as_json: bool, predictions: str | None) -> None:
+    """Score extraction against gold files (NAME.gold.json) and print a per-layer table.
+
+    Example: sitrep eval ../shared/eval ../shared/examples
+    """
+    from sitrep.evaluate import run_eval
+
+    result = run_eval([Path(d) for d in directories], Path(predictions) if predictions else None, console)
+    if as_json:
+        click.echo(json.dumps(result))
+    else:
+        Console().print(eval_table(result))
+
+
+def eval_table(result: dict[str, Any]) -> Table:
+    table = Table(title=f"sitrep eval: {result['documents']} documents", header_style="bold")
+    sides = sorted({k for layer in result["layers"].values() if layer for k in layer if k not in ("p", "r", "f1")})
+    for column in ("set", "layer", "P", "R", "F1", *sides):
+        table.add_column(column, justify="right" if column not in ("set", "layer") else "left")
+    for set_name, layers in result["sets"].items():
+        for layer, scores in layers.items():
+            if scores is None or layer == "documents":
+                continue
+            table.add_row(set_name, layer, *(f"{scores[k]:.3f}" for k in ("p", "r", "f1")),
+                          *("" if scores.get(k) is None else f"{scores[k]:.3f}" for k in sides))
+        table.add_section()
+    return table
+
+
+@main.command()
+@click.option("--db", help=DB_HELP)
+@click.option("--since", help="Only events and figures on or after this date.")
+@click.option("--until", help="Only events and figures on or before this date.")
+@click.option("--place", help="Only what happened at this place (name).")
+@click.option("--actor", help="Only what involves this actor (name).")
+@click.option("--json", "as_json", is_flag=True, help="Print the picture as JSON (see picture.schema.json).")
+@friendly_errors
+def picture(db: str | None, since: str | None, until: str | None, place: str | None, actor: str | None,
+            as_json: bool) -> None:
+    """Show the fused picture across every stored article.
+
+    Example: sitrep picture --since 2026-03-05 --place Kharkiv
+    """
+    from sitrep.fuse import build_picture, render_picture
+    from sitrep.store import Store
+
+    check_date(since)
+    check_date(until)
+    with Store.open(db) as store:
+        fused = build_picture(store.iter_extractions())
+    view = fused.to_dict(since=since, until=until, place=place, actor=actor)
+    if as_json:
+        click.echo(json.dumps(view, ensure_ascii=False, indent=1))
+    else:
+        render_picture(view, Console())
+
+
+@main.command()
+@click.option("--db", help=DB_HELP)
+@click.option("--format", "fmt", type=click.Choice(["acled", "jsonl"]), default="jsonl", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write here, not stdout.")
+@friendly_errors
+def export(db: str | None, fmt: str, output: str | None) -> None:
+    """Export stored extractions: sitrep/1 JSONL, or ACLED-style CSV of violent and protest events.
+
+    Example: sitrep export --format acled -o events.csv
+    """
+    from sitrep.store import Store
+
+    with Store.open(db) as store, open_output(output) as out:
+        extractions = store.iter_extractions()
+        if fmt == "acled":
+            from sitrep.export.acled import write_csv
+            write_csv(extractions, out)
+        else:
+            for extraction in extractions:
+                out.write(json.dumps(extraction, ensure_ascii=False) + "\n")
+
+
+@main.command()
+@click.option("--db", help=DB_HELP)
+@friendly_errors
+def status(db: str | None) -> None:
+    """Show what the store holds: rows per table.
+
+    Example: sitrep status --db sqlite:///sitrep.db
+    """
+    from sitrep.store import Store
+
+    with Store.open(db) as store:
+        counts = store.counts()
+    table = Table(title="sitrep store", header_style="bold")
+    table.add_column("table")
+    table.add_column("rows", justify="right")
+    for name, rows in counts.items():
+        table.add_row(name, str(rows))
+    Console().print(table)
+
+
+@contextmanager
+def open_output(path: str | None) -> Iterator[Any]:
+    if path is None:
+        yield sys.stdout
+        return
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        yield handle
+
+
+def check_date(value: str | None) -> None:
+    """Refuse a malformed date option with a clear message."""
+    from datetime import date
+
+    if value is None:
+        return
+    try:
+        date.fromisoformat(value[:10])
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date of the form YYYY-MM-DD") from None
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,1 @@
+"""One module per sitrep/1 layer; each exposes ``run(analysis)`` (see sitrep.pipeline)."""

@@ -1,0 +1,221 @@
+"""The Store: save extractions one transaction per document, read them back.
+
+A document is either fully stored (its row and every layer row) or absent: each
+save is one transaction, so a crash or a kill mid-save leaves nothing behind, and a
+re-run that skips ``has_document`` ids resumes where the last one stopped.
+
+    with Store.open("sqlite:///corpus.db") as store:
+        store.save_document(extraction, origin="article.txt")
+        store.get_extraction(extraction["document"]["id"])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from types import TracebackType
+from typing import Any, Self, cast
+
+from alembic.util import CommandError
+from sqlalchemy import CursorResult, Engine, delete, func, insert, select
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from sitrep.errors import StoreError
+from sitrep.store.connect import SQLITE_BEGIN_OPTION, create_store_engine, database_url, error_reason, store_error
+from sitrep.store.migrate import upgrade_to_head
+from sitrep.store.rows import LayerRows, Row, document_id_of, document_row, layer_rows
+from sitrep.store.tables import ALL_MODELS, LAYER_MODELS, Document
+
+STATUS_EXTRACTED = "extracted"
+STATUS_SKIPPED_LANGUAGE = "skipped_language"
+ITER_BATCH_SIZE = 100
+
+
+class Store:
+    """A sitrep database (SQLite or PostgreSQL), migrated to the current schema."""
+
+    def __init__(self, engine: Engine) -> None:
+        """Wrap an engine whose database is already migrated; use ``Store.open`` instead."""
+        self._engine = engine
+        self._reader = sessionmaker(engine)
+        self._writer = sessionmaker(engine.execution_options(**{SQLITE_BEGIN_OPTION: "IMMEDIATE"}))
+        self._closed = False
+
+    @classmethod
+    def open(cls, url: str | None = None) -> Store:
+        """Connect to ``url`` (see ``database_url``) and migrate it to the newest schema."""
+        resolved = database_url(url)
+        engine = create_store_engine(resolved)
+        try:
+            upgrade_to_head(engine)
+        except StoreError:
+            engine.dispose()
+            raise
+        except (SQLAlchemyError, CommandError, OSError) as exc:
+            engine.dispose()
+            raise store_error("open", resolved, exc) from exc
+        return cls(engine)
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine, for read queries by other modules."""
+        return self._engine
+
+    def session(self) -> Session:
+        """A new Session for read queries (``with store.session() as s: ...``)."""
+        return self._reader()
+
+    def has_document(self, doc_id: str) -> bool:
+        """Whether a document with this id is stored, whatever its status."""
+        with self._reading("look up a document in"), self._reader() as session:
+            return session.scalar(select(Document.id).where(Document.id == doc_id)) is not None
+
+    def save_document(
+        self,
+        extraction: Mapping[str, Any],
+        *,
+        origin: str | None = None,
+        status: str = STATUS_EXTRACTED,
+        extra: Mapping[str, Any] | None = None,
+    ) -> bool:
+        """Store a sitrep/1 extraction and all its layer rows in one transaction.
+
+        Returns False, writing nothing, when the document is already stored. On any
+        error nothing is written and StoreError is raised.
+        """
+        doc_id = document_id_of(extraction)
+        if self.has_document(doc_id):
+            return False
+        row = document_row(
+            extraction["document"], status=status, origin=origin, ingested_at=_now(), extraction=extraction, extra=extra
+        )
+        return self._insert(row, layer_rows(extraction))
+
+    def save_unextracted(
+        self,
+        document: Mapping[str, Any],
+        *,
+        origin: str | None,
+        status: str,
+        extra: Mapping[str, Any] | None = None,
+    ) -> bool:
+        """Store a document that was not extracted (e.g. ``status="skipped_language"``).
+
+        ``document`` is the contract's ``document`` object; without an ``id`` it is
+        keyed by the sha256 of its text. Returns False when it is already stored.
+        """
+        if status == STATUS_EXTRACTED:
+            raise StoreError(f"document {document.get('id') or '?'}: status 'extracted' needs an extraction")
+        row = document_row(document, status=status, origin=origin, ingested_at=_now(), extra=extra)
+        if self.has_document(row["id"]):
+            return False
+        return self._insert(row, {})
+
+    def get_extraction(self, doc_id: str) -> dict[str, Any] | None:
+        """The stored sitrep/1 object, or None when absent or not extracted."""
+        with self._reading("read a document from"), self._reader() as session:
+            return session.scalar(select(Document.extraction).where(Document.id == doc_id))
+
+    def get_document(self, doc_id: str) -> dict[str, Any] | None:
+        """A document's row (status, origin, extra, ...) without its extraction, or None."""
+        columns = [column for column in Document.__table__.c if column.name != "extraction"]
+        with self._reading("read a document from"), self._reader() as session:
+            found = session.execute(select(*columns).where(Document.id == doc_id)).mappings().first()
+        if found is None:
+            return None
+        document = dict(found)
+        ingested_at = document["ingested_at"]
+        if ingested_at.tzinfo is None:  # SQLite keeps no zone; we always write UTC
+            ingested_at = ingested_at.replace(tzinfo=UTC)
+        document["ingested_at"] = ingested_at.isoformat()
+        return document
+
+    def iter_extractions(self) -> Iterator[dict[str, Any]]:
+        """Every stored extraction, oldest first, fetched in batches."""
+        query = (
+            select(Document.extraction)
+            .where(Document.extraction.is_not(None))
+            .order_by(Document.ingested_at, Document.id)
+            .execution_options(yield_per=ITER_BATCH_SIZE)
+        )
+        with self._reading("read documents from"), self._reader() as session:
+            yield from session.scalars(query)
+
+    def counts(self, doc_id: str | None = None) -> dict[str, int]:
+        """Rows per table, for the whole database or for one document."""
+        counts: dict[str, int] = {}
+        with self._reading("count rows in"), self._reader() as session:
+            for model in ALL_MODELS:
+                table = model.__table__
+                query = select(func.count()).select_from(table)
+                if doc_id is not None:
+                    key = table.c.id if model is Document else table.c.document_id
+                    query = query.where(key == doc_id)
+                counts[model.__tablename__] = session.scalar(query) or 0
+        return counts
+
+    def delete_document(self, doc_id: str) -> bool:
+        """Remove a document and all its rows; False when it was not stored."""
+        try:
+            with self._writer.begin() as session:
+                deleted = cast(CursorResult[Any], session.execute(delete(Document).where(Document.id == doc_id)))
+        except SQLAlchemyError as exc:
+            raise store_error("delete a document from", self._engine.url, exc) from exc
+        return bool(deleted.rowcount)
+
+    def close(self) -> None:
+        """Release every connection; the Store cannot be used afterwards."""
+        if not self._closed:
+            self._engine.dispose()
+            self._closed = True
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({self._engine.url.render_as_string(hide_password=True)!r})"
+
+    def _insert(self, document: Row, layers: LayerRows) -> bool:
+        """Write one document's rows in one transaction; False if another writer won."""
+        doc_id = document["id"]
+        try:
+            with self._writer.begin() as session:
+                session.execute(insert(Document), [document])
+                _write_layers(session, layers)
+        except IntegrityError as exc:
+            if self.has_document(doc_id):
+                return False
+            raise StoreError(f"document {doc_id[:12]}: the database refused it: {error_reason(exc)}") from exc
+        except Exception as exc:
+            raise StoreError(f"document {doc_id[:12]}: not saved: {error_reason(exc)}") from exc
+        return True
+
+    @contextmanager
+    def _reading(self, action: str) -> Iterator[None]:
+        """Turn SQLAlchemy errors raised while reading into StoreError."""
+        try:
+            yield
+        except SQLAlchemyError as exc:
+            raise store_error(action, self._engine.url, exc) from exc
+
+
+def _write_layers(session: Session, layers: LayerRows) -> None:
+    """Insert layer rows, owners before the rows that belong to them."""
+    for model in LAYER_MODELS:
+        rows = layers.get(model)
+        if rows:
+            session.execute(insert(model), rows)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+__all__ = ["STATUS_EXTRACTED", "STATUS_SKIPPED_LANGUAGE", "Store"]

@@ -1,0 +1,1 @@
+"""Alembic environment and revision scripts of the sitrep store (see ``sitrep.store.migrate``)."""

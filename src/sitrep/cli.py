@@ -28,7 +28,7 @@ def friendly_errors(command: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return command(*args, **kwargs)
         except SitrepError as exc:
-            console.print(f"[red]error:[/red] {exc}", highlight=False)
+            console.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
             sys.exit(1)
     return wrapper
 
@@ -53,7 +53,7 @@ def ingest_options(max_bytes: int, allow_private: bool) -> Any:
 
 def report_failures(report: Any) -> None:
     for failure in report.failures:
-        console.print(f"[red]failed:[/red] {failure.origin}: {failure.message}", highlight=False)
+        console.print(f"[red]failed:[/red] {failure.origin}: {failure.message}", highlight=False, soft_wrap=True)
 
 
 def summary_table(report: Any, title: str) -> Table:

@@ -1,0 +1,315 @@
+"""Fetching URLs safely: http(s) only, public addresses only, bounded in size and time.
+
+How a fetch defends itself (server-side request forgery, resource exhaustion):
+
+* Only ``http`` and ``https`` URLs are fetched; ``file:``, ``ftp:``, ``gopher:`` … are
+  refused before anything else happens.
+* The host is resolved once (``socket.getaddrinfo``, or ``IngestOptions.resolver``) and
+  **every** address it resolves to is checked with :mod:`sitrep.ingest.addresses`; one
+  refused address refuses the URL (unless ``allow_private``).
+* The connection is then **pinned** to a checked address (tried in resolver order until
+  one accepts the connection): the request goes to
+  ``scheme://<checked IP>:port/path`` with the original ``Host`` header, and for HTTPS the
+  original host name is sent as SNI (``sni_hostname``) and the certificate is verified
+  against it. httpx therefore never resolves the name again, so a DNS answer that
+  changes between check and connect (DNS rebinding) cannot swap in another address.
+* Redirects are not followed by httpx: each ``Location`` is resolved against the current
+  URL and goes through the same scheme and address checks, at most ``max_redirects``
+  times.
+* Requests carry ``Connection: close`` and keep-alive pooling is off, so a connection
+  opened (and TLS-verified) for one host name is never reused for another that happens
+  to share its address. Proxy settings from the environment are ignored
+  (``trust_env=False``) because a proxy would connect on our behalf, unchecked.
+* The content type is checked from the headers before the body is read; the body is
+  streamed and abandoned as soon as it passes ``max_bytes`` (after decompression, so a
+  compression bomb is cut off too), and reading it may not take longer than ``timeout``
+  seconds in total (each network operation has the same timeout).
+
+Every problem surfaces as a :class:`~sitrep.errors.FetchError` (or
+:class:`~sitrep.errors.UnsafeURLError`) with a one-line message; httpx and socket
+errors are translated here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import socket
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Literal
+
+import httpx
+
+from sitrep import __version__
+from sitrep.errors import FetchError, UnsafeURLError
+from sitrep.ingest.addresses import IPAddress, parse_ip_literal, refusal_reason
+from sitrep.ingest.model import IngestOptions
+from sitrep.ingest.sniff import looks_like_feed, looks_like_html
+
+ContentKind = Literal["html", "text", "feed"]
+
+ALLOWED_SCHEMES = ("http", "https")
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+TEXT_TYPES = frozenset({"text/plain"})
+FEED_TYPES = frozenset(
+    {
+        "application/rss+xml",
+        "application/atom+xml",
+        "application/rdf+xml",
+        "application/xml",
+        "text/xml",
+    }
+)
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+USER_AGENT = f"sitrep/{__version__} (news article ingest)"
+ACCEPT = (
+    "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
+    "application/xml;q=0.9,text/xml;q=0.9,text/plain;q=0.8"
+)
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """A successfully fetched resource."""
+
+    url: str  # the final URL, after redirects
+    kind: ContentKind
+    media_type: str  # e.g. "text/html", "" when the server sent none
+    charset: str | None  # from the Content-Type header, if given
+    body: bytes
+
+
+def resolve_host(host: str) -> list[str]:
+    """All IP addresses ``host`` resolves to (the default resolver)."""
+    infos = socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)
+    return list(dict.fromkeys(str(info[4][0]) for info in infos))
+
+
+def check_scheme(url: str) -> httpx.URL:
+    """Parse ``url``; raise ``FetchError`` unless it is an absolute http(s) URL."""
+    try:
+        parsed = httpx.URL(url)
+    except httpx.InvalidURL as exc:
+        raise FetchError(f"invalid URL ({exc})") from exc
+    if parsed.scheme not in ALLOWED_SCHEMES:
+        scheme = parsed.scheme or url.split(":", 1)[0]
+        raise FetchError(f"unsupported URL scheme {scheme!r} (only http and https)")
+    if not parsed.raw_host:
+        raise FetchError("URL has no host")
+    return parsed
+
+
+class Fetcher:
+    """Fetches URLs under the rules above; use as a context manager to close it."""
+
+    def __init__(self, options: IngestOptions) -> None:
+        self._options = options
+        self._resolve: Callable[[str], list[str]] = options.resolver or resolve_host
+        self._client = httpx.Client(
+            transport=options.transport or _pinned_transport(),
+            timeout=httpx.Timeout(options.timeout),
+            follow_redirects=False,
+            trust_env=False,
+            headers={"User-Agent": USER_AGENT, "Accept": ACCEPT, "Connection": "close"},
+        )
+
+    def __enter__(self) -> Fetcher:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._client.close()
+
+    def fetch(self, url: str) -> Fetched:
+        """Fetch ``url``, following at most ``max_redirects`` checked redirects."""
+        current = check_scheme(url)
+        for _ in range(self._options.max_redirects + 1):
+            outcome = self._fetch_once(current)
+            if isinstance(outcome, Fetched):
+                return outcome
+            current = outcome
+        raise FetchError(f"too many redirects (more than {self._options.max_redirects})")
+
+    # -- one hop ----------------------------------------------------------------------
+
+    def _fetch_once(self, url: httpx.URL) -> Fetched | httpx.URL:
+        """Fetch one URL: the resource, or the next URL when redirected.
+
+        The host's checked addresses are tried in resolver order until one accepts the
+        connection (a dual-stack name may have an unreachable IPv6 address).
+        """
+        *others, last = self._checked_addresses(url)
+        for address in others:
+            try:
+                return self._fetch_from(url, address)
+            except _ConnectError:
+                continue
+        return self._fetch_from(url, last)
+
+    def _fetch_from(self, url: httpx.URL, address: str) -> Fetched | httpx.URL:
+        request = self._pinned_request(url, address)
+        try:
+            response = self._client.send(request, stream=True)
+        except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
+            raise _ConnectError(self._describe(exc, url)) from exc
+        except httpx.HTTPError as exc:
+            raise FetchError(self._describe(exc, url)) from exc
+        try:
+            return self._handle(url, response)
+        except httpx.HTTPError as exc:
+            raise FetchError(self._describe(exc, url)) from exc
+        finally:
+            response.close()
+
+    def _handle(self, url: httpx.URL, response: httpx.Response) -> Fetched | httpx.URL:
+        status = response.status_code
+        if status in REDIRECT_STATUSES:
+            return _redirect_target(url, response)
+        if status >= 400:
+            raise FetchError(f"HTTP {status} {response.reason_phrase}".rstrip())
+        if not 200 <= status < 300:
+            raise FetchError(f"unexpected HTTP status {status}")
+        media_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
+        declared = _kind_of(media_type)
+        self._check_length(response)
+        body = self._read_body(response)
+        kind = "feed" if looks_like_feed(body) else declared or _sniff(body)
+        return Fetched(
+            url=str(url),
+            kind=kind,
+            media_type=media_type,
+            charset=response.charset_encoding,
+            body=body,
+        )
+
+    # -- address checks and pinning ----------------------------------------------------
+
+    def _checked_addresses(self, url: httpx.URL) -> list[str]:
+        """Resolve the URL's host and check every address; all must be allowed."""
+        host = url.raw_host.decode("ascii")
+        literal = parse_ip_literal(host)
+        found: list[IPAddress | None] = (
+            [literal] if literal is not None else [parse_ip_literal(a) for a in self._resolved(host)]
+        )
+        addresses = [address for address in found if address is not None]
+        if len(addresses) < len(found):
+            raise FetchError(f"cannot resolve host {host!r} (the resolver returned an unreadable address)")
+        if not self._options.allow_private:
+            for address in addresses:
+                reason = refusal_reason(address)
+                if reason:
+                    shown = host if literal is not None else f"{host} ({address})"
+                    raise UnsafeURLError(f"refused to connect to {shown}: {reason} address")
+        return [str(address) for address in addresses]
+
+    def _resolved(self, host: str) -> list[str]:
+        try:
+            addresses = self._resolve(host)
+        except (OSError, UnicodeError) as exc:
+            raise FetchError(f"cannot resolve host {host!r} ({_reason(exc)})") from exc
+        if not addresses:
+            raise FetchError(f"cannot resolve host {host!r} (no addresses)")
+        return [address.split("%", 1)[0] for address in addresses]
+
+    def _pinned_request(self, url: httpx.URL, address: str) -> httpx.Request:
+        """A request for ``url`` that connects to ``address`` and names the real host."""
+        host = url.raw_host.decode("ascii")
+        extensions = {"sni_hostname": host} if url.scheme == "https" else {}
+        return self._client.build_request(
+            "GET",
+            url.copy_with(host=address),
+            headers={"Host": url.netloc.decode("ascii")},
+            extensions=extensions,
+        )
+
+    # -- body --------------------------------------------------------------------------
+
+    def _check_length(self, response: httpx.Response) -> None:
+        declared = response.headers.get("content-length", "")
+        limit = self._options.max_bytes
+        if declared.isdigit() and int(declared) > limit:
+            raise FetchError(f"response too large ({int(declared):,} bytes; the limit is {limit:,} bytes)")
+
+    def _read_body(self, response: httpx.Response) -> bytes:
+        limit = self._options.max_bytes
+        deadline = time.monotonic() + self._options.timeout
+        body = bytearray()
+        for chunk in response.iter_bytes():
+            body.extend(chunk)
+            if len(body) > limit:
+                raise FetchError(f"response too large (more than {limit:,} bytes)")
+            if time.monotonic() > deadline:
+                raise FetchError(f"timed out reading the response ({self._timeout_text()})")
+        return bytes(body)
+
+    # -- errors ------------------------------------------------------------------------
+
+    def _describe(self, exc: httpx.HTTPError, url: httpx.URL) -> str:
+        host = url.host
+        if isinstance(exc, httpx.TimeoutException):
+            return f"timed out talking to {host} ({self._timeout_text()})"
+        if isinstance(exc, httpx.ConnectError):
+            return f"cannot connect to {host} ({_reason(exc)})"
+        if isinstance(exc, httpx.DecodingError):
+            return f"cannot decode the response from {host} ({_reason(exc)})"
+        return f"network error talking to {host} ({type(exc).__name__}: {_reason(exc)})"
+
+    def _timeout_text(self) -> str:
+        return f"limit {self._options.timeout:g} s"
+
+
+class _ConnectError(FetchError):
+    """No connection to one address; the next address of the host may still work."""
+
+
+def _pinned_transport() -> httpx.HTTPTransport:
+    """The real transport: no retries, no keep-alive pool (see the module docstring)."""
+    return httpx.HTTPTransport(retries=0, limits=httpx.Limits(max_keepalive_connections=0))
+
+
+def _redirect_target(url: httpx.URL, response: httpx.Response) -> httpx.URL:
+    location = response.headers.get("location")
+    if not location:
+        raise FetchError(f"redirect (HTTP {response.status_code}) without a Location header")
+    try:
+        target = str(url.join(location))
+    except httpx.InvalidURL as exc:
+        raise FetchError(f"redirect to an invalid URL {location!r}") from exc
+    try:
+        return check_scheme(target)
+    except FetchError as exc:
+        raise FetchError(f"redirect to {location}: {exc}") from exc
+
+
+def _kind_of(media_type: str) -> ContentKind | None:
+    """The kind a declared media type stands for; ``None`` when undeclared."""
+    if not media_type:
+        return None
+    if media_type in HTML_TYPES:
+        return "html"
+    if media_type in TEXT_TYPES:
+        return "text"
+    if media_type in FEED_TYPES:
+        return "feed"
+    raise FetchError(f"unsupported content type {media_type!r} (expected HTML, text or a feed)")
+
+
+def _sniff(body: bytes) -> ContentKind:
+    """The kind of a body served without a content type (feeds are sniffed earlier)."""
+    if looks_like_html(body):
+        return "html"
+    raise FetchError("no content type, and the content is neither HTML nor a feed")
+
+
+def _reason(exc: BaseException) -> str:
+    strerror = exc.strerror if isinstance(exc, OSError) else None
+    text = strerror or str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0]

@@ -1,0 +1,717 @@
+"""The actors layer: states, organisations, armed forces, media, people and populations.
+
+:func:`find_actors` builds actor drafts from, in order: the actor dictionary (names,
+aliases and "South Korea's intelligence agency"-style descriptions), the armed-forces
+pattern ("North Korean troops"), states (country names, capitals used for their
+government, "the Kremlin"), people from the NER with their titles and appositions
+("Ukrainian President Volodymyr Zelenskyy", "Kyrylo Budanov, head of ..."), offices
+named without a person ("the South Korean Defense Minister"), other organisations and
+outlets from the NER, and populations ("asylum seekers", "Rohingya").
+
+``run`` writes the actors, links affiliations, then installs the document's
+coreference resolver (:mod:`sitrep.extract.coref`) as ``analysis.resolver``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from sitrep.analysis import Analysis
+from sitrep.extract import coref
+from sitrep.extract.places import NOTES_KEY, Toponym, find_toponyms, is_locative, is_metonymic, resolve_toponyms
+from sitrep.geo.lexicon import DictionaryEntry, Lexicon, load_lexicon
+from sitrep.model import Actor, Span
+from sitrep.nlp import Entity, Parse
+
+POSSESSIVES = {"'s", "’s", "'", "’"}
+ARTICLES = {"the", "a", "an"}
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """Word lists of resources/actors_patterns.json."""
+
+    force_nouns: tuple[str, ...]
+    force_lead_words: frozenset[str]
+    media_words: frozenset[str]
+    media_followers: tuple[str, ...]
+    pronouns: dict[str, str]
+    honorifics: dict[str, str]
+    description_heads: dict[str, list[str]]
+    not_actors: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_patterns() -> Patterns:
+    raw = json.loads(resources.files("sitrep.resources").joinpath("actors_patterns.json").read_text("utf-8"))
+    return Patterns(
+        force_nouns=tuple(sorted(raw["force_nouns"], key=lambda w: -len(w.split()))),
+        force_lead_words=frozenset(raw["force_lead_words"]), media_words=frozenset(raw["media_words"]),
+        media_followers=tuple(raw["media_followers"]), pronouns=raw["pronouns"], honorifics=raw["honorifics"],
+        description_heads=raw["description_heads"], not_actors=frozenset(raw["not_actors"]),
+    )
+
+
+@dataclass
+class Draft:
+    """An actor being assembled; ``key`` says what makes two drafts the same actor."""
+
+    key: str
+    name: str
+    type: str
+    country: str | None = None
+    role: str | None = None
+    affiliation: str | None = None     # key of the actor it belongs to
+    mentions: list[Span] = field(default_factory=list)
+    titles: set[str] = field(default_factory=set)   # lower-case offices: "secretary general"
+    gender: str | None = None
+
+    def add(self, span: Span) -> None:
+        if span not in self.mentions:
+            self.mentions.append(span)
+
+
+class Drafts:
+    """Drafts by key, in order of first appearance, with the tokens already claimed."""
+
+    def __init__(self, parse: Parse) -> None:
+        self.by_key: dict[str, Draft] = {}
+        self.claimed = [False] * len(parse.tokens)
+
+    def get(self, key: str, **fields) -> Draft:
+        draft = self.by_key.get(key)
+        if draft is None:
+            draft = self.by_key[key] = Draft(key=key, **fields)
+        return draft
+
+    def claim(self, first: int, last: int) -> None:
+        for k in range(first, last):
+            self.claimed[k] = True
+
+    def free(self, first: int, last: int) -> bool:
+        return not any(self.claimed[first:last])
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _text(parse: Parse, first: int, last: int) -> str:
+    return parse.text[parse.tokens[first].start:parse.tokens[last - 1].end]
+
+
+def _span(parse: Parse, first: int, last: int) -> Span:
+    return parse.char_span(first, last)
+
+
+def _with_possessive(parse: Parse, first: int, last: int) -> int:
+    """``last`` moved past a possessive "'s" that follows."""
+    if last < len(parse.tokens) and parse.tokens[last].text in POSSESSIVES:
+        return last + 1
+    return last
+
+
+def _phrase_at(parse: Parse, i: int, phrases: dict[str, object], max_len: int = 6,
+               lower: bool = False) -> tuple[int, object] | None:
+    """The longest phrase of ``phrases`` (exact text, or lower-cased) starting at token i: (end token, value)."""
+    tokens = parse.tokens
+    for last in range(min(len(tokens), i + max_len), i, -1):
+        if tokens[last - 1].sent != tokens[i].sent:
+            continue
+        text = _text(parse, i, last)
+        value = phrases.get(text.lower() if lower else text)
+        if value is not None:
+            return last, value
+    return None
+
+
+def _country_before(parse: Parse, first: int, lexicon: Lexicon) -> tuple[str | None, int]:
+    """A demonym or "<Country>'s" right before token ``first``: (ISO3, its first token)."""
+    tokens = parse.tokens
+    k = first - 1
+    if k >= 0 and tokens[k].text in POSSESSIVES:
+        k -= 1
+    for start in range(max(0, k - 3), k + 1):
+        text = _text(parse, start, k + 1) if k >= start else ""
+        iso3 = lexicon.country_of_adjective(text) if text else None
+        if iso3:
+            return iso3, start
+    return None, first
+
+
+def state_name(lexicon: Lexicon, iso3: str) -> str:
+    return lexicon.state_display.get(iso3, iso3)
+
+
+def _state(drafts: Drafts, lexicon: Lexicon, iso3: str) -> Draft:
+    return drafts.get(f"state:{iso3}", name=state_name(lexicon, iso3), type="state", country=iso3)
+
+
+# ---------------------------------------------------------------- finders
+
+
+def find_dictionary(parse: Parse, drafts: Drafts, lexicon: Lexicon) -> None:
+    """Organisations, outlets, groups and agencies the dictionary names, and their descriptions."""
+    tokens = parse.tokens
+    i = 0
+    while i < len(tokens):
+        found = _phrase_at(parse, i, lexicon.entry_names) if tokens[i].text[:1].isalnum() else None
+        if found is None:
+            found = _description_at(parse, i, lexicon)
+        if found is None:
+            i += 1
+            continue
+        last, entry = found
+        start = i
+        if tokens[i].lower == "the" and i + 1 < last:
+            start = i + 1
+        _entry_draft(drafts, lexicon, entry).add(_span(parse, start, last))
+        drafts.claim(i, last)
+        i = last
+
+
+def _description_at(parse: Parse, i: int, lexicon: Lexicon) -> tuple[int, DictionaryEntry] | None:
+    """"South Korea's intelligence agency", "the Ukrainian military intelligence"."""
+    tokens = parse.tokens
+    if not tokens[i].text[:1].isupper():
+        return None
+    for country_last in range(min(len(tokens), i + 4), i, -1):
+        iso3 = lexicon.country_of_adjective(_text(parse, i, country_last))
+        if not iso3:
+            continue
+        k = country_last + 1 if country_last < len(tokens) and tokens[country_last].text in POSSESSIVES else country_last
+        for last in range(min(len(tokens), k + 4), k, -1):
+            entry = lexicon.descriptions.get((iso3, _text(parse, k, last).lower()))
+            if entry is not None:
+                return last, entry
+        return None
+    return None
+
+
+def _entry_draft(drafts: Drafts, lexicon: Lexicon, entry: DictionaryEntry) -> Draft:
+    affiliation = f"state:{entry.country}" if entry.country and entry.type in {"organization", "armed_forces"} else None
+    if entry.type == "armed_forces" and entry.country:
+        draft = drafts.get(f"forces:{entry.country}", name=entry.name, type="armed_forces", country=entry.country,
+                           affiliation=affiliation)
+        draft.name = entry.name
+        return draft
+    return drafts.get(f"entry:{entry.name}", name=entry.name, type=entry.type, country=entry.country,
+                      affiliation=affiliation)
+
+
+def find_forces(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: Patterns) -> None:
+    """"North Korean troops", "Russia's army", "the Russian military": a state's armed forces."""
+    tokens = parse.tokens
+    nouns = {noun: True for noun in patterns.force_nouns}
+    for i, token in enumerate(tokens):
+        if not token.text[:1].isupper():
+            continue
+        for country_last in range(min(len(tokens), i + 4), i, -1):
+            iso3 = lexicon.country_of_adjective(_text(parse, i, country_last))
+            if iso3:
+                break
+        else:
+            continue
+        k = _with_possessive(parse, i, country_last)
+        found = _phrase_at(parse, k, nouns, max_len=3, lower=True)
+        if found is None and k < len(tokens) and tokens[k].lower in patterns.force_lead_words:
+            found = _phrase_at(parse, k + 1, nouns, max_len=3, lower=True)
+        if found is None or not drafts.free(i, found[0]):
+            continue
+        last = found[0]
+        written = _text(parse, i, country_last)
+        adjective = written if written in lexicon.demonyms else lexicon.adjectives.get(iso3)
+        draft = drafts.get(f"forces:{iso3}", name=f"{adjective or state_name(lexicon, iso3)} armed forces",
+                           type="armed_forces", country=iso3, affiliation=f"state:{iso3}")
+        draft.add(_span(parse, i, last))
+        drafts.claim(i, last)
+
+
+def find_states(parse: Parse, drafts: Drafts, lexicon: Lexicon, toponyms: list[Toponym]) -> None:
+    """Country names, capitals standing for their government, and metonyms such as "the Kremlin".
+
+    A country that the text only names as a location ("fled from Myanmar") is a place, not an actor.
+    """
+    acting = {t.entry.country for t in toponyms if t.entry is not None and t.entry.feature == "country"
+              and not t.direction and not is_locative(parse, t)}
+    for toponym in toponyms:
+        entry = toponym.entry
+        if entry is None or not entry.country:
+            continue
+        if entry.feature == "country":
+            if toponym.direction or entry.country not in acting:
+                continue
+            last = _with_possessive(parse, toponym.first, toponym.last)
+            _state(drafts, lexicon, entry.country).add(_span(parse, toponym.first, last))
+        elif entry.feature == "city" and lexicon.capitals.get(toponym.name) == entry.country \
+                and is_metonymic(parse, toponym):
+            _state(drafts, lexicon, entry.country).add(toponym.span)
+    tokens = parse.tokens
+    for i, token in enumerate(tokens):
+        if token.text[:1].isupper() or token.lower == "the":
+            found = _phrase_at(parse, i, {k: v for k, v in lexicon.metonyms.items() if k not in lexicon.capitals},
+                               max_len=3)
+            if found:
+                start = i + 1 if token.lower == "the" else i
+                _state(drafts, lexicon, found[1]).add(_span(parse, start, found[0]))
+
+
+def _title_at(parse: Parse, i: int, lexicon: Lexicon) -> tuple[int, str] | None:
+    """A title starting at token i ("Secretary General", "Defense Minister"): (end, title key)."""
+    tokens = parse.tokens
+    for last in range(min(len(tokens), i + 4), i, -1):
+        key = _text(parse, i, last).lower()
+        if key in lexicon.titles:
+            return last, key
+    return None
+
+
+@dataclass
+class TitleParse:
+    """What stands before a name or alone: "NATO Secretary General", "Ukrainian President"."""
+
+    first: int
+    last: int
+    title: str                 # title key
+    title_span: Span
+    country: str | None = None
+    org_key: str | None = None
+    org_name: str | None = None
+
+
+def _title_before(parse: Parse, first: int, drafts: Drafts, lexicon: Lexicon) -> TitleParse | None:
+    """The title phrase that ends right before token ``first`` (a name)."""
+    tokens = parse.tokens
+    for start in range(max(0, first - 4), first):
+        if tokens[start].sent != tokens[first].sent:
+            continue
+        key = _text(parse, start, first).lower()
+        if key in lexicon.titles:
+            title = TitleParse(first=start, last=first, title=key, title_span=_span(parse, start, first))
+            _qualify(parse, title, drafts, lexicon)
+            return title
+    # "President of Ukraine Volodymyr Zelenskyy"
+    for start in range(max(0, first - 6), first - 2):
+        found = _title_at(parse, start, lexicon)
+        if found and found[0] < first and tokens[found[0]].lower == "of":
+            iso3 = lexicon.country_of_adjective(_text(parse, found[0] + 1, first))
+            if iso3:
+                return TitleParse(first=start, last=first, title=found[1], title_span=_span(parse, start, found[0]),
+                                  country=iso3)
+    return None
+
+
+def _qualify(parse: Parse, title: TitleParse, drafts: Drafts, lexicon: Lexicon) -> None:
+    """The country or organisation right before a title ("Ukrainian", "NATO", "South Korea's")."""
+    iso3, start = _country_before(parse, title.first, lexicon)
+    if iso3:
+        title.country, title.first = iso3, start
+        return
+    k = title.first - 1
+    if k >= 0:
+        for draft in drafts.by_key.values():
+            if draft.type in {"organization", "media", "armed_forces"} and \
+                    any(m[1] == parse.tokens[k].end for m in draft.mentions):
+                title.org_key, title.org_name = draft.key, draft.name
+                title.country = title.country or draft.country
+                title.first = parse.token_at(next(m[0] for m in draft.mentions if m[1] == parse.tokens[k].end)).i
+                return
+
+
+def _role_text(title: TitleParse, lexicon: Lexicon) -> str:
+    office = lexicon.titles[title.title]
+    if title.org_name:
+        return f"{title.org_name} {office}"
+    if title.country:
+        return f"{office} of {state_name(lexicon, title.country)}"
+    return office
+
+
+def _clean_person(parse: Parse, first: int, last: int, lexicon: Lexicon, patterns: Patterns) -> tuple[int, int]:
+    """Drop titles, honorifics and a possessive from a PERSON entity's edges."""
+    tokens = parse.tokens
+    while last > first and tokens[last - 1].text in POSSESSIVES:
+        last -= 1
+    while first < last:
+        title = _title_at(parse, first, lexicon)
+        if title and title[0] < last:
+            first = title[0]
+        elif tokens[first].text in patterns.honorifics or tokens[first].lower in ARTICLES:
+            first += 1
+        else:
+            break
+    return first, last
+
+
+def find_people(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: Patterns) -> None:
+    """People the NER finds, with titles before the name and appositions after it."""
+    for entity in _person_spans(parse, lexicon):
+        if not drafts.free(entity.first, entity.last):
+            continue
+        first, last = _clean_person(parse, entity.first, entity.last, lexicon, patterns)
+        if first >= last or not any(t.text[:1].isupper() for t in parse.tokens[first:last]):
+            continue
+        name = _text(parse, first, last)
+        draft = _person_draft(drafts, name)
+        draft.add(_span(parse, first, last))
+        drafts.claim(first, last)
+        _gender_from_name(draft, parse, first, lexicon, patterns)
+        title = _title_before(parse, first, drafts, lexicon)
+        if title is None and entity.first < first:
+            found = _title_at(parse, entity.first, lexicon)
+            if found:
+                title = TitleParse(first=entity.first, last=found[0], title=found[1],
+                                   title_span=_span(parse, entity.first, found[0]))
+                _qualify(parse, title, drafts, lexicon)
+        if title is not None:
+            _apply_title(draft, title, lexicon)
+            draft.add(title.title_span)
+        else:
+            _apposition(parse, draft, last, drafts, lexicon)
+
+
+def _person_spans(parse: Parse, lexicon: Lexicon) -> list:
+    """PERSON entities, and "<known first name> <Name>" sequences the NER missed."""
+    spans = [e for e in parse.entities if e.label == "PERSON"]
+    covered = {k for e in parse.entities for k in range(e.first, e.last)}
+    tokens = parse.tokens
+    i = 0
+    while i < len(tokens) - 1:
+        if tokens[i].text in lexicon.first_names and i not in covered and tokens[i + 1].text[:1].isupper() \
+                and tokens[i + 1].pos == "PROPN" and tokens[i + 1].sent == tokens[i].sent:
+            last = i + 2
+            while last < len(tokens) and last - i < 4 and tokens[last].pos == "PROPN" and \
+                    tokens[last].text[:1].isupper() and last not in covered:
+                last += 1
+            spans.append(Entity(label="PERSON", first=i, last=last, start=tokens[i].start, end=tokens[last - 1].end,
+                                text=_text(parse, i, last)))
+            i = last
+            continue
+        i += 1
+    return sorted(spans, key=lambda e: e.first)
+
+
+def _person_draft(drafts: Drafts, name: str) -> Draft:
+    """The person draft this name belongs to: same full name, or the surname of a fuller name."""
+    words = name.split()
+    for draft in drafts.by_key.values():
+        if draft.type != "person" or draft.key.startswith("office:"):
+            continue
+        known = draft.name.split()
+        if words == known or (len(words) == 1 and words[0] == known[-1]) or \
+                (len(known) == 1 and known[0] == words[-1]):
+            if len(words) > len(known):
+                draft.name = name
+            return draft
+    return drafts.get(f"person:{name}", name=name, type="person")
+
+
+def _gender_from_name(draft: Draft, parse: Parse, first: int, lexicon: Lexicon, patterns: Patterns) -> None:
+    if draft.gender:
+        return
+    before = parse.tokens[first - 1].text if first > 0 else ""
+    draft.gender = patterns.honorifics.get(before) or lexicon.first_names.get(draft.name.split()[0])
+
+
+def _apply_title(draft: Draft, title: TitleParse, lexicon: Lexicon) -> None:
+    draft.role = draft.role or _role_text(title, lexicon)
+    draft.titles.add(title.title)
+    draft.titles.add(lexicon.titles[title.title].lower())
+    if title.country and not draft.country:
+        draft.country = title.country
+    if not draft.affiliation:
+        draft.affiliation = title.org_key or (f"state:{title.country}" if title.country else None)
+
+
+def _apposition(parse: Parse, draft: Draft, last: int, drafts: Drafts, lexicon: Lexicon) -> None:
+    """"Kyrylo Budanov, head of Ukraine's Military Intelligence," gives a role and an affiliation."""
+    tokens = parse.tokens
+    if last >= len(tokens) or tokens[last].text != ",":
+        return
+    k = last + 1
+    while k < len(tokens) and tokens[k].lower in ARTICLES:
+        k += 1
+    iso3 = None
+    for country_last in range(min(len(tokens), k + 3), k, -1):
+        iso3 = lexicon.demonyms.get(_text(parse, k, country_last))
+        if iso3:
+            k = country_last
+            break
+    found = _title_at(parse, k, lexicon) if k < len(tokens) else None
+    if not found:
+        return
+    end, key = found
+    draft.titles.update({key, lexicon.titles[key].lower()})
+    office = lexicon.titles[key]
+    if end < len(tokens) and tokens[end].lower in {"of", "at", "for"}:
+        org = _draft_at(parse, end + 1, drafts)
+        if org is not None:
+            draft.role = draft.role or f"{office} of {org.name}" if tokens[end].lower == "of" else \
+                draft.role or f"{office}, {org.name}"
+            draft.affiliation = draft.affiliation or org.key
+            draft.country = draft.country or org.country
+            return
+    if iso3:
+        draft.country = draft.country or iso3
+        draft.role = draft.role or f"{office} of {state_name(lexicon, iso3)}"
+        draft.affiliation = draft.affiliation or f"state:{iso3}"
+    else:
+        draft.role = draft.role or office
+
+
+def _draft_at(parse: Parse, i: int, drafts: Drafts) -> Draft | None:
+    """The draft with a mention that starts within a few tokens of token i."""
+    if i >= len(parse.tokens):
+        return None
+    window = (parse.tokens[i].start, parse.tokens[min(len(parse.tokens) - 1, i + 4)].end)
+    best = None
+    for draft in drafts.by_key.values():
+        for mention in draft.mentions:
+            if window[0] <= mention[0] < window[1] and draft.type != "state":
+                if best is None or mention[0] < best[0]:
+                    best = (mention[0], draft)
+    if best is None:
+        for draft in drafts.by_key.values():
+            if draft.type == "state" and any(window[0] <= m[0] < window[1] for m in draft.mentions):
+                return draft
+    return best[1] if best else None
+
+
+def find_offices(parse: Parse, drafts: Drafts, lexicon: Lexicon) -> None:
+    """Titles with no name: "the South Korean Defense Minister", "the Secretary General"."""
+    tokens = parse.tokens
+    i = 0
+    while i < len(tokens):
+        found = _title_at(parse, i, lexicon) if tokens[i].text[:1].isalpha() else None
+        if found is None or not drafts.free(i, found[0]):
+            i += 1
+            continue
+        last, key = found
+        if last < len(tokens) and tokens[last].ent_type == "PERSON":
+            i = last
+            continue
+        title = TitleParse(first=i, last=last, title=key, title_span=_span(parse, i, last))
+        _qualify(parse, title, drafts, lexicon)
+        if title.country is None and title.org_key is None:
+            holder = _holder_of(drafts, key, lexicon)
+            if holder is not None and tokens[i].text[:1].isupper():
+                holder.add(title.title_span)
+            i = last
+            continue
+        if lexicon.title_kinds.get(key) != "office":
+            i = last
+            continue
+        named = _person_after_comma(parse, last, drafts)
+        holder = named or _holder_of(drafts, key, lexicon, title.country, title.org_key)
+        if holder is not None:
+            holder.add(title.title_span)
+            if named is not None:
+                _apply_title(named, title, lexicon)
+        else:
+            name = _office_name(parse, title, lexicon)
+            draft = drafts.get(f"office:{name.lower()}", name=name, type="person", country=title.country)
+            _apply_title(draft, title, lexicon)
+            draft.add(_span(parse, title.first, last))
+        drafts.claim(i, last)
+        i = last
+
+
+def _person_after_comma(parse: Parse, last: int, drafts: Drafts) -> Draft | None:
+    """"Malaysia's Prime Minister, Najib Razak, said": the person named right after the title."""
+    tokens = parse.tokens
+    if last + 1 >= len(tokens) or tokens[last].text != "," or tokens[last + 1].ent_type != "PERSON":
+        return None
+    start = tokens[last + 1].start
+    for draft in drafts.by_key.values():
+        if draft.type == "person" and any(m[0] == start for m in draft.mentions):
+            return draft
+    return None
+
+
+def _office_name(parse: Parse, title: TitleParse, lexicon: Lexicon) -> str:
+    """"South Korean Defense Minister"; "Thailand's foreign minister" becomes "Thai Foreign Minister"."""
+    written = _text(parse, title.first, title.last)
+    words = written.split()
+    if words and words[0].lower() in ARTICLES:
+        written = " ".join(words[1:])
+    if title.country and not any(written.startswith(a) for a, c in lexicon.demonyms.items() if c == title.country):
+        title_words = _text(parse, title.last - len(title.title.split()), title.last).title()
+        return f"{lexicon.adjectives.get(title.country, state_name(lexicon, title.country))} {title_words}"
+    return written
+
+
+def _holder_of(drafts: Drafts, key: str, lexicon: Lexicon, country: str | None = None,
+               org_key: str | None = None) -> Draft | None:
+    """The named person who holds this office (and country or organisation, when given)."""
+    office = lexicon.titles[key].lower()
+    for draft in reversed(list(drafts.by_key.values())):
+        if draft.type != "person" or draft.key.startswith("office:") or office not in draft.titles:
+            continue
+        if country and draft.country and draft.country != country:
+            continue
+        if org_key and draft.affiliation and draft.affiliation != org_key:
+            continue
+        return draft
+    return None
+
+
+def find_organisations(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: Patterns,
+                       toponym_spans: set[Span]) -> None:
+    """Organisations and outlets the NER finds that the dictionary does not know."""
+    tokens = parse.tokens
+    for entity in parse.entities:
+        if entity.label != "ORG" or not drafts.free(entity.first, entity.last):
+            continue
+        if (entity.start, entity.end) in toponym_spans:
+            continue
+        first, last = entity.first, entity.last
+        while first < last and (tokens[first].lower in ARTICLES):
+            first += 1
+        while last > first and tokens[last - 1].text in POSSESSIVES:
+            last -= 1
+        iso3, _ = _country_before(parse, first, lexicon)
+        for cut in range(first + 1, min(last, first + 4)):
+            inside = lexicon.country_of_adjective(_text(parse, first, cut))
+            if inside and cut < last and tokens[cut].text in POSSESSIVES | {"-"}:
+                iso3, first = inside, cut + 1
+                break
+        if first >= last:
+            continue
+        name = _text(parse, first, last)
+        if not any(c.isupper() for c in name) or name in patterns.not_actors or \
+                _person_inside(parse, drafts, first, last):
+            continue
+        kind = "media" if _looks_like_media(parse, first, last, patterns) else "organization"
+        draft = _org_draft(drafts, name, kind, iso3)
+        span_last = last
+        if kind == "media" and last < len(tokens) and tokens[last].lower in patterns.media_followers:
+            span_last = last + 1
+        draft.add(_span(parse, first, span_last))
+        drafts.claim(entity.first, entity.last)
+
+
+def _person_inside(parse: Parse, drafts: Drafts, first: int, last: int) -> bool:
+    """An ORG that ends with a known person's name ("Ukraine Volodymyr Zelenskyy"): add it to the person."""
+    for draft in drafts.by_key.values():
+        if draft.type != "person" or draft.key.startswith("office:"):
+            continue
+        words = draft.name.split()
+        for start in range(first, last):
+            if _text(parse, start, last).split() == words[-(last - start):] and last - start <= len(words):
+                draft.add(_span(parse, start, last))
+                return True
+    return False
+
+
+def _looks_like_media(parse: Parse, first: int, last: int, patterns: Patterns) -> bool:
+    words = {t.text for t in parse.tokens[first:last]}
+    follower = parse.tokens[last].lower if last < len(parse.tokens) else ""
+    return bool(words & patterns.media_words) or follower in patterns.media_followers
+
+
+def _org_draft(drafts: Drafts, name: str, kind: str, iso3: str | None) -> Draft:
+    words = set(re.findall(r"\w+", name.lower()))
+    for draft in drafts.by_key.values():
+        if draft.type not in {"organization", "media"}:
+            continue
+        known = set(re.findall(r"\w+", draft.name.lower()))
+        if words and (words <= known or known <= words):
+            if len(words) > len(known) and draft.key.startswith("org:"):
+                draft.name = name
+            draft.country = draft.country or iso3
+            return draft
+    return drafts.get(f"org:{name.lower()}", name=name, type=kind, country=iso3,
+                      affiliation=f"state:{iso3}" if iso3 and kind == "organization" else None)
+
+
+def find_populations(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: Patterns) -> None:
+    """Groups of people: "asylum seekers", "pilgrims", "Rohingya", "Bangladeshis"."""
+    tokens = parse.tokens
+    lowered = {k.lower(): v for k, v in lexicon.groups.items() if k[:1].islower()}
+    named = {k: v for k, v in lexicon.groups.items() if k[:1].isupper()}
+    for i, token in enumerate(tokens):
+        if not drafts.free(i, i + 1):
+            continue
+        found = _phrase_at(parse, i, named, max_len=3) if token.text[:1].isupper() else \
+            _phrase_at(parse, i, lowered, max_len=3, lower=True)
+        if not found or not drafts.free(i, found[0]):
+            continue
+        last, plural = found
+        if tokens[last - 1].dep == "compound" and token.text[:1].islower():
+            continue
+        drafts.get(f"group:{plural}", name=plural, type="population",
+                   country=lexicon.demonyms.get(plural)).add(_span(parse, i, last))
+        drafts.claim(i, last)
+    for entity in parse.entities:
+        if entity.label != "NORP" or not drafts.free(entity.first, entity.last) or entity.text in patterns.not_actors:
+            continue
+        head = tokens[entity.last - 1]
+        iso3 = lexicon.demonyms.get(entity.text)
+        if (head.dep in {"amod", "compound"} and head.head >= entity.last) or not iso3 or not entity.text.endswith("s"):
+            continue
+        drafts.get(f"people:{entity.text.lower()}", name=entity.text, type="population", country=iso3).add(
+            (entity.start, entity.end))
+
+
+def find_surnames(parse: Parse, drafts: Drafts) -> None:
+    """Bare surnames of people already found ("Rutte"), which the NER may have missed or mis-typed."""
+    surnames = {}
+    for draft in drafts.by_key.values():
+        if draft.type == "person" and not draft.key.startswith("office:") and len(draft.name.split()) > 1:
+            surnames.setdefault(draft.name.split()[-1], draft)
+    for i, token in enumerate(parse.tokens):
+        draft = surnames.get(token.text)
+        if draft is not None and drafts.free(i, i + 1):
+            draft.add((token.start, token.end))
+            drafts.claim(i, i + 1)
+
+
+# ---------------------------------------------------------------- assembling
+
+
+def find_actors(parse: Parse, toponyms: list[Toponym] | None = None, lexicon: Lexicon | None = None) -> list[Draft]:
+    """Actor drafts for a parsed text, in order of first mention."""
+    lexicon = lexicon or load_lexicon()
+    patterns = load_patterns()
+    if toponyms is None:
+        toponyms = resolve_toponyms(find_toponyms(parse), parse)
+    drafts = Drafts(parse)
+    find_dictionary(parse, drafts, lexicon)
+    find_forces(parse, drafts, lexicon, patterns)
+    find_states(parse, drafts, lexicon, toponyms)
+    find_people(parse, drafts, lexicon, patterns)
+    find_surnames(parse, drafts)
+    find_offices(parse, drafts, lexicon)
+    find_populations(parse, drafts, lexicon, patterns)
+    toponym_spans = {t.span for t in toponyms if t.entry is not None}
+    find_organisations(parse, drafts, lexicon, patterns, toponym_spans)
+    kept = [d for d in drafts.by_key.values() if d.mentions]
+    return sorted(kept, key=lambda d: min(d.mentions))
+
+
+def write_actors(analysis: Analysis, drafts: list[Draft]) -> dict[str, str]:
+    """Append actors for the drafts; returns draft key -> actor id."""
+    ids: dict[str, str] = {}
+    for draft in drafts:
+        actor = Actor(id=analysis.extraction.next_id("actors"), name=draft.name, type=draft.type,
+                      country=draft.country, role=draft.role, mentions=sorted(set(draft.mentions)))
+        analysis.extraction.actors.append(actor)
+        ids[draft.key] = actor.id
+    for draft in drafts:
+        actor = analysis.extraction.get(ids[draft.key])
+        actor.affiliation = ids.get(draft.affiliation) if draft.affiliation else None
+    return ids
+
+
+def run(analysis: Analysis) -> None:
+    """Append the document's actors and install the coreference resolver."""
+    toponyms = analysis.notes.get(NOTES_KEY)
+    drafts = find_actors(analysis.parse, toponyms)
+    ids = write_actors(analysis, drafts)
+    genders = {ids[d.key]: d.gender for d in drafts if d.gender}
+    titles = {ids[d.key]: d.titles for d in drafts if d.titles}
+    coref.prepare(analysis, genders=genders, titles=titles)
+    analysis.resolver = coref.resolve

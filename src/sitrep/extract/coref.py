@@ -1,0 +1,248 @@
+"""Document-level coreference: which actor a name, title, description or pronoun means.
+
+``prepare(analysis, ...)`` runs once in the actors stage: it walks the text in order,
+keeps each actor's salience (recent mentions count most, subjects more than other
+roles) and records the antecedent of every third-person pronoun. ``resolve(analysis,
+span)`` is then cheap; the actors stage installs it as ``analysis.resolver`` and the
+claims and events layers reach it through ``analysis.resolve_actor``.
+
+``resolve`` answers, in this order: an actor mention the span overlaps; a pronoun's
+recorded antecedent; a name ("Rutte") or alias of a known actor; a title or description
+("the Secretary General", "the minister", "the ministry", "the agency") matched against
+the actors' roles and names, the most recent one first. A resolved name, title or
+description that is new becomes a mention of its actor; pronouns do not (the
+contract's mentions hold names and titles).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sitrep.analysis import Analysis, overlaps
+from sitrep.geo.lexicon import load_lexicon
+from sitrep.model import Actor, Span
+from sitrep.nlp import Parse
+
+NOTES_KEY = "coref"
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "agent"}
+PERSON = {"person"}
+SINGULAR_THING = {"organization", "state", "media", "armed_forces", "armed_group", "other"}
+PLURAL_THING = {"organization", "armed_forces", "armed_group", "population", "state", "media"}
+ARTICLES = ("the ", "a ", "an ", "this ", "that ", "these ", "those ")
+
+
+@dataclass
+class CorefState:
+    """What ``prepare`` leaves for ``resolve``."""
+
+    pronouns: dict[int, str] = field(default_factory=dict)      # pronoun start char -> actor id
+    genders: dict[str, str] = field(default_factory=dict)       # actor id -> "m" | "f"
+    titles: dict[str, set[str]] = field(default_factory=dict)   # actor id -> lower-case offices
+
+
+def _patterns():
+    from sitrep.extract.actors import load_patterns
+
+    return load_patterns()
+
+
+def prepare(analysis: Analysis, genders: dict[str, str] | None = None,
+            titles: dict[str, set[str]] | None = None) -> CorefState:
+    """Record every pronoun's antecedent and keep what ``resolve`` needs in ``analysis.notes``."""
+    state = CorefState(genders=dict(genders or {}), titles={k: set(v) for k, v in (titles or {}).items()})
+    state.pronouns = pronoun_chains(analysis.parse, analysis.extraction.actors, state.genders)
+    analysis.notes[NOTES_KEY] = state
+    return state
+
+
+def _mention_events(parse: Parse, actors: list[Actor]) -> list[tuple[int, str, bool]]:
+    """(start char, actor id, is subject) for every actor mention, in text order."""
+    events = []
+    for actor in actors:
+        for start, end in actor.mentions:
+            tokens = parse.tokens_in(start, end)
+            subject = any(t.dep in SUBJECT_DEPS for t in tokens)
+            events.append((start, actor.id, subject))
+    return sorted(events)
+
+
+def _compatible(actor: Actor, pronoun_class: str, genders: dict[str, str]) -> bool:
+    if pronoun_class in {"m", "f"}:
+        return actor.type in PERSON and genders.get(actor.id, pronoun_class) == pronoun_class
+    if pronoun_class == "n":
+        return actor.type in SINGULAR_THING
+    return actor.type in PLURAL_THING
+
+
+def pronoun_chains(parse: Parse, actors: list[Actor], genders: dict[str, str]) -> dict[int, str]:
+    """Pronoun start char -> actor id, choosing the most salient compatible actor before it.
+
+    Salience: each mention adds 1 (2 for a subject) and decays by half per sentence.
+    A he/she resolved to a person of unknown gender fixes that person's gender.
+    """
+    pronoun_classes = _patterns().pronouns
+    by_id = {a.id: a for a in actors}
+    events = _mention_events(parse, actors)
+    salience: dict[str, float] = {}     # from earlier sentences, decayed
+    current: dict[str, float] = {}      # this sentence: the strongest mention of each actor
+    last_seen: dict[str, int] = {}
+    sentence = 0
+    out: dict[int, str] = {}
+    e = 0
+    for token in parse.tokens:
+        if token.sent != sentence:
+            for key, value in current.items():
+                salience[key] = salience.get(key, 0.0) + value
+            for key in salience:
+                salience[key] *= 0.5 ** (token.sent - sentence)
+            current, sentence = {}, token.sent
+        while e < len(events) and events[e][0] <= token.start:
+            start, actor_id, subject = events[e]
+            current[actor_id] = max(current.get(actor_id, 0.0), 2.0 if subject else 1.0)
+            last_seen[actor_id] = start
+            e += 1
+        pronoun_class = pronoun_classes.get(token.lower)
+        if pronoun_class is None or token.ent_type:
+            continue
+        scores = {k: salience.get(k, 0.0) + current.get(k, 0.0) for k in set(salience) | set(current)}
+        best = _best_antecedent(pronoun_class, scores, last_seen, by_id, genders)
+        if best is not None:
+            out[token.start] = best
+            if pronoun_class in {"m", "f"}:
+                genders.setdefault(best, pronoun_class)
+            current[best] = max(current.get(best, 0.0), 1.0 if token.dep in SUBJECT_DEPS else 0.5)
+    return out
+
+
+def _best_antecedent(pronoun_class: str, scores: dict[str, float], last_seen: dict[str, int],
+                     by_id: dict[str, Actor], genders: dict[str, str]) -> str | None:
+    """The compatible actor with the highest salience; the latest mentioned wins a tie."""
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], -last_seen.get(kv[0], 0)))
+    for actor_id, score in ranked:
+        if score < 0.05:
+            break
+        if _compatible(by_id[actor_id], pronoun_class, genders):
+            return actor_id
+    return None
+
+
+# ---------------------------------------------------------------- resolving
+
+
+def resolve(analysis: Analysis, span: Span) -> str | None:
+    """The actor id a mention refers to, or None; adds a new name or title mention to its actor."""
+    actors = analysis.extraction.actors
+    found = _overlapping(actors, span)
+    if found is not None:
+        return found
+    state = analysis.notes.get(NOTES_KEY)
+    if not isinstance(state, CorefState):
+        state = prepare(analysis)
+    text = analysis.text[span[0]:span[1]].strip()
+    lowered = text.lower()
+    pronoun_class = _patterns().pronouns.get(lowered)
+    if pronoun_class is not None:
+        start = span[0] + (len(analysis.text[span[0]:span[1]]) - len(analysis.text[span[0]:span[1]].lstrip()))
+        return state.pronouns.get(start) or _late_pronoun(analysis, state, start, pronoun_class)
+    bare = _strip_article(text)
+    actor = _by_name(actors, bare) or _by_description(analysis, state, bare, span)
+    if actor is None:
+        return None
+    if span not in actor.mentions:
+        actor.mentions.append(span)
+    return actor.id
+
+
+def _overlapping(actors: list[Actor], span: Span) -> str | None:
+    """The actor with the mention that best overlaps ``span`` (the tightest one)."""
+    best = None
+    for actor in actors:
+        for mention in actor.mentions:
+            if overlaps(mention, span):
+                shared = min(mention[1], span[1]) - max(mention[0], span[0])
+                size = mention[1] - mention[0]
+                rank = (shared, -size)
+                if best is None or rank > best[0]:
+                    best = (rank, actor.id)
+    return best[1] if best else None
+
+
+def _late_pronoun(analysis: Analysis, state: CorefState, start: int, pronoun_class: str) -> str | None:
+    """A pronoun ``prepare`` did not see (e.g. in text added later): the nearest compatible actor before it."""
+    best = None
+    for actor in analysis.extraction.actors:
+        if not _compatible(actor, pronoun_class, state.genders):
+            continue
+        before = [m[0] for m in actor.mentions if m[0] < start]
+        if before and (best is None or max(before) > best[0]):
+            best = (max(before), actor.id)
+    return best[1] if best else None
+
+
+def _strip_article(text: str) -> str:
+    lowered = text.lower()
+    for article in ARTICLES:
+        if lowered.startswith(article):
+            return text[len(article):].strip()
+    return text
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def _by_name(actors: list[Actor], text: str) -> Actor | None:
+    """An actor whose name contains these words as its last words ("Rutte"), or a dictionary alias."""
+    words = _words(text)
+    if not words or not text[:1].isupper():
+        return None
+    for actor in actors:
+        name = _words(actor.name)
+        if name == words or (actor.type == "person" and name[-len(words):] == words):
+            return actor
+    lexicon = load_lexicon()
+    entry = lexicon.entry_names.get(text)
+    if entry is not None:
+        return next((a for a in actors if a.name == entry.name), None)
+    iso3 = lexicon.state_names.get(text) or lexicon.metonyms.get(text)
+    if iso3:
+        return next((a for a in actors if a.type == "state" and a.country == iso3), None)
+    return None
+
+
+def _by_description(analysis: Analysis, state: CorefState, text: str, span: Span) -> Actor | None:
+    """"the Secretary General", "the minister", "the ministry": the latest actor whose role or name fits."""
+    words = _words(text)
+    if not words:
+        return None
+    phrase = " ".join(words)
+    head = words[-1]
+    heads = _patterns().description_heads
+    candidates = []
+    for actor in analysis.extraction.actors:
+        titles = state.titles.get(actor.id, set())
+        role = (actor.role or "").lower()
+        fits = False
+        if actor.type == "person":
+            fits = phrase in titles or any(head == t.split()[-1] for t in titles) or \
+                bool(role and re.search(rf"\b{re.escape(phrase)}\b", role))
+            fits = fits or (head in {"spokesperson", "spokesman", "spokeswoman"} and "spokes" in role)
+        else:
+            targets = heads.get(head, [])
+            fits = any(t == actor.type or t.lower() in actor.name.lower() for t in targets) or \
+                head in _words(actor.name)
+        if fits:
+            candidates.append(actor)
+    if not candidates:
+        return None
+    return max(candidates, key=lambda a: _recency(a, span))
+
+
+def _recency(actor: Actor, span: Span) -> tuple[int, int]:
+    """Prefer the actor mentioned last before the span; failing that, the first after it."""
+    before = [m[0] for m in actor.mentions if m[0] < span[0]]
+    if before:
+        return 1, max(before)
+    after = [m[0] for m in actor.mentions]
+    return 0, -min(after) if after else 0

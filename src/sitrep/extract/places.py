@@ -1,0 +1,459 @@
+"""The places layer: find toponyms, resolve them against the offline gazetteer, write places.
+
+Three steps, each testable alone:
+
+1. :func:`find_toponyms` scans the parse for names the gazetteer knows (the NER's
+   GPE/LOC/FAC entities, names the NER mis-typed, and capitalised names it missed),
+   with the words around them: an admin word ("Kursk region"), a direction ("eastern
+   Russia"), a containing place ("Lebanon, Pa.").
+2. :func:`resolve_toponyms` picks one gazetteer entry per name using the document's
+   other places and countries, then population; one sense per name and document.
+3. :func:`group_places` keeps the literal uses (a country only when some mention is
+   locative, a capital not when it stands for its government) and gathers mentions.
+
+``run`` writes the places and leaves the resolved toponyms in ``analysis.notes`` for the
+actors layer.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from sitrep.analysis import Analysis
+from sitrep.geo.gazetteer import Gazetteer, GeoEntry, load_gazetteer, name_key
+from sitrep.geo.lexicon import SHORT_COUNTRY_NAMES, Lexicon, load_lexicon
+from sitrep.model import Place, Span
+from sitrep.nlp import Parse, Token
+
+NOTES_KEY = "toponyms"
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+OTHER_LABELS = {"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "LAW", "LANGUAGE"}
+STRONG_CITY_POPULATION = 100_000
+MAX_NAME_TOKENS = 6
+FEATURE_PRIOR = {"country": 5.0, "admin1": 3.0, "water": 5.0, "region": 5.0, "city": 0.0, "admin2": 1.0, "other": 0.0}
+
+
+@dataclass(frozen=True)
+class Context:
+    """Words around toponyms (resources/gazetteer_context.json)."""
+
+    admin_words: frozenset[str]
+    directions: frozenset[str]
+    locative_prepositions: frozenset[str]
+    place_nouns: frozenset[str]
+    metonymic_roles: frozenset[str]
+    city_words: frozenset[str]
+    generic_words: frozenset[str]
+    literal_verbs: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_context() -> Context:
+    raw = json.loads(resources.files("sitrep.resources").joinpath("gazetteer_context.json").read_text("utf-8"))
+    return Context(**{name: frozenset(raw[name]) for name in Context.__dataclass_fields__})
+
+
+@dataclass
+class Toponym:
+    """A place name in the text and what surrounds it."""
+
+    span: Span                 # the mention, e.g. "Kursk region" or "Russia"
+    name: str                  # the name looked up, e.g. "Kursk"
+    first: int                 # tokens [first, last) of the name
+    last: int
+    label: str = ""            # the NER label over it, if any
+    admin: bool = False        # an admin word goes with it ("Kursk region")
+    direction: str | None = None  # "eastern" in "eastern Russia"
+    city_word: bool = False    # "the city of Kursk"
+    candidates: list[GeoEntry] = field(default_factory=list)
+    entry: GeoEntry | None = None
+
+
+@dataclass
+class PlaceFinding:
+    """One resolved place and its mentions, ready to be written."""
+
+    name: str
+    feature: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    geonames_id: int | None
+    mentions: list[Span]
+
+
+# ---------------------------------------------------------------- finding
+
+
+def _entity_map(parse: Parse) -> list[int]:
+    """Token index -> index of the entity covering it, or -1."""
+    owner = [-1] * len(parse.tokens)
+    for n, entity in enumerate(parse.entities):
+        for k in range(entity.first, entity.last):
+            owner[k] = n
+    return owner
+
+
+def _person_words(parse: Parse, lexicon: Lexicon) -> set[str]:
+    """Words that are parts of multi-word person names (a "Paris" who is Valeska Paris)."""
+    words = set()
+    for entity in parse.entities:
+        if entity.label == "PERSON" and entity.last - entity.first > 1:
+            words.update(t.text for t in parse.tokens[entity.first:entity.last])
+    return words | set(lexicon.first_names)
+
+
+def _surnames(parse: Parse) -> set[str]:
+    """Last words of multi-word person names: a later bare "Paris" is that person."""
+    return {parse.tokens[e.last - 1].text for e in parse.entities if e.label == "PERSON" and e.last - e.first > 1}
+
+
+def _is_strong(entry: GeoEntry) -> bool:
+    return entry.feature != "city" or entry.population >= STRONG_CITY_POPULATION
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def _part_of_longer_name(parse: Parse, first: int, last: int) -> bool:
+    """A capitalised word right before or after: "Street" in "Royal Street", "Kingsley" in "Kingsley Road"."""
+    tokens = parse.tokens
+    sentence = tokens[first].sent
+    before = tokens[first - 1] if first > 0 else None
+    after = tokens[last] if last < len(tokens) else None
+    for neighbour in (before, after):
+        if neighbour is None or neighbour.sent != sentence or not neighbour.text[:1].isupper():
+            continue
+        if neighbour.pos == "PROPN" or (neighbour is after and neighbour.pos == "NOUN"):
+            if not (neighbour is before and neighbour.i == parse.sentences[sentence].first):
+                return True
+    return False
+
+
+def _acceptable(parse: Parse, first: int, last: int, entries: list[GeoEntry], entities: list[int],
+                person_words: set[str], lexicon: Lexicon, context: Context, gazetteer: Gazetteer,
+                surnames: set[str]) -> tuple[bool, str]:
+    """Whether tokens [first, last) are a toponym, given the NER's view of them."""
+    text = parse.text[parse.tokens[first].start:parse.tokens[last - 1].end]
+    owner = entities[first]
+    label = parse.entities[owner].label if owner >= 0 else ""
+    whole_entity = owner >= 0 and all(entities[k] == owner for k in range(first, last)) and \
+        parse.entities[owner].first == first and parse.entities[owner].last == last
+    inside_entity = owner >= 0 and not whole_entity and all(entities[k] == owner for k in range(first, last))
+    if text in lexicon.demonyms and text not in lexicon.state_names:
+        return False, label
+    if text in lexicon.entry_names:
+        return False, label
+    if len(text) <= 2 and text not in SHORT_COUNTRY_NAMES:
+        return False, label
+    if not whole_entity and _part_of_longer_name(parse, first, last):
+        return False, label
+    if last - first == 1 and text in surnames:
+        return False, label
+    by_place_label = label in PLACE_LABELS and (whole_entity or inside_entity)
+    if not by_place_label:
+        if text in context.generic_words or text.title() in context.generic_words:
+            return False, label
+        entries = [e for e in entries if e.feature != "city" or gazetteer.is_main_name(e, text)]
+    strong = any(_is_strong(e) for e in entries)
+    if inside_entity:
+        return by_place_label, label
+    if by_place_label:
+        return True, label
+    if whole_entity and label == "PERSON":
+        return strong and text not in person_words and last - first == 1, label
+    if whole_entity:
+        return strong and label != "NORP", label
+    tokens = parse.tokens[first:last]
+    if not all(t.pos == "PROPN" or not t.text[:1].isalpha() or t.lower in {"of", "the", "and"} for t in tokens):
+        return False, label
+    return strong and text not in person_words, label
+
+
+def find_toponyms(parse: Parse, gazetteer: Gazetteer | None = None, lexicon: Lexicon | None = None) -> list[Toponym]:
+    """Every gazetteer name in the text, longest first, with its admin word or direction."""
+    gazetteer = gazetteer or load_gazetteer()
+    lexicon = lexicon or load_lexicon()
+    context = load_context()
+    entities = _entity_map(parse)
+    person_words = _person_words(parse, lexicon)
+    surnames = _surnames(parse)
+    tokens = parse.tokens
+    found: list[Toponym] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if not _capitalised(token) or token.pos == "SPACE":
+            i += 1
+            continue
+        match = None
+        for last in range(min(len(tokens), i + MAX_NAME_TOKENS), i, -1):
+            if tokens[last - 1].pos in {"PUNCT", "SPACE"} and tokens[last - 1].text not in {"."}:
+                continue
+            if any(tokens[k].sent != token.sent for k in range(i, last)):
+                continue
+            text = parse.text[token.start:tokens[last - 1].end]
+            entries = gazetteer.lookup(text)
+            if not entries:
+                continue
+            ok, label = _acceptable(parse, i, last, entries, entities, person_words, lexicon, context, gazetteer,
+                                    surnames)
+            if ok:
+                match = Toponym(span=(token.start, tokens[last - 1].end), name=text, first=i, last=last, label=label,
+                                candidates=entries)
+                break
+        if match is None:
+            i += 1
+            continue
+        _read_surroundings(parse, match, context)
+        found.append(match)
+        i = match.last
+    return found
+
+
+def _read_surroundings(parse: Parse, toponym: Toponym, context: Context) -> None:
+    """Admin word, direction and "city of" around a toponym; widen its span over an admin word."""
+    tokens = parse.tokens
+    after = tokens[toponym.last] if toponym.last < len(tokens) else None
+    if after is not None and after.lower in context.admin_words and after.sent == tokens[toponym.first].sent:
+        toponym.admin = True
+        toponym.span = (toponym.span[0], after.end)
+    before = tokens[toponym.first - 1] if toponym.first > 0 else None
+    before2 = tokens[toponym.first - 2] if toponym.first > 1 else None
+    if before is not None and before.lower == "of" and before2 is not None:
+        if before2.lower in context.admin_words:
+            toponym.admin = True
+        elif before2.lower in context.city_words:
+            toponym.city_word = True
+    if before is not None and before.lower in context.directions and before.sent == tokens[toponym.first].sent \
+            and before.text[:1].islower():
+        toponym.direction = before.text
+
+
+# ---------------------------------------------------------------- resolving
+
+
+def _document_countries(toponyms: list[Toponym], parse: Parse, lexicon: Lexicon) -> Counter:
+    """ISO3 codes the document names without doubt: countries and demonyms."""
+    counts: Counter = Counter()
+    for toponym in toponyms:
+        top = toponym.candidates[0] if toponym.candidates else None
+        if top is not None and top.feature == "country" and not any(c.feature == "admin1" for c in toponym.candidates):
+            counts[top.country] += 2
+        elif len({c.country for c in toponym.candidates}) == 1 and toponym.candidates[0].country:
+            counts[toponym.candidates[0].country] += 1
+    for token in parse.tokens:
+        iso3 = lexicon.demonyms.get(token.text)
+        if iso3 and token.text[:1].isupper():
+            counts[iso3] += 1
+    return counts
+
+
+def _pairs(toponyms: list[Toponym], parse: Parse) -> dict[int, Toponym]:
+    """"Lebanon, Pa." and "Kyiv, Ukraine": the toponym that contains the one before it."""
+    pairs = {}
+    for left, right in itertools.pairwise(toponyms):
+        between = parse.text[left.span[1]:right.span[0]]
+        if between.strip() == "," or between.strip() == "(":
+            pairs[id(left)] = right
+    return pairs
+
+
+def _contains(outer: GeoEntry, inner: GeoEntry) -> bool:
+    if outer.feature == "country":
+        return inner.country == outer.country and inner is not outer
+    if outer.feature == "admin1":
+        return inner.admin1 == outer.admin1 and inner.feature != "admin1"
+    return False
+
+
+def _score(entry: GeoEntry, toponym: Toponym, countries: Counter, divisions: Counter, gazetteer: Gazetteer,
+           lexicon: Lexicon, main_name_elsewhere: bool) -> float:
+    score = FEATURE_PRIOR.get(entry.feature, 0.0) + math.log10(entry.population + 10)
+    if countries.get(entry.country):
+        score += 1.5 + min(1.5, 0.5 * countries[entry.country])
+    if entry.feature == "city" and divisions.get(entry.admin1):
+        score += 3.0
+    if entry.feature == "city" and lexicon.capitals.get(entry.name) == entry.country:
+        score += 1.5
+    if not gazetteer.is_main_name(entry, toponym.name):
+        score -= 2.0 if main_name_elsewhere else 1.0
+    return score
+
+
+def _admin_filter(toponym: Toponym, candidates: list[GeoEntry], explicit_divisions: set[int]) -> list[GeoEntry]:
+    """"Kursk region" is the division; bare "Kursk" the city, unless the text named the region."""
+    divisions = [c for c in candidates if c.feature == "admin1"]
+    if toponym.admin:
+        return divisions or candidates
+    cities = [c for c in candidates if c.feature == "city"]
+    named = [c for c in divisions if c.key in explicit_divisions]
+    if named and not toponym.city_word:
+        return named
+    kept = [c for c in candidates if not (c.feature == "admin1" and _shadowed_by_city(c, cities))]
+    return kept or candidates
+
+
+def _shadowed_by_city(division: GeoEntry, cities: list[GeoEntry]) -> bool:
+    """A division named after its main city ("Kursk"): the bare name means the city."""
+    return any(c.country == division.country and (c.population >= 300_000 or c.population >= 0.1 * division.population)
+               for c in cities)
+
+
+def resolve_toponyms(toponyms: list[Toponym], parse: Parse, gazetteer: Gazetteer | None = None,
+                     lexicon: Lexicon | None = None) -> list[Toponym]:
+    """Set ``entry`` on every toponym; one sense per name within the document."""
+    gazetteer = gazetteer or load_gazetteer()
+    lexicon = lexicon or load_lexicon()
+    countries = _document_countries(toponyms, parse, lexicon)
+    pairs = _pairs(toponyms, parse)
+    explicit = {c.key for t in toponyms if t.admin for c in t.candidates if c.feature == "admin1"}
+    divisions: Counter = Counter()
+    for toponym in toponyms:
+        admins = [c for c in toponym.candidates if c.feature == "admin1"]
+        if admins and (toponym.admin or len({c.admin1 for c in toponym.candidates}) == 1):
+            divisions[admins[0].admin1] += 1
+    for toponym in toponyms:
+        candidates = _admin_filter(toponym, toponym.candidates, explicit)
+        container = pairs.get(id(toponym))
+        if container is not None:
+            inside = [c for c in candidates if any(_contains(o, c) for o in container.candidates)]
+            candidates = inside or candidates
+        main_elsewhere = any(gazetteer.is_main_name(c, toponym.name) for c in candidates)
+        toponym.entry = max(candidates, key=lambda e: _score(e, toponym, countries, divisions, gazetteer, lexicon,
+                                                             main_elsewhere))
+    _one_sense_per_name(toponyms)
+    return toponyms
+
+
+def _one_sense_per_name(toponyms: list[Toponym]) -> None:
+    """A bare name keeps the sense it has where the text is explicit about it."""
+    chosen: dict[str, GeoEntry] = {}
+    for toponym in toponyms:
+        if toponym.entry is not None and not toponym.admin:
+            chosen.setdefault(name_key(toponym.name), toponym.entry)
+    for toponym in toponyms:
+        if not toponym.admin and toponym.entry is not None:
+            toponym.entry = chosen.get(name_key(toponym.name), toponym.entry)
+
+
+# ---------------------------------------------------------------- grouping
+
+
+def _head(parse: Parse, first: int, last: int) -> Token:
+    """The token of [first, last) whose head lies outside the span."""
+    for k in range(last - 1, first - 1, -1):
+        head = parse.tokens[k].head
+        if head < first or head >= last or head == k:
+            return parse.tokens[k]
+    return parse.tokens[last - 1]
+
+
+def _role(parse: Parse, first: int, last: int) -> tuple[Token, Token]:
+    """The mention's head and its governor, seen through coordination ("London and Amsterdam")."""
+    head = _head(parse, first, last)
+    while head.dep == "conj" and head.head != head.i:
+        head = parse.tokens[head.head]
+    return head, parse.tokens[head.head]
+
+
+def is_locative(parse: Parse, toponym: Toponym, context: Context | None = None) -> bool:
+    """Whether a mention names the place as a location ("in Russia", "Russia's Kursk region")."""
+    context = context or load_context()
+    if toponym.direction:
+        return True
+    head, governor = _role(parse, toponym.first, toponym.last)
+    if head.dep == "pobj" and governor.lower in context.locative_prepositions:
+        return True
+    possessive = toponym.last < len(parse.tokens) and parse.tokens[toponym.last].tag == "POS"
+    if head.dep == "poss" or possessive:
+        return governor.lower in context.place_nouns or governor.ent_type in PLACE_LABELS
+    if head.dep in {"appos", "npadvmod"} and (governor.ent_type in PLACE_LABELS or governor.lemma == "base"):
+        return True
+    if head.dep == "compound" and governor.lower in context.place_nouns:
+        return True
+    return head.dep == "ROOT" or head.i == head.head
+
+
+def is_metonymic(parse: Parse, toponym: Toponym, context: Context | None = None) -> bool:
+    """Whether a mention stands for the people who govern the place ("Moscow said", "supplied Moscow")."""
+    context = context or load_context()
+    if is_locative(parse, toponym, context):
+        return False
+    head, governor = _role(parse, toponym.first, toponym.last)
+    if head.dep == "poss":
+        return True
+    return head.dep in context.metonymic_roles and governor.lemma not in context.literal_verbs
+
+
+def _display_name(toponym: Toponym, entry: GeoEntry) -> str:
+    return f"{toponym.direction} {entry.name}" if toponym.direction else entry.name
+
+
+def group_places(toponyms: list[Toponym], parse: Parse, lexicon: Lexicon | None = None) -> list[PlaceFinding]:
+    """One finding per resolved entry (and per "eastern X" region), literal uses only."""
+    lexicon = lexicon or load_lexicon()
+    context = load_context()
+    by_entry: dict[int, list[Toponym]] = {}
+    for toponym in toponyms:
+        if toponym.entry is not None:
+            by_entry.setdefault(toponym.entry.key, []).append(toponym)
+    findings: list[PlaceFinding] = []
+    regions: dict[tuple[str, int], PlaceFinding] = {}
+    for group in by_entry.values():
+        entry = group[0].entry
+        assert entry is not None
+        literal = [t for t in group if not _stands_for_state(parse, t, entry, lexicon, context)]
+        if entry.feature == "country" and not any(is_locative(parse, t, context) for t in group):
+            literal = []
+        for toponym in literal:
+            if toponym.direction and entry.feature in {"country", "admin1"}:
+                key = (toponym.direction.lower(), entry.key)
+                region = regions.get(key)
+                direction_span = (parse.tokens[toponym.first - 1].start, toponym.span[1])
+                if region is None:
+                    region = regions[key] = PlaceFinding(
+                        name=_display_name(toponym, entry), feature="region", country=entry.country, lat=None,
+                        lon=None, geonames_id=None, mentions=[])
+                    findings.append(region)
+                region.mentions.append(direction_span)
+        if literal:
+            mentions = [t.span for t in (group if entry.feature == "country" else literal)]
+            findings.append(PlaceFinding(
+                name=entry.name, feature=entry.feature, country=entry.country, lat=entry.lat, lon=entry.lon,
+                geonames_id=entry.geonames_id, mentions=sorted(set(mentions))))
+    return findings
+
+
+def _stands_for_state(parse: Parse, toponym: Toponym, entry: GeoEntry, lexicon: Lexicon, context: Context) -> bool:
+    """A capital used for its government ("Pyongyang has supplied Moscow")."""
+    if entry.feature != "city" or lexicon.capitals.get(toponym.name) != entry.country:
+        return False
+    return is_metonymic(parse, toponym, context)
+
+
+# ---------------------------------------------------------------- writing
+
+
+def find_places(parse: Parse) -> tuple[list[Toponym], list[PlaceFinding]]:
+    """Toponyms with their gazetteer entries, and the places they make."""
+    toponyms = resolve_toponyms(find_toponyms(parse), parse)
+    return toponyms, group_places(toponyms, parse)
+
+
+def run(analysis: Analysis) -> None:
+    """Append the document's places; keep the resolved toponyms for the actors layer."""
+    toponyms, findings = find_places(analysis.parse)
+    analysis.notes[NOTES_KEY] = toponyms
+    for finding in findings:
+        analysis.extraction.places.append(Place(
+            id=analysis.extraction.next_id("places"), name=finding.name, feature=finding.feature,
+            country=finding.country, lat=finding.lat, lon=finding.lon, geonames_id=finding.geonames_id,
+            mentions=list(finding.mentions)))

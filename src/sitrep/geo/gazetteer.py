@@ -1,0 +1,163 @@
+"""The offline gazetteer: countries, first-level divisions, populated places, seas and regions.
+
+The data file ``resources/gazetteer.tsv.gz`` is built by ``scripts/build_gazetteer.py``
+from GeoNames-derived packages (GeoNames, CC BY 4.0). Its first line is
+``#sitrep-gazetteer<TAB>places<TAB>countries<TAB>divisions``; then one place per line
+(geonames_id, feature, country ISO3, admin1 "CC.code", lat, lon, population, name),
+countries first, then first-level divisions, then the rest; then the name index, one
+line per normalised name (see :func:`index_keys`) with the line numbers of its places.
+
+Loading splits the file into lines and builds the name dictionary; a place's line is
+parsed only when a look-up returns it, which keeps loading fast and memory small.
+``load_gazetteer()`` caches the result for the process.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from sitrep.errors import ResourceError
+
+GAZETTEER_FILE = "gazetteer.tsv.gz"
+MAGIC = "#sitrep-gazetteer"
+FEATURE_ORDER = {"country": 0, "admin1": 1}
+_SPACES = re.compile(r"\s+")
+_KEY_FOLD = str.maketrans({"’": "", "‘": "", "'": "", "`": "", "ʻ": "", "ʼ": "", "–": " ", "—": " ", "‐": " ",
+                           "-": " "})
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|an|at|az)\s+(?=\w{3})")
+
+
+def name_key(text: str) -> str:
+    """The look-up key of a name: no diacritics, apostrophes or hyphens, lower case, single spaces."""
+    folded = unicodedata.normalize("NFKD", text.translate(_KEY_FOLD))
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    return _SPACES.sub(" ", folded).strip().lower()
+
+
+def index_keys(name: str) -> set[str]:
+    """The keys a name is indexed under: itself, and without an Arabic article ("Al Qamishli")."""
+    key = name_key(name)
+    keys = {key}
+    bare = _ARTICLE.sub("", key)
+    if bare != key:
+        keys.add(bare)
+    return keys
+
+
+@dataclass(frozen=True, slots=True)
+class GeoEntry:
+    """One gazetteer place."""
+
+    key: int
+    geonames_id: int | None
+    feature: str
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    population: int
+    name: str
+
+    @property
+    def has_point(self) -> bool:
+        return self.lat is not None and self.lon is not None
+
+
+def parse_place(k: int, line: str) -> GeoEntry:
+    """One place line of the gazetteer file as an entry."""
+    gid, feature, country, admin1, lat, lon, population, name = line.split("\t")
+    return GeoEntry(
+        key=k, geonames_id=int(gid) if gid else None, feature=feature, country=country or None,
+        admin1=admin1 or None, lat=float(lat) if lat else None, lon=float(lon) if lon else None,
+        population=int(population or 0), name=name,
+    )
+
+
+class Gazetteer:
+    """Name look-up over the gazetteer; entries are parsed on demand and cached."""
+
+    def __init__(self, places: list[str], index: dict[str, str], countries: int, divisions: int) -> None:
+        self._places = places
+        self._index = index
+        self._cache: dict[int, GeoEntry] = {}
+        self._countries: dict[str, int] = {}
+        self._divisions: dict[str, int] = {}
+        for k in range(countries):
+            self._countries[places[k].split("\t", 3)[2]] = k
+        for k in range(countries, countries + divisions):
+            self._divisions[places[k].split("\t", 4)[3]] = k
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+    def entry(self, k: int) -> GeoEntry:
+        found = self._cache.get(k)
+        if found is None:
+            found = self._cache[k] = parse_place(k, self._places[k])
+        return found
+
+    def lookup(self, name: str) -> list[GeoEntry]:
+        """Every place called ``name`` (main or alternate name), most populous first."""
+        found = self._index.get(name_key(name))
+        if not found:
+            return []
+        return [self.entry(int(k)) for k in found.split(",")]
+
+    def knows(self, name: str) -> bool:
+        return name_key(name) in self._index
+
+    def country(self, iso3: str | None) -> GeoEntry | None:
+        """The country entry of an ISO 3166-1 alpha-3 code."""
+        k = self._countries.get(iso3 or "")
+        return None if k is None else self.entry(k)
+
+    def division(self, admin1: str | None) -> GeoEntry | None:
+        """The first-level division with this "CC.code" key."""
+        k = self._divisions.get(admin1 or "")
+        return None if k is None else self.entry(k)
+
+    def is_main_name(self, entry: GeoEntry, name: str) -> bool:
+        return name_key(entry.name) in index_keys(name) or name_key(name) in index_keys(entry.name)
+
+    def countries(self) -> list[GeoEntry]:
+        return [self.entry(k) for k in self._countries.values()]
+
+    def divisions(self) -> list[GeoEntry]:
+        return [self.entry(k) for k in self._divisions.values()]
+
+    def names_of(self, predicate) -> list[str]:
+        """Index keys whose places satisfy ``predicate(entry)`` (for building patterns)."""
+        return [key for key, ks in self._index.items() if any(predicate(self.entry(int(k))) for k in ks.split(","))]
+
+
+def parse_gazetteer(text: str, source: str = GAZETTEER_FILE) -> Gazetteer:
+    """Build a :class:`Gazetteer` from the decompressed file."""
+    lines = text.split("\n")
+    head = lines[0].split("\t")
+    if head[0] != MAGIC or len(head) != 4:
+        raise ResourceError(f"{source}: not a sitrep gazetteer file (bad first line)")
+    try:
+        n_places, n_countries, n_divisions = (int(v) for v in head[1:])
+    except ValueError as exc:
+        raise ResourceError(f"{source}: bad counts in the first line") from exc
+    places = lines[1:n_places + 1]
+    index = dict(line.split("\t", 1) for line in lines[n_places + 1:] if line)
+    return Gazetteer(places, index, n_countries, n_divisions)
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The bundled gazetteer, loaded once per process."""
+    path = resources.files("sitrep.resources").joinpath(GAZETTEER_FILE)
+    if not path.is_file():
+        raise ResourceError(f"{GAZETTEER_FILE} is missing: run `python scripts/build_gazetteer.py`")
+    try:
+        text = gzip.decompress(path.read_bytes()).decode("utf-8")
+    except (OSError, EOFError, UnicodeDecodeError) as exc:
+        raise ResourceError(f"{GAZETTEER_FILE}: not a readable gzip file ({exc})") from exc
+    return parse_gazetteer(text)

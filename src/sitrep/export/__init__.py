@@ -1,0 +1,11 @@
+"""Exports of stored extractions into formats other tools read.
+
+- :mod:`sitrep.export.acled` — ACLED-style CSV rows for violent and demonstration events
+  (``sitrep export --format acled``).
+"""
+
+from sitrep.export.acled import COLUMNS as ACLED_COLUMNS
+from sitrep.export.acled import rows as acled_rows
+from sitrep.export.acled import write_csv as write_acled_csv
+
+__all__ = ["ACLED_COLUMNS", "acled_rows", "write_acled_csv"]

@@ -1,0 +1,446 @@
+"""Who acts on whom: an event's source and target, read from its clause and resolved to actors.
+
+:func:`role_tokens` reads the syntax of a trigger's clause by frame (``act``, ``give``,
+``send``, ``with``, ``host``, ``nominal``) and returns the noun tokens that fill each
+role. :func:`resolve_roles` maps them to actors through ``Analysis.resolve_actor`` and
+lifts people and government bodies to the state (or organisation) they act for, so that
+"John Kerry contacted Thailand's foreign minister" links the United States to Thailand.
+Sending troops or weapons is ``AID``/military when a foreign actor receives them and
+``MOBILIZE`` otherwise (:func:`classify_transfer`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sitrep.analysis import Analysis, contains
+from sitrep.extract.event_lexicon import PloverLexicon
+from sitrep.extract.event_syntax import (
+    actor_of,
+    conjuncts,
+    direct_object,
+    head,
+    is_passive,
+    kid,
+    kids,
+    multiword_objects,
+    np_span,
+    np_words,
+    preposition_objects,
+    subject,
+    theme,
+    word,
+)
+from sitrep.extract.event_triggers import Trigger
+from sitrep.geo.lexicon import load_lexicon as load_geo_lexicon
+from sitrep.model import Actor, Extraction, Span
+from sitrep.nlp import Parse, Token
+
+ELLIPSIS_WORDS = frozenset({"more", "others", "other"})
+Resolved = tuple[str | None, Span | None]
+"""An actor id and the span that named it (or None, None)."""
+
+
+@dataclass
+class RoleTokens:
+    """The noun tokens that fill an event's roles (None when the clause does not say)."""
+
+    source: Token | None = None
+    target: Token | None = None
+    theme: Token | None = None
+    destination: Token | None = None
+    beneficiary: Token | None = None
+    fallback_targets: tuple[Token, ...] = ()
+
+
+@dataclass
+class Roles:
+    """An event's type, mode and roles once resolved to actor ids."""
+
+    type: str
+    source: str | None
+    target: str | None
+    source_span: tuple[int, int] | None = None
+    target_span: tuple[int, int] | None = None
+
+
+# --- reading the clause ------------------------------------------------------------------------------------------
+
+def role_tokens(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> RoleTokens:
+    """The tokens filling ``trigger``'s roles, by its frame."""
+    if trigger.relation != "verb":
+        return _nominal_roles(parse, lexicon, trigger)
+    frame = trigger.rule.frame
+    readers = {"give": _give_roles, "send": _send_roles, "with": _with_roles, "host": _host_roles}
+    return readers.get(frame, _act_roles)(parse, lexicon, trigger)
+
+
+def _target_preps(lexicon: PloverLexicon, type_: str) -> tuple[str, ...]:
+    by_type = lexicon.roles.get("target_preps_by_type", {})
+    return lexicon.role_words("target_preps") + tuple(by_type.get(type_, ()))
+
+
+def _object_and_owner(parse: Parse, lexicon: PloverLexicon, obj: Token | None) -> list[Token]:
+    """An object and, behind a non-actor object, its owner: "Russia's proposal", "the request from Kyiv"."""
+    if obj is None:
+        return []
+    found = [obj]
+    found += kids(parse, obj.i, "poss")
+    found += [o for _, o in preposition_objects(parse, obj.i, lexicon.role_words("owner_preps"))]
+    return found
+
+
+def _noun_host(parse: Parse, verb: int) -> Token | None:
+    """The noun a participle was wrongly attached to ("shared intelligence" parsed as an adjective)."""
+    token = parse.tokens[verb]
+    return head(parse, verb) if token.dep == "amod" else None
+
+
+def _act_roles(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> RoleTokens:
+    verb = trigger.predicate
+    obj = theme(parse, verb) or _noun_host(parse, verb)
+    preps = _target_preps(lexicon, trigger.type)
+    prep_targets = [o for _, o in preposition_objects(parse, verb, preps)]
+    if obj is not None and obj.i != verb:
+        prep_targets += [o for _, o in preposition_objects(parse, obj.i, preps)]
+    candidates = [obj] if obj is not None else []
+    candidates += prep_targets + _object_and_owner(parse, lexicon, obj)[1:]
+    return RoleTokens(source=actor_of(parse, verb), target=candidates[0] if candidates else None, theme=obj,
+                      fallback_targets=tuple(candidates[1:]))
+
+
+def _give_roles(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> RoleTokens:
+    verb = trigger.predicate
+    with_objects = [o for _, o in preposition_objects(parse, verb, ("with",))]
+    recipients = kids(parse, verb, "dative")
+    recipients += [o for _, o in preposition_objects(parse, verb, lexicon.role_words("recipient_preps"))]
+    direct = direct_object(parse, verb)
+    gift: Token | None
+    if with_objects and direct is not None:
+        recipients.insert(0, direct)
+        gift = with_objects[0]
+    else:
+        gift = direct or (with_objects[0] if with_objects else None)
+    if is_passive(parse, verb):
+        gift = kid(parse, verb, "nsubjpass") or gift
+    return RoleTokens(source=actor_of(parse, verb), target=recipients[0] if recipients else None, theme=gift,
+                      fallback_targets=tuple(recipients[1:]))
+
+
+def _send_roles(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> RoleTokens:
+    verbs = trigger.predicates
+    destination = beneficiary = None
+    sent = theme(parse, trigger.predicate)
+    holders = verbs + ([sent.i] if sent is not None else [])
+    for holder in holders:
+        destination = destination or _first(preposition_objects(parse, holder, lexicon.role_words("destination_preps")))
+        beneficiary = beneficiary or _beneficiary(parse, lexicon, holder)
+    return RoleTokens(source=actor_of(parse, trigger.predicate), theme=sent,
+                      destination=destination, beneficiary=beneficiary)
+
+
+def _first(pairs: list[tuple[str, Token]]) -> Token | None:
+    return pairs[0][1] if pairs else None
+
+
+def _beneficiary(parse: Parse, lexicon: PloverLexicon, verb: int) -> Token | None:
+    """Whom a transfer helps: "in support of Russia", "on the side of Russia", "to help Kyiv"."""
+    for phrase in lexicon.roles.get("beneficiary_phrases", []):
+        found = multiword_objects(parse, verb, tuple(phrase))
+        if found:
+            return found[0]
+    helpers = lexicon.role_words("beneficiary_verbs")
+    for clause in kids(parse, verb, "advcl", "xcomp"):
+        if word(clause) in helpers:
+            obj = direct_object(parse, clause.i)
+            if obj is not None:
+                return obj
+    return None
+
+
+def _with_roles(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> RoleTokens:
+    verb = trigger.predicate
+    obj = theme(parse, verb) or _noun_host(parse, verb)
+    partners = [o for _, o in preposition_objects(parse, verb, ("with", "to"))]
+    if obj is not None and obj.i != verb:
+        partners += [o for _, o in preposition_objects(parse, obj.i, ("with",))]
+    source = actor_of(parse, verb)
+    if obj is not None:
+        partners.append(obj)
+    if source is not None:
+        partners += conjuncts(parse, source.i)[1:]
+    partners += [o for _, o in preposition_objects(parse, verb, _target_preps(lexicon, trigger.type))]
+    return RoleTokens(source=source, target=partners[0] if partners else None, theme=obj,
+                      fallback_targets=tuple(partners[1:]))
+
+
+def _host_roles(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> RoleTokens:
+    verb = trigger.predicate
+    return RoleTokens(source=direct_object(parse, verb), target=subject(parse, verb))
+
+
+def _nominal_roles(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> RoleTokens:
+    noun, verb = trigger.token, trigger.predicate
+    source = _noun_source(parse, lexicon, noun)
+    targets: list[Token | None] = [o for _, o in preposition_objects(parse, noun, _target_preps(lexicon, trigger.type))]
+    pair = _pairing(parse, lexicon, noun)
+    if pair is not None:
+        source = source or pair[0]
+        targets.insert(0, pair[1])
+    if trigger.relation == "light" and verb != noun:
+        targets += [o for _, o in preposition_objects(parse, verb, _target_preps(lexicon, trigger.type))]
+        if word(parse.tokens[verb]) in lexicon.word_class("light_target_is_subject"):
+            targets.insert(0, subject(parse, verb))
+        elif source is None:
+            source = actor_of(parse, verb)
+    elif trigger.relation == "impact":
+        victim = direct_object(parse, verb)
+        if victim is not None:
+            targets.append(victim)
+    elif trigger.relation == "casualty":
+        victim = theme(parse, verb)
+        if victim is not None:
+            targets.append(victim)
+        if source is None and not is_passive(parse, verb):
+            doer = subject(parse, verb)
+            source = None if doer is None or doer.i == noun else doer
+    elif trigger.relation == "planned" and source is None and parse.tokens[noun].dep == "dobj":
+        source = actor_of(parse, parse.tokens[noun].head)
+    present = [t for t in targets if t is not None]
+    return RoleTokens(source=source, target=present[0] if present else None, fallback_targets=tuple(present[1:]))
+
+
+def _noun_source(parse: Parse, lexicon: PloverLexicon, noun: int) -> Token | None:
+    """Who a noun trigger's act belongs to: "Russia's attack", "Israeli airstrike", "an attack by rebels"."""
+    for c in parse.children(noun):
+        if c.dep == "poss":
+            return c
+    for c in parse.children(noun):
+        if c.dep in ("amod", "compound") and (c.ent_type in ("NORP", "GPE", "ORG", "PERSON") or c.pos == "PROPN"):
+            return c
+    by = [o for _, o in preposition_objects(parse, noun, lexicon.role_words("source_preps"))]
+    return by[0] if by else None
+
+
+def _pairing(parse: Parse, lexicon: PloverLexicon, noun: int) -> tuple[Token, Token] | None:
+    """"Clashes between X and Y": X is the source, Y the target."""
+    for _, obj in preposition_objects(parse, noun, lexicon.role_words("pairing_preps")):
+        members = conjuncts(parse, obj.i)
+        if len(members) >= 2:
+            return members[0], members[1]
+    return None
+
+
+# --- resolving to actors ------------------------------------------------------------------------------------------
+
+def resolve_token(analysis: Analysis, lexicon: PloverLexicon, token: Token | None) -> Resolved:
+    """The actor a noun token names (its head first, then its noun phrase), with the span used."""
+    if token is None:
+        return None, None
+    parse = analysis.parse
+    for span in ((token.start, token.end), np_span(parse, token.i)):
+        found = analysis.resolve_actor(span)
+        if found:
+            return found, span
+    if token.lower in lexicon.role_words("first_person"):
+        speaker = _quoting_speaker(analysis, (token.start, token.end))
+        if speaker:
+            return speaker, (token.start, token.end)
+    return None, None
+
+
+def _quoting_speaker(analysis: Analysis, span: tuple[int, int]) -> str | None:
+    """The speaker of the claim a first-person pronoun is said in ("We urge…", said Rathke)."""
+    claims = [c for c in analysis.extraction.claims if contains(c.content_span, span) and c.speaker]
+    claims.sort(key=lambda c: c.content_span[1] - c.content_span[0])
+    return claims[0].speaker if claims else None
+
+
+def political_actor(extraction: Extraction, lexicon: PloverLexicon, actor_id: str | None) -> str | None:
+    """Lift a person or government body to the state or organisation it acts for (PLOVER codes actors by polity)."""
+    if actor_id is None:
+        return None
+    lift_from, lift_stop = lexicon.role_words("lift_from"), lexicon.role_words("lift_stop")
+    actor = extraction.get(actor_id)
+    seen = {actor_id}
+    while isinstance(actor, Actor) and actor.type in lift_from and actor.affiliation and actor.affiliation not in seen:
+        parent = extraction.get(actor.affiliation)
+        if not isinstance(parent, Actor) or parent.type == "population":
+            break
+        if actor.type == "organization" and parent.type not in ("state", "organization"):
+            break
+        seen.add(parent.id)
+        actor = parent
+        if actor.type in lift_stop:
+            break
+    return actor.id if isinstance(actor, Actor) else actor_id
+
+
+def _resolve_first(analysis: Analysis, lexicon: PloverLexicon, tokens: list[Token | None]) -> Resolved:
+    for token in tokens:
+        found, span = resolve_token(analysis, lexicon, token)
+        if found:
+            return found, span
+    return None, None
+
+
+def resolve_roles(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigger, tokens: RoleTokens) -> Roles:
+    """Source and target actor ids (lifted to polities) and the event type for ``trigger``."""
+    if trigger.rule.frame == "send" and trigger.relation == "verb":
+        return classify_transfer(analysis, lexicon, trigger, tokens)
+    source, source_span = resolve_token(analysis, lexicon, tokens.source)
+    target, target_span = _resolve_first(analysis, lexicon, [tokens.target, *tokens.fallback_targets])
+    if target is None and tokens.target is not None and _elliptical(analysis.parse, tokens.target):
+        target, target_span = _antecedent_object(analysis, lexicon, tokens.target)
+    if target is None and trigger.type in lexicon.role_words("claim_content_target_types"):
+        target, target_span = _claim_content_actor(analysis, analysis.parse.tokens[trigger.token])
+        if target is None:
+            target, target_span = resolve_token(analysis, lexicon, _relative_clause_doer(analysis.parse, trigger))
+    return _finish(analysis, lexicon, trigger.type, source, target, source_span, target_span)
+
+
+def _relative_clause_doer(parse: Parse, trigger: Trigger) -> Token | None:
+    """"A policy of turning boats away, which the UN criticised": whoever keeps the criticised policy."""
+    verb = parse.tokens[trigger.predicate]
+    if verb.dep != "relcl":
+        return None
+    current = head(parse, verb.i)
+    for _ in range(6):
+        found = kid(parse, current.i, "nsubj", "nsubjpass")
+        if found is not None and current.i != verb.i:
+            return found
+        if current.head == current.i:
+            return None
+        current = head(parse, current.i)
+    return None
+
+
+def _elliptical(parse: Parse, token: Token) -> bool:
+    """"200 more", "dozens of others": a quantity standing for a noun said before."""
+    words = {token.lower} | {c.lower for c in parse.children(token.i)}
+    return (token.pos == "NUM" or token.lower in ELLIPSIS_WORDS) and bool(words & ELLIPSIS_WORDS)
+
+
+def _antecedent_object(analysis: Analysis, lexicon: PloverLexicon, token: Token) -> Resolved:
+    """The actor named by the closest earlier object in the sentence ("rescued 700 asylum seekers … saved 200 more")."""
+    parse = analysis.parse
+    first = parse.sentences[token.sent].first
+    for k in range(token.i - 1, first - 1, -1):
+        candidate = parse.tokens[k]
+        if candidate.dep in ("dobj", "nsubjpass", "pobj") and candidate.pos in ("NOUN", "PROPN"):
+            found, span = resolve_token(analysis, lexicon, candidate)
+            if found:
+                return found, span
+    return None, None
+
+
+def _claim_content_actor(analysis: Analysis, cue: Token) -> Resolved:
+    """Whom a criticism is about when the verb's object says nothing: the first actor of what was criticised."""
+    for claim in analysis.extraction.claims:
+        if claim.cue_span is None or not (claim.cue_span[0] <= cue.start < claim.cue_span[1]):
+            continue
+        mentions = [(m, a.id) for a in analysis.extraction.actors for m in a.mentions
+                    if contains(claim.content_span, m)]
+        if mentions:
+            mention, actor_id = min(mentions)
+            return actor_id, mention
+    return None, None
+
+
+def _finish(analysis: Analysis, lexicon: PloverLexicon, type_: str, source: str | None, target: str | None,
+            source_span: tuple[int, int] | None, target_span: tuple[int, int] | None) -> Roles:
+    extraction = analysis.extraction
+    source, target = political_actor(extraction, lexicon, source), political_actor(extraction, lexicon, target)
+    if source is not None and source == target:
+        target, target_span = None, None
+    return Roles(type=type_, source=source, target=target, source_span=source_span, target_span=target_span)
+
+
+# --- transfers: AID or MOBILIZE ----------------------------------------------------------------------------------
+
+def classify_transfer(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigger, tokens: RoleTokens) -> Roles:
+    """Forces or aid sent somewhere: AID to a foreign receiver, MOBILIZE when nobody foreign receives them."""
+    parse = analysis.parse
+    source, source_span = resolve_token(analysis, lexicon, tokens.source)
+    if source is None and tokens.theme is not None:
+        source, source_span = _owner_of_forces(analysis, lexicon, tokens.theme)
+    receiver, receiver_span = resolve_token(analysis, lexicon, tokens.beneficiary)
+    if receiver is None and tokens.destination is not None:
+        receiver, receiver_span = _actor_at(analysis, lexicon, tokens.destination)
+    source = political_actor(analysis.extraction, lexicon, source)
+    receiver = political_actor(analysis.extraction, lexicon, receiver)
+    theme_words = np_words(parse, tokens.theme.i) if tokens.theme is not None else set()
+    military = bool(theme_words & (lexicon.word_class("forces") | lexicon.word_class("weapons")))
+    source_country = _country(analysis.extraction, source) or _token_country(
+        analysis, tokens.source, tokens.theme)
+    receiver_country = _country(analysis.extraction, receiver) or _token_country(
+        analysis, tokens.beneficiary, tokens.destination)
+    foreign = tokens.beneficiary is not None or _foreign(source, receiver, source_country, receiver_country)
+    if military and not foreign:
+        return Roles(type="MOBILIZE", source=source, target=None, source_span=source_span)
+    return _finish(analysis, lexicon, "AID", source, receiver, source_span, receiver_span)
+
+
+def _owner_of_forces(analysis: Analysis, lexicon: PloverLexicon, theme_token: Token) -> Resolved:
+    """The state whose troops are sent ("North Korean troops have been deployed" → North Korea)."""
+    found, span = resolve_token(analysis, lexicon, theme_token)
+    if found is None:
+        parse = analysis.parse
+        owners = [c for c in parse.children(theme_token.i)
+                  if c.dep in ("amod", "compound", "poss") or c.ent_type == "NORP"]
+        owners += [o for _, o in preposition_objects(parse, theme_token.i, ("from", "of"))]
+        for owner in owners:
+            found, span = resolve_token(analysis, lexicon, owner)
+            if found:
+                break
+    actor = analysis.extraction.get(found)
+    if isinstance(actor, Actor) and actor.type in ("armed_forces", "armed_group") and actor.affiliation:
+        return actor.affiliation, span
+    return found, span
+
+
+def _actor_at(analysis: Analysis, lexicon: PloverLexicon, destination: Token) -> Resolved:
+    """The actor a destination names, or the state whose territory it is ("to Kursk" → Russia)."""
+    found, span = resolve_token(analysis, lexicon, destination)
+    if found:
+        return found, span
+    place_span = np_span(analysis.parse, destination.i)
+    for place in analysis.extraction.places:
+        if place.country and any(m[0] < place_span[1] and place_span[0] < m[1] for m in place.mentions):
+            states = [a for a in analysis.extraction.actors if a.type == "state" and a.country == place.country]
+            state = states[0] if states else None
+            if state is not None:
+                return state.id, None
+    return None, None
+
+
+def _country(extraction: Extraction, actor_id: str | None) -> str | None:
+    actor = extraction.get(actor_id)
+    return actor.country if isinstance(actor, Actor) else None
+
+
+def _token_country(analysis: Analysis, *tokens: Token | None) -> str | None:
+    """The country a phrase names when no actor resolves it: "North Korean troops", "to Kursk", "Moscow"."""
+    names = load_geo_lexicon()
+    parse = analysis.parse
+    for token in tokens:
+        if token is None:
+            continue
+        start, end = np_span(parse, token.i)
+        for text in (analysis.text[start:end], token.text, analysis.text[start:token.start].strip()):
+            text = text.removeprefix("the ").removeprefix("The ").removesuffix("'s").removesuffix("’s")
+            found = names.country_of_adjective(text) or names.metonyms.get(text)
+            if found:
+                return found
+        for place in analysis.extraction.places:
+            if place.country and any(m[0] < end and start < m[1] for m in place.mentions):
+                return place.country
+    return None
+
+
+def _foreign(source: str | None, receiver: str | None, source_country: str | None,
+             receiver_country: str | None) -> bool:
+    """True when what is sent goes to another country than the sender's."""
+    if source_country and receiver_country:
+        return source_country != receiver_country
+    return source is not None and receiver is not None and source != receiver

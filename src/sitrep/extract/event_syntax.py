@@ -1,0 +1,235 @@
+"""Reading a dependency parse for event clauses: subjects, objects, prepositions, spans.
+
+Small pure functions over :class:`sitrep.nlp.Parse` token indices. They encode the
+grammar the event rules rely on (passives, control and relative clauses, conjunctions)
+and tolerate the usual mistakes of a small parser (a perfect participle tagged as an
+adjective still finds its subject).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from sitrep.nlp import Parse, Token
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+OBJECT_DEPS = ("dobj", "dative", "obj")
+NP_LEFT_DEPS = ("compound", "amod", "det", "poss", "nummod", "nmod", "quantmod", "predet", "case", "advmod")
+RELATIVE_PRONOUNS = ("who", "which", "that", "whom")
+CLIMB_LIMIT = 6
+
+
+def word(token: Token) -> str:
+    """A token's lemma in lower case (the text when the lemmatiser gives nothing useful)."""
+    lemma = token.lemma.lower()
+    return lemma if lemma and lemma != "-pron-" else token.text.lower()
+
+
+def kids(parse: Parse, i: int, *deps: str) -> list[Token]:
+    """Children of token ``i``, optionally only those with one of ``deps``."""
+    return [c for c in parse.children(i) if not deps or c.dep in deps]
+
+
+def kid(parse: Parse, i: int, *deps: str) -> Token | None:
+    """The first child of ``i`` with one of ``deps``."""
+    found = kids(parse, i, *deps)
+    return found[0] if found else None
+
+
+def head(parse: Parse, i: int) -> Token:
+    return parse.tokens[parse.tokens[i].head]
+
+
+def is_passive(parse: Parse, i: int) -> bool:
+    """True when the verb ``i`` is passive ("were killed", "has been deployed")."""
+    return any(c.dep in ("auxpass", "nsubjpass") for c in parse.children(i))
+
+
+def has_aux_to(parse: Parse, i: int) -> bool:
+    """True when ``i`` is a to-infinitive ("to send")."""
+    return any(c.dep == "aux" and c.lower == "to" for c in parse.children(i))
+
+
+def after_perfect_have(parse: Parse, i: int) -> bool:
+    """True when a form of *have* precedes ``i`` closely: a perfect the parser mistook for an adjective."""
+    sentence_first = parse.sentences[parse.tokens[i].sent].first
+    for k in range(i - 1, max(sentence_first, i - 4) - 1, -1):
+        token = parse.tokens[k]
+        if token.lemma.lower() == "have" and token.pos in ("AUX", "VERB"):
+            return True
+        if token.pos not in ("ADV", "SCONJ", "ADP", "PART"):
+            return False
+    return False
+
+
+def preposition_objects(parse: Parse, i: int, preps: Collection[str]) -> list[tuple[str, Token]]:
+    """``(preposition, object)`` pairs for prepositions of ``i`` among ``preps`` ("on Iran")."""
+    out = []
+    for prep in kids(parse, i, "prep", "agent", "dative"):
+        if prep.lower not in preps:
+            continue
+        obj = kid(parse, prep.i, "pobj", "pcomp")
+        if obj is not None:
+            out.append((prep.lower, obj))
+    return out
+
+
+def multiword_objects(parse: Parse, i: int, phrase: tuple[str, ...]) -> list[Token]:
+    """Objects of a multi-word preposition such as "in support of" or "on the side of" under ``i``."""
+    first, middle, last = phrase[0], phrase[1:-1], phrase[-1]
+    found: list[Token] = []
+    for _, noun in preposition_objects(parse, i, (first,)):
+        if word(noun) != middle[-1] and noun.lower != middle[-1]:
+            continue
+        found.extend(obj for _, obj in preposition_objects(parse, noun.i, (last,)))
+    return found
+
+
+def particles(parse: Parse, i: int) -> set[str]:
+    """Particles and prepositions directly under ``i`` ("down" in "crack down", "on" in "call on")."""
+    return {c.lower for c in parse.children(i) if c.dep in ("prt", "prep", "agent", "dative", "advmod")}
+
+
+def subject(parse: Parse, i: int) -> Token | None:
+    """The grammatical subject of the clause of verb ``i``, following control, conjunction and relatives."""
+    current = i
+    for _ in range(CLIMB_LIMIT):
+        found = _preferred_subject(kids(parse, current, *SUBJECT_DEPS))
+        if found is not None:
+            if found.lower in RELATIVE_PRONOUNS and parse.tokens[current].dep == "relcl":
+                return head(parse, current)
+            return found
+        token = parse.tokens[current]
+        if token.dep == "relcl" or token.dep == "acl":
+            return head(parse, current)
+        if token.dep in ("xcomp", "conj", "advcl", "amod", "prep", "pobj", "pcomp", "aux") and token.head != current:
+            current = token.head
+            continue
+        return None
+    return None
+
+
+def _preferred_subject(found: list[Token]) -> Token | None:
+    """A real subject over a relative pronoun the parser also marked as one."""
+    for token in found:
+        if token.lower not in RELATIVE_PRONOUNS:
+            return token
+    return found[0] if found else None
+
+
+def agent(parse: Parse, i: int) -> Token | None:
+    """The *by*-phrase of a passive verb ("killed by gunmen" → gunmen)."""
+    for prep in kids(parse, i, "agent"):
+        obj = kid(parse, prep.i, "pobj")
+        if obj is not None:
+            return obj
+    by_phrases = preposition_objects(parse, i, ("by",))
+    return by_phrases[0][1] if by_phrases else None
+
+
+def direct_object(parse: Parse, i: int) -> Token | None:
+    """The direct object of ``i``; a relative pronoun stands for the noun its clause modifies."""
+    found = kid(parse, i, "dobj", "obj")
+    if found is not None and found.lower in RELATIVE_PRONOUNS and parse.tokens[i].dep == "relcl":
+        return head(parse, i)
+    return found
+
+
+def theme(parse: Parse, i: int) -> Token | None:
+    """What the verb acts on: its object, or the subject of a passive."""
+    if is_passive(parse, i):
+        return kid(parse, i, "nsubjpass")
+    return direct_object(parse, i)
+
+
+def actor_of(parse: Parse, i: int) -> Token | None:
+    """Who performs verb ``i``: the subject, or the *by*-agent of a passive."""
+    if is_passive(parse, i):
+        return agent(parse, i)
+    return subject(parse, i)
+
+
+def negated(parse: Parse, i: int) -> bool:
+    """True when ``i`` has a negation child ("not", "never")."""
+    return any(c.dep == "neg" for c in parse.children(i))
+
+
+def conjuncts(parse: Parse, i: int) -> list[Token]:
+    """``i`` and the tokens conjoined to it ("Russia and DPRK")."""
+    out = [parse.tokens[i]]
+    for c in kids(parse, i, "conj"):
+        out.extend(conjuncts(parse, c.i))
+    return out
+
+
+def np_span(parse: Parse, i: int) -> tuple[int, int]:
+    """Characters of the noun phrase headed by ``i`` without what follows the head ("Thailand's foreign minister")."""
+    first = i
+    for c in parse.children(i):
+        if c.i < i and c.dep in NP_LEFT_DEPS:
+            first = min(first, parse.subtree(c.i)[0])
+    return parse.tokens[first].start, parse.tokens[i].end
+
+
+def np_words(parse: Parse, i: int) -> set[str]:
+    """Lemmas of a noun phrase's head, its modifiers and an *of*-complement ("batch of personnel")."""
+    words = {word(parse.tokens[i])}
+    for c in parse.children(i):
+        if c.dep in ("compound", "amod", "nmod", "conj", "appos"):
+            words.add(word(c))
+        if c.dep == "prep" and c.lower == "of":
+            for obj in kids(parse, c.i, "pobj"):
+                words |= np_words(parse, obj.i)
+    return words
+
+
+def sentence_words(parse: Parse, i: int) -> set[str]:
+    """Lemmas (and lower-cased forms) of the sentence around token ``i``."""
+    sentence = parse.sentences[parse.tokens[i].sent]
+    out: set[str] = set()
+    for token in parse.sentence_tokens(sentence):
+        out.add(word(token))
+        out.add(token.lower)
+    return out
+
+
+def subtree_tokens(parse: Parse, i: int) -> list[Token]:
+    first, last = parse.subtree(i)
+    return [t for t in parse.tokens[first:last] if t.pos != "SPACE"]
+
+
+def clause_span(parse: Parse, i: int, skip_deps: tuple[str, ...], skip_preps: tuple[str, ...] = ()) -> tuple[int, int]:
+    """Characters of the clause of ``i``: its subtree without dependents in ``skip_deps``, asides
+    ("according to …") and edge punctuation."""
+    kept = {i}
+    stack = [i]
+    while stack:
+        k = stack.pop()
+        for c in parse.children(k):
+            if k == i and (c.dep in skip_deps or _fronted_adverbial(parse, c.i, i) or c.lower in skip_preps):
+                continue
+            if c.dep in ("relcl", "appos", "acl") and _after_comma(parse, c.i):
+                continue
+            if c.dep == "prep" and c.lower in ("including", "among") and _after_comma(parse, c.i):
+                continue
+            kept.add(c.i)
+            stack.append(c.i)
+    ordered = sorted(kept)
+    while len(ordered) > 1 and parse.tokens[ordered[0]].pos in ("PUNCT", "CCONJ", "SCONJ", "SPACE"):
+        ordered.pop(0)
+    while len(ordered) > 1 and parse.tokens[ordered[-1]].pos in ("PUNCT", "CCONJ", "SPACE"):
+        ordered.pop()
+    return parse.tokens[ordered[0]].start, parse.tokens[ordered[-1]].end
+
+
+def _fronted_adverbial(parse: Parse, child: int, verb: int) -> bool:
+    """"In exchange, …" / "On October 4, …": a phrase before the verb closed by a comma."""
+    if child > verb or parse.tokens[child].dep in ("nsubj", "nsubjpass", "aux", "auxpass", "neg"):
+        return False
+    last = parse.subtree(child)[1]
+    return last < len(parse.tokens) and parse.tokens[last].text == ","
+
+
+def _after_comma(parse: Parse, i: int) -> bool:
+    first = parse.subtree(i)[0]
+    return first > 0 and parse.tokens[first - 1].text in (",", "(", "—", "–")

@@ -1,0 +1,487 @@
+"""Finding PLOVER event triggers in a parse: which words state an event, and of what type.
+
+A verb is a trigger when a row of ``plover_triggers.tsv`` matches its lemma, particles,
+object and conditions *and* it heads a clause that asserts something happened (not a
+purpose infinitive, not the content of a request, not a nominalised mention). A noun
+("strike", "talks", "sanctions") is a trigger only when a verb licenses it: a light verb
+("launched an attack", "imposed sanctions"), a casualty verb it explains ("killed in a
+missile strike"), an impact verb it is the subject of ("an airstrike killed five"), an
+occurrence verb ("clashes erupted") or a planning adjective ("upcoming talks").
+
+:func:`find_triggers` is pure: it reads the parse, the lexicon and a callable telling
+what kind of actor a noun phrase names (so conditions such as "an armed subject" can use
+the actors layer when it exists and entity labels when it does not).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from sitrep.extract.event_lexicon import PloverLexicon, TriggerRule
+from sitrep.extract.event_syntax import (
+    actor_of,
+    after_perfect_have,
+    has_aux_to,
+    head,
+    kid,
+    kids,
+    np_words,
+    particles,
+    preposition_objects,
+    sentence_words,
+    subject,
+    theme,
+    word,
+)
+from sitrep.nlp import Parse, Token
+
+ActorKind = Callable[[int], "str | None"]
+"""Given a noun's token index: the type of the actor it names ("state", "person", ...) or None."""
+
+ARMED_KINDS = ("armed_forces", "armed_group", "state")
+HUMAN_KINDS = ("person", "population", "armed_forces", "armed_group")
+ACTOR_ENTITIES = ("PERSON", "ORG", "GPE", "NORP")
+BLOCKED_VERB_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "compound", "csubj", "appos", "npadvmod", "oprd")
+SEND_FRAMES = ("send",)
+
+
+@dataclass
+class Trigger:
+    """One event statement found in the text."""
+
+    rule: TriggerRule
+    token: int
+    predicate: int
+    relation: str = "verb"
+    merged: list[Trigger] = field(default_factory=list)
+
+    @property
+    def type(self) -> str:
+        return self.rule.type
+
+    @property
+    def predicates(self) -> list[int]:
+        """This event's clause verbs: its own first, then those of the triggers folded into it."""
+        out = [self.predicate]
+        for part in self.merged:
+            out += [p for p in part.predicates if p not in out]
+        return out
+
+    @property
+    def tokens(self) -> list[int]:
+        """The trigger words of this event and of the triggers folded into it."""
+        return [self.token] + [t for part in self.merged for t in part.tokens]
+
+
+@dataclass(frozen=True)
+class TriggerContext:
+    """What the trigger rules read: the parse, the lexicon and the actor kinds of noun phrases."""
+
+    parse: Parse
+    lexicon: PloverLexicon
+    actor_kind: ActorKind
+
+    def words(self, name: str) -> frozenset[str]:
+        return self.lexicon.word_class(name)
+
+    def token(self, i: int) -> Token:
+        return self.parse.tokens[i]
+
+
+def find_triggers(
+    parse: Parse, lexicon: PloverLexicon, actor_kind: ActorKind | None = None, skip_sentences: Iterable[int] = (),
+) -> list[Trigger]:
+    """Every event trigger in ``parse`` outside ``skip_sentences``, merged so one event has one trigger."""
+    ctx = TriggerContext(parse, lexicon, actor_kind or (lambda i: None))
+    skipped = set(skip_sentences)
+    found: list[Trigger] = []
+    for token in parse.tokens:
+        if token.sent in skipped or token.pos == "SPACE":
+            continue
+        trigger = _verb_trigger(ctx, token) if token.pos == "VERB" else None
+        if trigger is None and token.pos == "NOUN":
+            trigger = _noun_trigger(ctx, token)
+        if trigger is not None:
+            found.append(trigger)
+    return merge_triggers(ctx, found)
+
+
+# --- verbs ---------------------------------------------------------------------------------------------------------
+
+def _verb_trigger(ctx: TriggerContext, token: Token) -> Trigger | None:
+    rules = ctx.lexicon.rules_for(word(token), "VERB") or ctx.lexicon.rules_for(token.lower, "VERB")
+    if not rules or not eventive_verb(ctx, token.i):
+        return None
+    for rule in rules:
+        if _rule_holds(ctx, rule, token.i, token.i, "verb"):
+            return Trigger(rule=rule, token=token.i, predicate=token.i)
+    return None
+
+
+def _imperative(parse: Parse, token: Token) -> bool:
+    """"Fight them with all you have": an order (its REQUEST is coded elsewhere), not an event."""
+    if token.tag != "VB" or token.dep not in ("ROOT", "conj"):
+        return False
+    return not any(c.dep in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in parse.children(token.i))
+
+
+def control_chain(parse: Parse, i: int) -> list[Token]:
+    """The verbs that govern ``i`` through control ("plans to send": [plans]), innermost first."""
+    chain = []
+    current = parse.tokens[i]
+    while current.dep == "xcomp" and current.head != current.i:
+        current = parse.tokens[current.head]
+        chain.append(current)
+    return chain
+
+
+def eventive_verb(ctx: TriggerContext, i: int) -> bool:
+    """True when verb ``i`` heads a clause that states an event rather than mentions one."""
+    parse, token = ctx.parse, ctx.parse.tokens[i]
+    if token.dep in BLOCKED_VERB_DEPS:
+        return False
+    if token.dep in ("amod", "acl"):
+        return after_perfect_have(parse, i)
+    if any(c.dep == "poss" for c in parse.children(i)) or _imperative(parse, token):
+        return False
+    if token.dep == "pcomp":
+        allowed = ctx.lexicon.status.get("gerund_preps_allowed", ())
+        return head(parse, i).lower in allowed
+    if token.dep == "advcl" and has_aux_to(parse, i):
+        return False
+    control = ctx.lexicon.status.get("control", {})
+    for governor in control_chain(parse, i):
+        value = control.get(word(governor))
+        if value is None or value == "drop":
+            return False
+    return True
+
+
+# --- nouns ---------------------------------------------------------------------------------------------------------
+
+def _noun_trigger(ctx: TriggerContext, token: Token) -> Trigger | None:
+    rules = ctx.lexicon.rules_for(word(token), "NOUN")
+    if not rules:
+        return None
+    licence = nominal_licence(ctx, token.i)
+    if licence is None:
+        return None
+    relation, predicate = licence
+    for rule in rules:
+        if _rule_holds(ctx, rule, token.i, predicate, relation):
+            return Trigger(rule=rule, token=token.i, predicate=predicate, relation=relation)
+    return None
+
+
+def nominal_licence(ctx: TriggerContext, noun: int) -> tuple[str, int] | None:
+    """How a noun trigger is asserted: ``(relation, predicate token)`` or None for a mere mention."""
+    parse = ctx.parse
+    base = parse.tokens[noun]
+    while base.dep == "conj" and base.head != base.i:
+        base = parse.tokens[base.head]
+    governor = head(parse, base.i)
+    if base.dep == "pobj" and governor.lower == "of" and head(parse, governor.i).pos == "NOUN":
+        base = head(parse, governor.i)  # "declared a state of emergency", "launched a wave of attacks"
+        governor = head(parse, base.i)
+    light = governor.pos == "VERB" and word(governor) in ctx.words("light_verbs")
+    if base.dep in ("dobj", "nsubjpass", "obj") and light:
+        return "light", governor.i
+    if base.dep == "pobj":
+        found = _prepositional_licence(ctx, governor)
+        if found is not None:
+            return found
+    if base.dep == "nsubj" and governor.pos in ("VERB", "AUX"):
+        verb = word(governor)
+        if verb in ctx.words("impact_verbs"):
+            return "impact", governor.i
+        if verb in ctx.words("occurrence_verbs") and (verb != "be" or kid(parse, governor.i, "expl")):
+            return "occurrence", governor.i
+    if base.dep == "attr" and word(governor) == "be" and kid(parse, governor.i, "expl"):
+        return "occurrence", governor.i
+    if any(word(c) in ctx.words("planned_modifiers") for c in kids(parse, noun, "amod")):
+        return "planned", noun
+    return None
+
+
+def _prepositional_licence(ctx: TriggerContext, prep: Token) -> tuple[str, int] | None:
+    verb = head(ctx.parse, prep.i)
+    if verb.pos not in ("VERB", "AUX"):
+        return None
+    if prep.lower == "under" and word(verb) == "come":
+        return "light", verb.i
+    if prep.lower == "on" and word(verb) in ("go", "be", "remain", "stay"):
+        return "light", verb.i
+    if prep.lower in ctx.words("casualty_preps") and word(verb) in ctx.words("casualty_verbs"):
+        return "casualty", verb.i
+    return None
+
+
+# --- conditions ----------------------------------------------------------------------------------------------------
+
+def _rule_holds(ctx: TriggerContext, rule: TriggerRule, token: int, predicate: int, relation: str) -> bool:
+    if rule.particles and not (rule.particles & particles(ctx.parse, token)):
+        return False
+    if rule.object and not _object_matches(ctx, rule, token):
+        return False
+    return all(_requirement_holds(ctx, rule, req, token, predicate, relation) for req in rule.requires)
+
+
+def themes(parse: Parse, rule: TriggerRule, i: int) -> list[Token]:
+    """The tokens that may be what a verb acts on or hands over, for the rule's frame."""
+    found = []
+    if rule.frame == "give":
+        found += [obj for _, obj in preposition_objects(parse, i, ("with",))]
+    direct = theme(parse, i)
+    if direct is not None:
+        found.append(direct)
+    elif parse.tokens[i].dep == "amod":
+        found.append(head(parse, i))
+    found += [obj for _, obj in preposition_objects(parse, i, tuple(rule.particles))]
+    return found
+
+
+def _object_matches(ctx: TriggerContext, rule: TriggerRule, i: int) -> bool:
+    wanted = rule.object or ""
+    for candidate in themes(ctx.parse, rule, i):
+        words = np_words(ctx.parse, candidate.i)
+        if wanted.startswith("@") and words & ctx.words(wanted[1:]):
+            return True
+        alternatives = set(wanted.split("|"))
+        if words & alternatives:
+            return True
+        if "actor" in alternatives and _names_actor(ctx, candidate):
+            return True
+    return False
+
+
+def _names_actor(ctx: TriggerContext, token: Token) -> bool:
+    return ctx.actor_kind(token.i) is not None or token.ent_type in ACTOR_ENTITIES
+
+
+def _is_human(ctx: TriggerContext, token: Token | None) -> bool:
+    if token is None:
+        return False
+    if ctx.actor_kind(token.i) in HUMAN_KINDS or token.ent_type in ("PERSON", "NORP"):
+        return True
+    if np_words(ctx.parse, token.i) & ctx.words("human"):
+        return True
+    if token.pos == "NUM" or token.lower in ctx.words("quantity_words"):
+        return bool(sentence_words(ctx.parse, token.i) & ctx.words("human"))
+    return False
+
+
+def _is_armed(ctx: TriggerContext, token: Token | None) -> bool:
+    if token is None:
+        return False
+    if ctx.actor_kind(token.i) in ARMED_KINDS or token.ent_type in ("GPE", "NORP"):
+        return True
+    return bool(np_words(ctx.parse, token.i) & ctx.words("armed"))
+
+
+def _is_crowd(ctx: TriggerContext, token: Token | None) -> bool:
+    if token is None:
+        return False
+    if ctx.actor_kind(token.i) == "population":
+        return True
+    return bool(np_words(ctx.parse, token.i) & ctx.words("crowd"))
+
+
+def _cause_words(ctx: TriggerContext, i: int) -> set[str]:
+    words: set[str] = set()
+    for _, obj in preposition_objects(ctx.parse, i, ctx.words("cause_preps")):
+        words |= np_words(ctx.parse, obj.i)
+    return words
+
+
+def is_violent(ctx: TriggerContext, i: int) -> bool:
+    """Whether verb ``i`` ("killed", "attacked") describes political violence rather than an accident or a quarrel."""
+    parse = ctx.parse
+    doer = actor_of(parse, i)
+    doer_words = np_words(parse, doer.i) if doer is not None else set()
+    causes = _cause_words(ctx, i)
+    if (doer_words | causes) & ctx.words("disaster"):
+        return False
+    if causes & ctx.words("attack_nouns") or causes & ctx.words("weapons"):
+        return True
+    if doer is not None:
+        if _is_armed(ctx, doer) or doer_words & ctx.words("attack_nouns"):
+            return True
+        return word(parse.tokens[i]) in ctx.words("casualty_verbs") and _is_human(ctx, doer)
+    sentence = sentence_words(parse, i)
+    return bool(sentence & ctx.words("violence_cues")) and not sentence & ctx.words("disaster")
+
+
+def _labor_cue(ctx: TriggerContext, noun: int, predicate: int) -> bool:
+    parse = ctx.parse
+    words = np_words(parse, noun) | {word(c) for c in kids(parse, noun, "poss")}
+    if words & ctx.words("labor"):
+        return True
+    if parse.tokens[noun].dep == "pobj" and head(parse, noun).lower == "on":
+        return True
+    return predicate != noun and _is_crowd(ctx, subject(parse, predicate))
+
+
+def _is_territory(ctx: TriggerContext, token: Token) -> bool:
+    """A place one can take by force: a named place or a town, base, bridge..."""
+    return token.ent_type in ("GPE", "LOC", "FAC") or bool(np_words(ctx.parse, token.i) & ctx.words("territory"))
+
+
+def _modifier_words(parse: Parse, i: int) -> set[str]:
+    """Lemmas of the modifiers of a noun ("heart" in "heart attack", "legal" in "legal battle")."""
+    return {word(c) for c in parse.children(i) if c.dep in ("compound", "amod", "nmod", "poss")}
+
+
+def _violence_near(ctx: TriggerContext, i: int) -> bool:
+    """Other words of the sentence speak of armed violence or its victims ("clashes" between armies, not firms)."""
+    parse = ctx.parse
+    sentence = parse.sentences[parse.tokens[i].sent]
+    cues = ctx.words("violence_cues") | ctx.words("casualty_cues") | ctx.words("armed")
+    for token in parse.sentence_tokens(sentence):
+        if token.i == i:
+            continue
+        if word(token) in cues or token.lower in cues or ctx.actor_kind(token.i) in ("armed_forces", "armed_group"):
+            return True
+    return False
+
+
+def _test_cue(ctx: TriggerContext, i: int) -> bool:
+    """A weapons test, not an attack: the sentence says "test", or the missiles fell into the sea."""
+    if sentence_words(ctx.parse, i) & ctx.words("test_words"):
+        return True
+    landing = [o for _, o in preposition_objects(ctx.parse, i, ("into", "in", "off", "toward", "towards"))]
+    return any(word(o) in ctx.words("water_targets") for o in landing)
+
+
+def _commitment(ctx: TriggerContext, rule: TriggerRule, i: int) -> bool:
+    """"Pledged to send aid", "promised Kyiv more weapons": a promise of something PLOVER codes, not of lower taxes."""
+    parse = ctx.parse
+    for clause in kids(parse, i, "xcomp"):
+        if any(_rule_holds(ctx, r, clause.i, clause.i, "verb") for r in ctx.lexicon.rules_for(word(clause), "VERB")):
+            return True
+    if any(np_words(parse, t.i) & (ctx.words("aid") | ctx.words("economic_words")) for t in themes(parse, rule, i)):
+        return True
+    return any(_names_actor(ctx, t) for t in kids(parse, i, "dative"))
+
+
+def _requirement_holds(ctx: TriggerContext, rule: TriggerRule, req: str, token: int, predicate: int,
+                       relation: str) -> bool:
+    wanted = not req.startswith("!")
+    name = req.lstrip("!")
+    return _check(ctx, rule, name, token, predicate, relation) == wanted
+
+
+def _check(ctx: TriggerContext, rule: TriggerRule, name: str, token: int, predicate: int, relation: str) -> bool:
+    parse = ctx.parse
+    if name.startswith("light:@"):
+        return relation == "light" and word(parse.tokens[predicate]) in ctx.words(name[len("light:@"):])
+    if name.startswith("cue:@"):
+        return bool(sentence_words(parse, token) & ctx.words(name[len("cue:@"):]))
+    if name.startswith("mod:@"):
+        return bool(_modifier_words(parse, token) & ctx.words(name[len("mod:@"):]))
+    object_tokens = themes(parse, rule, token)
+    first_object = object_tokens[0] if object_tokens else None
+    doer = actor_of(parse, predicate) if relation != "planned" else None
+    checks: dict[str, Callable[[], bool]] = {
+        "violence": lambda: is_violent(ctx, token),
+        "human-object": lambda: any(_is_human(ctx, t) for t in object_tokens),
+        "actor-object": lambda: any(_names_actor(ctx, t) or _is_human(ctx, t) for t in object_tokens),
+        "property-object": lambda: any(np_words(parse, t.i) & ctx.words("property") for t in object_tokens),
+        "has-object": lambda: first_object is not None,
+        "own-object": lambda: any(c.lower in ("its", "their", "his", "her", "our") for t in object_tokens
+                                  for c in kids(parse, t.i, "poss")),
+        "crowd-subject": lambda: _is_crowd(ctx, doer),
+        "armed-subject": lambda: _is_armed(ctx, doer),
+        "actor-subject": lambda: doer is not None and (
+            _names_actor(ctx, doer) or bool(np_words(parse, doer.i) & ctx.words("agent_nouns"))),
+        "territory-object": lambda: any(_is_territory(ctx, t) for t in object_tokens),
+        "crowd-near": lambda: bool(sentence_words(parse, token) & ctx.words("crowd")),
+        "protest-near": lambda: bool(sentence_words(parse, token) & ctx.words("protest_crowd")),
+        "violence-near": lambda: _violence_near(ctx, token),
+        "figurative": lambda: bool(_modifier_words(parse, token) & ctx.words("figurative")),
+        "no-clause": lambda: kid(parse, token, "ccomp") is None,
+        "request-frame": lambda: kid(parse, token, "xcomp") is not None or "for" in particles(parse, token),
+        "charge-with": lambda: "with" in particles(parse, token),
+        "test-cue": lambda: _test_cue(ctx, token),
+        "joint-cue": lambda: bool(sentence_words(parse, token) & ctx.words("joint_words")),
+        "military-cue": lambda: bool(sentence_words(parse, token) & ctx.words("military_words")),
+        "labor-cue": lambda: _labor_cue(ctx, token, predicate),
+        "commitment": lambda: _commitment(ctx, rule, token),
+    }
+    check = checks.get(name)
+    if check is None:
+        raise KeyError(f"plover_triggers.tsv line {rule.line}: unknown condition {name!r}")
+    return check()
+
+
+# --- one event per statement -------------------------------------------------------------------------------------
+
+def merge_triggers(ctx: TriggerContext, triggers: list[Trigger]) -> list[Trigger]:
+    """Drop duplicate readings of one statement and fold consequence clauses into their event."""
+    kept = _one_per_predicate(ctx, triggers)
+    kept = _drop_governing_threats(ctx, kept)
+    return _fold_consequences(ctx, kept)
+
+
+def _one_per_predicate(ctx: TriggerContext, triggers: list[Trigger]) -> list[Trigger]:
+    control = ctx.lexicon.status.get("control", {})
+    by_key: dict[tuple[int, str], Trigger] = {}
+    out: list[Trigger] = []
+    for trigger in triggers:
+        if trigger.relation == "light" and control.get(word(ctx.token(trigger.predicate))) == "drop":
+            verb_trigger = any(t.token == trigger.predicate for t in triggers)
+            if verb_trigger:
+                continue
+        key = (trigger.predicate, trigger.type)
+        previous = by_key.get(key)
+        if previous is None:
+            by_key[key] = trigger
+            out.append(trigger)
+        elif previous.relation == "verb" and trigger.relation != "verb":
+            out[out.index(previous)] = trigger
+            by_key[key] = trigger
+    return out
+
+
+def _drop_governing_threats(ctx: TriggerContext, triggers: list[Trigger]) -> list[Trigger]:
+    """"Threatened to strike" is one event (a strike, threatened), not also a THREATEN event."""
+    governed = {g.i for t in triggers for g in control_chain(ctx.parse, t.predicate)}
+    governed |= {t.predicate for t in triggers if t.relation == "light"}
+    return [t for t in triggers if not (t.type == "THREATEN" and t.relation == "verb" and t.token in governed)]
+
+
+def _fold_consequences(ctx: TriggerContext, triggers: list[Trigger]) -> list[Trigger]:
+    """"Shelled the town, killing three" is one event: the participle joins its host clause, and so do
+    the casualties of an attack ("14 were killed and 30 wounded when drones struck")."""
+    by_predicate = {t.predicate: t for t in triggers}
+    out = []
+    for trigger in triggers:
+        host = _consequence_host(ctx, trigger, by_predicate)
+        if host is None:
+            out.append(trigger)
+        else:
+            host.merged.append(trigger)
+    return out
+
+
+def _consequence_host(ctx: TriggerContext, trigger: Trigger, by_predicate: dict[int, Trigger]) -> Trigger | None:
+    parse = ctx.parse
+    verb = parse.tokens[trigger.predicate]
+    host = by_predicate.get(verb.head)
+    if host is None or host is trigger:
+        return None
+    same_kind = host.type == trigger.type or (host.rule.frame in SEND_FRAMES and trigger.rule.frame in SEND_FRAMES)
+    if not same_kind or verb.dep not in ("advcl", "conj") or has_aux_to(parse, verb.i):
+        return None
+    casualties = ctx.words("casualty_verbs")
+    if host.type == "ASSAULT" and (word(verb) in casualties or word(ctx.token(host.predicate)) in casualties):
+        return host
+    if kid(parse, verb.i, "nsubj", "nsubjpass") is not None:
+        return None
+    if verb.dep == "advcl" and verb.tag in ("VBG", "VBN"):
+        return host
+    return None
+
+
+__all__ = ["ActorKind", "Trigger", "TriggerContext", "control_chain", "eventive_verb", "find_triggers",
+           "is_violent", "merge_triggers", "nominal_licence", "themes"]

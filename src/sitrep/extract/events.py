@@ -1,0 +1,190 @@
+"""The events layer: PLOVER events an analyst can count and map, each with its evidence.
+
+Runs after places, actors, times, claims and figures. For every trigger
+(:mod:`sitrep.extract.event_triggers`) it reads the roles (:mod:`~.event_roles`), the
+status (:mod:`~.event_status`), the mode (:mod:`~.event_modes`) and the place, time,
+figures and carrying claims (:mod:`~.event_context`). :func:`find_events` computes;
+:func:`run` writes the events into the extraction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sitrep.analysis import Analysis
+from sitrep.extract.event_context import (
+    best_place,
+    carrying_claims,
+    dateline_place,
+    dateline_time,
+    event_figures,
+    time_for,
+)
+from sitrep.extract.event_lexicon import PloverLexicon, load_lexicon
+from sitrep.extract.event_modes import infer_mode
+from sitrep.extract.event_roles import resolve_roles, resolve_token, role_tokens
+from sitrep.extract.event_status import event_status
+from sitrep.extract.event_syntax import clause_span, np_span, preposition_objects
+from sitrep.extract.event_triggers import ActorKind, Trigger, control_chain, find_triggers
+from sitrep.model import Actor, Event, Span
+from sitrep.nlp import Parse
+
+SENTENCE_END = (".", "!", "?", "\"", "”", "’", "'", ":")
+HEADLINE_MAX_CHARS = 200
+HEADLINE_LINES = 6
+
+
+@dataclass
+class EventFinding:
+    """An event before it gets an id."""
+
+    type: str
+    text: str
+    span: Span
+    mode: str | None = None
+    source: str | None = None
+    target: str | None = None
+    place: str | None = None
+    time: str | None = None
+    status: str = "occurred"
+    figures: list[str] = field(default_factory=list)
+    claims: list[str] = field(default_factory=list)
+
+    def to_event(self, event_id: str) -> Event:
+        return Event(id=event_id, type=self.type, text=self.text, span=self.span, mode=self.mode, source=self.source,
+                     target=self.target, place=self.place, time=self.time, status=self.status,
+                     figures=list(self.figures), claims=list(self.claims))
+
+
+def run(analysis: Analysis) -> None:
+    """Append the document's PLOVER events to ``analysis.extraction``."""
+    extraction = analysis.extraction
+    for finding in find_events(analysis):
+        extraction.events.append(finding.to_event(extraction.next_id("events")))
+
+
+def find_events(analysis: Analysis, lexicon: PloverLexicon | None = None) -> list[EventFinding]:
+    """Every event the document states, in text order, one per trigger."""
+    lexicon = lexicon or load_lexicon()
+    triggers = find_triggers(analysis.parse, lexicon, _actor_kind(analysis, lexicon), headline_sentences(analysis))
+    datelines = (dateline_place(analysis), dateline_time(analysis))
+    findings: list[EventFinding] = []
+    seen: set[tuple[str, Span]] = set()
+    for trigger in sorted(triggers, key=lambda t: t.token):
+        if anaphoric(analysis.parse, lexicon, trigger) and any(f.type == trigger.type for f in findings):
+            continue
+        finding = describe(analysis, lexicon, trigger, datelines)
+        key = (finding.type, finding.span)
+        if key not in seen:
+            seen.add(key)
+            findings.append(finding)
+    return findings
+
+
+def anaphoric(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> bool:
+    """"The attack began at 3 a.m.", "the strikes hit depots": a definite noun telling more about an event
+    already reported, not a new one."""
+    if trigger.relation not in ("occurrence", "impact", "casualty"):
+        return False
+    definite = lexicon.word_class("definite")
+    return any(c.lower in definite for c in parse.children(trigger.token) if c.dep in ("det", "poss"))
+
+
+def describe(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigger,
+             datelines: tuple[str | None, str | None] = (None, None)) -> EventFinding:
+    """Everything about one trigger's event: type, roles, status, mode, span and context."""
+    parse = analysis.parse
+    roles = resolve_roles(analysis, lexicon, trigger, role_tokens(parse, lexicon, trigger))
+    for part in trigger.merged:
+        if roles.source is not None and roles.target is not None:
+            break
+        more = resolve_roles(analysis, lexicon, part, role_tokens(parse, lexicon, part))
+        if more.type == roles.type:
+            roles.source = roles.source or (more.target if more.source == roles.target else more.source)
+            roles.target = roles.target or (more.target if more.target != roles.source else None)
+    anchor = parse.tokens[trigger.token]
+    claims = carrying_claims(analysis, (anchor.start, anchor.end))
+    status = event_status(parse, lexicon, trigger, claims[0] if claims else None)
+    span = event_span(parse, lexicon, trigger)
+    scope = _scope(parse, trigger)
+    sentence = parse.sentences[anchor.sent]
+    sentence_span = (sentence.start, sentence.end)
+    excluded = [s for s in (roles.source_span, roles.target_span) if s is not None]
+    place = best_place(analysis, lexicon, [scope, sentence_span], excluded, anchor.start) or datelines[0]
+    return EventFinding(
+        type=roles.type, text=analysis.text[span[0]:span[1]], span=span,
+        mode=infer_mode(parse, lexicon, trigger, roles.type), source=roles.source, target=roles.target,
+        place=place, time=time_for(analysis, scope, sentence_span, anchor.start, status, lexicon, datelines[1]),
+        status=status, figures=event_figures(analysis, lexicon, roles.type, scope), claims=[c.id for c in claims],
+    )
+
+
+def _chain_root(parse: Parse, trigger: Trigger) -> int:
+    chain = control_chain(parse, trigger.predicate)
+    return chain[-1].i if chain else trigger.predicate
+
+
+def _scope(parse: Parse, trigger: Trigger) -> Span:
+    """Characters of the event's whole clause, modifiers included, within its sentence."""
+    root = _chain_root(parse, trigger)
+    if parse.tokens[root].dep == "amod":
+        root = parse.tokens[root].head
+    first, last = parse.subtree(root)
+    for extra in trigger.predicates[1:]:
+        first, last = min(first, parse.subtree(extra)[0]), max(last, parse.subtree(extra)[1])
+    return parse.char_span(first, last)
+
+
+def event_span(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> Span:
+    """The smallest clause stating the event (a noun phrase for "upcoming talks with X")."""
+    skip = lexicon.role_words("span_skip_deps")
+    asides = lexicon.role_words("span_skip_preps")
+    if trigger.relation == "planned":
+        return _noun_phrase_span(parse, lexicon, trigger.token)
+    root = _chain_root(parse, trigger)
+    spans = [clause_span(parse, root, skip, asides)]
+    if parse.tokens[root].dep == "amod":
+        spans.append(clause_span(parse, parse.tokens[root].head, ("conj", "cc", "punct", "relcl", "acl")))
+    spans += [clause_span(parse, extra, skip, asides) for extra in trigger.predicates[1:]]
+    return min(s[0] for s in spans), max(s[1] for s in spans)
+
+
+def _noun_phrase_span(parse: Parse, lexicon: PloverLexicon, noun: int) -> Span:
+    start, end = np_span(parse, noun)
+    for _, obj in preposition_objects(parse, noun, lexicon.role_words("noun_span_preps")):
+        end = max(end, parse.char_span(*parse.subtree(obj.i))[1])
+    return start, end
+
+
+def headline_sentences(analysis: Analysis) -> set[int]:
+    """Sentences of the headline (the first line when it is the title or reads like one): never events."""
+    title = (analysis.document.title or "").strip()
+    lines = []
+    offset = 0
+    for line in analysis.text.split("\n")[:HEADLINE_LINES]:
+        lines.append((offset, offset + len(line), line.strip()))
+        offset += len(line) + 1
+    if title:
+        headlines = [(start, end) for start, end, line in lines if line == title]
+    else:
+        first = next(((start, end, line) for start, end, line in lines if line), None)
+        headlines = [first[:2]] if first and len(first[2]) <= HEADLINE_MAX_CHARS and not first[2].endswith(
+            SENTENCE_END) else []
+    return {s.index for s in analysis.parse.sentences if any(start <= s.start < end for start, end in headlines)}
+
+
+def _actor_kind(analysis: Analysis, lexicon: PloverLexicon) -> ActorKind:
+    """A cached "what kind of actor does this noun name" lookup for the trigger conditions."""
+    cache: dict[int, str | None] = {}
+
+    def kind(i: int) -> str | None:
+        if i not in cache:
+            actor_id, _ = resolve_token(analysis, lexicon, analysis.parse.tokens[i])
+            actor = analysis.extraction.get(actor_id)
+            cache[i] = actor.type if isinstance(actor, Actor) else None
+        return cache[i]
+
+    return kind
+
+
+__all__ = ["EventFinding", "describe", "event_span", "find_events", "headline_sentences", "run"]

@@ -1,0 +1,228 @@
+"""ACLED-style export of violent and demonstration events (sitrep.export.acled).
+
+The extractions here are sitrep/1 objects written by hand for these tests.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+import pytest
+
+from sitrep.errors import InputError
+from sitrep.export import ACLED_COLUMNS, acled_rows, write_acled_csv
+from sitrep.export.acled import COLUMNS, rows, write_csv
+
+TEXT = "Wire copy for the export tests."
+
+
+def actor(actor_id: str, name: str, type_: str, country: str | None = None) -> dict[str, Any]:
+    return {"id": actor_id, "name": name, "type": type_, "country": country, "role": None, "affiliation": None,
+            "mentions": []}
+
+
+def place(place_id: str, name: str, feature: str, country: str, lat: float | None, lon: float | None) -> dict[str, Any]:
+    return {"id": place_id, "name": name, "feature": feature, "country": country, "lat": lat, "lon": lon,
+            "geonames_id": None, "mentions": []}
+
+
+def time(time_id: str, start: str, end: str, granularity: str = "day") -> dict[str, Any]:
+    return {"id": time_id, "text": start, "span": [0, 4], "start": start, "end": end, "granularity": granularity,
+            "relative": False}
+
+
+def figure(figure_id: str, value: float, category: str = "killed", start: int = 0) -> dict[str, Any]:
+    return {"id": figure_id, "text": str(value), "span": [start, start + 2], "value": value, "low": None,
+            "high": None, "qualifier": "exact", "unit": "person", "noun": "people", "category": category,
+            "actor": None, "place": None, "time": None, "claim": None}
+
+
+def event(type_: str, text: str, **fields: Any) -> dict[str, Any]:
+    base = {"id": "E1", "type": type_, "mode": None, "source": None, "target": None, "place": None, "time": None,
+            "status": "occurred", "figures": [], "claims": [], "text": text, "span": [0, len(text)]}
+    base.update(fields)
+    return base
+
+
+def extraction(events: list[dict[str, Any]], *, text: str = TEXT, published: str | None = "2024-05-06",
+               source: str | None = "Example Wire", **layers: list[dict[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "schema": "sitrep/1",
+        "document": {"id": "ab" * 32, "title": None, "source": source, "url": None, "published": published,
+                     "language": "en", "text": text},
+        "actors": [], "places": [], "times": [], "figures": [], "claims": [], "events": events,
+    }
+    out.update(layers)
+    return out
+
+
+def only_row(doc: dict[str, Any]) -> dict[str, Any]:
+    produced = list(rows([doc]))
+    assert len(produced) == 1, produced
+    return produced[0]
+
+
+# --- event types --------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("mode", "text", "event_type", "sub_event_type"),
+    [
+        ("aerial", "a drone strike hit a fuel depot", "Explosions/Remote violence", "Air/drone strike"),
+        ("aerial", "a missile strike hit the rail station", "Explosions/Remote violence",
+         "Shelling/artillery/missile attack"),
+        ("heavy-weapons", "troops shelled the village", "Explosions/Remote violence",
+         "Shelling/artillery/missile attack"),
+        ("explosives", "a roadside bomb exploded under a bus", "Explosions/Remote violence",
+         "Remote explosive/landmine/IED"),
+        ("explosives", "a grenade was thrown into the market", "Explosions/Remote violence", "Grenade"),
+        ("suicide-attack", "a suicide bomber blew himself up", "Explosions/Remote violence", "Suicide bomb"),
+        ("abduct", "gunmen kidnapped twelve pupils", "Violence against civilians", "Abduction/forced disappearance"),
+        ("destroy", "militias burned the houses", "Strategic developments", "Looting/property destruction"),
+    ],
+)
+def test_assault_modes_map_to_acled_types(mode: str, text: str, event_type: str, sub_event_type: str) -> None:
+    row = only_row(extraction([event("ASSAULT", text, mode=mode)]))
+    assert (row["event_type"], row["sub_event_type"]) == (event_type, sub_event_type)
+
+
+def test_shooting_at_civilians_is_violence_against_civilians_and_at_soldiers_is_a_battle() -> None:
+    civilians = extraction([event("ASSAULT", "gunmen shot the villagers", mode="firearms", target="A1")],
+                           actors=[actor("A1", "villagers", "population")])
+    soldiers = extraction([event("ASSAULT", "rebels ambushed the patrol", mode="firearms", target="A1")],
+                          actors=[actor("A1", "Malian armed forces", "armed_forces", "MLI")])
+    assert only_row(civilians)["event_type"] == "Violence against civilians"
+    assert (only_row(soldiers)["event_type"], only_row(soldiers)["sub_event_type"]) == ("Battles", "Armed clash")
+
+
+def test_territory_changes_hands() -> None:
+    retaken = extraction([event("ASSAULT", "the army recaptured the town", source="A1")],
+                         actors=[actor("A1", "Malian armed forces", "armed_forces", "MLI")])
+    seized = extraction([event("ASSAULT", "the rebels seized the town", source="A1")],
+                        actors=[actor("A1", "JNIM", "armed_group")])
+    assert only_row(retaken)["sub_event_type"] == "Government regains territory"
+    assert only_row(seized)["sub_event_type"] == "Non-state actor overtakes territory"
+
+
+@pytest.mark.parametrize(
+    ("mode", "text", "event_type", "sub_event_type"),
+    [
+        ("demo", "thousands marched through the capital", "Protests", "Peaceful protest"),
+        ("demo", "police fired tear gas at the marchers", "Protests", "Protest with intervention"),
+        ("demo", "security forces opened fire on the crowd", "Protests", "Excessive force against protesters"),
+        ("riot", "rioters torched cars", "Riots", "Violent demonstration"),
+        ("riot", "a mob attacked the suspect", "Riots", "Mob violence"),
+    ],
+)
+def test_protests_and_riots(mode: str, text: str, event_type: str, sub_event_type: str) -> None:
+    row = only_row(extraction([event("PROTEST", text, mode=mode)]))
+    assert (row["event_type"], row["sub_event_type"]) == (event_type, sub_event_type)
+
+
+def test_only_violent_and_demonstration_events_that_happened_are_exported() -> None:
+    doc = extraction([
+        event("AID", "sent troops", mode="military"),
+        event("ASSAULT", "may strike the port", status="possible"),
+        event("ASSAULT", "threatened to strike", status="threatened"),
+        event("PROTEST", "students are protesting", status="ongoing"),
+    ])
+    assert [r["event_type"] for r in rows([doc])] == ["Protests"]
+
+
+# --- actors -----------------------------------------------------------------------------------------------------------
+
+def test_actors_are_named_and_unknown_perpetrators_get_acled_generic_names() -> None:
+    doc = extraction([event("ASSAULT", "gunmen shot three villagers", mode="firearms", place="P1")],
+                     places=[place("P1", "Kano", "city", "NGA", 12.0, 8.52)])
+    row = only_row(doc)
+    assert row["actor1"] == "Unidentified Armed Group (Nigeria)"
+    assert row["actor2"] == "Civilians (Nigeria)"
+    named = extraction([event("ASSAULT", "the army shelled rebel positions", mode="heavy-weapons", source="A1",
+                              target="A2")],
+                       actors=[actor("A1", "Sudanese armed forces", "armed_forces", "SDN"),
+                               actor("A2", "Rapid Support Forces", "armed_group", "SDN")])
+    assert (only_row(named)["actor1"], only_row(named)["actor2"]) == ("Sudanese armed forces", "Rapid Support Forces")
+
+
+# --- where and when -------------------------------------------------------------------------------------------------
+
+def test_geo_precision_follows_the_place_feature() -> None:
+    city = only_row(extraction([event("ASSAULT", "x", place="P1")],
+                               places=[place("P1", "Kharkiv", "city", "UKR", 49.98, 36.25)]))
+    assert (city["country"], city["admin1"], city["location"], city["geo_precision"]) == (
+        "Ukraine", "Kharkiv Oblast", "Kharkiv", 1)
+    assert (city["latitude"], city["longitude"]) == (49.98, 36.25)
+    province = only_row(extraction([event("ASSAULT", "x", place="P1")],
+                                   places=[place("P1", "Kursk Oblast", "admin1", "RUS", 51.5, 36.0)]))
+    assert (province["admin1"], province["geo_precision"]) == ("Kursk Oblast", 3)
+    nowhere = only_row(extraction([event("ASSAULT", "x", target="A1")], actors=[actor("A1", "Chad", "state", "TCD")]))
+    where = (nowhere["country"], nowhere["location"], nowhere["latitude"], nowhere["geo_precision"])
+    assert where == ("Chad", "", "", 3)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "granularity", "date", "precision"),
+    [
+        ("2024-05-04", "2024-05-04", "day", "2024-05-04", 1),
+        ("2024-05-03", "2024-05-05", "day", "2024-05-03", 2),
+        ("2024-04-29", "2024-05-05", "week", "2024-04-29", 2),
+        ("2024-04-01", "2024-04-30", "month", "2024-04-01", 3),
+    ],
+)
+def test_time_precision_follows_the_time_granularity(start: str, end: str, granularity: str, date: str,
+                                                     precision: int) -> None:
+    row = only_row(extraction([event("ASSAULT", "x", time="T1")], times=[time("T1", start, end, granularity)]))
+    assert (row["event_date"], row["time_precision"]) == (date, precision)
+
+
+def test_an_undated_event_takes_the_publication_date_at_low_precision() -> None:
+    row = only_row(extraction([event("ASSAULT", "x")], published="2024-05-06"))
+    assert (row["event_date"], row["time_precision"]) == ("2024-05-06", 3)
+
+
+# --- fatalities -----------------------------------------------------------------------------------------------------
+
+def test_fatalities_take_the_lowest_of_conflicting_counts() -> None:
+    doc = extraction([event("ASSAULT", "x", figures=["F1", "F2", "F3"])],
+                     figures=[figure("F1", 15), figure("F2", 12, start=10), figure("F3", 40, "wounded", start=20)])
+    assert only_row(doc)["fatalities"] == 12
+
+
+def test_fatalities_do_not_count_a_part_of_the_total() -> None:
+    text = "20 soldiers were killed, including six officers."
+    doc = extraction([event("ASSAULT", text, figures=["F1", "F2"])], text=text,
+                     figures=[figure("F1", 20, start=0), figure("F2", 6, start=text.index("six"))])
+    assert only_row(doc)["fatalities"] == 20
+
+
+def test_no_stated_deaths_is_zero() -> None:
+    assert only_row(extraction([event("ASSAULT", "x")]))["fatalities"] == 0
+
+
+# --- source, notes, CSV -----------------------------------------------------------------------------------------------
+
+def test_source_lists_the_outlet_and_the_media_it_quotes() -> None:
+    doc = extraction([event("ASSAULT", "a strike hit the port", claims=["C1"], id="E4")],
+                     actors=[actor("A1", "Kyiv Independent", "media", "UKR")],
+                     claims=[{"id": "C1", "speaker": "A1", "via": [], "content": "a strike hit the port"}])
+    row = only_row(doc)
+    assert row["source"] == "Example Wire; Kyiv Independent"
+    assert row["notes"].startswith("On 2024-05-06: a strike hit the port (according to Kyiv Independent).")
+    assert "E4" in row["notes"]
+
+
+def test_write_csv_writes_the_acled_columns() -> None:
+    out = io.StringIO()
+    count = write_csv([extraction([event("ASSAULT", "troops shelled the village", mode="heavy-weapons")]),
+                       extraction([event("PROTEST", "students marched", mode="demo")])], out)
+    assert count == 2
+    read = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert tuple(read[0].keys()) == COLUMNS == ACLED_COLUMNS
+    assert [r["event_type"] for r in read] == ["Explosions/Remote violence", "Protests"]
+    assert write_acled_csv is write_csv and acled_rows is rows
+
+
+def test_not_an_extraction_is_an_input_error() -> None:
+    with pytest.raises(InputError, match="sitrep/1"):
+        list(rows([{"events": []}]))

@@ -1,0 +1,380 @@
+"""Speakers: what kind of mention names a claim's source, and which actor stands behind it.
+
+Resolution goes through ``analysis.resolve_actor`` / ``analysis.actor_for`` (the actors
+stage's coreference resolver once installed). When that cannot place a pronoun or a
+description, :class:`SpeakerResolver` falls back on the claims already read: "He" is
+the last person who spoke, "the Secretary General" the earlier speaker or noun phrase
+with that title, "the agency" the earlier organisation called an agency. Vague sources
+("officials", "a source") and documents ("estimates") get no actor unless the text says
+whose they are ("a Pentagon spokesperson", "the ministry's report").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sitrep.analysis import Analysis, contains, overlaps
+from sitrep.extract.cues import ClaimWords
+from sitrep.model import Actor, Span
+from sitrep.nlp import Parse, Token
+
+NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+OWNER_PREPS = frozenset({"for", "of", "from", "by", "at"})
+SEARCH_BACK_CHARS = 6000
+PRONOUN_REACH_SENTENCES = 5
+
+
+@dataclass
+class Mention:
+    """A speaker mention classified: ``kind`` is named, pronoun, relative, first_person,
+    description, vague, document or proxy; ``owner`` names whose document or spokesperson it is."""
+
+    span: Span
+    head: Token
+    kind: str
+    type: str
+    owner: Span | None = None
+
+
+def classify(parse: Parse, span: Span, head: Token, words: ClaimWords) -> Mention:
+    """What kind of speaker mention ``span`` is, and the actor type it suggests."""
+    tokens = [t for t in parse.tokens_in(*span) if t.pos not in ("SPACE", "PUNCT")]
+    lower = head.lower
+    entity = _entity_over(parse, head)
+    kind_type = _actor_type(parse, head, entity, words)
+    if any(k.dep == "appos" and k.lower in words["person_titles"] for k in parse.children(head.i)):
+        kind_type = "person"  # "Valeska Paris, an Australian woman, ..."
+    if words.has("first_person", lower):
+        return Mention(span, head, "first_person", "person")
+    if head.tag == "WP" or (head.dep in ("nsubj", "nsubjpass") and lower in words["relative_pronouns"]
+                            and head.pos == "PRON" and lower != "it"):
+        return Mention(span, head, "relative", kind_type)
+    if head.pos == "PRON":
+        kind = "person" if lower in words["person_pronouns"] else ("other" if lower in words["group_pronouns"] else "organization")
+        return Mention(span, head, "pronoun", kind)
+    owner = owner_of(parse, head)
+    if lower in words["document_heads"] and entity is None:
+        return Mention(span, head, "document", kind_type, owner)
+    if lower in words["proxy_heads"] and entity is None:
+        return Mention(span, head, "proxy", "person", owner)
+    if lower in words["vague_heads"] and entity is None:
+        determiner = tokens[0].lower if tokens else ""
+        if owner is not None:
+            return Mention(span, head, "proxy", "person", owner)
+        if head.tag in ("NNS", "NNPS") or determiner in words["vague_determiners"] or len(tokens) == 1:
+            return Mention(span, head, "vague", "other")
+    if entity is not None or head.pos == "PROPN" and not _is_title(head, words):
+        return Mention(span, head, "named", kind_type)
+    if tokens and tokens[0].lower in DETERMINERS and not any(t.ent_type in NAMED_LABELS for t in tokens):
+        return Mention(span, head, "description", kind_type)
+    return Mention(span, head, "named", kind_type)
+
+
+def owner_of(parse: Parse, head: Token) -> Span | None:
+    """Whose a document or spokesperson is: "the ministry's", "for the ministry", "Pentagon"."""
+    for kid in parse.children(head.i):
+        if kid.dep == "poss" and kid.pos != "PRON":
+            return _entity_or_phrase(parse, kid)
+        if kid.dep == "prep" and kid.lower in OWNER_PREPS:
+            target = next((k for k in parse.children(kid.i) if k.dep == "pobj"), None)
+            if target is not None and (target.pos == "PROPN" or target.ent_type in NAMED_LABELS):
+                return _entity_or_phrase(parse, target)
+        if kid.dep in ("compound", "amod", "nmod") and kid.ent_type in ("ORG", "GPE", "NORP", "PERSON"):
+            return _entity_or_phrase(parse, kid)
+    return None
+
+
+def _entity_or_phrase(parse: Parse, token: Token) -> Span:
+    entity = _entity_over(parse, token)
+    if entity is not None:
+        return entity
+    first, last = parse.subtree(token.i)
+    tokens = [t for t in parse.tokens[first:last] if t.pos not in ("PUNCT", "SPACE") and t.dep != "case"]
+    if not tokens:
+        return token.start, token.end
+    return tokens[0].start, tokens[-1].end
+
+
+def _entity_over(parse: Parse, token: Token) -> Span | None:
+    for entity in parse.entities:
+        if entity.first <= token.i < entity.last and entity.label in NAMED_LABELS:
+            return entity.start, entity.end
+    return None
+
+
+def _name_run(parse: Parse, head: Token) -> Span:
+    """The proper nouns that end at ``head`` and share its entity label ("Valeska Paris")."""
+    first = head.i
+    while first > 0:
+        previous = parse.tokens[first - 1]
+        joined = previous.text == "-" and first - 2 >= 0 and parse.tokens[first - 2].pos == "PROPN"
+        if (previous.pos == "PROPN" and previous.head == head.i and previous.dep == "compound"
+                and (previous.ent_type or not head.ent_type)) or joined:
+            first -= 1
+        else:
+            break
+    return parse.tokens[first].start, head.end
+
+
+def _is_title(head: Token, words: ClaimWords) -> bool:
+    return head.lower in words["person_titles"] or head.lower in words["organization_heads"]
+
+
+def _actor_type(parse: Parse, head: Token, entity: Span | None, words: ClaimWords) -> str:
+    label = head.ent_type
+    if label == "PERSON":
+        return "person"
+    if label == "GPE":
+        return "state"
+    if label == "NORP":
+        return "population"
+    text = parse.text[entity[0]:entity[1]].lower() if entity else head.lower
+    if label == "ORG" or head.lower in words["organization_heads"]:
+        if any(w in words["media"] for w in re.findall(r"\w+", text)):
+            return "media"
+        return "organization"
+    if head.lower in words["person_titles"] or head.lower in words["person_pronouns"]:
+        return "person"
+    return "other"
+
+
+@dataclass
+class Spoken:
+    """A speaker already resolved, remembered for pronouns and descriptions that follow."""
+
+    span: Span
+    actor: str
+    type: str
+    sentence: int
+
+
+@dataclass
+class SpeakerResolver:
+    """Resolves speaker mentions to actor ids, in text order, remembering who spoke."""
+
+    analysis: Analysis
+    words: ClaimWords
+    history: list[Spoken] = field(default_factory=list)
+
+    def resolve(self, span: Span, head: Token) -> str | None:
+        """The actor id of a speaker mention, or None for vague and unresolvable ones."""
+        parse = self.analysis.parse
+        mention = classify(parse, span, head, self.words)
+        actor = self._actor_of(mention)
+        if actor is not None:
+            kind_type = self._type_of(actor, mention.type)
+            self.history.append(Spoken(span, actor, kind_type, head.sent))
+        return actor
+
+    def remember(self, span: Span, actor: str, sentence: int) -> None:
+        """Note that ``actor`` spoke at ``span`` (for claims whose speaker was inherited)."""
+        self.history.append(Spoken(span, actor, self._type_of(actor, "other"), sentence))
+
+    def _actor_of(self, mention: Mention) -> str | None:
+        """Vague sources get none; pronouns and titles prefer a speaker just heard; names go to the resolver."""
+        if mention.kind in ("vague", "first_person"):
+            return None
+        if mention.kind in ("document", "proxy"):
+            return self._named(mention.owner, "organization") if mention.owner else None
+        if mention.kind == "pronoun":
+            return self._recent_speaker(mention) or self._resolved(mention.span) or self._last_entity_for(mention)
+        if mention.kind == "relative":
+            return self._resolved(mention.span) or self._relative(mention)
+        if mention.kind == "description":
+            return self._titled_speaker(mention) or self._resolved(mention.span) or self._description(mention) \
+                or self._named(self._entity_span(mention), mention.type)
+        return self._earlier_name(mention) or self._named(self._entity_span(mention), mention.type, whole=mention.span)
+
+    def _earlier_name(self, mention: Mention) -> str | None:
+        """A person already heard whose name holds this one ("Paris" after "Valeska Paris")."""
+        name = self._entity_span(mention)
+        found = [w.lower() for w in re.findall(r"[A-Z][\w'’-]+", self.analysis.text[name[0]:name[1]])]
+        words = [w for w in found if w not in DETERMINERS | self.words["honorifics"] | self.words["person_titles"]]
+        if not words:
+            return None
+        for spoken in reversed(self.history):
+            heard = {w.lower() for w in re.findall(r"[\w'’-]+", self.analysis.text[spoken.span[0]:spoken.span[1]])}
+            if spoken.type == "person" and (set(words) <= heard or (len(words) > 2 and set(words[-2:]) <= heard)):
+                return spoken.actor
+        return None
+
+    def _resolved(self, span: Span) -> str | None:
+        """The resolver's answer, unless it matched only part of a longer name ("Paris" in "Valeska Paris")."""
+        found = self.analysis.resolve_actor(span)
+        if found is None or self._part_of_longer_name(found, span):
+            return None
+        return found
+
+    def _part_of_longer_name(self, actor_id: str, span: Span) -> bool:
+        parse = self.analysis.parse
+        last = parse.token_at(span[1] - 1) if span[1] > span[0] else None
+        actor = self.analysis.extraction.get(actor_id)
+        if last is None or actor is None:
+            return False
+        name = _name_run(parse, last)
+        if len(self.analysis.text[name[0]:name[1]].split()) < 2:
+            return False
+        inside = [m for m in actor.mentions if overlaps(m, name)]
+        return bool(inside) and all(contains(name, m) and m != name for m in inside)
+
+    def _named(self, span: Span | None, type_: str, whole: Span | None = None) -> str | None:
+        if span is None:
+            return None
+        found = self._resolved(span)
+        if found is None and whole is not None and whole != span:
+            found = self._resolved(whole)
+        if found is not None:
+            return found
+        by_name = self._by_name(span)
+        if by_name is not None:
+            return by_name
+        if self.analysis.resolve_actor(span) is not None:  # the resolver took a part for the whole name
+            return self._new_actor(span, type_)
+        return self.analysis.actor_for(span, type_)
+
+    def _new_actor(self, span: Span, type_: str) -> str:
+        extraction = self.analysis.extraction
+        actor = Actor(id=extraction.next_id("actors"), name=self.analysis.text[span[0]:span[1]], type=type_,
+                      mentions=[span])
+        extraction.actors.append(actor)
+        return actor.id
+
+    def _entity_span(self, mention: Mention) -> Span:
+        """A named speaker's own name ("Mark Rutte" in "NATO Secretary General Mark Rutte")."""
+        parse = self.analysis.parse
+        holder = self._title_holder(mention.head)
+        if holder is not None:
+            return _name_run(parse, holder)
+        entity = _entity_over(parse, mention.head)
+        name = _name_run(parse, mention.head)
+        if mention.head.ent_type == "PERSON" or (mention.head.pos == "PROPN" and entity is None):
+            return self._without_titles(name)
+        if entity is None:
+            return self._without_titles(mention.span)
+        span = name if name[0] <= entity[0] and entity[1] <= name[1] else entity
+        return self._without_titles(span)
+
+    def _title_holder(self, head: Token) -> Token | None:
+        """The name after a title parsed as its object: "Volodymyr Zelenskyy" in "President of Ukraine V. Z."."""
+        if head.lower not in self.words["person_titles"]:
+            return None
+        parse = self.analysis.parse
+        for prep in parse.children(head.i):
+            if prep.dep == "prep" and prep.lower == "of":
+                target = next((k for k in parse.children(prep.i) if k.dep == "pobj"), None)
+                if target is not None and target.pos == "PROPN" and target.i == parse.subtree(head.i)[1] - 1:
+                    return target
+        return None
+
+    def _without_titles(self, span: Span) -> Span:
+        """ "Ana Ruiz" of "Mayor Ana Ruiz": leading titles and honorifics are not part of a name."""
+        tokens = [t for t in self.analysis.parse.tokens_in(*span) if t.pos != "SPACE"]
+        titles = self.words["person_titles"] | self.words["honorifics"]
+        while len(tokens) > 1 and tokens[0].lower in titles:
+            tokens = tokens[1:]
+        return (tokens[0].start, tokens[-1].end) if tokens else span
+
+    def _by_name(self, span: Span) -> str | None:
+        """An existing actor whose name holds every capitalised word of the mention ("Rutte")."""
+        text = self.analysis.text[span[0]:span[1]]
+        names = {w.lower() for w in re.findall(r"[A-Z][\w'’-]+", text)} - DETERMINERS
+        if not names:
+            return None
+        for actor in reversed(self.analysis.extraction.actors):
+            actor_words = {w.lower() for w in re.findall(r"[\w'’-]+", actor.name)}
+            if names <= actor_words:
+                return actor.id
+        return None
+
+    def _type_of(self, actor_id: str, fallback: str) -> str:
+        actor = self.analysis.extraction.get(actor_id)
+        return actor.type if actor is not None and actor.type != "other" else fallback
+
+    def _recent_speaker(self, mention: Mention) -> str | None:
+        """The last speaker a pronoun can refer to, within a few sentences."""
+        lower = mention.head.lower
+        wants_person = lower in self.words["person_pronouns"]
+        wants_group = lower in self.words["group_pronouns"]
+        sentence = mention.head.sent
+        for spoken in reversed(self.history):
+            if sentence - spoken.sentence > PRONOUN_REACH_SENTENCES:
+                break
+            is_person = spoken.type == "person"
+            if wants_person == is_person or (wants_group and not is_person):
+                return spoken.actor
+        return None
+
+    def _last_entity_for(self, mention: Mention) -> str | None:
+        wants_person = mention.head.lower in self.words["person_pronouns"]
+        labels = ("PERSON",) if wants_person else ("ORG", "GPE", "NORP")
+        return self._last_entity(mention.span[0], labels)
+
+    def _last_entity(self, before: int, labels: tuple[str, ...]) -> str | None:
+        parse = self.analysis.parse
+        for entity in reversed(parse.entities):
+            if entity.end <= before and entity.label in labels and before - entity.end < SEARCH_BACK_CHARS // 4:
+                return self._named((entity.start, entity.end), "person" if entity.label == "PERSON" else "organization")
+        return None
+
+    def _relative(self, mention: Mention) -> str | None:
+        """ "Kaine, who said ...": the noun the relative clause hangs on."""
+        parse = self.analysis.parse
+        clause = parse.tokens[mention.head.head]
+        if clause.dep != "relcl":
+            return None
+        noun = parse.tokens[clause.head]
+        entity = _entity_over(parse, noun)
+        span = entity or (noun.start, noun.end)
+        return self._named(span, _actor_type(parse, noun, entity, self.words))
+
+    def _title_words(self, mention: Mention) -> list[Token]:
+        parse = self.analysis.parse
+        return [t for t in parse.tokens_in(*mention.span) if t.pos in ("NOUN", "PROPN") and t.i <= mention.head.i]
+
+    def _titled_speaker(self, mention: Mention) -> str | None:
+        """An earlier speaker introduced with the title of a description ("the Secretary General")."""
+        title = self._title_words(mention)
+        if not title:
+            return None
+        phrase = " ".join(t.lower for t in title[-2:])
+        for spoken in reversed(self.history):
+            if phrase in self.analysis.text[spoken.span[0]:spoken.span[1]].lower():
+                return spoken.actor
+        return None
+
+    def _description(self, mention: Mention) -> str | None:
+        """ "the Secretary General", "the agency": an earlier noun phrase with the same title."""
+        title = self._title_words(mention)
+        if not title:
+            return None
+        return self._earlier_phrase(mention, title[-2:]) or (
+            self._earlier_phrase(mention, title[-1:]) if len(title) > 1 else None
+        )
+
+    def _earlier_phrase(self, mention: Mention, title: list[Token]) -> str | None:
+        parse = self.analysis.parse
+        text = self.analysis.text
+        pattern = re.compile(r"\b" + r"\s+".join(re.escape(t.text) for t in title) + r"\b", re.IGNORECASE)
+        start = max(0, mention.span[0] - SEARCH_BACK_CHARS)
+        hits = [m for m in pattern.finditer(text, start, mention.span[0]) if not overlaps((m.start(), m.end()), mention.span)]
+        for hit in reversed(hits):
+            token = parse.token_at(hit.end() - 1)
+            if token is None:
+                continue
+            head = token
+            while head.dep == "compound" and head.head != head.i:
+                head = parse.tokens[head.head]
+            entity = _entity_over(parse, head)
+            if entity is None and head.i != token.i:
+                entity = _entity_over(parse, token) if token.ent_type else None
+            if entity is not None:
+                return self._named(entity, _actor_type(parse, head, entity, self.words))
+            first, _ = parse.subtree(head.i)
+            words = [t for t in parse.tokens[first:head.i + 1] if t.pos not in ("PUNCT", "SPACE")]
+            while words and words[0].lower in DETERMINERS:
+                words = words[1:]
+            if words and any(t.ent_type in NAMED_LABELS for t in words):
+                return self._named((words[0].start, head.end), _actor_type(parse, head, None, self.words))
+        return None

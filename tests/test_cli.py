@@ -155,3 +155,22 @@ def _stored(db: Path) -> int:
             return con.execute("select count(*) from documents").fetchone()[0]
     except sqlite3.Error:
         return 0
+
+
+def test_eval_prints_a_table_per_set_and_layer(tmp_path):
+    text = "Shelling hit Kharkiv on Monday, officials said."
+    gold = {"schema": "sitrep/1", "layers": ["times"],
+            "document": {"id": "x", "title": None, "source": None, "url": None, "published": "2026-03-05",
+                         "language": "en", "text": text},
+            "actors": [], "places": [], "figures": [], "claims": [], "events": [],
+            "times": [{"id": "T1", "text": "Monday", "span": [24, 30], "start": "2026-03-02", "end": "2026-03-02",
+                       "granularity": "day", "relative": True}]}
+    gold_dir = tmp_path / "mini"
+    gold_dir.mkdir()
+    (gold_dir / "monday.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    table = run("eval", str(gold_dir))
+    assert table.exit_code == 0, table.output
+    assert "times" in table.stdout and "mini" in table.stdout
+    scores = json.loads(run("eval", str(gold_dir), "--json").stdout)
+    assert scores["sets"]["mini"]["times"]["f1"] == 1.0
+    assert scores["sets"]["mini"]["actors"] is None

@@ -18,6 +18,11 @@ from rich.table import Table
 from sitrep.errors import SitrepError
 
 console = Console(stderr=True)
+
+
+def stdout_console() -> Console:
+    """A console for tables on stdout, wide enough when piped to a file."""
+    return Console(width=None if sys.stdout.isatty() else 160)
 DB_HELP = "Database URL (default: $SITREP_DATABASE_URL or sqlite:///sitrep.db)."
 
 
@@ -148,17 +153,18 @@ def evaluate(directories: tuple[str, ...], as_json: bool, predictions: str | Non
     if as_json:
         click.echo(json.dumps(result))
     else:
-        Console().print(eval_table(result))
+        stdout_console().print(eval_table(result))
 
 
 def eval_table(result: dict[str, Any]) -> Table:
     table = Table(title=f"sitrep eval: {result['documents']} documents", header_style="bold")
-    sides = sorted({k for layer in result["layers"].values() if layer for k in layer if k not in ("p", "r", "f1")})
+    scored = [layer for layer in result["layers"].values() if isinstance(layer, dict)]
+    sides = sorted({k for layer in scored for k in layer if k not in ("p", "r", "f1")})
     for column in ("set", "layer", "P", "R", "F1", *sides):
         table.add_column(column, justify="right" if column not in ("set", "layer") else "left")
     for set_name, layers in result["sets"].items():
         for layer, scores in layers.items():
-            if scores is None or layer == "documents":
+            if not isinstance(scores, dict):
                 continue
             table.add_row(set_name, layer, *(f"{scores[k]:.3f}" for k in ("p", "r", "f1")),
                           *("" if scores.get(k) is None else f"{scores[k]:.3f}" for k in sides))
@@ -191,7 +197,7 @@ def picture(db: str | None, since: str | None, until: str | None, place: str | N
     if as_json:
         click.echo(json.dumps(view, ensure_ascii=False, indent=1))
     else:
-        render_picture(view, Console())
+        render_picture(view, stdout_console())
 
 
 @main.command()
@@ -233,7 +239,7 @@ def status(db: str | None) -> None:
     table.add_column("rows", justify="right")
     for name, rows in counts.items():
         table.add_row(name, str(rows))
-    Console().print(table)
+    stdout_console().print(table)
 
 
 @contextmanager

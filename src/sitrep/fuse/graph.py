@@ -1,0 +1,132 @@
+"""Order-free grouping: union-find over a symmetric relation, and a canonical complete-linkage split.
+
+Connected components of a relation do not depend on the order its pairs were found in,
+and ``complete_linkage`` only sees a component's members in a canonical sort, so
+everything built on these two is independent of the order documents arrive in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from typing import Generic, TypeVar
+
+T = TypeVar("T", bound=Hashable)
+R = TypeVar("R")
+
+
+class UnionFind(Generic[T]):
+    """Disjoint sets that also know their members; unions only, never splits.
+
+    Only sets of two or more keep a member list, so a million singletons cost one dict entry each.
+    """
+
+    def __init__(self) -> None:
+        self._parent: dict[T, T] = {}
+        self._members: dict[T, list[T]] = {}
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._parent
+
+    def __len__(self) -> int:
+        return len(self._parent)
+
+    def add(self, item: T) -> None:
+        if item not in self._parent:
+            self._parent[item] = item
+
+    def find(self, item: T) -> T:
+        parent = self._parent
+        while parent[item] != item:
+            parent[item] = parent[parent[item]]
+            item = parent[item]
+        return item
+
+    def union(self, a: T, b: T) -> T:
+        """Join the sets of ``a`` and ``b``; return the root of the joined set."""
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a == root_b:
+            return root_a
+        if self.size(root_a) < self.size(root_b):
+            root_a, root_b = root_b, root_a
+        self._parent[root_b] = root_a
+        joined = self._members.setdefault(root_a, [root_a])
+        joined.extend(self._members.pop(root_b, [root_b]))
+        return root_a
+
+    def size(self, item: T) -> int:
+        return len(self._members.get(self.find(item), (item,)))
+
+    def members(self, item: T) -> list[T]:
+        """Every item in the set of ``item`` (in no particular order)."""
+        root = self.find(item)
+        return self._members.get(root) or [root]
+
+    def components(self) -> Iterator[list[T]]:
+        """Each set once (in no particular order)."""
+        yield from self._members.values()
+        for item, parent in self._parent.items():
+            if item == parent and item not in self._members:
+                yield [item]
+
+
+class IncrementalClusters(Generic[T]):
+    """Components of a relation, each split lazily (and again only when it changed) by ``split``."""
+
+    def __init__(self, split: Callable[[list[T]], list[list[T]]]) -> None:
+        self._split_fn = split
+        self.components: UnionFind[T] = UnionFind()
+        self._dirty: set[T] = set()
+        self._splits: dict[T, list[list[T]]] = {}  # root of a changed multi-member component -> its clusters
+
+    def add(self, item: T) -> None:
+        self.components.add(item)
+
+    def link(self, a: T, b: T) -> None:
+        self.components.union(a, b)
+        self._dirty.add(a)
+
+    def clusters(self) -> Iterator[list[T]]:
+        self._refresh()
+        for members in self.components.components():
+            if len(members) == 1:
+                yield members
+            else:
+                yield from self._splits[self.components.find(members[0])]
+
+    def _refresh(self) -> None:
+        if not self._dirty:
+            return
+        roots = {self.components.find(item) for item in self._dirty}
+        for root in [r for r in self._splits if r in roots or self.components.find(r) != r]:
+            del self._splits[root]
+        for root in roots:
+            self._splits[root] = self._split_fn(self.components.members(root))
+        self._dirty.clear()
+
+
+def complete_linkage(
+    items: Iterable[R],
+    order: Callable[[R], tuple],
+    compatible: Callable[[R, R], bool],
+    closed: Callable[[list[R], R], bool] | None = None,
+) -> list[list[R]]:
+    """Split ``items`` into groups whose members are all pairwise compatible.
+
+    Items are visited in ``order`` (a total order, so the result depends only on the
+    set); each joins the first open group it is compatible with in full, or starts one.
+    ``closed(group, item)`` may say that neither ``item`` nor any item after it can join
+    ``group`` any more (e.g. the group lies too far back in time); dropping such groups
+    keeps long sorted runs near-linear.
+    """
+    groups: list[list[R]] = []
+    open_groups: list[list[R]] = []
+    for item in sorted(items, key=order):
+        if closed is not None:
+            open_groups = [g for g in open_groups if not closed(g, item)]
+        home = next((g for g in open_groups if all(compatible(m, item) for m in g)), None)
+        if home is None:
+            home = []
+            groups.append(home)
+            open_groups.append(home)
+        home.append(item)
+    return groups

@@ -1,0 +1,145 @@
+"""The fusion rules, loaded once from ``resources/fusion.json`` (see docs/fusion.md)."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from sitrep.errors import ResourceError
+
+RULES_FILE = "fusion.json"
+
+
+@dataclass(frozen=True)
+class SketchRules:
+    """MinHash/LSH settings and the thresholds that make two sketched texts "the same"."""
+
+    num_perm: int
+    seed: int
+    bands: int
+    rows: int
+    jaccard: float
+    containment: float
+
+
+@dataclass(frozen=True)
+class SyndicationRules(SketchRules):
+    shingle_words: int
+    min_shingles: int
+
+
+@dataclass(frozen=True)
+class ClaimRules(SketchRules):
+    min_tokens: int
+
+
+@dataclass(frozen=True)
+class EntityRules:
+    country_level_types: dict[str, str]  # contract actor type -> key prefix
+    titles: tuple[str, ...]  # longest first
+    transliterations: tuple[tuple[re.Pattern[str], str], ...]
+    aliases: dict[str, str]
+    place_generic_words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class EventRules:
+    type_family: dict[str, str]  # PLOVER type -> family shared by compatible types
+    symmetric_types: frozenset[str]
+    status_group: dict[str, str]
+    prospective_horizon: int
+    granularity_tolerance: dict[str, int]
+    type_tolerance: dict[str, int]
+    published_lookback: int
+    place_radius_km: dict[str, float]
+    text_overlap: float
+    weights: dict[str, int]
+    min_score: int
+    stopwords: frozenset[str]
+
+
+@dataclass(frozen=True)
+class FigureRules:
+    exact_tolerance: float
+    approx_tolerance: float
+    cumulative_categories: frozenset[str]
+    stock_window: int
+    uncompared_categories: frozenset[str]
+    increment_words: frozenset[str]
+    number_words: frozenset[str]
+    current_window: int
+
+
+@dataclass(frozen=True)
+class FusionRules:
+    syndication: SyndicationRules
+    claims: ClaimRules
+    entities: EntityRules
+    events: EventRules
+    figures: FigureRules
+    recent_days: int
+    stopwords: frozenset[str]
+
+
+def _sketch(raw: dict[str, Any]) -> dict[str, Any]:
+    return {k: raw[k] for k in ("num_perm", "seed", "bands", "rows", "jaccard", "containment")}
+
+
+def _parse(raw: dict[str, Any]) -> FusionRules:
+    syn, cl, ent, ev, fig = raw["syndication"], raw["claims"], raw["entities"], raw["events"], raw["figures"]
+    for name, part in (("syndication", syn), ("claims", cl)):
+        if part["bands"] * part["rows"] > part["num_perm"]:
+            raise ResourceError(f"{RULES_FILE}: {name} bands x rows exceeds num_perm")
+    family = {t: group[0] for group in ev["type_families"] for t in group}
+    return FusionRules(
+        syndication=SyndicationRules(**_sketch(syn), shingle_words=syn["shingle_words"],
+                                     min_shingles=syn["min_shingles"]),
+        claims=ClaimRules(**_sketch(cl), min_tokens=cl["min_tokens"]),
+        entities=EntityRules(
+            country_level_types=dict(ent["country_level_types"]),
+            titles=tuple(sorted(ent["titles"], key=len, reverse=True)),
+            transliterations=tuple((re.compile(p), r) for p, r in ent["transliterations"]),
+            aliases=dict(ent["aliases"]),
+            place_generic_words=tuple(ent["place_generic_words"]),
+        ),
+        events=EventRules(
+            type_family=family,
+            symmetric_types=frozenset(ev["symmetric_types"]),
+            status_group=dict(ev["status_groups"]),
+            prospective_horizon=ev["prospective_horizon_days"],
+            granularity_tolerance=dict(ev["granularity_tolerance_days"]),
+            type_tolerance=dict(ev["type_tolerance_days"]),
+            published_lookback=ev["published_lookback_days"],
+            place_radius_km=dict(ev["place_radius_km"]),
+            text_overlap=ev["text_overlap"],
+            weights=dict(ev["weights"]),
+            min_score=ev["min_score"],
+            stopwords=frozenset(raw["stopwords"]),
+        ),
+        figures=FigureRules(
+            exact_tolerance=fig["exact_tolerance"],
+            approx_tolerance=fig["approx_tolerance"],
+            cumulative_categories=frozenset(fig["cumulative_categories"]),
+            stock_window=fig["stock_window_days"],
+            uncompared_categories=frozenset(fig["uncompared_categories"]),
+            increment_words=frozenset(fig["increment_words"]),
+            number_words=frozenset(fig["number_words"]),
+            current_window=fig["current_window_days"],
+        ),
+        recent_days=raw["picture"]["recent_days"],
+        stopwords=frozenset(raw["stopwords"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> FusionRules:
+    """The bundled fusion rules."""
+    try:
+        text = resources.files("sitrep.resources").joinpath(RULES_FILE).read_text(encoding="utf-8")
+        return _parse(json.loads(text))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ResourceError(f"{RULES_FILE}: cannot load the fusion rules ({type(exc).__name__}: {exc})") from exc

@@ -1,0 +1,114 @@
+"""Event clusters: reports of one happening merge; different happenings stay apart."""
+
+from __future__ import annotations
+
+from sitrep.fuse import build_picture
+from test_fuse_support import Doc, strike_report
+
+
+def fused(*docs: Doc) -> list[list[tuple[str, str]]]:
+    """Each fused event as the sorted (document, event) refs of its members."""
+    events = build_picture(d.to_dict() for d in docs).to_dict()["events"]
+    return sorted(sorted((m["document"], m["event"]) for m in e["members"]) for e in events)
+
+
+def test_three_outlets_one_strike_fuse() -> None:
+    docs = [strike_report("Kyiv Post", "2024-10-05", "2024-10-04"),
+            strike_report("Reuters", "2024-10-04", "2024-10-04"),
+            strike_report("BBC", "2024-10-05", None)]  # undated: reported the next day
+    assert len(fused(*docs)) == 1
+
+
+def test_nearby_town_and_same_attacker_fuse() -> None:
+    a = strike_report("Kyiv Post", "2024-10-05", "2024-10-04")
+    b = strike_report("Reuters", "2024-10-05", "2024-10-04", town="Chuhuiv", lat=49.83, lon=36.68)
+    assert len(fused(a, b)) == 1
+
+
+def test_far_apart_places_split() -> None:
+    a = strike_report("Kyiv Post", "2024-10-05", "2024-10-04")
+    b = strike_report("Reuters", "2024-10-05", "2024-10-04", town="Odesa", lat=46.48, lon=30.72)
+    assert len(fused(a, b)) == 2
+
+
+def test_different_attackers_split() -> None:
+    a = strike_report("Kyiv Post", "2024-10-05", "2024-10-04")
+    b = strike_report("Reuters", "2024-10-05", "2024-10-04", attacker="Belarus", attacker_code="BLR")
+    assert len(fused(a, b)) == 2
+
+
+def test_dates_beyond_the_window_split() -> None:
+    a = strike_report("Kyiv Post", "2024-10-05", "2024-10-04")
+    b = strike_report("Reuters", "2024-10-12", "2024-10-11")
+    assert len(fused(a, b)) == 2
+
+
+def test_daily_strikes_on_one_town_do_not_chain_into_one_event() -> None:
+    docs = [strike_report(f"Outlet {d}", f"2024-10-{d:02d}", f"2024-10-{d:02d}") for d in range(1, 11)]
+    clusters = fused(*docs)
+    assert len(clusters) >= 4  # each fused event spans at most a couple of days
+    assert all(len(c) <= 3 for c in clusters)
+
+
+def test_month_granularity_meets_a_day_inside_it() -> None:
+    a = strike_report("Kyiv Post", "2024-10-20", "2024-10-14")
+    b = Doc(source="Analyst", published="2024-11-02")
+    b.event("ASSAULT", b.actor("Russian armed forces", "armed_forces", "RUS"), b.actor("Ukraine", "state", "UKR"),
+            b.place("Kharkiv", "city", "UKR", 49.99, 36.23), b.time("2024-10-01", "2024-10-31", "month"))
+    assert len(fused(a, b)) == 1
+
+
+def test_planned_then_occurred_fuse_but_not_across_types() -> None:
+    plan = Doc(source="Herald", published="2024-10-20")
+    sender, receiver = plan.actor("North Korea", "state", "PRK"), plan.actor("Russia", "state", "RUS")
+    plan.event("AID", sender, receiver, None, plan.time("2024-10-20"), status="planned")
+    done = Doc(source="Wire", published="2024-10-28")
+    done.event("AID", done.actor("North Korea", "state", "PRK"), done.actor("Russia", "state", "RUS"), None,
+               done.time("2024-10-27"), status="occurred")
+    other = Doc(source="Wire", published="2024-10-28")
+    other.event("CONSULT", other.actor("North Korea", "state", "PRK"), other.actor("Russia", "state", "RUS"), None,
+                other.time("2024-10-27"))
+    clusters = fused(plan, done, other)
+    assert sorted(len(c) for c in clusters) == [1, 2]
+
+
+def test_denial_joins_the_event_and_marks_it_contested() -> None:
+    claim = strike_report("Kyiv Post", "2024-10-05", "2024-10-04")
+    denial = strike_report("TASS", "2024-10-05", "2024-10-04", status="denied")
+    event = build_picture([claim.to_dict(), denial.to_dict()]).to_dict()["events"][0]
+    assert event["reports"] == 2 and event["status"] == "contested"
+
+
+def test_symmetric_types_match_with_swapped_roles() -> None:
+    a, b = Doc(source="A"), Doc(source="B")
+    a.event("CONSULT", a.actor("Ukraine", "state", "UKR"), a.actor("Poland", "state", "POL"), None, a.time("2024-10-20"))
+    b.event("CONSULT", b.actor("Poland", "state", "POL"), b.actor("Ukraine", "state", "UKR"), None, b.time("2024-10-20"))
+    assert len(fused(a, b)) == 1
+
+
+def test_one_article_naming_two_similar_happenings_keeps_both() -> None:
+    doc = Doc(source="Wire", published="2024-10-28")
+    sender, receiver = doc.actor("North Korea", "state", "PRK"), doc.actor("Russia", "state", "RUS")
+    doc.event("AID", sender, receiver, None, None, text="troops were deployed to the front")
+    doc.event("AID", sender, receiver, None, None, text="Pyongyang supplied shells and missiles")
+    assert len(fused(doc)) == 2
+
+
+def test_reports_without_actors_fuse_on_wording_and_date() -> None:
+    a, b = Doc(source="A", published="2024-10-05"), Doc(source="B", published="2024-10-05")
+    a.event("ASSAULT", text="drone attack on the Dori fuel depot", time=a.time("2024-10-04"))
+    b.event("ASSAULT", text="the fuel depot attack in Dori killed 20", time=b.time("2024-10-04"))
+    c = Doc(source="C", published="2024-10-05")
+    c.event("ASSAULT", text="gunmen ambushed a supply convoy", time=c.time("2024-10-04"))
+    assert sorted(len(x) for x in fused(a, b, c)) == [1, 2]
+
+
+def test_fused_event_records_first_and_last_report() -> None:
+    docs = [strike_report("Kyiv Post", "2024-10-06", "2024-10-04"),
+            strike_report("Reuters", "2024-10-04", "2024-10-04"),
+            strike_report("BBC", "2024-10-05", "2024-10-04")]
+    event = build_picture(d.to_dict() for d in docs).to_dict()["events"][0]
+    assert event["first_reported"]["outlet"] == "Reuters" and event["first_reported"]["published"] == "2024-10-04"
+    assert event["last_reported"]["outlet"] == "Kyiv Post"
+    assert event["independent_sources"] == 3
+    assert event["date"]["start"] == "2024-10-04"

@@ -77,8 +77,11 @@ class Context:
 
     def independent(self, docs: Iterable[str]) -> int:
         """Distinct outlets once copies of one story count once (and one outlet counts once)."""
+        unique = set(docs)
+        if len(unique) == 1:
+            return 1
         links: UnionFind[str] = UnionFind()
-        for doc in set(docs):
+        for doc in unique:
             story, outlet = "s:" + self.story[doc], "o:" + self.state.documents[doc].outlet
             links.add(story)
             links.add(outlet)

@@ -1,7 +1,7 @@
 """Measure the fusion layer: accuracy on the demo corpus, cost at scale on synthetic extractions.
 
 usage:
-  python benchmarks/bench_fusion.py demo [--mode pipeline|oracle|both]
+  python benchmarks/bench_fusion.py [demo [--mode pipeline|oracle|both]]   (the default)
   python benchmarks/bench_fusion.py scale [--documents 100000] [--seed 1]
 
 ``demo`` fuses the 21 articles of demo/corpus and scores the picture against
@@ -609,15 +609,15 @@ def run_scale(documents: int, seed: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command")
     demo = sub.add_parser("demo")
     demo.add_argument("--mode", choices=("pipeline", "oracle", "both"), default="both")
     scale = sub.add_parser("scale")
     scale.add_argument("--documents", type=int, default=100_000)
     scale.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
-    if args.command == "demo":
-        run_demo(args.mode)
+    if args.command in (None, "demo"):
+        run_demo(getattr(args, "mode", "both"))
     else:
         run_scale(args.documents, args.seed)
     sys.stdout.flush()

@@ -124,8 +124,12 @@ def test_new_developments_are_the_last_days() -> None:
     developments = REFERENCE["developments"]
     assert developments["since"] == "2026-03-04"
     toll_event = next(e for e in REFERENCE["events"] if e["type"] == "ASSAULT" and e["date"]["start"] == "2026-03-05")
-    assert developments["events"] == [toll_event["id"]]
-    assert len(developments["contradictions"]) == 1
+    assert [e["id"] for e in developments["events"]] == [toll_event["id"]]
+    assert developments["events"][0]["first_reported"]["outlet"] == "Harmattan"
+    [clash] = developments["contradictions"]
+    assert (clash["a"]["value"], clash["b"]["value"], clash["b"]["qualifier"]) == (12, 20, "at_least")
+    limited = build_picture(SCENARIO).to_dict(limit=1)  # developments do not depend on the top-N lists
+    assert limited["developments"]["events"] == developments["events"]
 
 
 def test_render_prints_the_tables() -> None:

@@ -30,7 +30,7 @@ ClaimRef = tuple[str, str]
 @dataclass(frozen=True, slots=True, eq=False)
 class ClaimEntry:
     report: ClaimReport
-    words: array  # content words (see ``text.content_words``)
+    words: array[int]  # content words (see ``text.content_words``)
     speaker_anchor: str
 
 
@@ -49,7 +49,7 @@ def same_speaker(a: ClaimEntry, b: ClaimEntry) -> bool:
     return a.speaker_anchor == b.speaker_anchor
 
 
-def same_content(a: array, b: array, rules: ClaimRules) -> bool:
+def same_content(a: array[int], b: array[int], rules: ClaimRules) -> bool:
     shared = overlap(a, b)
     if not shared:
         return False

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from sitrep.fuse.entities import actor_relation, anchors, place_relation
 from sitrep.fuse.graph import IncrementalClusters, complete_linkage
@@ -155,7 +156,7 @@ def query_keys(report: EventReport, rules: EventRules) -> list[int]:
     return keys
 
 
-def _order(report: EventReport, rules: EventRules) -> tuple:
+def _order(report: EventReport, rules: EventRules) -> tuple[Any, ...]:
     win = window(report, rules)
     return (win.start if win else 0, win.end if win else 0, report.document, report.id)
 

@@ -186,7 +186,7 @@ class Entity:
     names: Counter[str] = field(default_factory=Counter)
     types: Counter[str] = field(default_factory=Counter)
     countries: Counter[str] = field(default_factory=Counter)
-    mentions: list[tuple[str, str, array]] = field(default_factory=list)  # (document, item id, flat spans)
+    mentions: list[tuple[str, str, array[int]]] = field(default_factory=list)  # (document, item id, flat spans)
 
     def add(self, document_id: str, item: dict[str, Any], type_field: str) -> None:
         """Record one document's item (each document is added once: the state skips known ones)."""

@@ -26,6 +26,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from sitrep.fuse.records import FigureReport, When
 from sitrep.fuse.rules import FigureRules
@@ -123,7 +124,7 @@ class Series:
     contradictions: list[Contradiction] = field(default_factory=list)
 
 
-def entry_order(entry: Entry) -> tuple:
+def entry_order(entry: Entry) -> tuple[Any, ...]:
     w = entry.when
     r = entry.first
     return (w.start if w else 0, w.end if w else 0, r.value if r.value is not None else -1.0,
@@ -132,7 +133,7 @@ def entry_order(entry: Entry) -> tuple:
 
 def group_entries(reports: list[FigureReport], events_of: Callable[[FigureReport], frozenset[str]]) -> list[Entry]:
     """Reports of one value by one speaker for one date become one entry; entries in time order."""
-    grouped: dict[tuple, list[FigureReport]] = {}
+    grouped: dict[tuple[Any, ...], list[FigureReport]] = {}
     for r in reports:
         w = r.when
         key = (speaker_id(r), r.value, r.low, r.high, r.qualifier, w.start if w else None, w.end if w else None)
@@ -186,14 +187,14 @@ def find_contradictions(entries: list[Entry], category: str, rules: FigureRules)
     return _by_statement(entries, pairs)
 
 
-def _statement(entry: Entry) -> tuple:
+def _statement(entry: Entry) -> tuple[Any, ...]:
     r = entry.first
     return tuple((x is None, x or 0.0) for x in (r.value, r.low, r.high)) + (r.qualifier,)
 
 
 def _by_statement(entries: list[Entry], pairs: set[tuple[int, int, str]]) -> list[Contradiction]:
     """Pairs of entries grouped into pairs of statements: "1,200 vs 3,000" once, however many carry each."""
-    sides: dict[tuple, tuple[set[int], set[int]]] = {}
+    sides: dict[tuple[Any, ...], tuple[set[int], set[int]]] = {}
     for i, j, kind in pairs:
         first, second = _statement(entries[i]), _statement(entries[j])
         if kind == "disagree" and second < first:

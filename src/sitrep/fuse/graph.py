@@ -8,7 +8,7 @@ everything built on these two is independent of the order documents arrive in.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Iterator
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T", bound=Hashable)
 R = TypeVar("R")
@@ -106,7 +106,7 @@ class IncrementalClusters(Generic[T]):
 
 def complete_linkage(
     items: Iterable[R],
-    order: Callable[[R], tuple],
+    order: Callable[[R], tuple[Any, ...]],
     compatible: Callable[[R, R], bool],
     closed: Callable[[list[R], R], bool] | None = None,
 ) -> list[list[R]]:

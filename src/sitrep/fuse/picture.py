@@ -32,7 +32,9 @@ from sitrep.fuse.views import (
     fuse_event,
     series_id,
     series_view,
+    statement,
     story_views,
+    subject_label,
 )
 
 PICTURE_SCHEMA = "sitrep-picture/1"
@@ -108,7 +110,7 @@ def _check_date(name: str, value: str | None) -> int | None:
     return day
 
 
-def _event_rank(fused: Fused[EventReport]) -> tuple:
+def _event_rank(fused: Fused[EventReport]) -> tuple[Any, ...]:
     when = fused.when
     return (-fused.independent, -len(fused.members), when is None, -(when.start if when else 0), fused.id)
 
@@ -160,6 +162,7 @@ class Picture:
         series = sorted((s for s in all_series if query.keeps_series(s, ctx)),
                         key=lambda s: (-len(s.contradictions), -len(s.entries), series_id(s)))
         stats = _stats(ctx, events, claims, series)
+        developments = _developments(ctx, events, claims, series, query.until, limit)
         if limit is not None:
             events, claims, series = events[:limit], claims[:limit], series[:limit]
         event_views = [event_view(ctx, f) for f in events]
@@ -179,7 +182,7 @@ class Picture:
             "claims": claim_views,
             "figures": series_views,
             "timeline": timeline(event_views),
-            "developments": _developments(ctx, event_views, claim_views, series_views, query.until),
+            "developments": developments,
         }
 
     @property
@@ -210,28 +213,36 @@ def _documents_of(events: list[dict[str, Any]], claims: list[dict[str, Any]],
     return docs
 
 
-def _developments(ctx: Context, events: list[dict[str, Any]], claims: list[dict[str, Any]],
-                  series: list[dict[str, Any]], until: int | None) -> dict[str, Any]:
-    """What first appeared in the last ``recent_days`` before the newest document (or ``until``)."""
+def _developments(ctx: Context, events: list[Fused[EventReport]], claims: list[Fused[ClaimReport]],
+                  series: list[Series], until: int | None, limit: int | None) -> dict[str, Any]:
+    """What first appeared in the last ``recent_days`` before the newest document (or ``until``):
+    events and claims first reported then, and contradictions with a side reported then. Each item
+    is described in full, so it reads without the (possibly limited) lists above."""
     dates = [d.published for d in ctx.state.documents.values() if d.published is not None]
     latest = until if until is not None else (max(dates) if dates else None)
     if latest is None:
         return {"since": None, "events": [], "claims": [], "contradictions": []}
-    cutoff = iso_day(latest - ctx.rules.recent_days)
+    cutoff = latest - ctx.rules.recent_days
 
-    def new(published: str | None) -> bool:
-        return published is not None and published >= cutoff  # type: ignore[operator]
+    def new(doc: str) -> bool:
+        published = ctx.state.documents[doc].published
+        return published is not None and published >= cutoff
 
-    fresh = []
-    for s in series:
-        for c in s["contradictions"]:
-            if any(new(r["published"]) for i in c["a"] + c["b"] for r in s["entries"][i]["reports"]):
-                fresh.append({"series": s["id"], "a": c["a"], "b": c["b"], "kind": c["kind"]})
+    fresh_events = [f for f in events if new(f.first.document)][:limit]
+    fresh_claims = [f for f in claims if new(f.first.document)][:limit]
+    clashes = [(s, c) for s in series for c in s.contradictions
+               if any(new(r.document) for i in (*c.a, *c.b) for r in s.entries[i].reports)][:limit]
     return {
-        "since": cutoff,
-        "events": [e["id"] for e in events if new(e["first_reported"]["published"])],
-        "claims": [c["id"] for c in claims if new(c["first_reported"]["published"])],
-        "contradictions": fresh,
+        "since": iso_day(cutoff),
+        "events": [{"id": f.id, "type": f.first.type, "status": f.first.status, "summary": f.first.text,
+                    "independent_sources": f.independent, "first_reported": ctx.reported(f.first.document)}
+                   for f in fresh_events],
+        "claims": [{"id": f.id, "speaker": ctx.actor(f.first.speaker) or {"key": None, "name": f.first.speaker_text},
+                    "content": f.first.content, "independent_carriers": f.independent,
+                    "first_reported": ctx.reported(f.first.document)} for f in fresh_claims],
+        "contradictions": [{"series": series_id(s), "kind": c.kind, "subject": subject_label(ctx, s),
+                            "a": statement(s.entries[c.a[0]].first), "b": statement(s.entries[c.b[0]].first)}
+                           for s, c in clashes],
     }
 
 

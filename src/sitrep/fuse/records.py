@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from array import array
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from sitrep.errors import InputError
 from sitrep.fuse.entities import ActorRef, PlaceRef, actor_ref, place_ref
@@ -53,7 +53,7 @@ class EventReport:
     span: tuple[int, int]
     speakers: tuple[ActorRef, ...]
     figures: tuple[str, ...]
-    words: array  # content words of ``text`` (see ``text.content_words``)
+    words: array[int]  # content words of ``text`` (see ``text.content_words``)
     ref: tuple[str, str] = field(default=("", ""), compare=False)  # (document, id), one shared tuple
 
 
@@ -139,7 +139,11 @@ def _require(extraction: Any) -> dict[str, Any]:
     document = extraction["document"]
     if not document.get("id") or not isinstance(document.get("text"), str):
         raise InputError("fusion input: the extraction's document has no 'id' or 'text'")
-    return document
+    return cast(dict[str, Any], document)
+
+
+def _span(value: Any) -> tuple[int, int]:
+    return (int(value[0]), int(value[1])) if value else (0, 0)
 
 
 def document_records(extraction: dict[str, Any], rules: FusionRules,
@@ -171,7 +175,7 @@ def document_records(extraction: dict[str, Any], rules: FusionRules,
     claims = tuple(
         ClaimReport(document=doc_id, id=cid, speaker=actors.get(c.get("speaker") or ""),
                     speaker_text=c.get("speaker_text"), content=c.get("content") or "",
-                    span=tuple(c.get("content_span") or (0, 0)), stance=c.get("stance") or "other",  # type: ignore[arg-type]
+                    span=_span(c.get("content_span")), stance=c.get("stance") or "other",
                     factuality=c.get("factuality") or "unknown", when=when_of(c),
                     places=tuple(places[p] for p in c.get("places") or [] if p in places), ref=(doc_id, cid))
         for cid, c in items["claims"].items()
@@ -180,7 +184,7 @@ def document_records(extraction: dict[str, Any], rules: FusionRules,
         EventReport(document=doc_id, id=eid, type=e.get("type") or "", mode=e.get("mode"),
                     status=e.get("status") or "occurred", source=actors.get(e.get("source") or ""),
                     target=actors.get(e.get("target") or ""), place=places.get(e.get("place") or ""),
-                    when=when_of(e), text=e.get("text") or "", span=tuple(e.get("span") or (0, 0)),  # type: ignore[arg-type]
+                    when=when_of(e), text=e.get("text") or "", span=_span(e.get("span")),
                     speakers=tuple(actors[s] for s in _speakers(e, items["claims"]) if s in actors),
                     figures=tuple(e.get("figures") or ()),
                     words=content_words(e.get("text") or "", rules.events.stopwords), ref=(doc_id, eid))
@@ -205,7 +209,7 @@ def _figure(doc_id: str, f: dict[str, Any], actors: dict[str, ActorRef], places:
     claim = items["claims"].get(f.get("claim") or "")
     speaker = actors.get(claim.get("speaker") or "") if claim else None
     return FigureReport(
-        document=doc_id, id=f["id"], text=f.get("text") or "", span=tuple(f.get("span") or (0, 0)),  # type: ignore[arg-type]
+        document=doc_id, id=f["id"], text=f.get("text") or "", span=_span(f.get("span")),
         value=f.get("value"), low=f.get("low"), high=f.get("high"), qualifier=f.get("qualifier") or "exact",
         unit=f.get("unit"), category=f.get("category") or "other", actor=actors.get(f.get("actor") or ""),
         place=places.get(f.get("place") or ""), when=when, speaker=speaker,

@@ -17,7 +17,7 @@ def _date(date: dict[str, Any] | None) -> str:
     if not date:
         return "?"
     text = date["start"] if date["start"] == date["end"] else f"{date['start']}–{date['end']}"
-    return text + (" (pub.)" if date.get("from_published") else "")
+    return ("~" if date.get("from_published") else "") + text
 
 
 def _name(item: dict[str, Any] | None) -> str:
@@ -25,9 +25,10 @@ def _name(item: dict[str, Any] | None) -> str:
 
 
 def _amount(entry: dict[str, Any]) -> str:
+    plus = "+" if entry.get("increment") else ""
     if entry["qualifier"] == "range" or entry["value"] is None:
-        return f"{_num(entry['low'])}–{_num(entry['high'])}"
-    return QUALIFIER_WORDS.get(entry["qualifier"], "") + _num(entry["value"])
+        return f"{plus}{_num(entry['low'])}–{_num(entry['high'])}"
+    return plus + QUALIFIER_WORDS.get(entry["qualifier"], "") + _num(entry["value"])
 
 
 def _num(value: float | None) -> str:
@@ -45,7 +46,7 @@ def _subject(series: dict[str, Any]) -> str:
 
 
 def _events_table(data: dict[str, Any]) -> Table:
-    table = Table(title="Top events", show_lines=False, expand=True)
+    table = Table(title="Top events", caption="~date: only the publication date is known", expand=True)
     for column in ("Date", "Event", "Who → whom", "Where", "Sources", "First reported"):
         table.add_column(column, overflow="fold")
     for event in data["events"]:
@@ -62,7 +63,8 @@ def _events_table(data: dict[str, Any]) -> Table:
 
 
 def _figures_table(data: dict[str, Any]) -> Table:
-    table = Table(title="Figure series", expand=True)
+    table = Table(title="Figure series", caption="~date: publication date; +: an addition, not a total",
+                  expand=True)
     for column in ("Subject", "Figures in time order", "Current range", "Contradictions"):
         table.add_column(column, overflow="fold")
     for series in data["figures"]:
@@ -85,19 +87,18 @@ def _developments_table(data: dict[str, Any]) -> Table:
     table = Table(title=f"New developments since {developments['since'] or '?'}", expand=True)
     table.add_column("What", overflow="fold")
     table.add_column("Detail", overflow="fold")
-    events = {e["id"]: e for e in data["events"]}
-    claims = {c["id"]: c for c in data["claims"]}
-    for event_id in developments["events"]:
-        event = events[event_id]
-        table.add_row(f"event {event['type']}", event["summary"])
-    for claim_id in developments["claims"]:
-        claim = claims[claim_id]
-        table.add_row(f"claim by {_name(claim['speaker'])}", claim["content"])
+    table.add_column("First reported", overflow="fold")
+    for event in developments["events"]:
+        first = event["first_reported"]
+        table.add_row(f"event {event['type']} {event['status']}", event["summary"],
+                      f"{first['outlet'] or '?'} {first['published'] or ''}")
+    for claim in developments["claims"]:
+        first = claim["first_reported"]
+        table.add_row(f"claim by {_name(claim['speaker'])}", claim["content"],
+                      f"{first['outlet'] or '?'} {first['published'] or ''}")
     for clash in developments["contradictions"]:
-        series = next(s for s in data["figures"] if s["id"] == clash["series"])
-        entries = series["entries"]
-        table.add_row("contradiction", f"{_subject(series)}: {_amount(entries[clash['a'][0]])} vs "
-                                       f"{_amount(entries[clash['b'][0]])}")
+        table.add_row(f"[red]contradiction[/] ({clash['kind']})",
+                      f"{clash['subject']}: {_amount(clash['a'])} vs {_amount(clash['b'])}", "")
     return table
 
 

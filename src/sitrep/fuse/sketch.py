@@ -8,21 +8,16 @@ signatures, so which pairs get compared never depends on arrival order.
 from __future__ import annotations
 
 import hashlib
-import zlib
 from collections.abc import Hashable, Iterable
 from typing import Any
 
 import numpy as np
-from datasketch import MinHash
+from datasketch import MinHash  # type: ignore[import-untyped]
 
 from sitrep.fuse.rules import SketchRules
 
 SCHEME = "affine32"  # 32-bit hash values: half the memory of the legacy scheme
 KEY_MASK = (1 << 30) - 1  # bucket keys below 2**30 are CPython's smallest int objects
-
-
-def _crc32(data: bytes) -> int:
-    return zlib.crc32(data)
 
 
 def _identity(value: int) -> int:
@@ -34,15 +29,8 @@ class Sketcher:
 
     def __init__(self, rules: SketchRules) -> None:
         self.rules = rules
-        template = MinHash(num_perm=rules.num_perm, seed=rules.seed, hashfunc=_crc32, scheme=SCHEME)
+        template = MinHash(num_perm=rules.num_perm, seed=rules.seed, hashfunc=_identity, scheme=SCHEME)
         self._permutations = template.permutations
-
-    def signature(self, items: Iterable[bytes]) -> np.ndarray:
-        """The MinHash signature of a set of byte strings."""
-        sketch = MinHash(num_perm=self.rules.num_perm, seed=self.rules.seed, hashfunc=_crc32,
-                         permutations=self._permutations, scheme=SCHEME)
-        sketch.update_batch(list(items))
-        return np.asarray(sketch.hashvalues, dtype=np.uint32)
 
     def signature_of_hashes(self, hashes: np.ndarray) -> np.ndarray:
         """The MinHash signature of a set already hashed to 32-bit integers."""

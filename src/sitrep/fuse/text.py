@@ -37,18 +37,18 @@ def stem(word: str) -> str:
     return word
 
 
-def content_words(text: str, stopwords: frozenset[str]) -> array:
+def content_words(text: str, stopwords: frozenset[str]) -> array[int]:
     """Stable hashes of the stemmed words of ``text`` that carry content (no stopwords), sorted and
     unique, in a compact array (a bottom-k sketch is its first k items)."""
     return array("I", sorted({stable_hash(stem(w)) for w in words(text) if w not in stopwords}))
 
 
-def overlap(a: array, b: array) -> int:
+def overlap(a: array[int], b: array[int]) -> int:
     """How many items two ``content_words`` arrays share."""
     return len(set(a).intersection(b)) if a and b else 0
 
 
-def overlap_coefficient(a: array, b: array) -> tuple[int, float]:
+def overlap_coefficient(a: array[int], b: array[int]) -> tuple[int, float]:
     """Shared items, and their share of the smaller set."""
     shared = overlap(a, b)
     return shared, (shared / min(len(a), len(b)) if shared else 0.0)

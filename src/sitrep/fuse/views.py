@@ -20,7 +20,7 @@ from sitrep.fuse.clusters import when_of_cluster
 from sitrep.fuse.entities import ActorRef, PlaceRef, most_common
 from sitrep.fuse.figures import Series, bounds, current_range, is_increment
 from sitrep.fuse.graph import UnionFind
-from sitrep.fuse.records import ClaimReport, EventReport, When
+from sitrep.fuse.records import ClaimReport, EventReport, FigureReport, When
 from sitrep.fuse.rules import FusionRules
 from sitrep.fuse.state import FusionState
 from sitrep.fuse.text import iso_day
@@ -70,7 +70,7 @@ class Context:
     def story_id(self, doc: str) -> str:
         return short_id("st_", self.story[doc])
 
-    def report_order(self, doc: str, item: str) -> tuple:
+    def report_order(self, doc: str, item: str) -> tuple[Any, ...]:
         """Earliest published first (undated last), then by document and item id."""
         published = self.state.documents[doc].published
         return (published is None, published or 0, doc, item)
@@ -255,6 +255,22 @@ def series_view(ctx: Context, series: Series) -> dict[str, Any]:
     }
 
 
+def subject_label(ctx: Context, series: Series) -> str:
+    """A short human name of a series' subject: "North Korean armed forces · troops · in Kursk"."""
+    first = series.entries[0].first
+    actor = ctx.actor(first.actor) if series.key[0] else None
+    parts = [actor["name"] if actor else "(unattributed)", series.key[1]]
+    if series.key[3] and first.place is not None:
+        parts.append("in " + first.place.name)
+    return " · ".join(parts)
+
+
+def statement(report: FigureReport) -> dict[str, Any]:
+    """What a figure states: value or bounds, qualifier and wording."""
+    return {"value": number(report.value), "low": number(report.low), "high": number(report.high),
+            "qualifier": report.qualifier, "text": report.text}
+
+
 def _scope_id(scope: str | None) -> str | None:
     """A fused event id as it is, a story label (a document id) as its story id."""
     if scope is None or scope.startswith("ev_"):
@@ -310,15 +326,15 @@ def story_views(ctx: Context, only: set[str] | None = None) -> list[dict[str, An
     groups: dict[str, list[str]] = {}
     for doc, label in ctx.story.items():
         groups.setdefault(label, []).append(doc)
+    kept = [(label, docs) for label, docs in groups.items()
+            if len(docs) > 1 and (only is None or not only.isdisjoint(docs))]
+    kept.sort(key=lambda item: (-len(item[1]), short_id("st_", item[0])))
     out = []
-    for label, docs in groups.items():
-        if len(docs) < 2 or (only is not None and only.isdisjoint(docs)):
-            continue
+    for label, docs in kept:
         ordered = sorted(docs, key=lambda d: ctx.report_order(d, ""))
         out.append({"id": short_id("st_", label), "documents": sorted(docs), "original": ordered[0],
                     "outlets": sorted({o for o in (ctx.outlet(d) for d in docs) if o}),
                     "first_published": ctx.published(ordered[0]), "last_published": ctx.published(ordered[-1])})
-    out.sort(key=lambda g: (-len(g["documents"]), g["id"]))
     return out
 
 

@@ -56,25 +56,32 @@ def is_english(document: Document) -> bool:
     return (document.language or "en").lower().startswith("en")
 
 
-def extract_sources(
-    sources: Iterable[str], *, options: IngestOptions | None = None, published: str | None = None,
-    source: str | None = None, report: BatchReport | None = None, progress: Progress | None = None,
-) -> Iterator[Extraction]:
-    """Extract every article the sources hold, in input order; failures go into ``report``."""
-    report = report if report is not None else BatchReport()
+def _articles(sources: Iterable[str], options: IngestOptions | None, report: BatchReport,
+              progress: Progress | None) -> Iterator[Article]:
+    """The good articles of the sources; failures, counts, progress and time go into ``report``."""
     started = clock.perf_counter()
     for item in iter_articles(sources, options):
         report.documents += 1
         if isinstance(item, Failure):
             report.failures.append(item)
         else:
-            extraction = _extract_one(item, published, source, report)
-            if extraction is not None:
-                report.count_items(extraction)
-                yield extraction
+            yield item
         if progress:
             progress(item.origin)
     report.seconds = clock.perf_counter() - started
+
+
+def extract_sources(
+    sources: Iterable[str], *, options: IngestOptions | None = None, published: str | None = None,
+    source: str | None = None, report: BatchReport | None = None, progress: Progress | None = None,
+) -> Iterator[Extraction]:
+    """Extract every article the sources hold, in input order; failures go into ``report``."""
+    report = report if report is not None else BatchReport()
+    for article in _articles(sources, options, report, progress):
+        extraction = _extract_one(article, published, source, report)
+        if extraction is not None:
+            report.count_items(extraction)
+            yield extraction
 
 
 def _extract_one(article: Article, published: str | None, source: str | None, report: BatchReport) -> Extraction | None:
@@ -92,16 +99,8 @@ def ingest_sources(
 ) -> BatchReport:
     """Ingest, extract and store every article; a document already stored is skipped."""
     report = BatchReport()
-    started = clock.perf_counter()
-    for item in iter_articles(sources, options):
-        report.documents += 1
-        if isinstance(item, Failure):
-            report.failures.append(item)
-        else:
-            _store_one(item, store, published, source, report)
-        if progress:
-            progress(item.origin)
-    report.seconds = clock.perf_counter() - started
+    for article in _articles(sources, options, report, progress):
+        _store_one(article, store, published, source, report)
     return report
 
 

@@ -174,3 +174,22 @@ def test_eval_prints_a_table_per_set_and_layer(tmp_path):
     scores = json.loads(run("eval", str(gold_dir), "--json").stdout)
     assert scores["sets"]["mini"]["times"]["f1"] == 1.0
     assert scores["sets"]["mini"]["actors"] is None
+
+
+def test_stories_and_entities_list_what_ingest_grouped(tmp_path, article_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    original = article_path.read_text(encoding="utf-8")
+    (corpus / "wire.txt").write_text(original, encoding="utf-8")
+    copy = original.replace("source: Pontic Courier", "source: Black Sea Daily").replace(
+        "title: Drone strike hits Odesa port warehouses, officials say", "title: Odesa port burns after drone raid")
+    (corpus / "copy.txt").write_text(copy.replace("Drone strike hits Odesa port warehouses, officials say\n",
+                                                  "Odesa port burns after drone raid\n"), encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 's.db'}"
+    assert run("ingest", str(corpus), "--db", db).exit_code == 0
+    stories = json.loads(run("stories", "--db", db, "--json").output)
+    assert len(stories) == 1 and len(stories[0]["documents"]) == 2
+    assert "Black Sea Daily" in run("stories", "--db", db).output
+    places = json.loads(run("entities", "--db", db, "--kind", "place", "-q", "odesa", "--json").output)
+    assert places and places[0]["documents"] == 2 and places[0]["kind"] == "place"
+    assert "Odesa" in run("entities", "--db", db, "--kind", "place").output

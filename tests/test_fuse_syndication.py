@@ -64,17 +64,17 @@ def index() -> SyndicationIndex:
 @pytest.mark.parametrize("kind", ["republished", "reheadlined", "truncated", "edited", "reordered", "american"])
 def test_variants_of_one_story_are_copies(index: SyndicationIndex, kind: str) -> None:
     title, text = variant(kind)
-    assert index.is_copy(index.fingerprint(WIRE_STORY, HEADLINE), index.fingerprint(text, title))
+    assert index.test.is_copy(index.test.fingerprint(WIRE_STORY, HEADLINE), index.test.fingerprint(text, title))
 
 
 def test_another_outlets_story_on_the_same_event_is_not_a_copy(index: SyndicationIndex) -> None:
-    own = index.fingerprint(INDEPENDENT_STORY, None)
-    assert not index.is_copy(index.fingerprint(WIRE_STORY, HEADLINE), own)
+    own = index.test.fingerprint(INDEPENDENT_STORY, None)
+    assert not index.test.is_copy(index.test.fingerprint(WIRE_STORY, HEADLINE), own)
 
 
 def test_short_texts_are_never_called_copies(index: SyndicationIndex) -> None:
     short = "Rain fell."
-    assert not index.is_copy(index.fingerprint(short, None), index.fingerprint(short + " Again.", None))
+    assert not index.test.is_copy(index.test.fingerprint(short, None), index.test.fingerprint(short + " Again.", None))
 
 
 def test_headline_line_is_dropped_from_the_body() -> None:

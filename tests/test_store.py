@@ -142,6 +142,7 @@ def test_counts_cover_every_table(store: Store) -> None:
     assert set(store.counts()) == {
         "documents", "actors", "actor_mentions", "places", "place_mentions", "times", "claims",
         "claim_via", "claim_places", "figures", "claim_figures", "events", "event_figures", "event_claims",
+        "stories", "story_bands",
     }
 
 

@@ -85,7 +85,7 @@ def test_row_counts_name_every_table() -> None:
     counts = row_counts(sample_extraction())
     assert counts["documents"] == 1
     assert counts["actors"] == 5 and counts["place_mentions"] == 3 and counts["event_claims"] == 2
-    assert set(counts) == {"documents", *(model.__tablename__ for model in LAYER_MODELS)}
+    assert set(counts) == {"documents", *(model.__tablename__ for model in LAYER_MODELS), "stories", "story_bands"}
 
 
 def test_missing_layers_count_as_empty() -> None:

@@ -242,6 +242,63 @@ def status(db: str | None) -> None:
     stdout_console().print(table)
 
 
+@main.command()
+@click.option("--db", help=DB_HELP)
+@click.option("--kind", type=click.Choice(["actor", "place"]), help="Only actors or only places.")
+@click.option("--query", "-q", help="Keep entities whose key or any alias contains this (case-insensitive).")
+@click.option("--limit", default=30, show_default=True, type=click.IntRange(min=1), help="Show at most this many.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@friendly_errors
+def entities(db: str | None, kind: str | None, query: str | None, limit: int, as_json: bool) -> None:
+    """List actors and places across stored articles, one row per entity, with its aliases.
+
+    Example: sitrep entities --kind actor -q army
+    """
+    from sitrep.store import Store
+    from sitrep.store.entities import summary_dict
+
+    with Store.open(db) as store:
+        found = store.entities(kind=kind, query=query, limit=limit)
+    if as_json:
+        click.echo(json.dumps([summary_dict(e) for e in found], ensure_ascii=False, indent=1))
+        return
+    table = Table(title=f"entities ({len(found)})", header_style="bold")
+    for column, justify in (("name", "left"), ("kind", "left"), ("type", "left"), ("country", "left"),
+                            ("documents", "right"), ("aliases", "left"), ("key", "left")):
+        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    for e in found:
+        table.add_row(e.name, e.kind, e.type_or_feature or "", e.country or "", str(e.documents),
+                      "; ".join(a for a in e.aliases if a != e.name), e.key)
+    stdout_console().print(table)
+
+
+@main.command()
+@click.option("--db", help=DB_HELP)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@friendly_errors
+def stories(db: str | None, as_json: bool) -> None:
+    """List syndicated stories: stored articles that are copies of one another (grouped at ingest).
+
+    Example: sitrep stories --json
+    """
+    from sitrep.store import Store
+
+    with Store.open(db) as store:
+        groups = store.story_groups()
+        documents = {doc_id: store.get_document(doc_id) or {} for group in groups for doc_id in group}
+    if as_json:
+        click.echo(json.dumps([{"story": group[0], "documents": group} for group in groups], indent=1))
+        return
+    table = Table(title=f"syndicated stories ({len(groups)})", header_style="bold")
+    for column in ("story", "copies", "outlets", "titles"):
+        table.add_column(column)
+    for group in groups:
+        rows = [documents[d] for d in group]
+        table.add_row(group[0][:12], str(len(group)), "; ".join(sorted({r.get("source") or "?" for r in rows})),
+                      "; ".join(sorted({r.get("title") or "(untitled)" for r in rows})))
+    stdout_console().print(table)
+
+
 @contextmanager
 def open_output(path: str | None) -> Iterator[Any]:
     if path is None:

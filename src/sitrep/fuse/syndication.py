@@ -59,19 +59,20 @@ class Fingerprint:
     size: int
 
 
-class SyndicationIndex:
-    """Finds, for each added document, the earlier ones it is a copy of, and groups them."""
+class CopyTest:
+    """Fingerprints documents and tells copies apart from other stories (no index, no state)."""
 
     def __init__(self, rules: SyndicationRules) -> None:
         self.rules = rules
         self._sketcher = Sketcher(rules)
-        self._bands = Buckets()
-        self._prints: dict[str, Fingerprint] = {}
-        self.groups: UnionFind[str] = UnionFind()
 
     def fingerprint(self, text: str, title: str | None) -> Fingerprint:
         found = shingle_hashes(story_body(text, title), self.rules.shingle_words)
         return Fingerprint(self._sketcher.signature_of_hashes(found), len(found))
+
+    def band_keys(self, mine: Fingerprint) -> list[int]:
+        """The LSH bucket keys of a fingerprint; none when it is too small to compare."""
+        return [] if mine.size < self.rules.min_shingles else self._sketcher.band_keys(mine.signature)
 
     def is_copy(self, a: Fingerprint, b: Fingerprint) -> bool:
         """Whether two fingerprints belong to copies of one story."""
@@ -82,17 +83,28 @@ class SyndicationIndex:
             return True
         return containment(similarity, a.size, b.size) >= self.rules.containment
 
+
+class SyndicationIndex:
+    """Finds, for each added document, the earlier ones it is a copy of, and groups them."""
+
+    def __init__(self, rules: SyndicationRules) -> None:
+        self.rules = rules
+        self.test = CopyTest(rules)
+        self._bands = Buckets()
+        self._prints: dict[str, Fingerprint] = {}
+        self.groups: UnionFind[str] = UnionFind()
+
     def add(self, document_id: str, text: str, title: str | None) -> list[str]:
         """Index a document; return the ids of the indexed documents it copies (or is copied by)."""
         if document_id in self.groups:
             return []
         self.groups.add(document_id)
-        mine = self.fingerprint(text, title)
-        if mine.size < self.rules.min_shingles:
+        mine = self.test.fingerprint(text, title)
+        keys = self.test.band_keys(mine)
+        if not keys:
             return []
-        keys = self._sketcher.band_keys(mine.signature)
         copies = [other for other in self._bands.candidates(keys)
-                  if self.is_copy(mine, self._prints[other])]  # type: ignore[index]
+                  if self.test.is_copy(mine, self._prints[other])]  # type: ignore[index]
         for other in copies:
             self.groups.union(document_id, other)  # type: ignore[arg-type]
         self._bands.add(keys, document_id)

@@ -24,9 +24,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from sitrep.errors import StoreError
 from sitrep.store.connect import SQLITE_BEGIN_OPTION, create_store_engine, database_url, error_reason, store_error
+from sitrep.store.entities import EntitySummary, entity_summaries
 from sitrep.store.migrate import upgrade_to_head
 from sitrep.store.rows import LayerRows, Row, document_id_of, document_row, layer_rows
-from sitrep.store.tables import ALL_MODELS, LAYER_MODELS, Document
+from sitrep.store.stories import file_story, split_story, story_groups
+from sitrep.store.tables import ALL_MODELS, LAYER_MODELS, Document, Story
 
 STATUS_EXTRACTED = "extracted"
 STATUS_SKIPPED_LANGUAGE = "skipped_language"
@@ -156,11 +158,24 @@ class Store:
                 counts[model.__tablename__] = session.scalar(query) or 0
         return counts
 
+    def story_groups(self, min_size: int = 2) -> list[list[str]]:
+        """Syndication: the stored documents that are copies of one story, grouped (see ``stories.py``)."""
+        with self._reading("read stories from"), self._reader() as session:
+            return story_groups(session, min_size)
+
+    def entities(self, kind: str | None = None, query: str | None = None, limit: int = 50) -> list[EntitySummary]:
+        """Actors and places across documents, in the most documents first (see ``entities.py``)."""
+        with self._reading("read entities from"), self._reader() as session:
+            return entity_summaries(session, kind, query, limit)
+
     def delete_document(self, doc_id: str) -> bool:
-        """Remove a document and all its rows; False when it was not stored."""
+        """Remove a document and all its rows (its story is split again); False when it was not stored."""
         try:
             with self._writer.begin() as session:
+                story_id = session.scalar(select(Story.story_id).where(Story.document_id == doc_id))
                 deleted = cast(CursorResult[Any], session.execute(delete(Document).where(Document.id == doc_id)))
+                if story_id is not None:
+                    split_story(session, story_id)
         except SQLAlchemyError as exc:
             raise store_error("delete a document from", self._engine.url, exc) from exc
         return bool(deleted.rowcount)
@@ -189,6 +204,8 @@ class Store:
             with self._writer.begin() as session:
                 session.execute(insert(Document), [document])
                 _write_layers(session, layers)
+                if document.get("extraction") is not None:
+                    file_story(session, doc_id, document["text"], document.get("title"))
         except IntegrityError as exc:
             if self.has_document(doc_id):
                 return False

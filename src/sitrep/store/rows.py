@@ -14,6 +14,8 @@ from datetime import datetime
 from typing import Any
 
 from sitrep.errors import StoreError
+from sitrep.fuse.entities import actor_key, place_key
+from sitrep.fuse.rules import load_rules
 from sitrep.model import content_id
 from sitrep.store.tables import (
     LAYER_MODELS,
@@ -167,13 +169,28 @@ def layer_rows(extraction: Mapping[str, Any]) -> LayerRows:
     for item_list in ITEM_LISTS:
         rows[item_list.model] = _list_rows(doc_id, item_list, items[item_list.layer])
     _check_references(doc_id, items)
+    _add_entity_keys(rows, items)
     return rows
+
+
+def _add_entity_keys(rows: LayerRows, items: Mapping[str, list[Mapping[str, Any]]]) -> None:
+    """Give each actor and place row its cross-document key (the fusion layer's canonical key)."""
+    rules = load_rules().entities
+    for row, actor in zip(rows[Actor], items["actors"], strict=True):
+        row["entity_key"] = actor_key(dict(actor), rules)
+    for row, place in zip(rows[Place], items["places"], strict=True):
+        row["entity_key"] = place_key(dict(place), rules)
 
 
 def row_counts(extraction: Mapping[str, Any]) -> dict[str, int]:
     """How many rows saving ``extraction`` adds to each table."""
+    from sitrep.store.stories import copy_test
+
     counts = {"documents": 1}
     counts.update({model.__tablename__: len(found) for model, found in layer_rows(extraction).items()})
+    document = extraction["document"]
+    fingerprint = copy_test().fingerprint(document["text"], document.get("title"))
+    counts.update({"stories": 1, "story_bands": len(set(copy_test().band_keys(fingerprint)))})
     return counts
 
 

@@ -21,6 +21,7 @@ from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     DateTime,
     Float,
@@ -28,6 +29,7 @@ from sqlalchemy import (
     ForeignKeyConstraint,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -110,6 +112,7 @@ class Actor(Base):
     country: Mapped[str | None] = mapped_column(index=True)
     role: Mapped[str | None] = mapped_column(Text)
     affiliation_id: Mapped[str | None]
+    entity_key: Mapped[str | None] = mapped_column(index=True)  # one key for the actor in every document
 
 
 class ActorMention(Base):
@@ -138,6 +141,7 @@ class Place(Base):
     lat: Mapped[float | None] = mapped_column(Float)
     lon: Mapped[float | None] = mapped_column(Float)
     geonames_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    entity_key: Mapped[str | None] = mapped_column(index=True)  # one key for the place in every document
 
 
 class PlaceMention(Base):
@@ -333,11 +337,36 @@ class EventClaim(Base):
     claim_id: Mapped[str]
 
 
+class Story(Base):
+    """A document's syndication fingerprint and the story (group of copies) it belongs to."""
+
+    __tablename__ = "stories"
+
+    document_id: Mapped[str] = mapped_column(
+        String(64), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    story_id: Mapped[str] = mapped_column(String(64), index=True)  # the smallest document id among its copies
+    shingles: Mapped[int] = mapped_column(Integer)
+    signature: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class StoryBand(Base):
+    """One LSH band bucket of a document's fingerprint: documents sharing a bucket are compared."""
+
+    __tablename__ = "story_bands"
+
+    band_key: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    document_id: Mapped[str] = mapped_column(
+        String(64), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True, index=True)
+
+
 LAYER_MODELS: tuple[type[Base], ...] = (
     Actor, ActorMention, Place, PlaceMention, Time, Claim, ClaimVia, ClaimPlace,
     Figure, ClaimFigure, Event, EventFigure, EventClaim,
 )
 """Every table below ``documents``; each comes after the table its rows belong to."""
 
-ALL_MODELS: tuple[type[Base], ...] = (Document, *LAYER_MODELS)
+STORY_MODELS: tuple[type[Base], ...] = (Story, StoryBand)
+"""The syndication tables, written at ingest beside the layers."""
+
+ALL_MODELS: tuple[type[Base], ...] = (Document, *LAYER_MODELS, *STORY_MODELS)
 """Every table of the store, ``documents`` first."""

@@ -75,6 +75,22 @@ def test_stock_figures_days_apart_are_compared() -> None:
     assert clashes(one, two) == [("disagree", 5_000, 8_000)]
 
 
+def unattributed_troops(source: str, value: float, noun: str) -> Doc:
+    """A count of armed men in a country, with no owner: only the place and the noun say what it counts."""
+    doc = Doc(source=source, published="2026-03-09")
+    doc.figure(value, "troops", place=doc.place("Burkina Faso", "country", "BFA"), time=doc.time("2026-03-09"),
+               noun=noun, text=f"{value} {noun}")
+    return doc
+
+
+def test_unattributed_counts_of_different_kinds_of_men_are_not_compared() -> None:
+    assert clashes(unattributed_troops("A", 5_000, "fighters"), unattributed_troops("B", 1_200, "troops")) == []
+    assert clashes(unattributed_troops("A", 5_000, "fighters"), unattributed_troops("B", 9_000, "insurgents")) == [
+        ("disagree", 5_000, 9_000)]
+    assert clashes(unattributed_troops("A", 1_200, "soldiers"), unattributed_troops("B", 3_000, "troops")) == [
+        ("disagree", 1_200, 3_000)]
+
+
 def displaced(source: str, day: str, value: float, qualifier: str = "approx", text: str | None = None) -> Doc:
     doc = Doc(source=source, published=day)
     doc.figure(value, "displaced", qualifier, place=doc.place("Dori", "city", "BFA", 14.03, -0.03),

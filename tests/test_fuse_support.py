@@ -63,10 +63,10 @@ class Doc:
     def figure(self, value: float | None, category: str = "troops", qualifier: str = "exact",
                actor: str | None = None, place: str | None = None, time: str | None = None,
                claim: str | None = None, low: float | None = None, high: float | None = None,
-               unit: str = "person", text: str | None = None) -> str:
+               unit: str = "person", text: str | None = None, noun: str = "people") -> str:
         return self._add("figures", "F", {"text": text or f"{value} people", "span": [0, 1], "value": value,
                                            "low": low, "high": high, "qualifier": qualifier, "unit": unit,
-                                           "noun": "people", "category": category, "actor": actor, "place": place,
+                                           "noun": noun, "category": category, "actor": actor, "place": place,
                                            "time": time, "claim": claim})
 
     def event(self, type: str, source: str | None = None, target: str | None = None, place: str | None = None,

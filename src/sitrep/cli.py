@@ -178,10 +178,12 @@ def eval_table(result: dict[str, Any]) -> Table:
 @click.option("--until", help="Only events and figures on or before this date.")
 @click.option("--place", help="Only what happened at this place (name).")
 @click.option("--actor", help="Only what involves this actor (name).")
+@click.option("--limit", type=click.IntRange(min=1),
+              help="Keep the top N events, claims and figure series (tables: 10 unless given; JSON: all).")
 @click.option("--json", "as_json", is_flag=True, help="Print the picture as JSON (see picture.schema.json).")
 @friendly_errors
 def picture(db: str | None, since: str | None, until: str | None, place: str | None, actor: str | None,
-            as_json: bool) -> None:
+            limit: int | None, as_json: bool) -> None:
     """Show the fused picture across every stored article.
 
     Example: sitrep picture --since 2026-03-05 --place Kharkiv
@@ -193,7 +195,8 @@ def picture(db: str | None, since: str | None, until: str | None, place: str | N
     check_date(until)
     with Store.open(db) as store:
         fused = build_picture(store.iter_extractions())
-    view = fused.to_dict(since=since, until=until, place=place, actor=actor)
+    view = fused.to_dict(since=since, until=until, place=place, actor=actor,
+                         limit=limit if limit or as_json else 10)
     if as_json:
         click.echo(json.dumps(view, ensure_ascii=False, indent=1))
     else:

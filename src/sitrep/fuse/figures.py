@@ -32,16 +32,26 @@ from sitrep.fuse.records import FigureReport, When
 from sitrep.fuse.rules import FigureRules
 from sitrep.fuse.text import words
 
-SubjectKey = tuple[str | None, str, str | None, str | None]  # actor, category, unit, place
+SubjectKey = tuple[str | None, str, str | None, str | None, str | None]  # actor, category, unit, place, noun class
 LOWER_QUALIFIERS = frozenset({"exact", "approx", "at_least", "more_than", "range"})
 UPPER_QUALIFIERS = frozenset({"exact", "approx", "at_most", "up_to", "less_than", "range"})
 
 
-def subject_key(report: FigureReport) -> SubjectKey:
-    """(actor, category, unit, place): the place only tells subjects apart when no actor is known."""
+def subject_key(report: FigureReport, rules: FigureRules) -> SubjectKey:
+    """(actor, category, unit, place, noun class): the place, and the class of the counted noun, only tell
+    subjects apart when no actor is known ("5,000 fighters" and "1,200 troops" in one country are two things)."""
     actor = report.actor.key if report.actor else None
     place = report.place.key if report.place and actor is None else None
-    return (actor, report.category, report.unit, place)
+    kind = noun_class(report.noun, rules) if place is not None else None
+    return (actor, report.category, report.unit, place, kind)
+
+
+def noun_class(noun: str | None, rules: FigureRules) -> str | None:
+    """The class of a counted noun ("troops" and "soldiers" are "forces"); an unlisted noun is its own class."""
+    if not noun or not noun.strip():
+        return None
+    word = " ".join(words(noun))
+    return rules.noun_classes.get(word, word)
 
 
 def speaker_id(report: FigureReport) -> str | None:
@@ -268,12 +278,12 @@ def build_series(
     """
     by_subject: dict[tuple[SubjectKey, str | None], list[FigureReport]] = {}
     for r in reports:
-        key = subject_key(r)
+        key = subject_key(r, rules)
         scope = None
         if key[0] is None:
             tied = sorted(events_of(r))
             if tied:
-                key, scope = (None, key[1], key[2], None), tied[0]
+                key, scope = (None, key[1], key[2], None, None), tied[0]
             elif key[3] is None:
                 scope = scope_of(r)
         by_subject.setdefault((key, scope), []).append(r)

@@ -68,6 +68,7 @@ class FigureReport:
     high: float | None
     qualifier: str
     unit: str | None
+    noun: str | None
     category: str
     actor: ActorRef | None
     place: PlaceRef | None
@@ -211,6 +212,6 @@ def _figure(doc_id: str, f: dict[str, Any], actors: dict[str, ActorRef], places:
     return FigureReport(
         document=doc_id, id=f["id"], text=f.get("text") or "", span=_span(f.get("span")),
         value=f.get("value"), low=f.get("low"), high=f.get("high"), qualifier=f.get("qualifier") or "exact",
-        unit=f.get("unit"), category=f.get("category") or "other", actor=actors.get(f.get("actor") or ""),
+        unit=f.get("unit"), noun=f.get("noun"), category=f.get("category") or "other", actor=actors.get(f.get("actor") or ""),
         place=places.get(f.get("place") or ""), when=when, speaker=speaker,
         speaker_text=claim.get("speaker_text") if claim else None, events=events, ref=(doc_id, f["id"]))

@@ -72,6 +72,7 @@ class FigureRules:
     increment_words: frozenset[str]
     number_words: frozenset[str]
     current_window: int
+    noun_classes: dict[str, str]  # counted noun -> the class compared across reports ("troops" -> "forces")
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,7 @@ def _parse(raw: dict[str, Any]) -> FusionRules:
             increment_words=frozenset(fig["increment_words"]),
             number_words=frozenset(fig["number_words"]),
             current_window=fig["current_window_days"],
+            noun_classes={noun: name for name, nouns in fig["noun_classes"].items() for noun in nouns},
         ),
         recent_days=raw["picture"]["recent_days"],
         stopwords=frozenset(raw["stopwords"]),

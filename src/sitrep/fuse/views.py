@@ -213,7 +213,7 @@ def series_id(series: Series) -> str:
 
 
 def series_view(ctx: Context, series: Series) -> dict[str, Any]:
-    actor_key, category, unit, place_key = series.key
+    actor_key, category, unit, place_key, noun_class = series.key
     first = series.entries[0].first if series.entries else None
     entries = []
     for entry in series.entries:
@@ -241,6 +241,7 @@ def series_view(ctx: Context, series: Series) -> dict[str, Any]:
             "category": category,
             "unit": unit,
             "place": ctx.place(first.place) if first and place_key else None,
+            "counted": noun_class,
             "scope": _scope_id(series.scope),
         },
         "entries": entries,
@@ -260,6 +261,8 @@ def subject_label(ctx: Context, series: Series) -> str:
     first = series.entries[0].first
     actor = ctx.actor(first.actor) if series.key[0] else None
     parts = [actor["name"] if actor else "(unattributed)", series.key[1]]
+    if series.key[4]:
+        parts[-1] += f" ({series.key[4]})"
     if series.key[3] and first.place is not None:
         parts.append("in " + first.place.name)
     return " · ".join(parts)

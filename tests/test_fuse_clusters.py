@@ -112,3 +112,18 @@ def test_fused_event_records_first_and_last_report() -> None:
     assert event["last_reported"]["outlet"] == "Kyiv Post"
     assert event["independent_sources"] == 3
     assert event["date"]["start"] == "2024-10-04"
+
+
+def test_a_count_both_reports_cite_is_evidence_of_one_happening() -> None:
+    def ambush(source: str, published: str, dead: float, text: str) -> Doc:
+        doc = Doc(source=source, published=published)
+        figure = doc.figure(dead, "killed", text=f"{dead} soldiers", noun="soldiers")
+        army = doc.actor("Burkina Faso armed forces", "armed_forces", "BFA")  # the target: worth 1 alone
+        doc.event("ASSAULT", target=army, time=doc.time("2026-03-02"), figures=[figure], text=text)
+        return doc
+
+    same = [ambush("Sahel Daily", "2026-03-02", 7, "gunmen ambushed a convoy, killing seven soldiers"),
+            ambush("Volta Post", "2026-03-03", 7, "seven soldiers died when the column was attacked")]
+    assert len(build_picture(d.to_dict() for d in same).to_dict()["events"]) == 1
+    other = [same[0], ambush("Volta Post", "2026-03-03", 3, "three soldiers died when the column was attacked")]
+    assert len(build_picture(d.to_dict() for d in other).to_dict()["events"]) == 2

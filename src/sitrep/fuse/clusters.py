@@ -4,8 +4,8 @@ Two reports are *compatible* when their PLOVER types are in one family, their da
 overlap once each is widened by a tolerance that grows with its granularity and type
 (and reaches forward for a planned or possible happening, back for a report dated only
 by its publication), their places are not far apart, no known source actor conflicts,
-and they share enough positive evidence (a matching source, target or nearby place, or
-most of their wording). Two reports in one article must also share a place and their
+and they share enough positive evidence (a matching source, target or nearby place, a
+count they both cite such as "7 killed", or most of their wording). Two reports in one article must also share a place and their
 parties or wording, else they are two happenings.
 
 Candidates come from buckets keyed by (type family, anchor, date bucket), an anchor
@@ -105,7 +105,7 @@ def compatible(a: EventReport, b: EventReport, rules: EventRules) -> bool:
         return False  # one article naming two happenings: the same only if at one spot, by the same parties
     w = rules.weights
     score = (w["source"] * (source == "match") + w["target"] * (target == "match")
-             + w["place_near"] * (place in ("same", "near")) + text)
+             + w["place_near"] * (place in ("same", "near")) + w["same_count"] * bool(a.counts & b.counts) + text)
     return score >= rules.min_score
 
 

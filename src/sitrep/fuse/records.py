@@ -53,6 +53,7 @@ class EventReport:
     span: tuple[int, int]
     speakers: tuple[ActorRef, ...]
     figures: tuple[str, ...]
+    counts: frozenset[tuple[str, float]]  # (category, value) of the figures it cites: "7 killed"
     words: array[int]  # content words of ``text`` (see ``text.content_words``)
     ref: tuple[str, str] = field(default=("", ""), compare=False)  # (document, id), one shared tuple
 
@@ -187,7 +188,7 @@ def document_records(extraction: dict[str, Any], rules: FusionRules,
                     target=actors.get(e.get("target") or ""), place=places.get(e.get("place") or ""),
                     when=when_of(e), text=e.get("text") or "", span=_span(e.get("span")),
                     speakers=tuple(actors[s] for s in _speakers(e, items["claims"]) if s in actors),
-                    figures=tuple(e.get("figures") or ()),
+                    figures=tuple(e.get("figures") or ()), counts=_counts(e, items["figures"]),
                     words=content_words(e.get("text") or "", rules.events.stopwords), ref=(doc_id, eid))
         for eid, e in items["events"].items() if e.get("type")
     )
@@ -199,6 +200,12 @@ def document_records(extraction: dict[str, Any], rules: FusionRules,
                     for fid, f in items["figures"].items())
     return DocumentRecords(info=info, text=document["text"], actors=actors, places=places,
                            events=events, figures=figures, claims=claims)
+
+
+def _counts(event: dict[str, Any], figures: dict[str, dict[str, Any]]) -> frozenset[tuple[str, float]]:
+    cited = (figures[f] for f in event.get("figures") or () if f in figures)
+    return frozenset((f.get("category") or "other", float(f["value"])) for f in cited
+                     if isinstance(f.get("value"), (int, float)) and f.get("category") not in (None, "other"))
 
 
 def _speakers(event: dict[str, Any], claims: dict[str, dict[str, Any]]) -> list[str]:

@@ -7,7 +7,8 @@ usage:
 ``demo`` fuses the 21 articles of demo/corpus and scores the picture against
 demo/truth.json: pairwise precision/recall of syndication groups (document pairs) and
 of event clusters (pairs of truth reports, a predicted member matching a truth report
-when its span overlaps the report's sentence), and the truth's contradiction pairs
+when its span overlaps the report's sentence; recall over every truth pair, and over
+the pairs of reports the extraction found at all), and the truth's contradiction pairs
 found (expected true) or rightly left alone (expected false). ``--mode pipeline``
 fuses what ``sitrep.pipeline.extract`` produces; ``--mode oracle`` fuses a perfect
 per-article extraction built from the truth file (the truth's events, actors and
@@ -324,7 +325,7 @@ def run_demo(mode: str) -> None:
     runs = {"pipeline": base, "oracle": None}
     table = Table(title=f"Fusion on the demo corpus ({len(articles)} articles; extraction {extract_seconds:.1f} s)")
     for column in ("mode", "syndication P", "syndication R", "event pairs P", "event pairs R",
-                   "R (all truth pairs)", "reports matched", "fused events", "contradictions true found",
+                   "R (pairs of found reports)", "reports found", "fused events", "contradictions true found",
                    "false left alone", "other flagged", "fuse ms/doc"):
         table.add_column(column, justify="right")
     for name in (["pipeline", "oracle"] if mode == "both" else [mode]):
@@ -337,7 +338,7 @@ def run_demo(mode: str) -> None:
         sp, sr, _, _ = result["syndication"]
         ep, er, er_all, matched, total, fused = result["events"]
         c = result["contradictions"]
-        table.add_row(name, f"{sp:.2f}", f"{sr:.2f}", f"{ep:.2f}", f"{er:.2f}", f"{er_all:.2f}",
+        table.add_row(name, f"{sp:.2f}", f"{sr:.2f}", f"{ep:.2f}", f"{er_all:.2f}", f"{er:.2f}",
                       f"{matched}/{total}", str(fused), f"{c['true_found']}/{c['true_total']}",
                       f"{c['false_kept']}/{c['false_total']}", str(c["other_flagged"]), f"{per_doc:.1f}")
     console.print(table)

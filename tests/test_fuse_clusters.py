@@ -89,8 +89,8 @@ def test_symmetric_types_match_with_swapped_roles() -> None:
 def test_one_article_naming_two_similar_happenings_keeps_both() -> None:
     doc = Doc(source="Wire", published="2024-10-28")
     sender, receiver = doc.actor("North Korea", "state", "PRK"), doc.actor("Russia", "state", "RUS")
-    doc.event("AID", sender, receiver, None, None, text="troops were deployed to the front")
-    doc.event("AID", sender, receiver, None, None, text="Pyongyang supplied shells and missiles")
+    doc.event("AID", sender, receiver, None, None, text="troops were deployed to the front", span=[0, 10])
+    doc.event("AID", sender, receiver, None, None, text="Pyongyang supplied shells and missiles", span=[300, 310])
     assert len(fused(doc)) == 2
 
 
@@ -127,3 +127,18 @@ def test_a_count_both_reports_cite_is_evidence_of_one_happening() -> None:
     assert len(build_picture(d.to_dict() for d in same).to_dict()["events"]) == 1
     other = [same[0], ambush("Volta Post", "2026-03-03", 3, "three soldiers died when the column was attacked")]
     assert len(build_picture(d.to_dict() for d in other).to_dict()["events"]) == 2
+
+
+def test_one_sentence_telling_one_happening_twice_is_one_event() -> None:
+    text = ("Seven soldiers were killed after fighters attacked the convoy near Djibo yesterday, the ministry said. "
+            "Separately, fighters attacked a market in Kaya.")
+    doc = Doc(text=text, source="Volta Post", published="2026-03-03")
+    day = doc.time("2026-03-02")
+    first = text.index("Seven soldiers were killed")
+    second = text.index("fighters attacked the convoy")
+    third = text.index("fighters attacked a market")
+    for start, words in ((first, "Seven soldiers were killed"), (second, "fighters attacked the convoy"),
+                         (third, "fighters attacked a market")):
+        doc.event("ASSAULT", time=day, text=words, span=[start, start + len(words)])
+    events = build_picture([doc.to_dict()]).to_dict()["events"]
+    assert sorted(len(e["members"]) for e in events) == [1, 2]

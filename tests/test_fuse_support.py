@@ -71,11 +71,12 @@ class Doc:
 
     def event(self, type: str, source: str | None = None, target: str | None = None, place: str | None = None,
               time: str | None = None, status: str = "occurred", text: str = "something happened",
-              figures: list[str] | None = None, claims: list[str] | None = None, mode: str | None = None) -> str:
+              figures: list[str] | None = None, claims: list[str] | None = None, mode: str | None = None,
+              span: list[int] | None = None) -> str:
         return self._add("events", "E", {"type": type, "mode": mode, "source": source, "target": target,
                                           "place": place, "time": time, "status": status,
                                           "figures": figures or [], "claims": claims or [], "text": text,
-                                          "span": [0, 1]})
+                                          "span": span or [0, 1]})
 
     def to_dict(self) -> dict[str, Any]:
         return {"schema": "sitrep/1", "document": dict(self.document), **{k: list(v) for k, v in self.layers.items()}}

@@ -6,11 +6,11 @@ overlap once each is widened by a tolerance that grows with its granularity and 
 by its publication), their places are not far apart, no known source actor conflicts,
 and they share enough positive evidence (a matching source, target or nearby place, a
 count they both cite such as "7 killed", or most of their wording). Two reports in one article must also share a place and their
-parties or wording, else they are two happenings.
+parties or wording, else they are two happenings, unless they come from one sentence.
 
 Candidates come from buckets keyed by (type family, anchor, date bucket), an anchor
-being an actor, a country or one of the report's three lowest word hashes (a bottom-k
-sketch of its wording); a report is filed once per anchor, under the bucket where its
+being an actor, a country, the report's sentence, or one of its three lowest word
+hashes (a bottom-k sketch of its wording); a report is filed once per anchor, under the bucket where its
 date window starts, and looks in every bucket where an overlapping window can start,
 so adding a report compares it with a handful of others. Bucket keys use Python's
 ``hash``: it differs between processes, but a collision only adds a candidate that the
@@ -100,6 +100,8 @@ def compatible(a: EventReport, b: EventReport, rules: EventRules) -> bool:
     if target == "conflict" and place not in ("same", "near"):
         return False
     text = _text_weight(a, b, rules)
+    if a.document == b.document and a.sentence == b.sentence:
+        return True  # one sentence telling one happening twice ("were killed after fighters attacked")
     if a.document == b.document and not (place in ("same", "near") and (
             (source == target == "match") or text == rules.weights["text_3_words"])):
         return False  # one article naming two happenings: the same only if at one spot, by the same parties
@@ -126,6 +128,7 @@ def block_anchors(report: EventReport, rules: EventRules) -> list[tuple[str, str
     if report.place is not None and report.place.country:
         found.add(f"c:{report.place.country}")
     found.update(f"w:{w}" for w in report.words[:WORD_ANCHORS])  # a bottom-k sketch of the wording
+    found.add(f"s:{report.document}:{report.sentence}")  # reports of one sentence always meet
     fam = family(report.type, rules)
     return [(fam, anchor) for anchor in sorted(found)]
 

@@ -8,7 +8,9 @@ document's publication date (flagged ``from_published``).
 
 from __future__ import annotations
 
+import re
 from array import array
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -51,6 +53,7 @@ class EventReport:
     when: When | None
     text: str
     span: tuple[int, int]
+    sentence: int  # index of the sentence of the document it starts in
     speakers: tuple[ActorRef, ...]
     figures: tuple[str, ...]
     counts: frozenset[tuple[str, float]]  # (category, value) of the figures it cites: "7 killed"
@@ -182,11 +185,13 @@ def document_records(extraction: dict[str, Any], rules: FusionRules,
                     places=tuple(places[p] for p in c.get("places") or [] if p in places), ref=(doc_id, cid))
         for cid, c in items["claims"].items()
     )
+    sentence_starts = _sentence_starts(document["text"])
     events = tuple(
         EventReport(document=doc_id, id=eid, type=e.get("type") or "", mode=e.get("mode"),
                     status=e.get("status") or "occurred", source=actors.get(e.get("source") or ""),
                     target=actors.get(e.get("target") or ""), place=places.get(e.get("place") or ""),
                     when=when_of(e), text=e.get("text") or "", span=_span(e.get("span")),
+                    sentence=bisect_right(sentence_starts, _span(e.get("span"))[0]),
                     speakers=tuple(actors[s] for s in _speakers(e, items["claims"]) if s in actors),
                     figures=tuple(e.get("figures") or ()), counts=_counts(e, items["figures"]),
                     words=content_words(e.get("text") or "", rules.events.stopwords), ref=(doc_id, eid))
@@ -200,6 +205,14 @@ def document_records(extraction: dict[str, Any], rules: FusionRules,
                     for fid, f in items["figures"].items())
     return DocumentRecords(info=info, text=document["text"], actors=actors, places=places,
                            events=events, figures=figures, claims=claims)
+
+
+SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n")
+
+
+def _sentence_starts(text: str) -> list[int]:
+    """Where each sentence after the first starts (a light splitter: enough to tell sentences apart)."""
+    return [m.end() for m in SENTENCE_END.finditer(text)]
 
 
 def _counts(event: dict[str, Any], figures: dict[str, dict[str, Any]]) -> frozenset[tuple[str, float]]:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sitrep.fuse.entities import actor_relation, anchors, place_relation
-from sitrep.fuse.graph import IncrementalClusters, complete_linkage
+from sitrep.fuse.graph import IncrementalClusters, constrained_linkage
 from sitrep.fuse.records import EventReport, When
 from sitrep.fuse.rules import EventRules
 from sitrep.fuse.sketch import KEY_MASK, Buckets
@@ -80,35 +80,43 @@ def _roles(a: EventReport, b: EventReport, rules: EventRules) -> tuple[str, str]
     return max(straight, swapped, key=lambda pair: (min(rank[pair[0]], rank[pair[1]]), rank[pair[0]] + rank[pair[1]]))
 
 
-def compatible(a: EventReport, b: EventReport, rules: EventRules) -> bool:
-    """Whether two event reports can describe one happening (a symmetric, order-free test)."""
+LINK, WEAK, CONFLICT = "link", "weak", "conflict"
+
+
+def relation(a: EventReport, b: EventReport, rules: EventRules) -> str:
+    """How two event reports relate (a symmetric, order-free test): ``conflict`` when they cannot be
+    one happening (other type family, dates apart, places far apart, other parties, or one article
+    naming two happenings), ``link`` when they share enough evidence to be one, else ``weak``."""
     if a.ref == b.ref:
-        return True
+        return LINK
     if family(a.type, rules) != family(b.type, rules):
-        return False
+        return CONFLICT
     wa, wb = window(a, rules), window(b, rules)
     if (wa is None) != (wb is None):
-        return False  # a report with no date at all is only compared with other undated ones
+        return CONFLICT  # a report with no date at all is only compared with other undated ones
     if wa is not None and wb is not None and (wa.start > wb.end or wb.start > wa.end):
-        return False
+        return CONFLICT
     place = place_relation(a.place, b.place, rules.place_radius_km)
     if place == "far":
-        return False
+        return CONFLICT
     source, target = _roles(a, b, rules)
-    if source == "conflict":
-        return False
-    if target == "conflict" and place not in ("same", "near"):
-        return False
+    if source == "conflict" or (target == "conflict" and place not in ("same", "near")):
+        return CONFLICT
     text = _text_weight(a, b, rules)
     if a.document == b.document and a.sentence == b.sentence:
-        return True  # one sentence telling one happening twice ("were killed after fighters attacked")
+        return LINK  # one sentence telling one happening twice ("were killed after fighters attacked")
     if a.document == b.document and not (place in ("same", "near") and (
             (source == target == "match") or text == rules.weights["text_3_words"])):
-        return False  # one article naming two happenings: the same only if at one spot, by the same parties
+        return CONFLICT  # one article naming two happenings: the same only if at one spot, by the same parties
     w = rules.weights
     score = (w["source"] * (source == "match") + w["target"] * (target == "match")
              + w["place_near"] * (place in ("same", "near")) + w["same_count"] * bool(a.counts & b.counts) + text)
-    return score >= rules.min_score
+    return LINK if score >= rules.min_score else WEAK
+
+
+def compatible(a: EventReport, b: EventReport, rules: EventRules) -> bool:
+    """Whether two event reports share enough evidence to be one happening."""
+    return relation(a, b, rules) == LINK
 
 
 def _text_weight(a: EventReport, b: EventReport, rules: EventRules) -> int:
@@ -190,9 +198,9 @@ class EventClusters:
 
     def _split(self, refs: list[EventRef]) -> list[list[EventRef]]:
         rules = self.rules
-        groups = complete_linkage(
+        groups = constrained_linkage(
             [self.reports[ref] for ref in refs], order=lambda r: _order(r, rules),
-            compatible=lambda x, y: compatible(x, y, rules), closed=lambda group, item: _too_late(group, item, rules))
+            relation=lambda x, y: relation(x, y, rules), closed=lambda group, item: _too_late(group, item, rules))
         return [[r.ref for r in g] for g in groups]
 
 

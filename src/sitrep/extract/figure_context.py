@@ -95,6 +95,8 @@ def _modifier_owner(analysis: Analysis, category: str, people: bool, modifier_sp
     actor = analysis.extraction.get(analysis.resolve_actor(modifier_span) or "")
     if not isinstance(actor, Actor) or actor.type not in rules().modifier_owner_types[group]:
         return None
+    if actor.type == "population" and not analysis.text[modifier_span[0]:modifier_span[1]].strip()[:1].isupper():
+        return None  # "civilian volunteers" describes them; "Palestinian civilians" names whose
     if actor.type == "state" and category in rules().owned_categories:
         return _forces_of(analysis, actor, noun_span)
     return actor.id
@@ -184,7 +186,7 @@ def _owner_actor(analysis: Analysis, parse: Parse, subject: Token, noun_span: Sp
     actor = analysis.extraction.get(analysis.resolve_actor((first.start, subject.end)) or "")
     if not isinstance(actor, Actor):
         return None
-    if actor.type == "organization" and subject.pos != "PRON":
+    if actor.type in ("organization", "other") and subject.pos != "PRON":
         return _organization_owner(analysis, actor, noun_span)
     if actor.type not in rules().owner_types:
         return None
@@ -194,7 +196,7 @@ def _owner_actor(analysis: Analysis, parse: Parse, subject: Token, noun_span: Sp
 
 
 def _organization_owner(analysis: Analysis, actor: Actor, noun_span: Span | None) -> str | None:
-    """A named organisation that has or sends troops: a state body stands for the state's forces.
+    """A named organisation (or unclassified actor) that has or sends troops: a state body stands for the state's forces.
 
     An unaffiliated one ("the Front has 8,000 fighters", "the UN has 12,000 peacekeepers") owns them.
     """

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from sitrep.analysis import Analysis, contains
+from sitrep.extract.figure_context import civilians_on_the_move, clause_item, figure_owner
 from sitrep.extract.numbers import Quantity, find_numbers, resource_rows
 from sitrep.model import Figure, Span
 from sitrep.nlp import Parse, Token
@@ -310,7 +311,8 @@ def _head_noun(parse: Parse, end: int) -> tuple[str | None, Span | None, Span | 
             if nxt is None or not (nxt.pos == "NOUN" and nxt.lower not in lexicon().verbs or nxt.lower in ("seekers",)):
                 break
             continue
-        if token.pos in ("ADJ", "PROPN", "NUM") or token.ent_type in ("NORP", "GPE", "ORG") or token.text in ("-",):
+        if token.pos in ("ADJ", "PROPN", "NUM") or token.ent_type in ("NORP", "GPE", "ORG") or token.text in ("-",) \
+                or (token.dep == "amod" and token.tag in ("VBN", "VBG")):  # "14 suspected fighters"
             if modifiers_start is None:
                 modifiers_start = token.start
             continue
@@ -377,6 +379,8 @@ def _category(parse: Parse, quantity: Quantity, noun: str | None, noun_span: Spa
         return noun_category
     if verb_category:
         return verb_category
+    if noun is not None and anchor is not None and civilians_on_the_move(parse, anchor, _key(noun)):
+        return "displaced"
     if noun is None or noun.lower() in GENERIC_NOUNS:
         return _antecedent_category(parse, quantity, earlier)
     return "other"
@@ -394,22 +398,55 @@ def _verb_category(parse: Parse, token: Token) -> str | None:
     for child in parse.children(token.i):
         if child.dep in ("acl", "amod", "relcl") and (child.lemma.lower() in verbs or child.lower in verbs):
             return verbs.get(child.lower) or verbs[child.lemma.lower()]
-    while token.dep in ("pobj", "prep") and token.head != token.i:  # "dozens of civilians" -> "dozens"
-        token = parse.tokens[token.head]
+    while token.dep in ("pobj", "prep") and token.head != token.i and not _is_argument(token):
+        token = parse.tokens[token.head]  # "dozens of civilians" -> "dozens"
     head = parse.tokens[token.head]
     for _ in range(2):
         if head.i == token.i:
             break
         lemma = head.lemma.lower()
-        if token.dep in _ARGUMENT_DEPS and (lemma in verbs or head.lower in verbs):
+        argument = _is_argument(token)
+        if argument and (lemma in verbs or head.lower in verbs):
             return verbs.get(head.lower) or verbs[lemma]
-        if token.dep in _ARGUMENT_DEPS and (head.pos == "AUX" or lemma == "be"):
+        if argument and (head.pos == "AUX" or lemma == "be"):
             for child in parse.children(head.i):
                 if child.dep in ("acomp", "attr") and (child.lower in verbs or child.lemma.lower() in verbs):
                     return verbs.get(child.lower) or verbs[child.lemma.lower()]
-        if token.dep != "conj":
+        if argument:
+            found = _complement_category(parse, head)
+            if found:
+                return found
+        if token.dep == "conj":
+            token, head = head, parse.tokens[head.head]  # "killing 107 and wounding 238"
+        elif _shares_object(parse, head):
+            head = parse.tokens[head.head]  # "recruit and arm 10,000 volunteers"
+        else:
             break
-        token, head = head, parse.tokens[head.head]  # "killing 107 and wounding 238"
+    return None
+
+
+def _is_argument(token: Token) -> bool:
+    """A subject or object of its head; a range parsed as "between ..." phrase stands where one would."""
+    return token.dep in _ARGUMENT_DEPS or (token.dep == "prep" and token.lower == "between")
+
+
+def _shares_object(parse: Parse, verb: Token) -> bool:
+    """A verb joined to an earlier verb that has no object of its own: both take this verb's object."""
+    if verb.dep != "conj" or verb.pos != "VERB" or verb.head == verb.i:
+        return False
+    first = parse.tokens[verb.head]
+    return first.pos == "VERB" and not any(c.dep in ("dobj", "obj") for c in parse.children(first.i))
+
+
+def _complement_category(parse: Parse, verb: Token) -> str | None:
+    """"registered as displaced", "listed as missing": the word after the verb's "as"."""
+    verbs = lexicon().verbs
+    for prep in parse.children(verb.i):
+        if prep.dep != "prep" or prep.lower != "as":
+            continue
+        for word in parse.children(prep.i):
+            if word.dep in ("pobj", "pcomp", "acomp", "amod") and (word.lower in verbs or word.lemma.lower() in verbs):
+                return verbs.get(word.lower) or verbs[word.lemma.lower()]
     return None
 
 
@@ -481,18 +518,24 @@ def _estimated(parse: Parse, start: int) -> bool:
 
 
 def run(analysis: Analysis) -> None:
-    """Find the document's figures, link them to actor, place, time and claim, and append them."""
+    """Find the document's figures, link them to owner, place, time and claim, and append them."""
     extraction = analysis.extraction
     excluded = [time.span for time in extraction.times]
+    places = [(p.id, m) for p in extraction.places for m in p.mentions]
+    times = [(t.id, t.span) for t in extraction.times]
     for mention in find_figures(analysis.parse, excluded):
         figure = Figure(
             id=extraction.next_id("figures"), text=mention.text, span=(mention.start, mention.end),
             value=mention.value, low=mention.low, high=mention.high, qualifier=mention.qualifier,
             unit=mention.unit, noun=mention.noun, category=mention.category,
         )
-        figure.actor = _actor(analysis, mention)
-        figure.place = _nearest_in_sentence(analysis, mention, [(p.id, m) for p in extraction.places for m in p.mentions])
-        figure.time = _nearest_in_sentence(analysis, mention, [(t.id, t.span) for t in extraction.times])
+        anchor = figure_anchor(analysis.parse, mention)
+        if anchor is not None:
+            people = mention.category in PEOPLE_CATEGORIES or mention.unit == "person"
+            figure.actor = figure_owner(analysis, anchor, mention.category, people, mention.modifier_span,
+                                        mention.noun_span)
+            figure.place = clause_item(analysis, anchor, figure.span, places, is_place=True)
+            figure.time = clause_item(analysis, anchor, figure.span, times)
         figure.claim = _claim(analysis, figure.span)
         extraction.figures.append(figure)
         if figure.claim:
@@ -501,28 +544,15 @@ def run(analysis: Analysis) -> None:
                 claim.figures.append(figure.id)
 
 
-def _actor(analysis: Analysis, mention: FigureMention) -> str | None:
-    """Whose figure it is: the actor named by the noun phrase ("North Korean infantrymen")."""
-    spans = []
-    if mention.modifier_span and mention.noun_span:
-        spans.append((mention.modifier_span[0], mention.noun_span[1]))
-    if mention.modifier_span:
-        spans.append(mention.modifier_span)
-    for span in spans:
-        actor = analysis.resolve_actor(span)
-        if actor:
-            return actor
-    return None
-
-
-def _nearest_in_sentence(analysis: Analysis, mention: FigureMention, items: list[tuple[str, Span]]) -> str | None:
-    sentence = analysis.parse.sentence_of(mention.start)
-    if sentence is None:
-        return None
-    inside = [(min(abs(span[0] - mention.end), abs(mention.start - span[1])), item_id)
-              for item_id, span in items if sentence.start <= span[0] and span[1] <= sentence.end
-              and not (span[0] < mention.end and mention.start < span[1])]
-    return min(inside)[1] if inside else None
+def figure_anchor(parse: Parse, mention: FigureMention) -> Token | None:
+    """The token that stands for the figure in the parse: its head noun, else its last number word."""
+    if mention.noun_span is not None:
+        token = parse.token_at(mention.noun_span[1] - 1)
+        if token is not None:
+            return token
+    tokens = [t for t in parse.tokens_in(mention.start, mention.end) if t.pos != "SPACE"]
+    numbers = [t for t in tokens if t.pos == "NUM"]
+    return (numbers or tokens or [None])[-1]
 
 
 def _claim(analysis: Analysis, span: Span) -> str | None:

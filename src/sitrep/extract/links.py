@@ -1,12 +1,37 @@
-"""Cross-layer links made once every layer exists: what each claim contains."""
+"""Cross-layer links made once every layer exists: what each claim contains, which event counts which figure.
+
+Claims: figures and places stated inside a claim's content link to that claim.
+
+Events: the events stage cites the figures inside its clause. This stage adds a figure
+whose governing word lies in an event's span ("23 people | killed in Thursday's attack
+on the depot": the event's trigger is the verb the count depends on), and, when a
+casualty count stands in a sentence with no event right after an event that already
+counts that category ("... 23 people killed in Thursday's attack. The ministry maintained
+that 12 people had died."), that event. A figure is only linked to an event whose type counts its category
+(``figure_categories`` in ``resources/plover_roles.json``).
+"""
 
 from __future__ import annotations
 
 from sitrep.analysis import Analysis, contains
+from sitrep.extract.event_lexicon import load_lexicon
+from sitrep.extract.figure_context import clause_chain
+from sitrep.model import Event, Figure
+from sitrep.nlp import Parse, Token
+
+RUNNING_TOTALS = frozenset({"killed", "wounded", "casualties", "captured", "missing"})
+GOVERNOR_DEPS = frozenset({"acl", "relcl"})
+FOLLOW_SENTENCES = 2  # sentences a follow-up count may stand after its event
 
 
 def run(analysis: Analysis) -> None:
-    """Link figures and places stated inside a claim's content to that claim."""
+    """Link figures and places to the claims that state them, and figures to the events that count them."""
+    link_claims(analysis)
+    link_event_figures(analysis)
+
+
+def link_claims(analysis: Analysis) -> None:
+    """Figures and places stated inside a claim's content belong to that claim."""
     extraction = analysis.extraction
     for claim in extraction.claims:
         inside = claim.content_span
@@ -19,3 +44,70 @@ def run(analysis: Analysis) -> None:
         for place in extraction.places:
             if any(contains(inside, m) for m in place.mentions) and place.id not in claim.places:
                 claim.places.append(place.id)
+
+
+def link_event_figures(analysis: Analysis) -> None:
+    """Add to each event's ``figures`` the figures it counts that the events stage left out."""
+    extraction = analysis.extraction
+    categories = load_lexicon().roles.get("figure_categories", {})
+    cited = {fid for event in extraction.events for fid in event.figures}
+    for figure in extraction.figures:
+        if figure.id in cited:
+            continue
+        suited = [e for e in extraction.events if figure.category in categories.get(e.type, [])]
+        event = _governing_event(analysis.parse, figure, suited) or _preceding_counter(analysis, figure, suited)
+        if event is not None:
+            event.figures.append(figure.id)
+            cited.add(figure.id)
+
+
+def _governing_event(parse: Parse, figure: Figure, events: list[Event]) -> Event | None:
+    """The smallest event whose span holds a word the figure depends on (its verb, or a clause on its noun)."""
+    governors = _governors(parse, figure)
+    holding = [e for e in events if any(e.span[0] <= t.start and t.end <= e.span[1] for t in governors)]
+    return min(holding, key=lambda e: e.span[1] - e.span[0]) if holding else None
+
+
+def _governors(parse: Parse, figure: Figure) -> list[Token]:
+    anchor = _anchor(parse, figure)
+    if anchor is None:
+        return []
+    token = anchor
+    while token.dep in ("pobj", "prep") and token.head != token.i:  # "dozens of civilians"
+        token = parse.tokens[token.head]
+    out = [parse.tokens[token.head]] if token.head != token.i else []
+    out += [c for c in parse.children(anchor.i) if c.dep in GOVERNOR_DEPS]
+    chain = clause_chain(parse, anchor.i, strict=True)
+    if chain:
+        out.append(parse.tokens[chain[0]])
+    return [t for t in out if t.pos in ("VERB", "NOUN", "AUX")]
+
+
+def _anchor(parse: Parse, figure: Figure) -> Token | None:
+    tokens = [t for t in parse.tokens_in(figure.span[0], figure.span[1]) if t.pos != "SPACE"]
+    nouns = [t for t in tokens if t.pos in ("NOUN", "PROPN")]
+    return (nouns or tokens or [None])[-1]
+
+
+def _preceding_counter(analysis: Analysis, figure: Figure, events: list[Event]) -> Event | None:
+    """A casualty count in a sentence without events right after the event that counts that category.
+
+    "Records list 23 people killed in Thursday's attack. The ministry maintained that 12 people
+    had died.": the nearest event before the sentence, at most ``FOLLOW_SENTENCES`` sentences
+    back, must already count the category; any other event in between breaks the link.
+    """
+    parse, extraction = analysis.parse, analysis.extraction
+    if figure.category not in RUNNING_TOTALS:
+        return None
+    sentence = parse.sentence_of(figure.span[0])
+    if sentence is None or any(e.span[0] < sentence.end and sentence.start < e.span[1] for e in extraction.events):
+        return None
+    before = [e for e in extraction.events if e.span[1] <= sentence.start]
+    if not before:
+        return None
+    nearest = max(before, key=lambda e: e.span[1])
+    categories = {f.id: f.category for f in extraction.figures}
+    if nearest not in events or not any(categories.get(fid) == figure.category for fid in nearest.figures):
+        return None
+    between = [s for s in parse.sentences if nearest.span[1] <= s.start and s.end <= sentence.start]
+    return nearest if len(between) < FOLLOW_SENTENCES else None

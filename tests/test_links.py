@@ -1,0 +1,53 @@
+"""Cross-layer links: figures to the claims that state them and the events that count them."""
+
+from __future__ import annotations
+
+from sitrep.analysis import Analysis
+from sitrep.extract import figures, links
+from sitrep.model import Document, Event, Extraction
+from sitrep.nlp import parse
+
+
+def analysis_with_event(text: str, event_text: str, event_type: str = "ASSAULT") -> Analysis:
+    document = Document(text=text, title=None, source=None, url=None, published="2025-06-14")
+    analysis = Analysis(document, parse(text), Extraction(document=document))
+    figures.run(analysis)
+    start = text.index(event_text)
+    analysis.extraction.events.append(Event(id="E1", type=event_type, text=event_text,
+                                            span=(start, start + len(event_text))))
+    return analysis
+
+
+def cited(analysis: Analysis) -> list[str]:
+    return [analysis.extraction.get(fid).text for fid in analysis.extraction.events[0].figures]
+
+
+def test_a_count_whose_verb_is_in_the_event_is_cited() -> None:
+    text = "Hospital records list 31 people killed in Monday's attack on the market."
+    analysis = analysis_with_event(text, "killed in Monday's attack on the market")
+    links.run(analysis)
+    assert cited(analysis) == ["31 people"]
+
+
+def test_a_count_of_another_kind_is_not_cited() -> None:
+    text = "Hospital records list 31 people killed in Monday's attack on the market."
+    analysis = analysis_with_event(text, "killed in Monday's attack on the market", event_type="AGREE")
+    links.run(analysis)
+    assert cited(analysis) == []
+
+
+def test_a_follow_up_toll_right_after_the_event_is_cited() -> None:
+    text = ("Hospital records list 31 people killed in Monday's attack on the market. "
+            "The interior ministry maintained on Tuesday that 14 people had died.")
+    analysis = analysis_with_event(text, "killed in Monday's attack on the market")
+    links.run(analysis)
+    assert cited(analysis) == ["31 people", "14 people"]
+
+
+def test_a_toll_far_from_the_event_is_not_cited() -> None:
+    text = ("Hospital records list 31 people killed in Monday's attack on the market. "
+            "Traders closed their stalls. Prices rose. The roads were shut. "
+            "Separately, officials said 14 people had died in floods.")
+    analysis = analysis_with_event(text, "killed in Monday's attack on the market")
+    links.run(analysis)
+    assert cited(analysis) == ["31 people"]

@@ -115,3 +115,11 @@ def test_an_outlet_is_no_place_of_a_count() -> None:
     fig = figure(extraction, "31 people")
     place = extraction.get(fig.place) if fig.place else None
     assert place is None or "Baltic" not in place.name
+
+
+def test_a_time_after_another_figure_belongs_to_that_figure() -> None:
+    text = "The council said more than 11,000 people had fled the town since the raid, up from about 6,000 on Saturday."
+    extraction = extract(Document(text=text, published="2026-03-09")).to_dict()
+    times = {t["id"]: t["text"] for t in extraction["times"]}
+    dated = {f["text"]: times.get(f["time"]) for f in extraction["figures"]}
+    assert dated == {"more than 11,000 people": None, "about 6,000": "Saturday"}

@@ -281,8 +281,9 @@ def in_dateline(analysis: Analysis, span: Span) -> bool:
 
 
 def clause_item(analysis: Analysis, anchor: Token, figure: Span, items: list[tuple[str, Span]],
-                is_place: bool = False) -> str | None:
-    """The item (time or place) of a clause dominating the figure: innermost clause first, then nearest."""
+                figures: list[Span], is_place: bool = False) -> str | None:
+    """The item (time or place) of a clause dominating the figure: innermost clause first, then nearest;
+    never one that another figure stands between ("11,000, up from about 6,000 on Saturday")."""
     parse = analysis.parse
     chain = clause_chain(parse, anchor.i)
     strict_chain = clause_chain(parse, anchor.i, strict=True)
@@ -292,6 +293,8 @@ def clause_item(analysis: Analysis, anchor: Token, figure: Span, items: list[tup
     best: tuple[bool, int, int, str] | None = None
     for item_id, span in items:
         if not (sentence.start <= span[0] and span[1] <= sentence.end) or overlaps(span, figure):
+            continue
+        if any(_between(other, figure, span) for other in figures):
             continue
         if in_dateline(analysis, span) or (is_place and _not_a_location(analysis, span)):
             continue
@@ -309,6 +312,12 @@ def clause_item(analysis: Analysis, anchor: Token, figure: Span, items: list[tup
         if best is None or rank < best:
             best = rank
     return best[3] if best else None
+
+
+def _between(middle: Span, a: Span, b: Span) -> bool:
+    """Whether ``middle`` lies wholly between spans ``a`` and ``b`` (in either order)."""
+    left, right = (a, b) if a[0] < b[0] else (b, a)
+    return left[1] <= middle[0] and middle[1] <= right[0]
 
 
 def _on_the_figure(parse: Parse, clause: int, anchor: Token) -> bool:

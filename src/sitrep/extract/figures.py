@@ -523,7 +523,9 @@ def run(analysis: Analysis) -> None:
     excluded = [time.span for time in extraction.times]
     places = [(p.id, m) for p in extraction.places for m in p.mentions]
     times = [(t.id, t.span) for t in extraction.times]
-    for mention in find_figures(analysis.parse, excluded):
+    mentions = find_figures(analysis.parse, excluded)
+    spans = [(m.start, m.end) for m in mentions]
+    for mention in mentions:
         figure = Figure(
             id=extraction.next_id("figures"), text=mention.text, span=(mention.start, mention.end),
             value=mention.value, low=mention.low, high=mention.high, qualifier=mention.qualifier,
@@ -534,8 +536,8 @@ def run(analysis: Analysis) -> None:
             people = mention.category in PEOPLE_CATEGORIES or mention.unit == "person"
             figure.actor = figure_owner(analysis, anchor, mention.category, people, mention.modifier_span,
                                         mention.noun_span)
-            figure.place = clause_item(analysis, anchor, figure.span, places, is_place=True)
-            figure.time = clause_item(analysis, anchor, figure.span, times)
+            figure.place = clause_item(analysis, anchor, figure.span, places, spans, is_place=True)
+            figure.time = clause_item(analysis, anchor, figure.span, times, spans)
         figure.claim = _claim(analysis, figure.span)
         extraction.figures.append(figure)
         if figure.claim:

@@ -177,3 +177,27 @@ def test_figures_without_subject_stay_in_their_story() -> None:
     b.figure(50, "killed")
     series = series_of(a, b)
     assert len(series) == 2 and all(s["contradictions"] == [] for s in series)
+
+
+def niger_troops(source: str, day: str, text: str, speaker: str, *figures: tuple[str, Any, Any, Any, str]) -> Doc:
+    """One report of Niger's troops: ``figures`` are (words, value, low, high, qualifier) found in ``text``."""
+    doc = Doc(text=text, source=source, published=day)
+    state = doc.actor("Niger", "state", "NER")
+    forces = doc.actor("Nigerien armed forces", "armed_forces", "NER", affiliation=state)
+    said = doc.claim(doc.actor(speaker, "person"), text, time=doc.time(day))
+    for words, value, low, high, qualifier in figures:
+        item = doc.figure(value, actor=forces, claim=said, low=low, high=high, qualifier=qualifier, text=words)
+        doc.layers["figures"][int(item[1:]) - 1]["span"] = [text.index(words), text.index(words) + len(words)]
+    return doc
+
+
+def test_a_part_stated_beside_its_total_is_not_a_contradiction() -> None:
+    wave = niger_troops("Harmattan", "2026-03-09",
+                        "Several hundred soldiers crossed the border on Monday, the first of 1,200 troops.", "Col. Issa",
+                        ("Several hundred soldiers", None, 200, 900, "range"), ("1,200 troops", 1_200, None, None, "exact"))
+    pledge = niger_troops("Niger River Post", "2026-03-08", "Niger will send 1,200 soldiers.", "Col. Issa",
+                          ("1,200 soldiers", 1_200, None, None, "exact"))
+    assert clashes(wave, pledge) == []
+    claim = niger_troops("Sahel Dispatch", "2026-03-10", "It said 3,000 soldiers had entered.", "rebel spokesman",
+                         ("3,000 soldiers", 3_000, None, None, "exact"))
+    assert ("disagree", 1_200, 3_000) in clashes(wave, claim)

@@ -18,7 +18,9 @@ vs "11,000", whose loosened intervals meet) and they are comparable:
 - one cited and the other not, or cited by different events: never (not one quantity).
 Figures of category ``other``, and series scoped to a story only, are never compared.
 For running totals not cited by events, a later entry whose upper bound is below an
-earlier entry's lower bound is a ``decrease``.
+earlier entry's lower bound is a ``decrease``. An entry stated by the same speaker in the
+same sentence as a larger one counts a part of it ("several hundred soldiers crossed,
+the first of 1,200") and is compared with nothing.
 """
 
 from __future__ import annotations
@@ -157,6 +159,22 @@ def group_entries(reports: list[FigureReport], events_of: Callable[[FigureReport
     return entries
 
 
+def parts(entries: list[Entry], spans: list[tuple[float, float] | None]) -> set[int]:
+    """Entries that count a part of another entry's number: stated by the same speaker in the same
+    sentence, and wholly below it ("several hundred soldiers crossed, the first of 1,200")."""
+    by_sentence: dict[tuple[str, int, str | None], set[int]] = {}
+    for i, entry in enumerate(entries):
+        if spans[i] is not None:
+            for r in entry.reports:
+                by_sentence.setdefault((r.document, r.sentence, speaker_id(entry.first)), set()).add(i)
+    found = set()
+    for together in by_sentence.values():
+        for i in together:
+            if any(spans[i][1] < spans[j][0] for j in together):  # type: ignore[index]
+                found.add(i)
+    return found
+
+
 def _disjoint(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[1] < b[0] or b[1] < a[0]
 
@@ -164,6 +182,8 @@ def _disjoint(a: tuple[float, float], b: tuple[float, float]) -> bool:
 def find_contradictions(entries: list[Entry], category: str, rules: FigureRules) -> list[Contradiction]:
     """Every pair of entries that cannot both be true (see the module docstring)."""
     spans = [bounds(e.first, rules) for e in entries]
+    for i in parts(entries, spans):
+        spans[i] = None
     pairs: set[tuple[int, int, str]] = set()
     by_event: dict[str, list[int]] = {}
     unlinked: list[int] = []

@@ -67,6 +67,7 @@ class FigureReport:
     id: str
     text: str
     span: tuple[int, int]
+    sentence: int
     value: float | None
     low: float | None
     high: float | None
@@ -201,7 +202,8 @@ def document_records(extraction: dict[str, Any], rules: FusionRules,
     for e in events:
         for fid in e.figures:
             cited_by.setdefault(fid, []).append(e.id)
-    figures = tuple(_figure(doc_id, f, actors, places, items, when_of(f), tuple(cited_by.get(fid, ())))
+    figures = tuple(_figure(doc_id, f, actors, places, items, when_of(f), tuple(cited_by.get(fid, ())),
+                            bisect_right(sentence_starts, _span(f.get("span"))[0]))
                     for fid, f in items["figures"].items())
     return DocumentRecords(info=info, text=document["text"], actors=actors, places=places,
                            events=events, figures=figures, claims=claims)
@@ -226,11 +228,12 @@ def _speakers(event: dict[str, Any], claims: dict[str, dict[str, Any]]) -> list[
 
 
 def _figure(doc_id: str, f: dict[str, Any], actors: dict[str, ActorRef], places: dict[str, PlaceRef],
-            items: dict[str, dict[str, dict[str, Any]]], when: When | None, events: tuple[str, ...]) -> FigureReport:
+            items: dict[str, dict[str, dict[str, Any]]], when: When | None, events: tuple[str, ...],
+            sentence: int) -> FigureReport:
     claim = items["claims"].get(f.get("claim") or "")
     speaker = actors.get(claim.get("speaker") or "") if claim else None
     return FigureReport(
-        document=doc_id, id=f["id"], text=f.get("text") or "", span=_span(f.get("span")),
+        document=doc_id, id=f["id"], text=f.get("text") or "", span=_span(f.get("span")), sentence=sentence,
         value=f.get("value"), low=f.get("low"), high=f.get("high"), qualifier=f.get("qualifier") or "exact",
         unit=f.get("unit"), noun=f.get("noun"), category=f.get("category") or "other", actor=actors.get(f.get("actor") or ""),
         place=places.get(f.get("place") or ""), when=when, speaker=speaker,

@@ -450,10 +450,14 @@ class Builder:
 
     def event(self, h: Happening, explicit_time: bool, with_place: bool) -> str:
         eid = f"E{len(self.x['events']) + 1}"
+        text = self.x["document"]["text"]
+        starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]  # each event in a paragraph of its own
+        start = starts[(len(self.x["events"])) % len(starts)]
         self.x["events"].append({
             "id": eid, "type": h.type, "mode": None, "source": self.actor(h.source), "target": self.actor(h.target),
             "place": self.place(h.place) if with_place else None, "time": self.time(h.day) if explicit_time else None,
-            "status": "occurred", "figures": [], "claims": [], "text": " ".join(h.words[:12]), "span": [0, 1]})
+            "status": "occurred", "figures": [], "claims": [], "text": " ".join(h.words[:12]),
+            "span": [start, start + 1]})
         return eid
 
     def claim(self, speaker: int, words: list[str]) -> str:

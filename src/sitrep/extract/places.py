@@ -54,6 +54,7 @@ class Context:
     generic_words: frozenset[str]
     literal_verbs: frozenset[str]
     organisation_heads: frozenset[str]
+    place_object_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -252,7 +253,8 @@ def _dateline_toponym(parse: Parse, i: int, gazetteer: Gazetteer) -> Toponym | N
 
 
 def _locative_use(parse: Parse, toponym: Toponym, context: Context) -> bool:
-    """"in Dori", "near Djibo", "between Dori and Kaya", "south of Djibo", "the town of Dori", "Djibo, a town"."""
+    """"in Dori", "near Djibo", "between Dori and Kaya", "south of Djibo", "the town of Dori", "Djibo, a town",
+    "left Djibo"."""
     if toponym.dateline or toponym.city_word or toponym.direction:
         return True
     head, governor = _role(parse, toponym.first, toponym.last)
@@ -262,6 +264,8 @@ def _locative_use(parse: Parse, toponym: Toponym, context: Context) -> bool:
         over = parse.tokens[governor.head]
         return governor.lower == "of" and (over.lower in context.directions or over.lower in context.place_nouns
                                            or over.lower in context.city_words)
+    if head.dep == "dobj" and governor.lemma in context.place_object_verbs:
+        return True     # "left Djibo at dawn", "captured Kidal"
     if head.dep == "appos" or toponym.last < len(parse.tokens) and parse.tokens[toponym.last].text == ",":
         return any(t.lower in context.city_words for t in parse.tokens[toponym.last:toponym.last + 4])
     return False

@@ -63,3 +63,18 @@ def test_place_words_inside_an_organisation_name_are_not_places():
     text = "Lena Holm, a researcher at the Centre for Sahel Security Studies in Oslo, said so."
     found = places_of(text)
     assert "Oslo" in found and "Sahel" not in found
+
+
+def test_a_division_the_gazetteer_lacks_is_not_a_town_abroad():
+    found = places_of("Burkina Faso sent a battalion to Soum province on Monday.")
+    assert all(f.country == "BFA" for f in found.values())
+
+
+def test_an_organisation_and_its_description_stay_one_actor():
+    from sitrep.pipeline import extract
+    from sitrep.model import Document
+    text = ("The Tana Valley Front, an armed group, attacked a police post. "
+            "The Council of Garissa Elders, a civil society group, called on the government to act.")
+    x = extract(Document(text=text))
+    front = next(a for a in x.actors if a.name == "Tana Valley Front")
+    assert not any(text[s:e].startswith("The Council") for s, e in front.mentions)

@@ -22,7 +22,15 @@ from importlib import resources
 
 from sitrep.analysis import Analysis
 from sitrep.extract import coref
-from sitrep.extract.places import NOTES_KEY, Toponym, find_toponyms, is_locative, is_metonymic, resolve_toponyms
+from sitrep.extract.places import (
+    NOTES_KEY,
+    Toponym,
+    find_toponyms,
+    is_locative,
+    is_metonymic,
+    organisation_names,
+    resolve_toponyms,
+)
 from sitrep.geo.lexicon import DictionaryEntry, Lexicon, load_lexicon
 from sitrep.model import Actor, Span
 from sitrep.nlp import Entity, Parse
@@ -731,6 +739,15 @@ def find_organisations(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns:
         drafts.claim(entity.first, entity.last)
 
 
+def find_organisation_shapes(parse: Parse, drafts: Drafts) -> None:
+    """"Collective of Soum Associations", "Centre for Sahel Security Studies": names the NER missed."""
+    for start, end in organisation_names(parse):
+        inside = parse.tokens_in(start, end)
+        if inside and drafts.free(inside[0].i, inside[-1].i + 1):
+            _org_draft(drafts, parse.text[start:end], "organization", None).add((start, end))
+            drafts.claim(inside[0].i, inside[-1].i + 1)
+
+
 def _trim_organisation(parse: Parse, first: int, last: int, toponym_spans: set[Span]) -> int:
     """End an organisation's name before a trailing preposition or article ("... Homeland in the")
     and before "in <place>" ("Volunteers for the Defence of the Homeland in the Sahel")."""
@@ -847,6 +864,7 @@ def find_actors(parse: Parse, toponyms: list[Toponym] | None = None, lexicon: Le
     find_populations(parse, drafts, lexicon, patterns)
     toponym_spans = {t.span for t in toponyms if t.entry is not None}
     find_organisations(parse, drafts, lexicon, patterns, toponym_spans)
+    find_organisation_shapes(parse, drafts)
     type_armed_groups(parse, drafts, patterns)
     kept = [d for d in drafts.by_key.values() if d.mentions]
     return sorted(kept, key=lambda d: min(d.mentions))

@@ -269,6 +269,8 @@ def _by_description(analysis: Analysis, state: CorefState, text: str, span: Span
     if not definite and head in _patterns().definite_only_heads:
         return None
     heads = _patterns().description_heads
+    # "Collective of Soum Associations, a civil society group" is a name, not a description of another actor
+    named = "," in text or bool(re.match(r"[A-Z]\w* (?:of|for) [A-Z]", text))
     candidates: list[tuple[int, Actor]] = []    # (minus the rank of the fitting type, actor)
     for actor in analysis.extraction.actors:
         rank = 0
@@ -279,7 +281,7 @@ def _by_description(analysis: Analysis, state: CorefState, text: str, span: Span
             fits = phrase in titles or any(head == t.split()[-1] for t in titles) or \
                 bool(role and re.search(rf"\b{re.escape(phrase)}\b", role))
             fits = fits or (head in {"spokesperson", "spokesman", "spokeswoman"} and "spokes" in role)
-        else:
+        elif not named:
             targets = heads.get(head, [])
             rank = next((n for n, t in enumerate(targets) if t == actor.type or t.lower() in actor.name.lower()),
                         None)

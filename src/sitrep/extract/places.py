@@ -397,6 +397,12 @@ def resolve_toponyms(toponyms: list[Toponym], parse: Parse, gazetteer: Gazetteer
             divisions[admins[0].admin1] += 1
     for toponym in toponyms:
         candidates = _admin_filter(toponym, toponym.candidates, explicit)
+        if toponym.admin and not any(c.feature == "admin1" for c in candidates):
+            # "Soum province" is a division the gazetteer lacks, not a town of that name abroad
+            own = 1 if len({c.country for c in toponym.candidates}) == 1 else 0   # its own vote
+            candidates = [c for c in candidates if countries.get(c.country, 0) > own]
+            if not candidates:
+                continue
         container = pairs.get(id(toponym))
         if container is not None:
             inside = [c for c in candidates if any(_contains(o, c) for o in container.candidates)]

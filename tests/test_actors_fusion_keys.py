@@ -68,3 +68,15 @@ def test_the_militants_refer_back_to_the_armed_group():
     group = next(a for a in x.actors if a.name == "Tana Valley Front")
     start = text.index("The militants")
     assert x.actors and any(c.speaker == group.id for c in x.claims if c.speaker_span[0] == start)
+
+
+def test_person_of_a_country():
+    found = actors_of("General Moses Otieno of Kenya and Colonel Abdi Farah of Somalia met in Nairobi.")
+    otieno = next(d for name, d in found.items() if name.endswith("Otieno"))
+    assert otieno.country == "KEN" and found["Abdi Farah"].country == "SOM"
+
+
+def test_a_shorter_form_of_a_name_is_the_same_person():
+    text = "General Moses Kip Otieno arrived on Friday. Kip Otieno said the talks went well."
+    people = [d for d in find_actors(parse(text)) if d.type == "person"]
+    assert len(people) == 1

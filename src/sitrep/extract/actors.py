@@ -492,6 +492,7 @@ def find_people(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: Patter
             draft.add(title.title_span)
         else:
             _apposition(parse, draft, last, drafts, lexicon)
+        _of_country(parse, draft, last, lexicon)
 
 
 def _person_spans(parse: Parse, lexicon: Lexicon, patterns: Patterns) -> list:
@@ -515,6 +516,21 @@ def _person_spans(parse: Parse, lexicon: Lexicon, patterns: Patterns) -> list:
     return sorted(spans, key=lambda e: e.first)
 
 
+def _of_country(parse: Parse, draft: Draft, last: int, lexicon: Lexicon) -> None:
+    """"General Ousmane Kane of Niger": the person's country and state."""
+    tokens = parse.tokens
+    if draft.country or last + 1 >= len(tokens) or tokens[last].lower != "of":
+        return
+    for end in range(min(len(tokens), last + 4), last + 1, -1):
+        iso3 = lexicon.state_names.get(_text(parse, last + 1, end))
+        if iso3 and (end >= len(tokens) or tokens[end].text in POSSESSIVES or not tokens[end].text[:1].isupper()):
+            if end < len(tokens) and tokens[end].text in POSSESSIVES:
+                return      # "Kane of Niger's army" belongs to the army
+            draft.country = iso3
+            draft.affiliation = draft.affiliation or f"state:{iso3}"
+            return
+
+
 def _bylines(parse: Parse, patterns: Patterns) -> list[Entity]:
     """A line that is only "By" and a capitalised name names the author."""
     found = []
@@ -536,8 +552,8 @@ def _person_draft(drafts: Drafts, name: str) -> Draft:
         if draft.type != "person" or draft.key.startswith("office:"):
             continue
         known = draft.name.split()
-        if words == known or (len(words) == 1 and words[0] == known[-1]) or \
-                (len(known) == 1 and known[0] == words[-1]):
+        if words == known or (len(words) < len(known) and words == known[-len(words):]) or \
+                (len(known) < len(words) and known == words[-len(known):]):
             if len(words) > len(known):
                 draft.name = name
             return draft

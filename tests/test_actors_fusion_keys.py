@@ -80,3 +80,13 @@ def test_a_shorter_form_of_a_name_is_the_same_person():
     text = "General Moses Kip Otieno arrived on Friday. Kip Otieno said the talks went well."
     people = [d for d in find_actors(parse(text)) if d.type == "person"]
     assert len(people) == 1
+
+
+def test_the_army_under_a_dateline_is_that_country_army():
+    found = actors_of("BELEDWEYNE, Somalia — Militants attacked a base, killing four soldiers, the army said.")
+    assert [m for m in found["Somali armed forces"].mentions]
+
+
+def test_the_army_without_a_dateline_stays_unkeyed():
+    found = actors_of("Militants attacked a base, killing four soldiers, the army said.")
+    assert not any(d.type == "armed_forces" for d in found.values())

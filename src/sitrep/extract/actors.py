@@ -59,6 +59,7 @@ class Patterns:
     pleonastic_passives: frozenset[str]
     byline_words: frozenset[str]
     raising_adjectives: frozenset[str]
+    home_force_nouns: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -74,6 +75,7 @@ def load_patterns() -> Patterns:
         armed_group_descriptions=tuple(sorted(raw["armed_group_descriptions"], key=lambda w: -len(w.split()))),
         pleonastic_verbs=frozenset(raw["pleonastic_verbs"]), pleonastic_passives=frozenset(raw["pleonastic_passives"]),
         byline_words=frozenset(raw["byline_words"]), raising_adjectives=frozenset(raw["raising_adjectives"]),
+        home_force_nouns=tuple(raw["home_force_nouns"]),
     )
 
 
@@ -195,6 +197,28 @@ def find_outlet_names(parse: Parse, drafts: Drafts, lexicon: Lexicon, outlets: l
         draft = _entry_draft(drafts, lexicon, entry) if entry is not None else _org_draft(drafts, name, "media", None)
         draft.add((start, end))
         drafts.claim(inside[0].i, inside[-1].i + 1)
+
+
+def find_home_forces(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: Patterns,
+                     toponyms: list[Toponym]) -> None:
+    """"the army said" under a "DJIBO, Burkina Faso —" dateline: the armed forces of the dateline's country."""
+    home = next((t.entry.country for t in toponyms if t.dateline and t.entry is not None and t.entry.country), None)
+    if home is None:
+        return
+    nouns = {noun: True for noun in patterns.home_force_nouns}
+    tokens = parse.tokens
+    for i, token in enumerate(tokens[:-1]):
+        if token.lower != "the" or not drafts.free(i + 1, i + 2):
+            continue
+        found = _phrase_at(parse, i + 1, nouns, max_len=2, lower=True)
+        if found is None or not drafts.free(i + 1, found[0]):
+            continue
+        last = found[0]
+        if last < len(tokens) and (tokens[last].lower == "of" or tokens[last].text[:1].isupper()
+                                   or tokens[last].pos in {"NOUN", "PROPN"}):
+            continue    # "the army of Mali", "the army chief", "the military junta"
+        _forces_draft(drafts, lexicon, home, lexicon.adjectives.get(home, "")).add(_span(parse, i + 1, last))
+        drafts.claim(i + 1, last)
 
 
 def claim_places(parse: Parse, drafts: Drafts, lexicon: Lexicon, toponyms: list[Toponym]) -> None:
@@ -873,6 +897,7 @@ def find_actors(parse: Parse, toponyms: list[Toponym] | None = None, lexicon: Le
     find_dictionary(parse, drafts, lexicon)
     find_forces(parse, drafts, lexicon, patterns)
     find_states(parse, drafts, lexicon, toponyms)
+    find_home_forces(parse, drafts, lexicon, patterns, toponyms)
     claim_places(parse, drafts, lexicon, toponyms)
     find_people(parse, drafts, lexicon, patterns)
     find_surnames(parse, drafts)

@@ -78,3 +78,9 @@ def test_an_organisation_and_its_description_stay_one_actor():
     x = extract(Document(text=text))
     front = next(a for a in x.actors if a.name == "Tana Valley Front")
     assert not any(text[s:e].startswith("The Council") for s, e in front.mentions)
+
+
+def test_a_river_the_gazetteer_lacks_is_a_place_without_a_point():
+    text = "The group first appeared along the Lagdera River in Kenya. Fighters are regrouping along the Lagdera."
+    river = places_of(text)["Lagdera River"]
+    assert river.feature == "water" and river.lat is None and len(river.mentions) == 2

@@ -55,12 +55,14 @@ class Context:
     literal_verbs: frozenset[str]
     organisation_heads: frozenset[str]
     place_object_verbs: frozenset[str]
+    feature_words: dict[str, str]
 
 
 @lru_cache(maxsize=1)
 def load_context() -> Context:
     raw = json.loads(resources.files("sitrep.resources").joinpath("gazetteer_context.json").read_text("utf-8"))
-    return Context(**{name: frozenset(raw[name]) for name in Context.__dataclass_fields__})
+    return Context(**{name: raw[name] if isinstance(raw[name], dict) else frozenset(raw[name])
+                      for name in Context.__dataclass_fields__})
 
 
 @dataclass
@@ -548,11 +550,50 @@ def organisation_names(parse: Parse, gazetteer: Gazetteer | None = None) -> list
     return found
 
 
+def unlisted_features(parse: Parse, toponyms: list[Toponym], skipped: list[Span],
+                      gazetteer: Gazetteer | None = None) -> list[PlaceFinding]:
+    """Rivers, lakes, valleys and forests the gazetteer lacks ("the Sirba River"): places without a point.
+
+    A later "along the Sirba" after a locative preposition is the same place.
+    """
+    gazetteer = gazetteer or load_gazetteer()
+    context = load_context()
+    taken = [t.span for t in toponyms] + skipped
+    found: dict[str, PlaceFinding] = {}
+    bases: dict[str, PlaceFinding] = {}
+    for entity in parse.entities:
+        if entity.label not in PLACE_LABELS:
+            continue
+        first = entity.first + (parse.tokens[entity.first].lower == "the")
+        words = [t.text for t in parse.tokens[first:entity.last]]
+        if len(words) < 2 or not all(w[:1].isupper() for w in words):
+            continue
+        feature = context.feature_words.get(words[-1])
+        span = (parse.tokens[first].start, entity.end)
+        name = parse.text[span[0]:span[1]]
+        if feature is None or gazetteer.knows(name) or inside_outlet(span, taken):
+            continue
+        finding = found.setdefault(name, PlaceFinding(name=name, feature=feature, country=None, lat=None, lon=None,
+                                                      geonames_id=None, mentions=[]))
+        finding.mentions.append(span)
+        bases[name_key(" ".join(words[:-1]))] = finding
+    for token in parse.tokens:
+        finding = bases.get(name_key(token.text))
+        if finding is None or any(m[0] <= token.start < m[1] for m in finding.mentions) or token.ent_type == "ORG":
+            continue
+        toponym = Toponym(span=(token.start, token.end), name=token.text, first=token.i, last=token.i + 1)
+        head, governor = _role(parse, token.i, token.i + 1)
+        if head.dep == "pobj" and governor.lower in context.locative_prepositions and \
+                not inside_outlet(toponym.span, taken) and token.i > 0 and parse.tokens[token.i - 1].lower == "the":
+            finding.mentions.append(toponym.span)
+    return [f for f in found.values() if f.mentions]
+
+
 def find_places(parse: Parse, source: str | None = None) -> tuple[list[Toponym], list[PlaceFinding]]:
     """Toponyms with their gazetteer entries, and the places they make (``source``: the document's outlet)."""
     skipped = sorted(find_outlets(parse, source) + organisation_names(parse))
     toponyms = resolve_toponyms(find_toponyms(parse, outlets=skipped), parse)
-    return toponyms, group_places(toponyms, parse)
+    return toponyms, group_places(toponyms, parse) + unlisted_features(parse, toponyms, skipped)
 
 
 def run(analysis: Analysis) -> None:

@@ -46,3 +46,31 @@ def test_pleonastic_it_does_not_resolve_to_the_group():
     speakers = {c.speaker_span[0]: c.speaker for c in x.claims}
     assert speakers.get(said) == group.id
     assert unclear not in speakers or speakers[unclear] is None
+
+
+def _analysis(text):
+    from sitrep.analysis import Analysis
+    from sitrep.extract import actors, places
+    from sitrep.model import Extraction
+    document = Document(text=text)
+    analysis = Analysis(document=document, parse=parse(text), extraction=Extraction(document=document))
+    places.run(analysis)
+    actors.run(analysis)
+    return analysis
+
+
+def test_a_function_word_is_no_description():
+    text = "The European Institute for Security Policy said the release was welcome."
+    analysis = _analysis(text)
+    start = text.index("for")
+    assert analysis.resolve_actor((start, start + 3)) is None
+
+
+def test_the_militants_need_a_determiner():
+    text = "The Tana Valley Front, an armed group, attacked a post. Militants also burned a school."
+    analysis = _analysis(text)
+    start = text.index("Militants")
+    assert analysis.resolve_actor((start, start + len("Militants"))) is None
+    group = next(a for a in analysis.extraction.actors if a.name == "Tana Valley Front")
+    later = text.index("attacked")
+    assert analysis.resolve_actor((text.index("an armed group"), later - 1)) in (group.id, None)

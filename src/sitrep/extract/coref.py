@@ -221,6 +221,12 @@ def _late_pronoun(analysis: Analysis, state: CorefState, start: int, pronoun_cla
     return best[1] if best else None
 
 
+def _nominal_head(analysis: Analysis, span: Span) -> bool:
+    """Whether the span ends in a noun (a description has a head noun)."""
+    tokens = [t for t in analysis.parse.tokens_in(span[0], span[1]) if t.pos not in {"PUNCT", "SPACE"}]
+    return bool(tokens) and tokens[-1].pos in {"NOUN", "PROPN"}
+
+
 def _determiner_before(text: str, start: int) -> bool:
     """Whether "the", "this", "that", "these" or "those" comes right before ``start``."""
     return bool(re.search(r"(?i)\b(?:the|this|that|these|those)\s+$", text[max(0, start - 8):start]))
@@ -268,6 +274,8 @@ def _by_description(analysis: Analysis, state: CorefState, text: str, span: Span
     head = words[-1]
     if not definite and head in _patterns().definite_only_heads:
         return None
+    if not _nominal_head(analysis, span):
+        return None     # "the", "for": no description at all
     heads = _patterns().description_heads
     # "Collective of Soum Associations, a civil society group" is a name, not a description of another actor
     named = "," in text or bool(re.match(r"[A-Z]\w* (?:of|for) [A-Z]", text))

@@ -51,3 +51,8 @@ def test_the_dateline_town_is_a_place_entity():
     parsed = parse(text)
     labels = {e.text: e.label for e in parsed.entities}
     assert labels.get("KIDAL") == "GPE"
+
+
+def test_accented_upper_case_town():
+    text = "TÉRA — Hundreds of people lined the road out of town."
+    assert part(text, find_dateline(text, lambda name: name == "Téra").place) == "TÉRA"

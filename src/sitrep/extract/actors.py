@@ -31,6 +31,7 @@ from sitrep.extract.places import (
     organisation_names,
     resolve_toponyms,
 )
+from sitrep.geo.gazetteer import name_key
 from sitrep.geo.lexicon import DictionaryEntry, Lexicon, load_lexicon
 from sitrep.model import Actor, Span
 from sitrep.nlp import Entity, Parse
@@ -747,6 +748,7 @@ def find_organisations(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns:
                        toponym_spans: set[Span]) -> None:
     """Organisations and outlets the NER finds that the dictionary does not know."""
     tokens = parse.tokens
+    toponym_names = {name_key(parse.text[s:e]) for s, e in toponym_spans}
     for entity in parse.entities:
         if entity.label != "ORG" or not drafts.free(entity.first, entity.last):
             continue
@@ -768,6 +770,7 @@ def find_organisations(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns:
             continue
         name = _text(parse, first, last)
         if not any(c.isupper() for c in name) or name in patterns.not_actors or name in lexicon.demonyms or \
+                name_key(name) in toponym_names or \
                 _person_inside(parse, drafts, first, last):
             continue
         kind = "media" if _looks_like_media(parse, first, last, patterns) else "organization"

@@ -257,7 +257,7 @@ def _by_name(actors: list[Actor], text: str) -> Actor | None:
     entry = lexicon.entry_names.get(text)
     if entry is not None:
         return next((a for a in actors if a.name == entry.name), None)
-    iso3 = lexicon.state_names.get(text) or lexicon.metonyms.get(text)
+    iso3 = lexicon.state_names.get(text) or lexicon.metonyms.get(text) or lexicon.demonyms.get(text)
     if iso3:
         return next((a for a in actors if a.type == "state" and a.country == iso3), None)
     return None

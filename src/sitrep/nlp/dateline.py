@@ -16,7 +16,8 @@ Span = tuple[int, int]
 
 SEARCH_LINES = 6
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_UPPER_WORD = r"[A-Z][A-Z'’.\-]*[A-Z.]"
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_UPPER_WORD = rf"[{_UPPER}][{_UPPER}'’.\-]*[{_UPPER}.]"
 DATELINE = re.compile(
     rf"(?P<place>{_UPPER_WORD}(?:[ \-]{_UPPER_WORD}){{0,3}})"
     r"(?:,\s*(?P<country>[A-Z][\w.'’\-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w.'’\-]*){0,3}))?"

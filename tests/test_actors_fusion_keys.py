@@ -90,3 +90,16 @@ def test_the_army_under_a_dateline_is_that_country_army():
 def test_the_army_without_a_dateline_stays_unkeyed():
     found = actors_of("Militants attacked a base, killing four soldiers, the army said.")
     assert not any(d.type == "armed_forces" for d in found.values())
+
+
+def test_envoy_with_a_remit_then_name_is_one_person():
+    text = ("The United Nations special envoy for the Horn of Africa, Ingrid Halvorsen, called for calm. "
+            "The UN envoy said the fighting must stop.")
+    people = [d for d in find_actors(parse(text)) if d.type == "person"]
+    assert [d.name for d in people] == ["Ingrid Halvorsen"]
+    assert people[0].affiliation == "entry:United Nations"
+
+
+def test_hyphenated_small_town_read_as_a_person_is_a_place():
+    text = "Burkina Faso closed the road to Gorom-Gorom on Monday."
+    assert "Gorom-Gorom" not in actors_of(text)

@@ -683,7 +683,7 @@ def find_offices(parse: Parse, drafts: Drafts, lexicon: Lexicon) -> None:
         named = _person_after_comma(parse, last, drafts, lexicon)
         holder = named or _holder_of(drafts, key, lexicon, title.country, title.org_key)
         if holder is not None:
-            holder.add(title.title_span)
+            holder.add(title.title_span if named else _span(parse, title.first, last))
             if named is not None:
                 if named.role and lexicon.title_kinds.get(named.role.lower(), "office") != "office":
                     named.role = None       # "General" gives way to "Minister of Defence of Niger"
@@ -700,6 +700,12 @@ def find_offices(parse: Parse, drafts: Drafts, lexicon: Lexicon) -> None:
 def _person_after_comma(parse: Parse, last: int, drafts: Drafts, lexicon: Lexicon) -> Draft | None:
     """"Malaysia's Prime Minister, Najib Razak, said" (or ", General Najib Razak"): the person named after the title."""
     tokens = parse.tokens
+    if last < len(tokens) and tokens[last].lower in {"for", "to", "in", "on", "at"}:
+        # "the special envoy for the Sahel, Ingrid Halvorsen,"
+        comma = next((k for k in range(last + 1, min(len(tokens), last + 6)) if tokens[k].text == ","), None)
+        if comma is None:
+            return None
+        last = comma
     if last + 1 >= len(tokens) or tokens[last].text != ",":
         return None
     k = last + 1
@@ -734,8 +740,9 @@ def _holder_of(drafts: Drafts, key: str, lexicon: Lexicon, country: str | None =
     """The named person who holds this office (and country or organisation, when given)."""
     office = lexicon.titles[key].lower()
     for draft in reversed(list(drafts.by_key.values())):
-        if draft.type != "person" or draft.key.startswith("office:") or office not in draft.titles:
-            continue
+        if draft.type != "person" or draft.key.startswith("office:") or \
+                not any(t == office or t.endswith(" " + office) for t in draft.titles):
+            continue    # "the envoy" is held by the "special envoy"
         if country and draft.country and draft.country != country:
             continue
         if org_key and draft.affiliation and draft.affiliation != org_key:

@@ -178,7 +178,8 @@ def _acceptable(parse: Parse, first: int, last: int, entries: list[GeoEntry], en
         return YES, label
     strong = YES if any(_is_strong(e) for e in entries) else (WEAK if any(e.feature == "city" for e in entries) else NO)
     if whole_entity and label == "PERSON":
-        return (strong if text not in person_words and last - first == 1 else NO), label
+        one_word = " " not in text     # "Djibo", "Gorom-Gorom"; not "Moussa Kane"
+        return (strong if text not in person_words and one_word else NO), label
     if whole_entity:
         return (strong if label != "NORP" else NO), label
     tokens = parse.tokens[first:last]

@@ -71,8 +71,8 @@ def test_a_division_the_gazetteer_lacks_is_not_a_town_abroad():
 
 
 def test_an_organisation_and_its_description_stay_one_actor():
-    from sitrep.pipeline import extract
     from sitrep.model import Document
+    from sitrep.pipeline import extract
     text = ("The Tana Valley Front, an armed group, attacked a police post. "
             "The Council of Garissa Elders, a civil society group, called on the government to act.")
     x = extract(Document(text=text))
@@ -84,3 +84,15 @@ def test_a_river_the_gazetteer_lacks_is_a_place_without_a_point():
     text = "The group first appeared along the Lagdera River in Kenya. Fighters are regrouping along the Lagdera."
     river = places_of(text)["Lagdera River"]
     assert river.feature == "water" and river.lat is None and len(river.mentions) == 2
+
+
+def test_a_name_after_told_is_an_outlet_not_a_place():
+    found = places_of("A nurse told Sahel Today that 12 people had died in Diffa, Niger.")
+    assert "Sahel" not in found and "Diffa" in found
+
+
+def test_a_country_after_told_stays_a_country():
+    from sitrep.geo.lexicon import not_an_outlet
+    from sitrep.nlp.outlets import find_outlets
+    text = "Burkina Faso told Niger it would act, and a driver told Moussa Kane the road was shut."
+    assert find_outlets(parse(text), None, not_an_outlet) == []

@@ -32,7 +32,7 @@ from sitrep.extract.places import (
     resolve_toponyms,
 )
 from sitrep.geo.gazetteer import name_key
-from sitrep.geo.lexicon import DictionaryEntry, Lexicon, load_lexicon
+from sitrep.geo.lexicon import DictionaryEntry, Lexicon, load_lexicon, not_an_outlet
 from sitrep.model import Actor, Span
 from sitrep.nlp import Entity, Parse
 from sitrep.nlp.outlets import find_outlets
@@ -898,7 +898,7 @@ def find_actors(parse: Parse, toponyms: list[Toponym] | None = None, lexicon: Le
     """Actor drafts for a parsed text, in order of first mention (``source``: the document's outlet)."""
     lexicon = lexicon or load_lexicon()
     patterns = load_patterns()
-    outlets = find_outlets(parse, source)
+    outlets = find_outlets(parse, source, not_an_outlet)
     if toponyms is None:
         toponyms = resolve_toponyms(find_toponyms(parse, outlets=outlets), parse)
     drafts = Drafts(parse)

@@ -27,7 +27,7 @@ from importlib import resources
 
 from sitrep.analysis import Analysis
 from sitrep.geo.gazetteer import Gazetteer, GeoEntry, load_gazetteer, name_key
-from sitrep.geo.lexicon import SHORT_COUNTRY_NAMES, Lexicon, load_lexicon
+from sitrep.geo.lexicon import SHORT_COUNTRY_NAMES, Lexicon, load_lexicon, not_an_outlet
 from sitrep.model import Place, Span
 from sitrep.nlp import Parse, Token
 from sitrep.nlp.outlets import find_outlets, inside_outlet
@@ -592,7 +592,7 @@ def unlisted_features(parse: Parse, toponyms: list[Toponym], skipped: list[Span]
 
 def find_places(parse: Parse, source: str | None = None) -> tuple[list[Toponym], list[PlaceFinding]]:
     """Toponyms with their gazetteer entries, and the places they make (``source``: the document's outlet)."""
-    skipped = sorted(find_outlets(parse, source) + organisation_names(parse))
+    skipped = sorted(find_outlets(parse, source, not_an_outlet) + organisation_names(parse))
     toponyms = resolve_toponyms(find_toponyms(parse, outlets=skipped), parse)
     return toponyms, group_places(toponyms, parse) + unlisted_features(parse, toponyms, skipped)
 

@@ -103,3 +103,8 @@ def test_envoy_with_a_remit_then_name_is_one_person():
 def test_hyphenated_small_town_read_as_a_person_is_a_place():
     text = "Burkina Faso closed the road to Gorom-Gorom on Monday."
     assert "Gorom-Gorom" not in actors_of(text)
+
+
+def test_a_national_contingent_is_that_state_armed_forces():
+    found = actors_of("The group threatened to attack the Kenyan contingent near the border.")
+    assert found["Kenyan armed forces"].country == "KEN"

@@ -8,6 +8,7 @@ from datetime import date
 
 from sitrep.model import Actor, Document, Extraction, Span
 from sitrep.nlp import Parse
+from sitrep.nlp.dateline import Dateline
 
 Resolver = Callable[["Analysis", Span], "str | None"]
 
@@ -36,6 +37,12 @@ class Analysis:
     extraction: Extraction
     resolver: Resolver | None = None
     notes: dict[str, object] = field(default_factory=dict)
+    dateline_place: str | None = None   # the place id of the dateline's town, set by the places stage
+
+    @property
+    def dateline(self) -> Dateline | None:
+        """The wire dateline opening the text ("DJIBO, Burkina Faso —"), if any: its span and parts."""
+        return self.parse.dateline
 
     @property
     def text(self) -> str:

@@ -22,10 +22,20 @@ from importlib import resources
 
 from sitrep.analysis import Analysis
 from sitrep.extract import coref
-from sitrep.extract.places import NOTES_KEY, Toponym, find_toponyms, is_locative, is_metonymic, resolve_toponyms
-from sitrep.geo.lexicon import DictionaryEntry, Lexicon, load_lexicon
+from sitrep.extract.places import (
+    NOTES_KEY,
+    Toponym,
+    find_toponyms,
+    is_locative,
+    is_metonymic,
+    organisation_names,
+    resolve_toponyms,
+)
+from sitrep.geo.gazetteer import name_key
+from sitrep.geo.lexicon import DictionaryEntry, Lexicon, load_lexicon, not_an_outlet
 from sitrep.model import Actor, Span
 from sitrep.nlp import Entity, Parse
+from sitrep.nlp.outlets import find_outlets
 
 POSSESSIVES = {"'s", "’s", "'", "’"}
 ARTICLES = {"the", "a", "an"}
@@ -43,6 +53,14 @@ class Patterns:
     honorifics: dict[str, str]
     description_heads: dict[str, list[str]]
     not_actors: frozenset[str]
+    definite_only_heads: frozenset[str]
+    armed_group_name_words: frozenset[str]
+    armed_group_descriptions: tuple[str, ...]
+    pleonastic_verbs: frozenset[str]
+    pleonastic_passives: frozenset[str]
+    byline_words: frozenset[str]
+    raising_adjectives: frozenset[str]
+    home_force_nouns: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +71,12 @@ def load_patterns() -> Patterns:
         force_lead_words=frozenset(raw["force_lead_words"]), media_words=frozenset(raw["media_words"]),
         media_followers=tuple(raw["media_followers"]), pronouns=raw["pronouns"], honorifics=raw["honorifics"],
         description_heads=raw["description_heads"], not_actors=frozenset(raw["not_actors"]),
+        definite_only_heads=frozenset(raw["definite_only_heads"]),
+        armed_group_name_words=frozenset(raw["armed_group_name_words"]),
+        armed_group_descriptions=tuple(sorted(raw["armed_group_descriptions"], key=lambda w: -len(w.split()))),
+        pleonastic_verbs=frozenset(raw["pleonastic_verbs"]), pleonastic_passives=frozenset(raw["pleonastic_passives"]),
+        byline_words=frozenset(raw["byline_words"]), raising_adjectives=frozenset(raw["raising_adjectives"]),
+        home_force_nouns=tuple(raw["home_force_nouns"]),
     )
 
 
@@ -153,11 +177,93 @@ def _state(drafts: Drafts, lexicon: Lexicon, iso3: str) -> Draft:
 # ---------------------------------------------------------------- finders
 
 
+def claim_dateline(parse: Parse, drafts: Drafts) -> None:
+    """A dateline's town, country and date ("DJIBO, Burkina Faso, March 5 —") are nobody; its agency is an outlet."""
+    dateline = parse.dateline
+    if dateline is None:
+        return
+    for token in parse.tokens_in(dateline.span[0], dateline.span[1]):
+        if dateline.agency is None or not dateline.agency[0] <= token.start < dateline.agency[1]:
+            drafts.claim(token.i, token.i + 1)
+
+
+def find_outlet_names(parse: Parse, drafts: Drafts, lexicon: Lexicon, outlets: list[Span]) -> None:
+    """"West Africa Monitor", "the Niger River Post": media, whatever place names they hold."""
+    for start, end in outlets:
+        inside = parse.tokens_in(start, end)
+        if not inside or not drafts.free(inside[0].i, inside[-1].i + 1):
+            continue
+        name = parse.text[start:end]
+        entry = lexicon.entry_names.get(name)
+        draft = _entry_draft(drafts, lexicon, entry) if entry is not None else _org_draft(drafts, name, "media", None)
+        draft.add((start, end))
+        drafts.claim(inside[0].i, inside[-1].i + 1)
+
+
+def find_home_forces(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: Patterns,
+                     toponyms: list[Toponym]) -> None:
+    """"the army said" under a "DJIBO, Burkina Faso —" dateline: the armed forces of the dateline's country."""
+    home = next((t.entry.country for t in toponyms if t.dateline and t.entry is not None and t.entry.country), None)
+    if home is None:
+        return
+    nouns = {noun: True for noun in patterns.home_force_nouns}
+    tokens = parse.tokens
+    for i, token in enumerate(tokens[:-1]):
+        if token.lower != "the" or not drafts.free(i + 1, i + 2):
+            continue
+        found = _phrase_at(parse, i + 1, nouns, max_len=2, lower=True)
+        if found is None or not drafts.free(i + 1, found[0]):
+            continue
+        last = found[0]
+        if last < len(tokens) and (tokens[last].lower == "of" or tokens[last].text[:1].isupper()
+                                   or tokens[last].pos in {"NOUN", "PROPN"}):
+            continue    # "the army of Mali", "the army chief", "the military junta"
+        _forces_draft(drafts, lexicon, home, lexicon.adjectives.get(home, "")).add(_span(parse, i + 1, last))
+        drafts.claim(i + 1, last)
+
+
+def claim_places(parse: Parse, drafts: Drafts, lexicon: Lexicon, toponyms: list[Toponym]) -> None:
+    """Towns and regions the places layer resolved are places, not people ("left Djibo at dawn")."""
+    for toponym in toponyms:
+        entry = toponym.entry
+        if entry is None or entry.feature == "country" or not drafts.free(toponym.first, toponym.last):
+            continue
+        if lexicon.capitals.get(toponym.name) == entry.country and is_metonymic(parse, toponym):
+            continue
+        drafts.claim(toponym.first, toponym.last)
+
+
+def type_armed_groups(parse: Parse, drafts: Drafts, patterns: Patterns) -> None:
+    """Organisations named or described as armed groups ("X, an armed group that ...", "X Liberation Army")."""
+    for draft in drafts.by_key.values():
+        if draft.type != "organization" or draft.key.startswith(("entry:", "office:")):
+            continue
+        if set(draft.name.split()) & patterns.armed_group_name_words or \
+                any(_described_as_armed_group(parse, m, patterns) for m in draft.mentions):
+            draft.type = "armed_group"
+            draft.affiliation = None
+
+
+def _described_as_armed_group(parse: Parse, mention: Span, patterns: Patterns) -> bool:
+    """"X, an armed group", "X is a jihadist group", "the militant group X"."""
+    after = parse.text[mention[1]:mention[1] + 60].lower()
+    before = parse.text[max(0, mention[0] - 40):mention[0]].lower()
+    for description in patterns.armed_group_descriptions:
+        if re.match(rf"(?:,| is| was|’s|'s)?\s*(?:an?|the)\s+(?:\w+\s+){{0,2}}{description}\b", after):
+            return True
+        if re.search(rf"\b(?:the|an?)\s+(?:\w+\s+)?{description}\s*,?\s*$", before):
+            return True
+    return False
+
+
 def find_dictionary(parse: Parse, drafts: Drafts, lexicon: Lexicon) -> None:
     """Organisations, outlets, groups and agencies the dictionary names, and their descriptions."""
     tokens = parse.tokens
     i = 0
     while i < len(tokens):
+        if not drafts.free(i, i + 1):
+            i += 1
+            continue
         found = _phrase_at(parse, i, lexicon.entry_names) if tokens[i].text[:1].isalnum() else None
         if found is None:
             found = _description_at(parse, i, lexicon)
@@ -216,18 +322,43 @@ def find_forces(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: Patter
         else:
             continue
         k = _with_possessive(parse, i, country_last)
+        partner = _coordinated_country(parse, k, lexicon)
+        if partner is not None:
+            k = partner[1]
         found = _phrase_at(parse, k, nouns, max_len=3, lower=True)
         if found is None and k < len(tokens) and tokens[k].lower in patterns.force_lead_words:
             found = _phrase_at(parse, k + 1, nouns, max_len=3, lower=True)
         if found is None or not drafts.free(i, found[0]):
             continue
         last = found[0]
-        written = _text(parse, i, country_last)
-        adjective = written if written in lexicon.demonyms else lexicon.adjectives.get(iso3)
-        draft = drafts.get(f"forces:{iso3}", name=f"{adjective or state_name(lexicon, iso3)} armed forces",
-                           type="armed_forces", country=iso3, affiliation=f"state:{iso3}")
-        draft.add(_span(parse, i, last))
+        if partner is None:
+            _forces_draft(drafts, lexicon, iso3, _text(parse, i, country_last)).add(_span(parse, i, last))
+        else:
+            # "Nigerien and Burkinabe warplanes": each state's forces, the first named by its adjective
+            _forces_draft(drafts, lexicon, iso3, _text(parse, i, country_last)).add(_span(parse, i, country_last))
+            second_first, _, second_iso3, second_text = partner[2], partner[1], partner[0], partner[3]
+            _forces_draft(drafts, lexicon, second_iso3, second_text).add(_span(parse, second_first, last))
         drafts.claim(i, last)
+
+
+def _coordinated_country(parse: Parse, k: int, lexicon: Lexicon) -> tuple[str, int, int, str] | None:
+    """"and Burkinabe" after a country adjective: (ISO3, token after it, its first token, its text)."""
+    tokens = parse.tokens
+    if k >= len(tokens) - 1 or tokens[k].lower not in {"and", "or", "/"}:
+        return None
+    start = k + 1
+    for last in range(min(len(tokens), start + 3), start, -1):
+        text = _text(parse, start, last)
+        iso3 = lexicon.demonyms.get(text)
+        if iso3:
+            return iso3, last, start, text
+    return None
+
+
+def _forces_draft(drafts: Drafts, lexicon: Lexicon, iso3: str, written: str) -> Draft:
+    adjective = written if written in lexicon.demonyms else lexicon.adjectives.get(iso3)
+    return drafts.get(f"forces:{iso3}", name=f"{adjective or state_name(lexicon, iso3)} armed forces",
+                      type="armed_forces", country=iso3, affiliation=f"state:{iso3}")
 
 
 def find_states(parse: Parse, drafts: Drafts, lexicon: Lexicon, toponyms: list[Toponym]) -> None:
@@ -242,7 +373,7 @@ def find_states(parse: Parse, drafts: Drafts, lexicon: Lexicon, toponyms: list[T
         if entry is None or not entry.country:
             continue
         if entry.feature == "country":
-            if toponym.direction or entry.country not in acting:
+            if toponym.direction or toponym.container or toponym.dateline or entry.country not in acting:
                 continue
             last = _with_possessive(parse, toponym.first, toponym.last)
             _state(drafts, lexicon, entry.country).add(_span(parse, toponym.first, last))
@@ -291,6 +422,8 @@ def _title_before(parse: Parse, first: int, drafts: Drafts, lexicon: Lexicon) ->
         key = _text(parse, start, first).lower()
         if key in lexicon.titles:
             title = TitleParse(first=start, last=first, title=key, title_span=_span(parse, start, first))
+            if lexicon.title_kinds.get(key) != "office":
+                title = _office_before_rank(parse, title, lexicon) or title
             _qualify(parse, title, drafts, lexicon)
             return title
     # "President of Ukraine Volodymyr Zelenskyy"
@@ -301,6 +434,19 @@ def _title_before(parse: Parse, first: int, drafts: Drafts, lexicon: Lexicon) ->
             if iso3:
                 return TitleParse(first=start, last=first, title=found[1], title_span=_span(parse, start, found[0]),
                                   country=iso3)
+    return None
+
+
+def _office_before_rank(parse: Parse, rank: TitleParse, lexicon: Lexicon) -> TitleParse | None:
+    """"Defence Minister Brigadier General X": the office before a rank (and a capitalised word or two) wins."""
+    tokens = parse.tokens
+    for end in range(rank.first, max(0, rank.first - 2) - 1, -1):
+        if any(not tokens[k].text[:1].isupper() for k in range(end, rank.first)):
+            break
+        for start in range(max(0, end - 4), end):
+            key = _text(parse, start, end).lower()
+            if tokens[start].sent == tokens[rank.first].sent and lexicon.title_kinds.get(key) == "office":
+                return TitleParse(first=start, last=rank.last, title=key, title_span=_span(parse, start, rank.last))
     return None
 
 
@@ -348,7 +494,7 @@ def _clean_person(parse: Parse, first: int, last: int, lexicon: Lexicon, pattern
 
 def find_people(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: Patterns) -> None:
     """People the NER finds, with titles before the name and appositions after it."""
-    for entity in _person_spans(parse, lexicon):
+    for entity in _person_spans(parse, lexicon, patterns):
         if not drafts.free(entity.first, entity.last):
             continue
         first, last = _clean_person(parse, entity.first, entity.last, lexicon, patterns)
@@ -371,11 +517,12 @@ def find_people(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: Patter
             draft.add(title.title_span)
         else:
             _apposition(parse, draft, last, drafts, lexicon)
+        _of_country(parse, draft, last, lexicon)
 
 
-def _person_spans(parse: Parse, lexicon: Lexicon) -> list:
-    """PERSON entities, and "<known first name> <Name>" sequences the NER missed."""
-    spans = [e for e in parse.entities if e.label == "PERSON"]
+def _person_spans(parse: Parse, lexicon: Lexicon, patterns: Patterns) -> list:
+    """PERSON entities, bylines ("By Jane Doe") and "<known first name> <Name>" sequences the NER missed."""
+    spans = [e for e in parse.entities if e.label == "PERSON"] + _bylines(parse, patterns)
     covered = {k for e in parse.entities for k in range(e.first, e.last)}
     tokens = parse.tokens
     i = 0
@@ -394,6 +541,35 @@ def _person_spans(parse: Parse, lexicon: Lexicon) -> list:
     return sorted(spans, key=lambda e: e.first)
 
 
+def _of_country(parse: Parse, draft: Draft, last: int, lexicon: Lexicon) -> None:
+    """"General Ousmane Kane of Niger": the person's country and state."""
+    tokens = parse.tokens
+    if draft.country or last + 1 >= len(tokens) or tokens[last].lower != "of":
+        return
+    for end in range(min(len(tokens), last + 4), last + 1, -1):
+        iso3 = lexicon.state_names.get(_text(parse, last + 1, end))
+        if iso3 and (end >= len(tokens) or tokens[end].text in POSSESSIVES or not tokens[end].text[:1].isupper()):
+            if end < len(tokens) and tokens[end].text in POSSESSIVES:
+                return      # "Kane of Niger's army" belongs to the army
+            draft.country = iso3
+            draft.affiliation = draft.affiliation or f"state:{iso3}"
+            return
+
+
+def _bylines(parse: Parse, patterns: Patterns) -> list[Entity]:
+    """A line that is only "By" and a capitalised name names the author."""
+    found = []
+    for sentence in parse.sentences:
+        tokens = [t for t in parse.sentence_tokens(sentence) if t.pos != "SPACE"]
+        if len(tokens) < 3 or len(tokens) > 5 or tokens[0].text not in patterns.byline_words:
+            continue
+        if all(t.text[:1].isupper() and t.text.isalpha() for t in tokens[1:]) and \
+                "\n" in parse.text[max(0, tokens[0].start - 1):tokens[0].start + 1] + "\n":
+            found.append(Entity(label="PERSON", first=tokens[1].i, last=tokens[-1].i + 1, start=tokens[1].start,
+                                end=tokens[-1].end, text=_text(parse, tokens[1].i, tokens[-1].i + 1)))
+    return found
+
+
 def _person_draft(drafts: Drafts, name: str) -> Draft:
     """The person draft this name belongs to: same full name, or the surname of a fuller name."""
     words = name.split()
@@ -401,8 +577,8 @@ def _person_draft(drafts: Drafts, name: str) -> Draft:
         if draft.type != "person" or draft.key.startswith("office:"):
             continue
         known = draft.name.split()
-        if words == known or (len(words) == 1 and words[0] == known[-1]) or \
-                (len(known) == 1 and known[0] == words[-1]):
+        if words == known or (len(words) < len(known) and words == known[-len(words):]) or \
+                (len(known) < len(words) and known == words[-len(known):]):
             if len(words) > len(known):
                 draft.name = name
             return draft
@@ -504,11 +680,13 @@ def find_offices(parse: Parse, drafts: Drafts, lexicon: Lexicon) -> None:
         if lexicon.title_kinds.get(key) != "office":
             i = last
             continue
-        named = _person_after_comma(parse, last, drafts)
+        named = _person_after_comma(parse, last, drafts, lexicon)
         holder = named or _holder_of(drafts, key, lexicon, title.country, title.org_key)
         if holder is not None:
-            holder.add(title.title_span)
+            holder.add(title.title_span if named else _span(parse, title.first, last))
             if named is not None:
+                if named.role and lexicon.title_kinds.get(named.role.lower(), "office") != "office":
+                    named.role = None       # "General" gives way to "Minister of Defence of Niger"
                 _apply_title(named, title, lexicon)
         else:
             name = _office_name(parse, title, lexicon)
@@ -519,14 +697,28 @@ def find_offices(parse: Parse, drafts: Drafts, lexicon: Lexicon) -> None:
         i = last
 
 
-def _person_after_comma(parse: Parse, last: int, drafts: Drafts) -> Draft | None:
-    """"Malaysia's Prime Minister, Najib Razak, said": the person named right after the title."""
+def _person_after_comma(parse: Parse, last: int, drafts: Drafts, lexicon: Lexicon) -> Draft | None:
+    """"Malaysia's Prime Minister, Najib Razak, said" (or ", General Najib Razak"): the person named after the title."""
     tokens = parse.tokens
-    if last + 1 >= len(tokens) or tokens[last].text != "," or tokens[last + 1].ent_type != "PERSON":
+    if last < len(tokens) and tokens[last].lower in {"for", "to", "in", "on", "at"}:
+        # "the special envoy for the Sahel, Ingrid Halvorsen,"
+        comma = next((k for k in range(last + 1, min(len(tokens), last + 6)) if tokens[k].text == ","), None)
+        if comma is None:
+            return None
+        last = comma
+    if last + 1 >= len(tokens) or tokens[last].text != ",":
         return None
-    start = tokens[last + 1].start
+    k = last + 1
+    while k < len(tokens) and k - last < 5 and tokens[k].ent_type != "PERSON":
+        rank = _title_at(parse, k, lexicon)
+        if rank is None or lexicon.title_kinds.get(rank[1]) == "office":
+            return None     # "the minister, a former general": no name follows
+        k = rank[0]
+    if k >= len(tokens) or tokens[k].ent_type != "PERSON":
+        return None
+    start = tokens[k].start
     for draft in drafts.by_key.values():
-        if draft.type == "person" and any(m[0] == start for m in draft.mentions):
+        if draft.type == "person" and not draft.key.startswith("office:") and any(m[0] == start for m in draft.mentions):
             return draft
     return None
 
@@ -548,8 +740,9 @@ def _holder_of(drafts: Drafts, key: str, lexicon: Lexicon, country: str | None =
     """The named person who holds this office (and country or organisation, when given)."""
     office = lexicon.titles[key].lower()
     for draft in reversed(list(drafts.by_key.values())):
-        if draft.type != "person" or draft.key.startswith("office:") or office not in draft.titles:
-            continue
+        if draft.type != "person" or draft.key.startswith("office:") or \
+                not any(t == office or t.endswith(" " + office) for t in draft.titles):
+            continue    # "the envoy" is held by the "special envoy"
         if country and draft.country and draft.country != country:
             continue
         if org_key and draft.affiliation and draft.affiliation != org_key:
@@ -562,6 +755,7 @@ def find_organisations(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns:
                        toponym_spans: set[Span]) -> None:
     """Organisations and outlets the NER finds that the dictionary does not know."""
     tokens = parse.tokens
+    toponym_names = {name_key(parse.text[s:e]) for s, e in toponym_spans}
     for entity in parse.entities:
         if entity.label != "ORG" or not drafts.free(entity.first, entity.last):
             continue
@@ -578,10 +772,12 @@ def find_organisations(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns:
             if inside and cut < last and tokens[cut].text in POSSESSIVES | {"-"}:
                 iso3, first = inside, cut + 1
                 break
+        last = _trim_organisation(parse, first, last, toponym_spans)
         if first >= last:
             continue
         name = _text(parse, first, last)
-        if not any(c.isupper() for c in name) or name in patterns.not_actors or \
+        if not any(c.isupper() for c in name) or name in patterns.not_actors or name in lexicon.demonyms or \
+                name_key(name) in toponym_names or \
                 _person_inside(parse, drafts, first, last):
             continue
         kind = "media" if _looks_like_media(parse, first, last, patterns) else "organization"
@@ -591,6 +787,31 @@ def find_organisations(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns:
             span_last = last + 1
         draft.add(_span(parse, first, span_last))
         drafts.claim(entity.first, entity.last)
+
+
+def find_organisation_shapes(parse: Parse, drafts: Drafts) -> None:
+    """"Collective of Soum Associations", "Centre for Sahel Security Studies": names the NER missed."""
+    for start, end in organisation_names(parse):
+        inside = parse.tokens_in(start, end)
+        if inside and drafts.free(inside[0].i, inside[-1].i + 1):
+            _org_draft(drafts, parse.text[start:end], "organization", None).add((start, end))
+            drafts.claim(inside[0].i, inside[-1].i + 1)
+
+
+def _trim_organisation(parse: Parse, first: int, last: int, toponym_spans: set[Span]) -> int:
+    """End an organisation's name before a trailing preposition or article ("... Homeland in the")
+    and before "in <place>" ("Volunteers for the Defence of the Homeland in the Sahel")."""
+    tokens = parse.tokens
+    starts = {span[0] for span in toponym_spans}
+    for k in range(first + 1, last):
+        if tokens[k].lower in {"in", "at", "near"}:
+            rest = [t for t in tokens[k + 1:min(len(tokens), k + 4)] if t.lower not in ARTICLES]
+            if k + 1 >= last or (rest and rest[0].start in starts):
+                last = k
+                break
+    while last > first + 1 and tokens[last - 1].pos in {"ADP", "DET", "CCONJ", "PUNCT"}:
+        last -= 1
+    return last
 
 
 def _person_inside(parse: Parse, drafts: Drafts, first: int, last: int) -> bool:
@@ -672,22 +893,30 @@ def find_surnames(parse: Parse, drafts: Drafts) -> None:
 # ---------------------------------------------------------------- assembling
 
 
-def find_actors(parse: Parse, toponyms: list[Toponym] | None = None, lexicon: Lexicon | None = None) -> list[Draft]:
-    """Actor drafts for a parsed text, in order of first mention."""
+def find_actors(parse: Parse, toponyms: list[Toponym] | None = None, lexicon: Lexicon | None = None,
+                source: str | None = None) -> list[Draft]:
+    """Actor drafts for a parsed text, in order of first mention (``source``: the document's outlet)."""
     lexicon = lexicon or load_lexicon()
     patterns = load_patterns()
+    outlets = find_outlets(parse, source, not_an_outlet)
     if toponyms is None:
-        toponyms = resolve_toponyms(find_toponyms(parse), parse)
+        toponyms = resolve_toponyms(find_toponyms(parse, outlets=outlets), parse)
     drafts = Drafts(parse)
+    claim_dateline(parse, drafts)
+    find_outlet_names(parse, drafts, lexicon, outlets)
     find_dictionary(parse, drafts, lexicon)
     find_forces(parse, drafts, lexicon, patterns)
     find_states(parse, drafts, lexicon, toponyms)
+    find_home_forces(parse, drafts, lexicon, patterns, toponyms)
+    claim_places(parse, drafts, lexicon, toponyms)
     find_people(parse, drafts, lexicon, patterns)
     find_surnames(parse, drafts)
     find_offices(parse, drafts, lexicon)
     find_populations(parse, drafts, lexicon, patterns)
     toponym_spans = {t.span for t in toponyms if t.entry is not None}
     find_organisations(parse, drafts, lexicon, patterns, toponym_spans)
+    find_organisation_shapes(parse, drafts)
+    type_armed_groups(parse, drafts, patterns)
     kept = [d for d in drafts.by_key.values() if d.mentions]
     return sorted(kept, key=lambda d: min(d.mentions))
 
@@ -709,7 +938,7 @@ def write_actors(analysis: Analysis, drafts: list[Draft]) -> dict[str, str]:
 def run(analysis: Analysis) -> None:
     """Append the document's actors and install the coreference resolver."""
     toponyms = analysis.notes.get(NOTES_KEY)
-    drafts = find_actors(analysis.parse, toponyms)
+    drafts = find_actors(analysis.parse, toponyms, source=analysis.document.source)
     ids = write_actors(analysis, drafts)
     genders = {ids[d.key]: d.gender for d in drafts if d.gender}
     titles = {ids[d.key]: d.titles for d in drafts if d.titles}

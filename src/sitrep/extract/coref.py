@@ -37,6 +37,7 @@ class CorefState:
     """What ``prepare`` leaves for ``resolve``."""
 
     pronouns: dict[int, str] = field(default_factory=dict)      # pronoun start char -> actor id
+    pleonastic: set[int] = field(default_factory=set)           # start chars of "it" that refers to nothing
     genders: dict[str, str] = field(default_factory=dict)       # actor id -> "m" | "f"
     titles: dict[str, set[str]] = field(default_factory=dict)   # actor id -> lower-case offices
 
@@ -52,6 +53,7 @@ def prepare(analysis: Analysis, genders: dict[str, str] | None = None,
     """Record every pronoun's antecedent and keep what ``resolve`` needs in ``analysis.notes``."""
     state = CorefState(genders=dict(genders or {}), titles={k: set(v) for k, v in (titles or {}).items()})
     state.pronouns = pronoun_chains(analysis.parse, analysis.extraction.actors, state.genders)
+    state.pleonastic = {t.start for t in analysis.parse.tokens if is_pleonastic(analysis.parse, t.i)}
     analysis.notes[NOTES_KEY] = state
     return state
 
@@ -103,7 +105,7 @@ def pronoun_chains(parse: Parse, actors: list[Actor], genders: dict[str, str]) -
             last_seen[actor_id] = start
             e += 1
         pronoun_class = pronoun_classes.get(token.lower)
-        if pronoun_class is None or token.ent_type:
+        if pronoun_class is None or token.ent_type or is_pleonastic(parse, token.i):
             continue
         scores = {k: salience.get(k, 0.0) + current.get(k, 0.0) for k in set(salience) | set(current)}
         best = _best_antecedent(pronoun_class, scores, last_seen, by_id, genders)
@@ -113,6 +115,42 @@ def pronoun_chains(parse: Parse, actors: list[Actor], genders: dict[str, str]) -
                 genders.setdefault(best, pronoun_class)
             current[best] = max(current.get(best, 0.0), 1.0 if token.dep in SUBJECT_DEPS else 0.5)
     return out
+
+
+def is_pleonastic(parse: Parse, i: int) -> bool:
+    """An "it" that stands for no one: "it is unclear whether", "it seems that", "it is believed that".
+
+    "it said in a statement" and "it is an armed group" are not pleonastic.
+    """
+    token = parse.tokens[i]
+    if token.lower != "it":
+        return False
+    if token.dep == "expl":
+        return True
+    if token.dep not in {"nsubj", "nsubjpass"} or token.head == token.i:
+        return False
+    patterns = _patterns()
+    verb = parse.tokens[token.head]
+    kids = parse.children(verb.i)
+    clause = any(k.dep in {"ccomp", "xcomp", "csubj", "advcl"} and k.i > verb.i for k in kids)
+    if token.dep == "nsubjpass" or any(k.dep == "auxpass" for k in kids):
+        return verb.lemma in patterns.pleonastic_passives and clause
+    if verb.lemma not in patterns.pleonastic_verbs:
+        return False
+    if verb.lemma in {"rain", "snow"}:
+        return True
+    complement = [k for k in kids if k.dep in {"acomp", "attr"}]
+    if verb.lemma in {"seem", "appear", "happen", "emerge", "matter"}:
+        return clause or not complement
+    if verb.lemma == "remain" and any(k.dep == "xcomp" and k.lemma == "see" for k in kids):
+        return True         # "it remains to be seen"
+    if complement and complement[0].lemma in patterns.raising_adjectives:
+        return False        # "it is likely to attack again": the group is likely to
+    if complement and complement[0].dep == "attr" and complement[0].pos in {"NOUN", "PROPN"} \
+            and not any(parse.tokens[k].dep in {"ccomp", "acl", "relcl"} for k in parse._children[complement[0].i]):
+        return False        # "it is an armed group"
+    return bool(complement) and (clause or any(k.dep in {"ccomp", "xcomp"} for c in complement
+                                               for k in parse.children(c.i)))
 
 
 def _best_antecedent(pronoun_class: str, scores: dict[str, float], last_seen: dict[str, int],
@@ -144,9 +182,12 @@ def resolve(analysis: Analysis, span: Span) -> str | None:
     pronoun_class = _patterns().pronouns.get(lowered)
     if pronoun_class is not None:
         start = span[0] + (len(analysis.text[span[0]:span[1]]) - len(analysis.text[span[0]:span[1]].lstrip()))
+        if start in state.pleonastic:
+            return None
         return state.pronouns.get(start) or _late_pronoun(analysis, state, start, pronoun_class)
     bare = _strip_article(text)
-    actor = _by_name(actors, bare) or _by_description(analysis, state, bare, span)
+    definite = (bare != text and not re.match(r"(?i)an?\s", text)) or _determiner_before(analysis.text, span[0])
+    actor = _by_name(actors, bare) or _by_description(analysis, state, bare, span, definite)
     if actor is None:
         return None
     if span not in actor.mentions:
@@ -180,6 +221,17 @@ def _late_pronoun(analysis: Analysis, state: CorefState, start: int, pronoun_cla
     return best[1] if best else None
 
 
+def _nominal_head(analysis: Analysis, span: Span) -> bool:
+    """Whether the span ends in a noun (a description has a head noun)."""
+    tokens = [t for t in analysis.parse.tokens_in(span[0], span[1]) if t.pos not in {"PUNCT", "SPACE"}]
+    return bool(tokens) and tokens[-1].pos in {"NOUN", "PROPN"}
+
+
+def _determiner_before(text: str, start: int) -> bool:
+    """Whether "the", "this", "that", "these" or "those" comes right before ``start``."""
+    return bool(re.search(r"(?i)\b(?:the|this|that|these|those)\s+$", text[max(0, start - 8):start]))
+
+
 def _strip_article(text: str) -> str:
     lowered = text.lower()
     for article in ARTICLES:
@@ -205,22 +257,31 @@ def _by_name(actors: list[Actor], text: str) -> Actor | None:
     entry = lexicon.entry_names.get(text)
     if entry is not None:
         return next((a for a in actors if a.name == entry.name), None)
-    iso3 = lexicon.state_names.get(text) or lexicon.metonyms.get(text)
+    iso3 = lexicon.state_names.get(text) or lexicon.metonyms.get(text) or lexicon.demonyms.get(text)
     if iso3:
         return next((a for a in actors if a.type == "state" and a.country == iso3), None)
     return None
 
 
-def _by_description(analysis: Analysis, state: CorefState, text: str, span: Span) -> Actor | None:
-    """"the Secretary General", "the minister", "the ministry": the latest actor whose role or name fits."""
+def _by_description(analysis: Analysis, state: CorefState, text: str, span: Span,
+                    definite: bool = True) -> Actor | None:
+    """"the Secretary General", "the minister", "the ministry", "the militants": the latest actor whose role or
+    name fits. Group nouns ("militants", "group") refer back only with a determiner: bare "militants" are anyone."""
     words = _words(text)
     if not words:
         return None
     phrase = " ".join(words)
     head = words[-1]
+    if not definite and head in _patterns().definite_only_heads:
+        return None
+    if not _nominal_head(analysis, span):
+        return None     # "the", "for": no description at all
     heads = _patterns().description_heads
-    candidates = []
+    # "Collective of Soum Associations, a civil society group" is a name, not a description of another actor
+    named = "," in text or bool(re.match(r"[A-Z]\w* (?:of|for) [A-Z]", text))
+    candidates: list[tuple[int, Actor]] = []    # (minus the rank of the fitting type, actor)
     for actor in analysis.extraction.actors:
+        rank = 0
         titles = state.titles.get(actor.id, set())
         role = (actor.role or "").lower()
         fits = False
@@ -228,15 +289,18 @@ def _by_description(analysis: Analysis, state: CorefState, text: str, span: Span
             fits = phrase in titles or any(head == t.split()[-1] for t in titles) or \
                 bool(role and re.search(rf"\b{re.escape(phrase)}\b", role))
             fits = fits or (head in {"spokesperson", "spokesman", "spokeswoman"} and "spokes" in role)
-        else:
+        elif not named:
             targets = heads.get(head, [])
-            fits = any(t == actor.type or t.lower() in actor.name.lower() for t in targets) or \
-                head in _words(actor.name)
+            rank = next((n for n, t in enumerate(targets) if t == actor.type or t.lower() in actor.name.lower()),
+                        None)
+            if rank is None and head in _words(actor.name):
+                rank = len(targets)
+            fits = rank is not None
         if fits:
-            candidates.append(actor)
+            candidates.append((-(rank or 0), actor))
     if not candidates:
         return None
-    return max(candidates, key=lambda a: _recency(a, span))
+    return max(candidates, key=lambda c: (c[0], _recency(c[1], span)))[1]
 
 
 def _recency(actor: Actor, span: Span) -> tuple[int, int]:

@@ -27,15 +27,17 @@ from importlib import resources
 
 from sitrep.analysis import Analysis
 from sitrep.geo.gazetteer import Gazetteer, GeoEntry, load_gazetteer, name_key
-from sitrep.geo.lexicon import SHORT_COUNTRY_NAMES, Lexicon, load_lexicon
+from sitrep.geo.lexicon import SHORT_COUNTRY_NAMES, Lexicon, load_lexicon, not_an_outlet
 from sitrep.model import Place, Span
 from sitrep.nlp import Parse, Token
+from sitrep.nlp.outlets import find_outlets, inside_outlet
 
 NOTES_KEY = "toponyms"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 OTHER_LABELS = {"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "LAW", "LANGUAGE"}
 STRONG_CITY_POPULATION = 100_000
 MAX_NAME_TOKENS = 6
+YES, NO, WEAK = "yes", "no", "weak"
 FEATURE_PRIOR = {"country": 5.0, "admin1": 3.0, "water": 5.0, "region": 5.0, "city": 0.0, "admin2": 1.0, "other": 0.0}
 
 
@@ -51,12 +53,16 @@ class Context:
     city_words: frozenset[str]
     generic_words: frozenset[str]
     literal_verbs: frozenset[str]
+    organisation_heads: frozenset[str]
+    place_object_verbs: frozenset[str]
+    feature_words: dict[str, str]
 
 
 @lru_cache(maxsize=1)
 def load_context() -> Context:
     raw = json.loads(resources.files("sitrep.resources").joinpath("gazetteer_context.json").read_text("utf-8"))
-    return Context(**{name: frozenset(raw[name]) for name in Context.__dataclass_fields__})
+    return Context(**{name: raw[name] if isinstance(raw[name], dict) else frozenset(raw[name])
+                      for name in Context.__dataclass_fields__})
 
 
 @dataclass
@@ -73,6 +79,9 @@ class Toponym:
     city_word: bool = False    # "the city of Kursk"
     candidates: list[GeoEntry] = field(default_factory=list)
     entry: GeoEntry | None = None
+    dateline: bool = False     # the town or country of a wire dateline ("DJIBO, Burkina Faso —")
+    weak: bool = False         # a small town, kept only in a locative context in a country the text names
+    container: bool = False    # "Burkina Faso" in "Djibo, Burkina Faso": says where the place before it is
 
 
 @dataclass
@@ -86,6 +95,7 @@ class PlaceFinding:
     lon: float | None
     geonames_id: int | None
     mentions: list[Span]
+    key: int | None = None     # the gazetteer entry it comes from
 
 
 # ---------------------------------------------------------------- finding
@@ -139,8 +149,8 @@ def _part_of_longer_name(parse: Parse, first: int, last: int) -> bool:
 
 def _acceptable(parse: Parse, first: int, last: int, entries: list[GeoEntry], entities: list[int],
                 person_words: set[str], lexicon: Lexicon, context: Context, gazetteer: Gazetteer,
-                surnames: set[str]) -> tuple[bool, str]:
-    """Whether tokens [first, last) are a toponym, given the NER's view of them."""
+                surnames: set[str]) -> tuple[str, str]:
+    """Whether tokens [first, last) are a toponym (YES, NO, or WEAK: a small town, if the context says so)."""
     text = parse.text[parse.tokens[first].start:parse.tokens[last - 1].end]
     owner = entities[first]
     label = parse.entities[owner].label if owner >= 0 else ""
@@ -148,74 +158,142 @@ def _acceptable(parse: Parse, first: int, last: int, entries: list[GeoEntry], en
         parse.entities[owner].first == first and parse.entities[owner].last == last
     inside_entity = owner >= 0 and not whole_entity and all(entities[k] == owner for k in range(first, last))
     if text in lexicon.demonyms and text not in lexicon.state_names:
-        return False, label
+        return NO, label
     if text in lexicon.entry_names:
-        return False, label
+        return NO, label
     if len(text) <= 2 and text not in SHORT_COUNTRY_NAMES:
-        return False, label
+        return NO, label
     if not whole_entity and _part_of_longer_name(parse, first, last):
-        return False, label
+        return NO, label
     if last - first == 1 and text in surnames:
-        return False, label
+        return NO, label
     by_place_label = label in PLACE_LABELS and (whole_entity or inside_entity)
     if not by_place_label:
         if text in context.generic_words or text.title() in context.generic_words:
-            return False, label
+            return NO, label
         entries = [e for e in entries if e.feature != "city" or gazetteer.is_main_name(e, text)]
-    strong = any(_is_strong(e) for e in entries)
     if inside_entity:
-        return by_place_label, label
+        return (YES if by_place_label else NO), label
     if by_place_label:
-        return True, label
+        return YES, label
+    strong = YES if any(_is_strong(e) for e in entries) else (WEAK if any(e.feature == "city" for e in entries) else NO)
     if whole_entity and label == "PERSON":
-        return strong and text not in person_words and last - first == 1, label
+        one_word = " " not in text     # "Djibo", "Gorom-Gorom"; not "Moussa Kane"
+        return (strong if text not in person_words and one_word else NO), label
     if whole_entity:
-        return strong and label != "NORP", label
+        return (strong if label != "NORP" else NO), label
     tokens = parse.tokens[first:last]
     if not all(t.pos == "PROPN" or not t.text[:1].isalpha() or t.lower in {"of", "the", "and"} for t in tokens):
-        return False, label
-    return strong and text not in person_words, label
+        return NO, label
+    return (strong if text not in person_words else NO), label
 
 
-def find_toponyms(parse: Parse, gazetteer: Gazetteer | None = None, lexicon: Lexicon | None = None) -> list[Toponym]:
-    """Every gazetteer name in the text, longest first, with its admin word or direction."""
+def find_toponyms(parse: Parse, gazetteer: Gazetteer | None = None, lexicon: Lexicon | None = None,
+                  outlets: list[Span] | None = None) -> list[Toponym]:
+    """Every gazetteer name in the text, longest first, with its admin word or direction.
+
+    Names inside outlet names ("West Africa Monitor") are skipped; a dateline's town is
+    taken as it stands; small towns stay only where :func:`keep_small_towns` finds them
+    used as places.
+    """
     gazetteer = gazetteer or load_gazetteer()
     lexicon = lexicon or load_lexicon()
     context = load_context()
     entities = _entity_map(parse)
     person_words = _person_words(parse, lexicon)
     surnames = _surnames(parse)
+    outlets = outlets or []
     tokens = parse.tokens
     found: list[Toponym] = []
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        if not _capitalised(token) or token.pos == "SPACE":
+        if not _capitalised(token) or token.pos == "SPACE" or inside_outlet((token.start, token.end), outlets):
             i += 1
             continue
-        match = None
+        match = _dateline_toponym(parse, i, gazetteer)
         for last in range(min(len(tokens), i + MAX_NAME_TOKENS), i, -1):
+            if match is not None:
+                break
             if tokens[last - 1].pos in {"PUNCT", "SPACE"} and tokens[last - 1].text not in {"."}:
                 continue
             if any(tokens[k].sent != token.sent for k in range(i, last)):
+                continue
+            if inside_outlet((token.start, tokens[last - 1].end), outlets):
                 continue
             text = parse.text[token.start:tokens[last - 1].end]
             entries = gazetteer.lookup(text)
             if not entries:
                 continue
-            ok, label = _acceptable(parse, i, last, entries, entities, person_words, lexicon, context, gazetteer,
-                                    surnames)
-            if ok:
+            verdict, label = _acceptable(parse, i, last, entries, entities, person_words, lexicon, context, gazetteer,
+                                         surnames)
+            if verdict != NO:
                 match = Toponym(span=(token.start, tokens[last - 1].end), name=text, first=i, last=last, label=label,
-                                candidates=entries)
-                break
+                                candidates=entries, weak=verdict == WEAK)
         if match is None:
             i += 1
             continue
         _read_surroundings(parse, match, context)
         found.append(match)
         i = match.last
-    return found
+    return keep_small_towns(found, parse, lexicon, context)
+
+
+def _dateline_toponym(parse: Parse, i: int, gazetteer: Gazetteer) -> Toponym | None:
+    """The dateline's town ("DJIBO") or country, when token i starts it."""
+    dateline = parse.dateline
+    if dateline is None:
+        return None
+    for part in (dateline.place, dateline.country):
+        if part is None or parse.tokens[i].start != part[0]:
+            continue
+        inside = parse.tokens_in(*part)
+        entries = gazetteer.lookup(parse.text[part[0]:part[1]])
+        if entries and inside:
+            return Toponym(span=part, name=parse.text[part[0]:part[1]], first=inside[0].i, last=inside[-1].i + 1,
+                           label="GPE", candidates=entries, dateline=True)
+    return None
+
+
+def _locative_use(parse: Parse, toponym: Toponym, context: Context) -> bool:
+    """"in Dori", "near Djibo", "between Dori and Kaya", "south of Djibo", "the town of Dori", "Djibo, a town",
+    "left Djibo"."""
+    if toponym.dateline or toponym.city_word or toponym.direction:
+        return True
+    head, governor = _role(parse, toponym.first, toponym.last)
+    if head.dep == "pobj":
+        if governor.lower in context.locative_prepositions or governor.lower == "between":
+            return True
+        over = parse.tokens[governor.head]
+        return governor.lower == "of" and (over.lower in context.directions or over.lower in context.place_nouns
+                                           or over.lower in context.city_words)
+    if head.dep == "dobj" and governor.lemma in context.place_object_verbs:
+        return True     # "left Djibo at dawn", "captured Kidal"
+    if head.dep == "appos" or toponym.last < len(parse.tokens) and parse.tokens[toponym.last].text == ",":
+        return any(t.lower in context.city_words for t in parse.tokens[toponym.last:toponym.last + 4])
+    return False
+
+
+def keep_small_towns(toponyms: list[Toponym], parse: Parse, lexicon: Lexicon, context: Context) -> list[Toponym]:
+    """Keep a small town's name only where the text uses it as a place, in a country the text names.
+
+    The small model reads unfamiliar towns as people or organisations; a town is taken
+    when one of its mentions is locative ("in Dori", "the town of Dori") and one of its
+    gazetteer senses lies in a country the document names. Its other mentions follow.
+    """
+    countries = _document_countries([t for t in toponyms if not t.weak], parse, lexicon)
+    used_as_place = {name_key(t.name) for t in toponyms if t.weak and _locative_use(parse, t, context)}
+    kept = []
+    for toponym in toponyms:
+        if toponym.weak:
+            if name_key(toponym.name) not in used_as_place:
+                continue
+            local = [c for c in toponym.candidates if c.feature == "city" and countries.get(c.country)]
+            if not local:
+                continue
+            toponym.candidates = local
+        kept.append(toponym)
+    return kept
 
 
 def _read_surroundings(parse: Parse, toponym: Toponym, context: Context) -> None:
@@ -322,10 +400,17 @@ def resolve_toponyms(toponyms: list[Toponym], parse: Parse, gazetteer: Gazetteer
             divisions[admins[0].admin1] += 1
     for toponym in toponyms:
         candidates = _admin_filter(toponym, toponym.candidates, explicit)
+        if toponym.admin and not any(c.feature == "admin1" for c in candidates):
+            # "Soum province" is a division the gazetteer lacks, not a town of that name abroad
+            own = 1 if len({c.country for c in toponym.candidates}) == 1 else 0   # its own vote
+            candidates = [c for c in candidates if countries.get(c.country, 0) > own]
+            if not candidates:
+                continue
         container = pairs.get(id(toponym))
         if container is not None:
             inside = [c for c in candidates if any(_contains(o, c) for o in container.candidates)]
             candidates = inside or candidates
+            container.container = bool(inside)
         main_elsewhere = any(gazetteer.is_main_name(c, toponym.name) for c in candidates)
         toponym.entry = max(candidates, key=lambda e: _score(e, toponym, countries, divisions, gazetteer, lexicon,
                                                              main_elsewhere))
@@ -367,7 +452,7 @@ def _role(parse: Parse, first: int, last: int) -> tuple[Token, Token]:
 def is_locative(parse: Parse, toponym: Toponym, context: Context | None = None) -> bool:
     """Whether a mention names the place as a location ("in Russia", "Russia's Kursk region")."""
     context = context or load_context()
-    if toponym.direction:
+    if toponym.direction or toponym.dateline or toponym.container:
         return True
     head, governor = _role(parse, toponym.first, toponym.last)
     if head.dep == "pobj" and governor.lower in context.locative_prepositions:
@@ -428,7 +513,7 @@ def group_places(toponyms: list[Toponym], parse: Parse, lexicon: Lexicon | None 
             mentions = [t.span for t in (group if entry.feature == "country" else literal)]
             findings.append(PlaceFinding(
                 name=entry.name, feature=entry.feature, country=entry.country, lat=entry.lat, lon=entry.lon,
-                geonames_id=entry.geonames_id, mentions=sorted(set(mentions))))
+                geonames_id=entry.geonames_id, mentions=sorted(set(mentions)), key=entry.key))
     return findings
 
 
@@ -442,18 +527,86 @@ def _stands_for_state(parse: Parse, toponym: Toponym, entry: GeoEntry, lexicon: 
 # ---------------------------------------------------------------- writing
 
 
-def find_places(parse: Parse) -> tuple[list[Toponym], list[PlaceFinding]]:
-    """Toponyms with their gazetteer entries, and the places they make."""
-    toponyms = resolve_toponyms(find_toponyms(parse), parse)
-    return toponyms, group_places(toponyms, parse)
+def organisation_names(parse: Parse, gazetteer: Gazetteer | None = None) -> list[Span]:
+    """"Centre for Sahel Security Studies", "Collective of Soum Associations": names whose place words are not places.
+
+    "University of Oxford" or "Bank of England", where a place alone follows, stay places.
+    """
+    gazetteer = gazetteer or load_gazetteer()
+    heads = load_context().organisation_heads
+    tokens = parse.tokens
+    found = []
+    for i, token in enumerate(tokens[:-2]):
+        if token.text not in heads or tokens[i + 1].lower not in {"for", "of", "on"}:
+            continue
+        last = i + 2
+        while last < len(tokens) and tokens[last].sent == token.sent and (
+                tokens[last].text[:1].isupper() or tokens[last].lower in {"and", "the", "of", "for"}):
+            last += 1
+        while last > i + 2 and not tokens[last - 1].text[:1].isupper():
+            last -= 1
+        rest = parse.text[tokens[i + 2].start:tokens[last - 1].end] if last > i + 2 else ""
+        if rest and not gazetteer.knows(rest) and not gazetteer.knows(rest.removeprefix("the ")):
+            found.append((token.start, tokens[last - 1].end))
+    return found
+
+
+def unlisted_features(parse: Parse, toponyms: list[Toponym], skipped: list[Span],
+                      gazetteer: Gazetteer | None = None) -> list[PlaceFinding]:
+    """Rivers, lakes, valleys and forests the gazetteer lacks ("the Sirba River"): places without a point.
+
+    A later "along the Sirba" after a locative preposition is the same place.
+    """
+    gazetteer = gazetteer or load_gazetteer()
+    context = load_context()
+    taken = [t.span for t in toponyms] + skipped
+    found: dict[str, PlaceFinding] = {}
+    bases: dict[str, PlaceFinding] = {}
+    for entity in parse.entities:
+        if entity.label not in PLACE_LABELS:
+            continue
+        first = entity.first + (parse.tokens[entity.first].lower == "the")
+        words = [t.text for t in parse.tokens[first:entity.last]]
+        if len(words) < 2 or not all(w[:1].isupper() for w in words):
+            continue
+        feature = context.feature_words.get(words[-1])
+        span = (parse.tokens[first].start, entity.end)
+        name = parse.text[span[0]:span[1]]
+        if feature is None or gazetteer.knows(name) or inside_outlet(span, taken):
+            continue
+        finding = found.setdefault(name, PlaceFinding(name=name, feature=feature, country=None, lat=None, lon=None,
+                                                      geonames_id=None, mentions=[]))
+        finding.mentions.append(span)
+        bases[name_key(" ".join(words[:-1]))] = finding
+    for token in parse.tokens:
+        finding = bases.get(name_key(token.text))
+        if finding is None or any(m[0] <= token.start < m[1] for m in finding.mentions) or token.ent_type == "ORG":
+            continue
+        toponym = Toponym(span=(token.start, token.end), name=token.text, first=token.i, last=token.i + 1)
+        head, governor = _role(parse, token.i, token.i + 1)
+        if head.dep == "pobj" and governor.lower in context.locative_prepositions and \
+                not inside_outlet(toponym.span, taken) and token.i > 0 and parse.tokens[token.i - 1].lower == "the":
+            finding.mentions.append(toponym.span)
+    return [f for f in found.values() if f.mentions]
+
+
+def find_places(parse: Parse, source: str | None = None) -> tuple[list[Toponym], list[PlaceFinding]]:
+    """Toponyms with their gazetteer entries, and the places they make (``source``: the document's outlet)."""
+    skipped = sorted(find_outlets(parse, source, not_an_outlet) + organisation_names(parse))
+    toponyms = resolve_toponyms(find_toponyms(parse, outlets=skipped), parse)
+    return toponyms, group_places(toponyms, parse) + unlisted_features(parse, toponyms, skipped)
 
 
 def run(analysis: Analysis) -> None:
-    """Append the document's places; keep the resolved toponyms for the actors layer."""
-    toponyms, findings = find_places(analysis.parse)
+    """Append the document's places; keep the resolved toponyms for the actors layer; note the dateline's place."""
+    toponyms, findings = find_places(analysis.parse, analysis.document.source)
     analysis.notes[NOTES_KEY] = toponyms
+    dateline_keys = [t.entry.key for t in toponyms if t.dateline and t.entry is not None]
     for finding in findings:
-        analysis.extraction.places.append(Place(
+        place = Place(
             id=analysis.extraction.next_id("places"), name=finding.name, feature=finding.feature,
             country=finding.country, lat=finding.lat, lon=finding.lon, geonames_id=finding.geonames_id,
-            mentions=list(finding.mentions)))
+            mentions=list(finding.mentions))
+        analysis.extraction.places.append(place)
+        if dateline_keys and finding.key == dateline_keys[0]:
+            analysis.dateline_place = place.id

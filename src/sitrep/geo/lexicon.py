@@ -130,6 +130,12 @@ def load_lexicon() -> Lexicon:
     return lexicon
 
 
+def not_an_outlet(text: str) -> bool:
+    """A name after "told" that is a place or starts with a first name ("told Moussa Kane")."""
+    words = text.split()
+    return load_gazetteer().knows(text) or bool(words) and words[0] in load_lexicon().first_names
+
+
 def key(text: str) -> str:
     """A case-insensitive key for comparing names."""
     return name_key(text)

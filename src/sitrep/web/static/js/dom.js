@@ -1,9 +1,9 @@
-// DOM helpers. Data never goes through innerHTML: text becomes text nodes, always.
+// DOM helpers. Data is never parsed as markup: text becomes text nodes, always.
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
 function append(node, children) {
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     node.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
   }

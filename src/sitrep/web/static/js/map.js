@@ -22,6 +22,17 @@ export function eventPlaces(events) {
   return [...places.values()].sort((a, b) => b.events - a.events || a.place.key.localeCompare(b.place.key));
 }
 
+const FRAME_DEGREES = 25;
+
+/** The points the map frames (those within FRAME_DEGREES of the median place) and those left off it. */
+function framed(points) {
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const lat = median(points.map((p) => p.place.lat));
+  const lon = median(points.map((p) => p.place.lon));
+  const near = (p) => Math.abs(p.place.lat - lat) <= FRAME_DEGREES && Math.abs(p.place.lon - lon) <= FRAME_DEGREES;
+  return [points.filter(near), points.filter((p) => !near(p))];
+}
+
 function extent(points) {
   const lats = points.map((p) => p.place.lat);
   const lons = points.map((p) => p.place.lon);
@@ -46,21 +57,29 @@ function projection(box) {
   return {
     x: (lon) => offsetX + (lon - box.west) * parallel * scale,
     y: (lat) => offsetY + (box.north - lat) * scale,
+    lon: (x) => box.west + (x - offsetX) / (parallel * scale),
+    lat: (y) => box.north - (y - offsetY) / scale,
   };
 }
 
-function graticule(chart, box, project) {
+/** What the whole drawing shows, in degrees. */
+function visible(project) {
+  return { west: project.lon(0), east: project.lon(WIDTH), north: project.lat(0), south: project.lat(HEIGHT) };
+}
+
+function graticule(chart, project) {
+  const box = visible(project);
   const step = GRID_STEPS.find((s) => Math.max(box.east - box.west, box.north - box.south) / s <= 8) || 45;
   const degrees = (v, pos, neg) => `${Math.abs(v)}°${v >= 0 ? pos : neg}`;
   for (let lon = Math.ceil(box.west / step) * step; lon <= box.east; lon += step) {
     const x = project.x(lon);
     chart.append(svg("line", { x1: x, x2: x, y1: project.y(box.north), y2: project.y(box.south), class: "grid" }),
-      svg("text", { x: x + 2, y: project.y(box.south) - 4, class: "tick" }, degrees(+lon.toFixed(2), "E", "W")));
+      svg("text", { x: x + 2, y: HEIGHT - 4, class: "tick" }, degrees(+lon.toFixed(2), "E", "W")));
   }
   for (let lat = Math.ceil(box.south / step) * step; lat <= box.north; lat += step) {
     const y = project.y(lat);
     chart.append(svg("line", { x1: project.x(box.west), x2: project.x(box.east), y1: y, y2: y, class: "grid" }),
-      svg("text", { x: project.x(box.west) + 2, y: y - 3, class: "tick" }, degrees(+lat.toFixed(2), "N", "S")));
+      svg("text", { x: 2, y: y - 3, class: "tick" }, degrees(+lat.toFixed(2), "N", "S")));
   }
 }
 
@@ -70,17 +89,17 @@ function overlaps(a, b) {
 
 /** Draw the places of `events`; clicking one calls onPlace(name). */
 export function renderMap(container, events, onPlace) {
-  const points = eventPlaces(events);
-  if (!points.length) {
+  const all = eventPlaces(events);
+  if (!all.length) {
     clear(container, el("p", { class: "empty" }, "No event has a located place."));
     return;
   }
-  const box = extent(points);
-  const project = projection(box);
+  const [points, away] = framed(all);
+  const project = projection(extent(points));
   const chart = svg("svg", { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: "map", role: "img",
     "aria-label": `map of ${points.length} places` });
   chart.append(svg("rect", { x: 0, y: 0, width: WIDTH, height: HEIGHT, class: "sea" }));
-  graticule(chart, box, project);
+  graticule(chart, project);
   const labels = [];
   for (const point of [...points].reverse()) {
     const { place } = point;
@@ -101,5 +120,6 @@ export function renderMap(container, events, onPlace) {
     placed.push(box2);
     chart.append(svg("text", { x: box2.x, y: cy + 4, class: "place-label" }, name));
   }
-  clear(container, chart);
+  clear(container, chart, away.length ? el("p", { class: "note" }, "Off the map: ",
+    away.map((p) => `${p.place.name} (${p.events})`).join(", ")) : null);
 }

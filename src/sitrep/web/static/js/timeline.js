@@ -7,6 +7,7 @@ const LABEL_WIDTH = 110;
 const ROW = 26;
 const AXIS = 28;
 const TICK_STEPS = [1, 2, 7, 14, 30, 61, 91, 182, 365, 730, 1826, 3652];
+const PRECISE = new Set(["day", "week"]);
 
 function radius(independent) {
   return 3 + 3 * Math.sqrt(Math.max(1, independent || 1));
@@ -32,9 +33,13 @@ export function renderTimeline(container, events, onSelect) {
     return;
   }
   const types = [...new Set(dated.map((d) => d.event.type))].sort();
-  const first = Math.min(...dated.map((d) => d.span[0])) - 1;
-  const last = Math.max(...dated.map((d) => d.span[1])) + 1;
-  const x = (day) => LABEL_WIDTH + ((day - first) / Math.max(1, last - first)) * (WIDTH - LABEL_WIDTH - 20);
+  // the axis covers the precisely dated events; a month- or year-long span reaching further is cut at the edge
+  const precise = dated.filter((d) => PRECISE.has(d.event.date.granularity));
+  const framing = precise.length ? precise : dated;
+  const first = Math.min(...framing.map((d) => d.span[0])) - 1;
+  const last = Math.max(...framing.map((d) => d.span[1])) + 1;
+  const clamp = (day) => Math.min(last, Math.max(first, day));
+  const x = (day) => LABEL_WIDTH + ((clamp(day) - first) / Math.max(1, last - first)) * (WIDTH - LABEL_WIDTH - 20);
   const height = AXIS + types.length * ROW + 10;
   const chart = svg("svg", { viewBox: `0 0 ${WIDTH} ${height}`, class: "timeline", role: "img",
     "aria-label": `timeline of ${dated.length} dated events` });
@@ -61,7 +66,7 @@ export function renderTimeline(container, events, onSelect) {
     const select = () => onSelect(id);
     const mark = end - start > 1
       ? svg("rect", { x: x(start), y: y - r / 2, width: Math.max(2 * r, x(end) - x(start)), height: r,
-        rx: r / 2, class: `mark span status-${event.status}`, tabindex: 0, onclick: select }, title)
+        rx: r / 2, class: `mark span status-${event.status}${start < first || end > last ? " cut" : ""}`, tabindex: 0, onclick: select }, title)
       : svg("circle", { cx: x(start + 0.5), cy: y, r, class: `mark status-${event.status}`, tabindex: 0,
         onclick: select }, title);
     mark.addEventListener("keydown", (e) => { if (e.key === "Enter") select(); });

@@ -5,8 +5,10 @@ BIN := $(VENV)/bin
 UV := $(BIN)/uv
 STAMP := $(VENV)/.installed
 DB ?= sqlite:///sitrep.db
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
-.PHONY: install demo test test-fast lint lock bench eval clean
+.PHONY: install demo serve test test-fast lint lock bench eval clean
 
 install: $(STAMP)
 
@@ -20,6 +22,10 @@ $(STAMP): requirements.lock pyproject.toml
 demo: install
 	$(BIN)/sitrep ingest demo/corpus --db $(DB)
 	$(BIN)/sitrep picture --db $(DB)
+	$(BIN)/sitrep serve --db $(DB) --host $(HOST) --port $(PORT)
+
+serve: install
+	$(BIN)/sitrep serve --db $(DB) --host $(HOST) --port $(PORT)
 
 test: install
 	$(BIN)/python -m pytest

@@ -302,6 +302,33 @@ def stories(db: str | None, as_json: bool) -> None:
     stdout_console().print(table)
 
 
+@main.command()
+@click.option("--db", help=DB_HELP)
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but loopback exposes an API without authentication.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(min=0, max=65535), help="Port to listen on.")
+@friendly_errors
+def serve(db: str | None, host: str, port: int) -> None:
+    """Serve the web app and the HTTP API over the store (the picture stays current as articles arrive).
+
+    Example: sitrep serve --db sqlite:///sitrep.db --port 8000
+    """
+    import uvicorn
+
+    from sitrep.web import create_app
+    from sitrep.web.app import LOCAL_HOSTS
+
+    local = host in LOCAL_HOSTS
+    app = create_app(db, allowed_hosts=LOCAL_HOSTS if local else ["*"])
+    shown = f"[{host}]" if ":" in host else host
+    console.print(f"sitrep: {app.state.live.stats()['documents']} documents in the picture; "
+                  f"serving http://{shown}:{port}/ (API docs: /docs; Ctrl+C stops)", highlight=False, soft_wrap=True)
+    if not local:
+        console.print("[yellow]warning:[/yellow] the API has no authentication; anyone who reaches "
+                      f"{host}:{port} can read the store and add articles", highlight=False, soft_wrap=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 @contextmanager
 def open_output(path: str | None) -> Iterator[Any]:
     if path is None:

@@ -1,0 +1,89 @@
+"""The analyst page: served by the app, self-contained (no network), never parsing data as HTML;
+and the ``sitrep serve`` command."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from sitrep.cli import main
+from sitrep.web.app import static_dir
+
+pytest_plugins = ["web_fixtures"]
+
+NAMESPACES = {"http://www.w3.org/2000/svg"}  # an XML namespace name, never fetched
+URL = re.compile(r"""https?://[^\s"'`)]+|(?:src|href|action)\s*=\s*["']?//[^\s"'`)]+|url\(\s*["']?//[^)]+|@import""",
+                 re.IGNORECASE)
+HTML_SINKS = re.compile(r"\b(innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval|new Function)\b")
+
+
+def static_files() -> list[Path]:
+    return sorted(p for p in static_dir().rglob("*") if p.is_file())
+
+
+def test_the_page_is_served_with_a_strict_policy(client: Any) -> None:
+    answer = client.get("/")
+    assert answer.status_code == 200
+    assert answer.headers["content-type"].startswith("text/html")
+    assert '<script type="module" src="/static/js/main.js">' in answer.text
+    policy = answer.headers["content-security-policy"]
+    assert "default-src 'self'" in policy and "script-src 'self'" in policy
+    assert answer.headers["x-content-type-options"] == "nosniff"
+    assert client.head("/").status_code == 200
+
+
+def test_every_static_file_is_served(client: Any) -> None:
+    for path in static_files():
+        relative = path.relative_to(static_dir()).as_posix()
+        answer = client.get(f"/static/{relative}")
+        assert answer.status_code == 200, relative
+        assert answer.content == path.read_bytes()
+
+
+def test_every_module_import_resolves() -> None:
+    js = static_dir() / "js"
+    for path in js.glob("*.js"):
+        for target in re.findall(r'from "\./([\w.-]+)"', path.read_text(encoding="utf-8")):
+            assert (js / target).is_file(), f"{path.name} imports missing {target}"
+
+
+@pytest.mark.parametrize("path", static_files(), ids=lambda p: p.name)
+def test_no_external_urls(path: Path) -> None:
+    found = set(URL.findall(path.read_text(encoding="utf-8"))) - NAMESPACES
+    assert not found, f"{path.name} refers to {sorted(found)}"
+
+
+@pytest.mark.parametrize("path", [p for p in static_files() if p.suffix == ".js"], ids=lambda p: p.name)
+def test_data_is_never_parsed_as_html(path: Path) -> None:
+    assert not HTML_SINKS.search(path.read_text(encoding="utf-8"))
+
+
+def test_the_page_has_every_view() -> None:
+    page = (static_dir() / "index.html").read_text(encoding="utf-8")
+    for view in ("stats", "filters", "timeline", "map", "network", "events", "figures", "documents", "reader"):
+        assert f'id="{view}"' in page
+
+
+def test_serve_runs_uvicorn_on_loopback_and_prints_the_url(store_db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: calls.append({"app": app, **options}))
+    result = CliRunner().invoke(main, ["serve", "--db", store_db, "--port", "8123"])
+    assert result.exit_code == 0, result.output
+    assert "http://127.0.0.1:8123/" in result.output
+    assert calls[0]["host"] == "127.0.0.1" and calls[0]["port"] == 8123
+    assert calls[0]["app"].state.live.stats()["documents"] == 3
+
+
+def test_serve_reports_a_bad_database_in_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: pytest.fail("must not serve"))
+    result = CliRunner().invoke(main, ["serve", "--db", "sqlite:////nonexistent-dir/for/sure/x.db"])
+    assert result.exit_code == 1
+    assert "error:" in result.output and "Traceback" not in result.output

@@ -87,3 +87,9 @@ def test_serve_reports_a_bad_database_in_one_line(monkeypatch: pytest.MonkeyPatc
     result = CliRunner().invoke(main, ["serve", "--db", "sqlite:////nonexistent-dir/for/sure/x.db"])
     assert result.exit_code == 1
     assert "error:" in result.output and "Traceback" not in result.output
+
+
+def test_no_page_loads_scripts_from_elsewhere(client) -> None:
+    assert client.get("/docs").status_code == 404
+    assert client.get("/redoc").status_code == 404
+    assert client.get("/openapi.json").status_code == 200

@@ -53,7 +53,8 @@ def create_app(db_url: str | None = None, *, allowed_hosts: Sequence[str] = LOCA
         yield
         store.close()
 
-    app = FastAPI(title="sitrep", version=package_version(), description=DESCRIPTION, lifespan=lifespan)
+    app = FastAPI(title="sitrep", version=package_version(), description=DESCRIPTION, lifespan=lifespan,
+                  docs_url=None, redoc_url=None)  # their pages load scripts from a CDN: nothing leaves the machine
     app.state.live = live
     install_error_handlers(app, max_body_bytes)
     app.include_router(router)

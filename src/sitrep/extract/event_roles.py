@@ -21,6 +21,7 @@ from sitrep.extract.event_syntax import (
     direct_object,
     head,
     is_passive,
+    joint_members,
     kid,
     kids,
     multiword_objects,
@@ -168,7 +169,7 @@ def _with_roles(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> RoleT
     if obj is not None:
         partners.append(obj)
     if source is not None:
-        partners += conjuncts(parse, source.i)[1:]
+        partners += joint_members(parse, source.i)[1:]
     partners += [o for _, o in preposition_objects(parse, verb, _target_preps(lexicon, trigger.type))]
     return RoleTokens(source=source, target=partners[0] if partners else None, theme=obj,
                       fallback_targets=tuple(partners[1:]))
@@ -246,6 +247,18 @@ def resolve_token(analysis: Analysis, lexicon: PloverLexicon, token: Token | Non
         speaker = _quoting_speaker(analysis, (token.start, token.end))
         if speaker:
             return speaker, (token.start, token.end)
+    return _group_of_members(analysis, lexicon, token)
+
+
+def _group_of_members(analysis: Analysis, lexicon: PloverLexicon, token: Token) -> Resolved:
+    """"Fighters from the X", "members of the Y": the group the unnamed people belong to."""
+    parse = analysis.parse
+    if word(token) not in lexicon.word_class("member_nouns") and token.lower not in lexicon.word_class("member_nouns"):
+        return None, None
+    for _, group in preposition_objects(parse, token.i, lexicon.role_words("member_preps")):
+        found = analysis.resolve_actor(np_span(parse, group.i))
+        if found:
+            return found, np_span(parse, group.i)
     return None, None
 
 

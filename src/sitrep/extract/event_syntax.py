@@ -41,8 +41,16 @@ def head(parse: Parse, i: int) -> Token:
 
 
 def is_passive(parse: Parse, i: int) -> bool:
-    """True when the verb ``i`` is passive ("were killed", "has been deployed")."""
-    return any(c.dep in ("auxpass", "nsubjpass") for c in parse.children(i))
+    """True when the verb ``i`` is passive ("were killed", "has been deployed", "a pact signed in Rome")."""
+    return reduced_relative(parse, i) or any(c.dep in ("auxpass", "nsubjpass") for c in parse.children(i))
+
+
+def reduced_relative(parse: Parse, i: int) -> bool:
+    """"A pact *signed* in Rome": a past participle modifying a noun, a passive without its auxiliary."""
+    token = parse.tokens[i]
+    if token.dep != "acl" or token.tag != "VBN":
+        return False
+    return not any(c.dep in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in parse.children(i))
 
 
 def has_aux_to(parse: Parse, i: int) -> bool:
@@ -137,6 +145,8 @@ def direct_object(parse: Parse, i: int) -> Token | None:
 
 def theme(parse: Parse, i: int) -> Token | None:
     """What the verb acts on: its object, or the subject of a passive."""
+    if reduced_relative(parse, i):
+        return head(parse, i)
     if is_passive(parse, i):
         return kid(parse, i, "nsubjpass")
     return direct_object(parse, i)
@@ -159,6 +169,16 @@ def conjuncts(parse: Parse, i: int) -> list[Token]:
     out = [parse.tokens[i]]
     for c in kids(parse, i, "conj"):
         out.extend(conjuncts(parse, c.i))
+    return out
+
+
+def joint_members(parse: Parse, i: int) -> list[Token]:
+    """The members of a coordinated noun phrase headed by ``i``, also when the parser hung the second member
+    on a modifier of the first ("General A of Chad and Colonel B of Mali": B is a conjunct of Chad)."""
+    out = conjuncts(parse, i)
+    for prep in kids(parse, i, "prep"):
+        for obj in kids(parse, prep.i, "pobj"):
+            out += [c for c in conjuncts(parse, obj.i)[1:] if c.pos in ("PROPN", "NOUN") and c not in out]
     return out
 
 

@@ -24,11 +24,13 @@ from sitrep.extract.event_syntax import (
     after_perfect_have,
     has_aux_to,
     head,
+    joint_members,
     kid,
     kids,
     np_words,
     particles,
     preposition_objects,
+    reduced_relative,
     sentence_words,
     subject,
     theme,
@@ -126,6 +128,12 @@ def _imperative(parse: Parse, token: Token) -> bool:
     return not any(c.dep in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in parse.children(token.i))
 
 
+def _dated(parse: Parse, i: int) -> bool:
+    """"A pact signed in Rome on Sunday": a participle whose own words say when, so it reports a happening."""
+    first, last = parse.subtree(i)
+    return any(t.ent_type in ("DATE", "TIME") and t.i != i for t in parse.tokens[first:last])
+
+
 def control_chain(parse: Parse, i: int) -> list[Token]:
     """The verbs that govern ``i`` through control ("plans to send": [plans]), innermost first."""
     chain = []
@@ -141,6 +149,8 @@ def eventive_verb(ctx: TriggerContext, i: int) -> bool:
     parse, token = ctx.parse, ctx.parse.tokens[i]
     if token.dep in BLOCKED_VERB_DEPS:
         return False
+    if reduced_relative(parse, i):
+        return _dated(parse, i)
     if token.dep in ("amod", "acl"):
         return after_perfect_have(parse, i)
     if any(c.dep == "poss" for c in parse.children(i)) or _imperative(parse, token):
@@ -403,6 +413,7 @@ def _check(ctx: TriggerContext, rule: TriggerRule, name: str, token: int, predic
         "request-frame": lambda: kid(parse, token, "xcomp") is not None or "for" in particles(parse, token),
         "charge-with": lambda: "with" in particles(parse, token),
         "test-cue": lambda: _test_cue(ctx, token),
+        "joint-subject": lambda: doer is not None and len(joint_members(parse, doer.i)) > 1,
         "joint-cue": lambda: bool(sentence_words(parse, token) & ctx.words("joint_words")),
         "military-cue": lambda: bool(sentence_words(parse, token) & ctx.words("military_words")),
         "labor-cue": lambda: _labor_cue(ctx, token, predicate),

@@ -72,7 +72,8 @@ def role_tokens(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> RoleT
     if trigger.relation != "verb":
         return _nominal_roles(parse, lexicon, trigger)
     frame = trigger.rule.frame
-    readers = {"give": _give_roles, "send": _send_roles, "with": _with_roles, "host": _host_roles}
+    readers = {"give": _give_roles, "send": _send_roles, "move": _move_roles, "with": _with_roles,
+               "host": _host_roles}
     return readers.get(frame, _act_roles)(parse, lexicon, trigger)
 
 
@@ -138,6 +139,15 @@ def _send_roles(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> RoleT
         beneficiary = beneficiary or _beneficiary(parse, lexicon, holder)
     return RoleTokens(source=actor_of(parse, trigger.predicate), theme=sent,
                       destination=destination, beneficiary=beneficiary)
+
+
+def _move_roles(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> RoleTokens:
+    """Forces moving themselves ("Chadian troops crossed into Cameroon"): the movers are what is sent, their
+    owner the sender, the place they reach the destination."""
+    verb = trigger.predicate
+    movers = subject(parse, verb)
+    destination = _first(preposition_objects(parse, verb, lexicon.role_words("goal_preps"))) or direct_object(parse, verb)
+    return RoleTokens(source=None, theme=movers, destination=destination, beneficiary=_beneficiary(parse, lexicon, verb))
 
 
 def _first(pairs: list[tuple[str, Token]]) -> Token | None:
@@ -299,7 +309,7 @@ def _resolve_first(analysis: Analysis, lexicon: PloverLexicon, tokens: list[Toke
 
 def resolve_roles(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigger, tokens: RoleTokens) -> Roles:
     """Source and target actor ids (lifted to polities) and the event type for ``trigger``."""
-    if trigger.rule.frame == "send" and trigger.relation == "verb":
+    if trigger.rule.frame in ("send", "move") and trigger.relation == "verb":
         return classify_transfer(analysis, lexicon, trigger, tokens)
     source, source_span = resolve_token(analysis, lexicon, tokens.source)
     target, target_span = _resolve_first(analysis, lexicon, [tokens.target, *tokens.fallback_targets])
@@ -389,9 +399,21 @@ def classify_transfer(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigg
     receiver_country = _country(analysis.extraction, receiver) or _token_country(
         analysis, tokens.beneficiary, tokens.destination)
     foreign = tokens.beneficiary is not None or _foreign(source, receiver, source_country, receiver_country)
+    foreign = foreign or _crosses_border(parse, lexicon, trigger, tokens)
     if military and not foreign:
         return Roles(type="MOBILIZE", source=source, target=None, source_span=source_span)
     return _finish(analysis, lexicon, "AID", source, receiver, source_span, receiver_span)
+
+
+def _crosses_border(parse: Parse, lexicon: PloverLexicon, trigger: Trigger, tokens: RoleTokens) -> bool:
+    """"Sent troops across the border": whatever goes over a border goes abroad."""
+    holders = list(trigger.predicates) + ([tokens.theme.i] if tokens.theme is not None else [])
+    borders = lexicon.word_class("border_words")
+    for holder in holders:
+        for _, obj in preposition_objects(parse, holder, lexicon.role_words("crossing_preps")):
+            if np_words(parse, obj.i) & borders:
+                return True
+    return tokens.destination is not None and bool(np_words(parse, tokens.destination.i) & borders)
 
 
 def _owner_of_forces(analysis: Analysis, lexicon: PloverLexicon, theme_token: Token) -> Resolved:
@@ -406,10 +428,18 @@ def _owner_of_forces(analysis: Analysis, lexicon: PloverLexicon, theme_token: To
             found, span = resolve_token(analysis, lexicon, owner)
             if found:
                 break
-    actor = analysis.extraction.get(found)
-    if isinstance(actor, Actor) and actor.type in ("armed_forces", "armed_group") and actor.affiliation:
-        return actor.affiliation, span
-    return found, span
+    return _forces_state(analysis.extraction, found), span
+
+
+def _forces_state(extraction: Extraction, actor_id: str | None) -> str | None:
+    """A state's armed forces stand for the state when they are sent abroad (PLOVER codes the polity)."""
+    actor = extraction.get(actor_id)
+    if not isinstance(actor, Actor) or actor.type not in ("armed_forces", "armed_group"):
+        return actor_id
+    if actor.affiliation:
+        return actor.affiliation
+    states = [a for a in extraction.actors if a.type == "state" and actor.country and a.country == actor.country]
+    return states[0].id if states else actor_id
 
 
 def _actor_at(analysis: Analysis, lexicon: PloverLexicon, destination: Token) -> Resolved:
@@ -419,11 +449,17 @@ def _actor_at(analysis: Analysis, lexicon: PloverLexicon, destination: Token) ->
         return found, span
     place_span = np_span(analysis.parse, destination.i)
     for place in analysis.extraction.places:
-        if place.country and any(m[0] < place_span[1] and place_span[0] < m[1] for m in place.mentions):
-            states = [a for a in analysis.extraction.actors if a.type == "state" and a.country == place.country]
-            state = states[0] if states else None
-            if state is not None:
-                return state.id, None
+        mentions = [m for m in place.mentions if m[0] < place_span[1] and place_span[0] < m[1]]
+        if not place.country or not mentions:
+            continue
+        states = [a for a in analysis.extraction.actors if a.type == "state" and a.country == place.country]
+        if states:
+            return states[0].id, mentions[0] if place.feature == "country" else None
+        if place.feature == "country":  # "crossed into Chad" where no actor named Chad exists yet
+            state = analysis.extraction.get(analysis.actor_for(mentions[0], "state"))
+            if isinstance(state, Actor) and state.country is None:
+                state.country = place.country
+            return (state.id, mentions[0]) if isinstance(state, Actor) else (None, None)
     return None, None
 
 

@@ -140,6 +140,10 @@ def direct_object(parse: Parse, i: int) -> Token | None:
     found = kid(parse, i, "dobj", "obj")
     if found is not None and found.lower in RELATIVE_PRONOUNS and parse.tokens[i].dep == "relcl":
         return head(parse, i)
+    if found is None:  # "recruit and arm volunteers": the object of the last conjunct is shared
+        for verb in kids(parse, i, "conj"):
+            if verb.pos == "VERB" and verb.i > i and kid(parse, verb.i, *SUBJECT_DEPS) is None:
+                return kid(parse, verb.i, "dobj", "obj")
     return found
 
 

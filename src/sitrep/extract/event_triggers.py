@@ -45,7 +45,7 @@ ARMED_KINDS = ("armed_forces", "armed_group", "state")
 HUMAN_KINDS = ("person", "population", "armed_forces", "armed_group")
 ACTOR_ENTITIES = ("PERSON", "ORG", "GPE", "NORP")
 BLOCKED_VERB_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "compound", "csubj", "appos", "npadvmod", "oprd")
-SEND_FRAMES = ("send",)
+SEND_FRAMES = ("send", "move")
 
 
 @dataclass
@@ -125,6 +125,8 @@ def _imperative(parse: Parse, token: Token) -> bool:
     """"Fight them with all you have": an order (its REQUEST is coded elsewhere), not an event."""
     if token.tag != "VB" or token.dep not in ("ROOT", "conj"):
         return False
+    while token.dep == "conj" and token.head != token.i:  # "would recruit and arm": the first verb's subject
+        token = parse.tokens[token.head]
     return not any(c.dep in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in parse.children(token.i))
 
 
@@ -401,6 +403,9 @@ def _check(ctx: TriggerContext, rule: TriggerRule, name: str, token: int, predic
         "own-object": lambda: any(c.lower in ("its", "their", "his", "her", "our") for t in object_tokens
                                   for c in kids(parse, t.i, "poss")),
         "crowd-subject": lambda: _is_crowd(ctx, doer),
+        "forces-subject": lambda: doer is not None and bool(np_words(parse, doer.i) & ctx.words("forces")),
+        "place-goal": lambda: any(o.ent_type in ("GPE", "LOC", "FAC") or np_words(parse, o.i) & ctx.words("border_words")
+                                  for _, o in preposition_objects(parse, token, ctx.lexicon.role_words("goal_preps"))),
         "armed-subject": lambda: _is_armed(ctx, doer),
         "actor-subject": lambda: doer is not None and (
             _names_actor(ctx, doer) or bool(np_words(parse, doer.i) & ctx.words("agent_nouns"))),
@@ -491,6 +496,9 @@ def _consequence_host(ctx: TriggerContext, trigger: Trigger, by_predicate: dict[
         return None
     if verb.dep == "advcl" and verb.tag in ("VBG", "VBN"):
         return host
+    if verb.dep == "conj" and host.type == trigger.type and kid(parse, host.predicate, "dobj", "obj") is None:
+        return host  # "recruit and arm volunteers": one act, its object shared
+    return None
     return None
 
 

@@ -193,7 +193,11 @@ def _host_roles(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> RoleT
 def _nominal_roles(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> RoleTokens:
     noun, verb = trigger.token, trigger.predicate
     source = _noun_source(parse, lexicon, noun)
-    targets: list[Token | None] = [o for _, o in preposition_objects(parse, noun, _target_preps(lexicon, trigger.type))]
+    preps = _target_preps(lexicon, trigger.type)
+    targets: list[Token | None] = [o for _, o in preposition_objects(parse, noun, preps)]
+    holder = _quantity_holder(parse, noun)
+    if holder is not None:  # "€5 million in aid for X"
+        targets += [o for _, o in preposition_objects(parse, holder.i, preps)]
     pair = _pairing(parse, lexicon, noun)
     if pair is not None:
         source = source or pair[0]
@@ -219,6 +223,15 @@ def _nominal_roles(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> Ro
         source = actor_of(parse, parse.tokens[noun].head)
     present = [t for t in targets if t is not None]
     return RoleTokens(source=source, target=present[0] if present else None, fallback_targets=tuple(present[1:]))
+
+
+def _quantity_holder(parse: Parse, noun: int) -> Token | None:
+    """The quantity a noun completes ("million" in "€5 million in aid"), if any."""
+    token = parse.tokens[noun]
+    if token.dep != "pobj" or head(parse, noun).lower not in ("in", "of"):
+        return None
+    holder = head(parse, token.head)
+    return holder if holder.pos in ("NUM", "NOUN") else None
 
 
 def _noun_source(parse: Parse, lexicon: PloverLexicon, noun: int) -> Token | None:
@@ -257,6 +270,10 @@ def resolve_token(analysis: Analysis, lexicon: PloverLexicon, token: Token | Non
         speaker = _quoting_speaker(analysis, (token.start, token.end))
         if speaker:
             return speaker, (token.start, token.end)
+    for named in kids(parse, token.i, "appos"):  # "the UN envoy, Jane Doe, called for…"
+        found = analysis.resolve_actor(np_span(parse, named.i))
+        if found:
+            return found, np_span(parse, named.i)
     return _group_of_members(analysis, lexicon, token)
 
 

@@ -45,6 +45,12 @@ def is_passive(parse: Parse, i: int) -> bool:
     return reduced_relative(parse, i) or any(c.dep in ("auxpass", "nsubjpass") for c in parse.children(i))
 
 
+def misread_main_verb(parse: Parse, i: int) -> bool:
+    """"The envoy, Jane Doe, *called* for…": a finite verb the parser hung on the appositive: the main verb."""
+    token = parse.tokens[i]
+    return token.dep == "acl" and token.tag == "VBD" and head(parse, i).dep == "appos"
+
+
 def reduced_relative(parse: Parse, i: int) -> bool:
     """"A pact *signed* in Rome": a past participle modifying a noun, a passive without its auxiliary."""
     token = parse.tokens[i]
@@ -108,6 +114,8 @@ def subject(parse: Parse, i: int) -> Token | None:
                 return head(parse, current)
             return found
         token = parse.tokens[current]
+        if misread_main_verb(parse, current):
+            return head(parse, token.head)
         if token.dep == "relcl" or token.dep == "acl":
             return head(parse, current)
         if token.dep in ("xcomp", "conj", "advcl", "amod", "prep", "pobj", "pcomp", "aux") and token.head != current:
@@ -137,9 +145,12 @@ def agent(parse: Parse, i: int) -> Token | None:
 
 def direct_object(parse: Parse, i: int) -> Token | None:
     """The direct object of ``i``; a relative pronoun stands for the noun its clause modifies."""
-    found = kid(parse, i, "dobj", "obj")
+    objects = kids(parse, i, "dobj", "obj")
+    found = objects[0] if objects else None
     if found is not None and found.lower in RELATIVE_PRONOUNS and parse.tokens[i].dep == "relcl":
         return head(parse, i)
+    if found is not None and found.lower in RELATIVE_PRONOUNS and len(objects) > 1:
+        found = objects[1]  # "told X that Guinea plans to send a battalion": a stray "that" taken for an object
     if found is None:  # "recruit and arm volunteers": the object of the last conjunct is shared
         for verb in kids(parse, i, "conj"):
             if verb.pos == "VERB" and verb.i > i and kid(parse, verb.i, *SUBJECT_DEPS) is None:

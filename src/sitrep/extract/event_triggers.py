@@ -27,6 +27,7 @@ from sitrep.extract.event_syntax import (
     joint_members,
     kid,
     kids,
+    misread_main_verb,
     np_words,
     particles,
     preposition_objects,
@@ -153,7 +154,7 @@ def eventive_verb(ctx: TriggerContext, i: int) -> bool:
         return False
     if reduced_relative(parse, i):
         return _dated(parse, i)
-    if token.dep in ("amod", "acl"):
+    if token.dep in ("amod", "acl") and not misread_main_verb(parse, i):
         return after_perfect_have(parse, i)
     if any(c.dep == "poss" for c in parse.children(i)) or _imperative(parse, token):
         return False
@@ -193,8 +194,8 @@ def nominal_licence(ctx: TriggerContext, noun: int) -> tuple[str, int] | None:
     while base.dep == "conj" and base.head != base.i:
         base = parse.tokens[base.head]
     governor = head(parse, base.i)
-    if base.dep == "pobj" and governor.lower == "of" and head(parse, governor.i).pos == "NOUN":
-        base = head(parse, governor.i)  # "declared a state of emergency", "launched a wave of attacks"
+    if base.dep == "pobj" and _quantity_of(parse, governor):
+        base = head(parse, governor.i)  # "declared a state of emergency", "launched a wave of attacks", "€5m in aid"
         governor = head(parse, base.i)
     light = governor.pos == "VERB" and word(governor) in ctx.words("light_verbs")
     if base.dep in ("dobj", "nsubjpass", "obj") and light:
@@ -216,6 +217,14 @@ def nominal_licence(ctx: TriggerContext, noun: int) -> tuple[str, int] | None:
     return None
 
 
+def _quantity_of(parse: Parse, prep: Token) -> bool:
+    """"A wave *of* attacks", "€5 million *in* aid": the noun is the content of the phrase it completes."""
+    holder = head(parse, prep.i)
+    if prep.lower == "of":
+        return holder.pos == "NOUN"
+    return prep.lower == "in" and (holder.pos == "NUM" or holder.ent_type == "MONEY")
+
+
 def _prepositional_licence(ctx: TriggerContext, prep: Token) -> tuple[str, int] | None:
     verb = head(ctx.parse, prep.i)
     if verb.pos not in ("VERB", "AUX"):
@@ -226,6 +235,8 @@ def _prepositional_licence(ctx: TriggerContext, prep: Token) -> tuple[str, int] 
         return "light", verb.i
     if prep.lower in ctx.words("casualty_preps") and word(verb) in ctx.words("casualty_verbs"):
         return "casualty", verb.i
+    if prep.lower == "for" and word(verb) in ctx.words("travel_verbs"):
+        return "light", verb.i  # "will travel to Rome for talks with X"
     return None
 
 

@@ -57,7 +57,9 @@ def infer_mode(parse: Parse, lexicon: PloverLexicon, trigger: Trigger, type_: st
     if trigger.rule.mode and type_ == trigger.rule.type:
         return trigger.rule.mode
     rules = lexicon.mode_rules.get(type_, ())
-    for words in (near_words(parse, lexicon, trigger, type_), clause_words(parse, lexicon, trigger)):
+    near = near_words(parse, lexicon, trigger, type_)
+    clause = clause_words(parse, lexicon, trigger) if trigger.relation != "mention" else set()
+    for words in (near, clause):
         for mode, keywords in rules:
             if words & keywords:
                 return mode

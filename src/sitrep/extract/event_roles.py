@@ -219,6 +219,9 @@ def _nominal_roles(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> Ro
         if source is None and not is_passive(parse, verb):
             doer = subject(parse, verb)
             source = None if doer is None or doer.i == noun else doer
+    elif trigger.relation == "mention" and source is None and word(parse.tokens[verb]) in lexicon.word_class(
+            "claiming_verbs"):
+        source = actor_of(parse, verb)  # "X claimed responsibility for the attack on Y"
     elif trigger.relation == "planned" and source is None and parse.tokens[noun].dep == "dobj":
         source = actor_of(parse, parse.tokens[noun].head)
     present = [t for t in targets if t is not None]

@@ -151,6 +151,10 @@ def direct_object(parse: Parse, i: int) -> Token | None:
         return head(parse, i)
     if found is not None and found.lower in RELATIVE_PRONOUNS and len(objects) > 1:
         found = objects[1]  # "told X that Guinea plans to send a battalion": a stray "that" taken for an object
+    token = parse.tokens[i]
+    if found is None and token.dep == "relcl" and kid(parse, i, *SUBJECT_DEPS) is not None and not any(
+            c.tag in ("WRB", "WDT", "WP") for c in parse.children(i)):
+        return head(parse, i)  # "the agreement the two countries signed": a relative clause without its pronoun
     if found is None:  # "recruit and arm volunteers": the object of the last conjunct is shared
         for verb in kids(parse, i, "conj"):
             if verb.pos == "VERB" and verb.i > i and kid(parse, verb.i, *SUBJECT_DEPS) is None:

@@ -214,6 +214,36 @@ def nominal_licence(ctx: TriggerContext, noun: int) -> tuple[str, int] | None:
         return "occurrence", governor.i
     if any(word(c) in ctx.words("planned_modifiers") for c in kids(parse, noun, "amod")):
         return "planned", noun
+    return _relative_impact(ctx, base) or _mention(ctx, base, governor)
+
+
+def _relative_impact(ctx: TriggerContext, noun: Token) -> tuple[str, int] | None:
+    """"Air strikes on the camps, which the army says killed dozens": the relative clause tells what the act did."""
+    parse = ctx.parse
+    for clause in kids(parse, noun.i, "relcl"):
+        first, last = parse.subtree(clause.i)
+        for token in parse.tokens[first:last]:
+            if token.pos == "VERB" and word(token) in ctx.words("impact_verbs") and not any(
+                    c.dep == "neg" for c in parse.children(token.i)):
+                return "impact", token.i
+    return None
+
+
+def _mention(ctx: TriggerContext, noun: Token, governor: Token) -> tuple[str, int] | None:
+    """"Violence that began with the X ambush and included the attack on Y", "claimed responsibility for the
+    attack on Y": a past happening named in passing, asserted by the verb that lists or claims it."""
+    parse = ctx.parse
+    if noun.dep in ("dobj", "conj") and governor.pos == "VERB" and word(governor) in ctx.words("listing_verbs"):
+        return "mention", governor.i
+    if noun.dep != "pobj":
+        return None
+    while governor.dep == "conj" and governor.head != governor.i:  # "for an attack on X and for an ambush"
+        governor = head(parse, governor.i)
+    holder = head(parse, governor.i)
+    pair = f"{word(holder)} {governor.lower}"
+    if pair in ctx.words("mention_frames"):
+        verb = holder if holder.pos == "VERB" else head(parse, holder.i)
+        return "mention", verb.i
     return None
 
 
@@ -459,7 +489,7 @@ def _one_per_predicate(ctx: TriggerContext, triggers: list[Trigger]) -> list[Tri
             verb_trigger = any(t.token == trigger.predicate for t in triggers)
             if verb_trigger:
                 continue
-        key = (trigger.predicate, trigger.type)
+        key = (trigger.token if trigger.relation == "mention" else trigger.predicate, trigger.type)
         previous = by_key.get(key)
         if previous is None:
             by_key[key] = trigger
@@ -481,6 +511,7 @@ def _fold_consequences(ctx: TriggerContext, triggers: list[Trigger]) -> list[Tri
     """"Shelled the town, killing three" is one event: the participle joins its host clause, and so do
     the casualties of an attack ("14 were killed and 30 wounded when drones struck")."""
     by_predicate = {t.predicate: t for t in triggers}
+    by_predicate.update({-t.token - 1: t for t in triggers if t.relation != "verb"})  # noun triggers by their noun
     out = []
     for trigger in triggers:
         host = _consequence_host(ctx, trigger, by_predicate)
@@ -494,6 +525,9 @@ def _fold_consequences(ctx: TriggerContext, triggers: list[Trigger]) -> list[Tri
 def _consequence_host(ctx: TriggerContext, trigger: Trigger, by_predicate: dict[int, Trigger]) -> Trigger | None:
     parse = ctx.parse
     verb = parse.tokens[trigger.predicate]
+    named = by_predicate.get(-verb.head - 1)
+    if trigger.relation == "verb" and verb.dep == "relcl" and named is not None and named.type == trigger.type:
+        return named  # "an ambush near Gao in which seven soldiers were killed"
     host = by_predicate.get(verb.head)
     if host is None or host is trigger:
         return None
@@ -507,7 +541,8 @@ def _consequence_host(ctx: TriggerContext, trigger: Trigger, by_predicate: dict[
         return None
     if verb.dep == "advcl" and verb.tag in ("VBG", "VBN"):
         return host
-    if verb.dep == "conj" and host.type == trigger.type and kid(parse, host.predicate, "dobj", "obj") is None:
+    both_verbs = trigger.relation == host.relation == "verb"
+    if both_verbs and verb.dep == "conj" and kid(parse, host.predicate, "dobj", "obj") is None:
         return host  # "recruit and arm volunteers": one act, its object shared
     return None
     return None

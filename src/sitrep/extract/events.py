@@ -33,6 +33,7 @@ from sitrep.nlp import Parse
 SENTENCE_END = (".", "!", "?", "\"", "”", "’", "'", ":")
 HEADLINE_MAX_CHARS = 200
 HEADLINE_LINES = 6
+NOUN_PHRASE_RELATIONS = ("planned", "mention")
 
 
 @dataclass
@@ -103,10 +104,21 @@ class Datelines:
 def anaphoric(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> bool:
     """"The attack began at 3 a.m.", "the strikes hit depots": a definite noun telling more about an event
     already reported, not a new one."""
-    if trigger.relation not in ("occurrence", "impact", "casualty"):
+    if trigger.relation not in ("occurrence", "impact", "casualty", "mention"):
         return False
     definite = lexicon.word_class("definite")
+    if trigger.relation == "mention" and _specific(parse, trigger.token):
+        return False
     return any(c.lower in definite for c in parse.children(trigger.token) if c.dep in ("det", "poss"))
+
+
+def _specific(parse: Parse, noun: int) -> bool:
+    """"The Djibo ambush", "the attack on the depot", "the March 5 attack": a noun naming which happening."""
+    first, last = parse.subtree(noun)
+    if any(t.ent_type in ("DATE", "TIME", "GPE", "LOC", "FAC") for t in parse.tokens[first:last]):
+        return True
+    return any(c.dep == "prep" and c.lower in ("on", "against", "near", "in", "at") for c in parse.children(noun)) or any(
+        c.dep == "compound" and c.pos == "PROPN" for c in parse.children(noun))
 
 
 def describe(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigger, datelines: Datelines | None = None,
@@ -140,7 +152,7 @@ def describe(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigger, datel
     return EventFinding(
         type=roles.type, text=analysis.text[span[0]:span[1]], span=span,
         mode=infer_mode(parse, lexicon, trigger, roles.type), source=roles.source, target=roles.target,
-        place=place, time=time_for(analysis, scope, sentence_span, anchor.start, status, lexicon, datelines.time, nested),
+        place=place, time=time_for(analysis, scope, scope if noun_phrase_event(parse, trigger) else sentence_span, anchor.start, status, lexicon, datelines.time, nested),
         status=status, figures=event_figures(analysis, lexicon, roles.type, scope), claims=[c.id for c in claims],
     )
 
@@ -152,6 +164,8 @@ def _chain_root(parse: Parse, trigger: Trigger) -> int:
 
 def _scope(parse: Parse, trigger: Trigger) -> Span:
     """Characters of the event's whole clause, modifiers included, within its sentence."""
+    if noun_phrase_event(parse, trigger):
+        return clause_span(parse, trigger.token, ("conj", "cc", "punct", "relcl", "appos"))
     root = _chain_root(parse, trigger)
     if parse.tokens[root].dep == "amod":
         root = parse.tokens[root].head
@@ -165,7 +179,7 @@ def event_span(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> Span:
     """The smallest clause stating the event (a noun phrase for "upcoming talks with X")."""
     skip = lexicon.role_words("span_skip_deps")
     asides = lexicon.role_words("span_skip_preps")
-    if trigger.relation == "planned":
+    if noun_phrase_event(parse, trigger):
         return _noun_phrase_span(parse, lexicon, trigger.token)
     root = _chain_root(parse, trigger)
     spans = [clause_span(parse, root, skip, asides)]
@@ -177,10 +191,22 @@ def event_span(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> Span:
     return min(s[0] for s in spans), max(s[1] for s in spans)
 
 
+def noun_phrase_event(parse: Parse, trigger: Trigger) -> bool:
+    """True when the event is told by a noun phrase alone ("upcoming talks", "the attack on X", "strikes,
+    which killed dozens"), not by a clause around it."""
+    if trigger.relation in NOUN_PHRASE_RELATIONS:
+        return True
+    first, last = parse.subtree(trigger.token)
+    return trigger.relation != "verb" and trigger.predicate != trigger.token and first <= trigger.predicate < last
+
+
 def _noun_phrase_span(parse: Parse, lexicon: PloverLexicon, noun: int) -> Span:
     start, end = np_span(parse, noun)
     for _, obj in preposition_objects(parse, noun, lexicon.role_words("noun_span_preps")):
-        end = max(end, parse.char_span(*parse.subtree(obj.i))[1])
+        first, last = parse.subtree(obj.i)
+        while last - 1 > first and parse.tokens[last - 1].pos in ("PUNCT", "SPACE"):
+            last -= 1
+        end = max(end, parse.char_span(first, last)[1])
     return start, end
 
 

@@ -220,7 +220,10 @@ def nominal_licence(ctx: TriggerContext, noun: int) -> tuple[str, int] | None:
 def _relative_impact(ctx: TriggerContext, noun: Token) -> tuple[str, int] | None:
     """"Air strikes on the camps, which the army says killed dozens": the relative clause tells what the act did."""
     parse = ctx.parse
-    for clause in kids(parse, noun.i, "relcl"):
+    holders = [noun] + [obj for prep in kids(parse, noun.i, "prep") for obj in kids(parse, prep.i, "pobj")]
+    for clause in (c for holder in holders for c in kids(parse, holder.i, "relcl")):  # also "strikes on X, which…"
+        if clause.i < noun.i or not any(c.text == "," for c in parse.tokens[noun.i:clause.i]):
+            continue
         first, last = parse.subtree(clause.i)
         for token in parse.tokens[first:last]:
             if token.pos == "VERB" and word(token) in ctx.words("impact_verbs") and not any(
@@ -459,6 +462,7 @@ def _check(ctx: TriggerContext, rule: TriggerRule, name: str, token: int, predic
         "request-frame": lambda: kid(parse, token, "xcomp") is not None or "for" in particles(parse, token),
         "charge-with": lambda: "with" in particles(parse, token),
         "test-cue": lambda: _test_cue(ctx, token),
+        "anonymity": lambda: any(word(t) in ctx.words("anonymity_words") for t in kids(parse, token, "xcomp")),
         "joint-subject": lambda: doer is not None and len(joint_members(parse, doer.i)) > 1,
         "joint-cue": lambda: bool(sentence_words(parse, token) & ctx.words("joint_words")),
         "military-cue": lambda: bool(sentence_words(parse, token) & ctx.words("military_words")),

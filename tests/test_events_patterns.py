@@ -179,3 +179,31 @@ def test_places_of_nested_events_stay_theirs() -> None:
     agree = next(f for f in findings if f.type == "AGREE")
     assert aid.place is None and aid.time is None
     assert place_name(analysis, agree.place) == "Ankara"
+
+
+# --- roles -------------------------------------------------------------------------------------------------------------
+
+def test_place_before_a_noun_trigger_is_not_its_source() -> None:
+    findings, analysis = found("The violence began with the Kidal ambush.",
+                               World(actors=[("Kidal", "organization", None, None, ["Kidal"])]))
+    assert [f.source for f in findings if f.type == "ASSAULT"] == [None]
+
+
+def test_armed_group_before_a_noun_trigger_is_its_source() -> None:
+    findings, analysis = found("A Hamas attack killed three soldiers.")
+    assert name(analysis, findings[0].source) == "Hamas"
+
+
+def test_accused_party_is_not_replaced_by_the_victims() -> None:
+    text = "The rebels accused the two armies of killing civilians."
+    findings, analysis = found(text, World(actors=[("civilians", "population", None, None, ["civilians"])],
+                                           claims=[("killing civilians", None, "allege", "fact")]))
+    event = next(f for f in findings if f.type == "ACCUSE")
+    assert event.target is None
+
+
+def test_casualties_before_the_attack_that_caused_them_are_one_event() -> None:
+    text = "Seven soldiers were killed and two are missing after fighters attacked the convoy near Gao."
+    findings, analysis = found(text, world())
+    assert len([f for f in findings if f.type == "ASSAULT"]) == 1
+    assert place_name(analysis, findings[0].place) == "Gao"

@@ -332,14 +332,34 @@ def resolve_roles(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigger, 
     if trigger.rule.frame in ("send", "move") and trigger.relation == "verb":
         return classify_transfer(analysis, lexicon, trigger, tokens)
     source, source_span = resolve_token(analysis, lexicon, tokens.source)
+    if source is not None and trigger.relation != "verb" and _modifier_place(analysis, lexicon, tokens.source):
+        source, source_span = None, None  # "the Gao ambush": a place saying where, not who
     target, target_span = _resolve_first(analysis, lexicon, [tokens.target, *tokens.fallback_targets])
     if target is None and tokens.target is not None and _elliptical(analysis.parse, tokens.target):
         target, target_span = _antecedent_object(analysis, lexicon, tokens.target)
-    if target is None and trigger.type in lexicon.role_words("claim_content_target_types"):
+    if target is None and not _names_people(analysis.parse, lexicon, tokens.target) and trigger.type in \
+            lexicon.role_words("claim_content_target_types"):
         target, target_span = _claim_content_actor(analysis, analysis.parse.tokens[trigger.token])
         if target is None:
             target, target_span = resolve_token(analysis, lexicon, _relative_clause_doer(analysis.parse, trigger))
     return _finish(analysis, lexicon, trigger.type, source, target, source_span, target_span)
+
+
+def _names_people(parse: Parse, lexicon: PloverLexicon, token: Token | None) -> bool:
+    """"Accused *the two armies* of…": an object naming a party (unresolved), not a policy or an act."""
+    if token is None:
+        return False
+    words = np_words(parse, token.i)
+    return token.pos == "PROPN" or bool(words & (lexicon.word_class("armed") | lexicon.word_class("human")))
+
+
+def _modifier_place(analysis: Analysis, lexicon: PloverLexicon, token: Token | None) -> bool:
+    """True when a noun trigger's modifier ("the *Gao* ambush") names a place rather than an actor that acts."""
+    if token is None or token.dep not in ("compound", "nmod") or token.ent_type == "NORP":
+        return False
+    found, _ = resolve_token(analysis, lexicon, token)
+    actor = analysis.extraction.get(found)
+    return not (isinstance(actor, Actor) and actor.type in lexicon.role_words("modifier_actor_types"))
 
 
 def _relative_clause_doer(parse: Parse, trigger: Trigger) -> Token | None:

@@ -533,6 +533,11 @@ def _consequence_host(ctx: TriggerContext, trigger: Trigger, by_predicate: dict[
     if trigger.relation == "verb" and verb.dep == "relcl" and named is not None and named.type == trigger.type:
         return named  # "an ambush near Gao in which seven soldiers were killed"
     host = by_predicate.get(verb.head)
+    governor = parse.tokens[verb.head]
+    if host is None and governor.dep == "conj" and verb.dep == "advcl":
+        host = by_predicate.get(governor.head)  # "7 were killed and 2 are missing after gunmen attacked"
+        if host is not None and host.type != "ASSAULT":
+            host = None
     if host is None or host is trigger:
         return None
     same_kind = host.type == trigger.type or (host.rule.frame in SEND_FRAMES and trigger.rule.frame in SEND_FRAMES)

@@ -207,3 +207,18 @@ def test_casualties_before_the_attack_that_caused_them_are_one_event() -> None:
     findings, analysis = found(text, world())
     assert len([f for f in findings if f.type == "ASSAULT"]) == 1
     assert place_name(analysis, findings[0].place) == "Gao"
+
+
+@pytest.mark.parametrize(("sentence", "target"), [
+    ("Gunmen ambushed an army supply convoy near Gao on Monday.", "Mali"),
+    ("Gunmen ambushed a police patrol near Kano on Monday.", "Nigeria"),
+    ("Gunmen ambushed a convoy of Turkish soldiers near Gao on Monday.", "Turkey"),
+    ("Gunmen killed five soldiers near Gao on Monday.", None),
+])
+def test_national_forces_as_targets_only_when_the_words_say_whose(sentence: str, target: str | None) -> None:
+    states = [("Mali", "state", "MLI", None, ["Malian government"]), ("Nigeria", "state", "NGA", None, ["Abuja"]),
+              ("Turkey", "state", "TUR", None, ["Turkish soldiers"])]
+    text = sentence + " The Malian government and Abuja condemned it."
+    findings, analysis = found(text, World(actors=states, places=list(PLACES)))
+    event = next(f for f in findings if f.type == "ASSAULT")
+    assert name(analysis, event.target) == target

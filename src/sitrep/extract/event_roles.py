@@ -419,6 +419,23 @@ def _finish(analysis: Analysis, lexicon: PloverLexicon, type_: str, source: str 
     return Roles(type=type_, source=source, target=target, source_span=source_span, target_span=target_span)
 
 
+def national_forces(analysis: Analysis, lexicon: PloverLexicon, token: Token | None, country: str | None) -> str | None:
+    """The state's side hit when the words say whose it is: "Malian soldiers" (any country), "an army convoy",
+    "a police post" (the country the event happens in, ``country``). Plain "soldiers" says nothing."""
+    if token is None:
+        return None
+    words = np_words(analysis.parse, token.i)
+    nationality = _token_country(analysis, token) if words & lexicon.word_class("forces") else None
+    if nationality is None and not words & lexicon.word_class("national_force_words"):
+        return None
+    wanted = nationality or country
+    if wanted is None:
+        return None
+    actors = [a for a in analysis.extraction.actors if a.country == wanted and a.type in ("armed_forces", "state")]
+    actors.sort(key=lambda a: a.type != "armed_forces")
+    return actors[0].id if actors else None
+
+
 # --- transfers: AID or MOBILIZE ----------------------------------------------------------------------------------
 
 def classify_transfer(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigger, tokens: RoleTokens) -> Roles:

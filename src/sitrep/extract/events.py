@@ -23,11 +23,11 @@ from sitrep.extract.event_context import (
 from sitrep.extract.event_dateline import find_dateline, without_dateline
 from sitrep.extract.event_lexicon import PloverLexicon, load_lexicon
 from sitrep.extract.event_modes import infer_mode
-from sitrep.extract.event_roles import resolve_roles, resolve_token, role_tokens
+from sitrep.extract.event_roles import national_forces, resolve_roles, resolve_token, role_tokens
 from sitrep.extract.event_status import event_status
 from sitrep.extract.event_syntax import clause_span, np_span, preposition_objects, reduced_relative
 from sitrep.extract.event_triggers import ActorKind, Trigger, control_chain, find_triggers
-from sitrep.model import Actor, Event, Span
+from sitrep.model import Actor, Event, Place, Span
 from sitrep.nlp import Parse
 
 SENTENCE_END = (".", "!", "?", "\"", "”", "’", "'", ":")
@@ -126,7 +126,8 @@ def describe(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigger, datel
     """Everything about one trigger's event: type, roles, status, mode, span and context. Places and times
     inside ``nested`` (the clauses of other events within this one's) are theirs, not this event's."""
     parse = analysis.parse
-    roles = resolve_roles(analysis, lexicon, trigger, role_tokens(parse, lexicon, trigger))
+    tokens = role_tokens(parse, lexicon, trigger)
+    roles = resolve_roles(analysis, lexicon, trigger, tokens)
     for part in trigger.merged:
         if roles.source is not None and roles.target is not None:
             break
@@ -149,12 +150,21 @@ def describe(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigger, datel
     place = best_place(analysis, lexicon, [scope], excluded, anchor.start)
     if place is None and lede and datelines.opens(sentence_span):
         place = datelines.place
+    if roles.target is None and roles.type in lexicon.role_words("national_target_types"):
+        roles.target = national_forces(analysis, lexicon, tokens.target, _country_of(analysis, place))
+    if roles.target == roles.source:
+        roles.target = None
     return EventFinding(
         type=roles.type, text=analysis.text[span[0]:span[1]], span=span,
         mode=infer_mode(parse, lexicon, trigger, roles.type), source=roles.source, target=roles.target,
         place=place, time=time_for(analysis, scope, scope if noun_phrase_event(parse, trigger) else sentence_span, anchor.start, status, lexicon, datelines.time, nested),
         status=status, figures=event_figures(analysis, lexicon, roles.type, scope), claims=[c.id for c in claims],
     )
+
+
+def _country_of(analysis: Analysis, place_id: str | None) -> str | None:
+    place = analysis.extraction.get(place_id)
+    return place.country if isinstance(place, Place) else None
 
 
 def _chain_root(parse: Parse, trigger: Trigger) -> int:

@@ -222,3 +222,22 @@ def test_national_forces_as_targets_only_when_the_words_say_whose(sentence: str,
     findings, analysis = found(text, World(actors=states, places=list(PLACES)))
     event = next(f for f in findings if f.type == "ASSAULT")
     assert name(analysis, event.target) == target
+
+
+def test_the_group_and_its_possessions_point_to_the_armed_group_named_before() -> None:
+    text = ("The Lakeside Brigade attacked a police post in Kano on Monday. Yesterday's air strikes by Nigerian "
+            "aircraft on the group's camps, which the army says killed dozens of fighters, drew criticism.")
+    findings, analysis = found(text, World(actors=list(ACTORS) + [("Nigeria", "state", "NGA", None, ["Nigerian"])],
+                                           places=list(PLACES)))
+    strikes = next(f for f in findings if f.text.startswith("Yesterday"))
+    assert name(analysis, strikes.target) == "Lakeside Brigade"
+    assert name(analysis, strikes.source) == "Nigeria"
+
+
+def test_two_nationalities_make_no_single_source() -> None:
+    text = "Turkish and Syrian jets bombed the camps of the Lakeside Brigade."
+    findings, analysis = found(text, World(actors=list(ACTORS) + [
+        ("Turkey", "state", "TUR", None, ["Turkish"]), ("Syria", "state", "SYR", None, ["Syrian"])]))
+    event = next(f for f in findings if f.type == "ASSAULT")
+    assert event.source is None
+    assert name(analysis, event.target) == "Lakeside Brigade"

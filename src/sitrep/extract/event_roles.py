@@ -240,7 +240,7 @@ def _quantity_holder(parse: Parse, noun: int) -> Token | None:
 def _noun_source(parse: Parse, lexicon: PloverLexicon, noun: int) -> Token | None:
     """Who a noun trigger's act belongs to: "Russia's attack", "Israeli airstrike", "an attack by rebels"."""
     for c in parse.children(noun):
-        if c.dep == "poss":
+        if c.dep == "poss" and c.ent_type not in ("DATE", "TIME"):  # not "yesterday's attack"
             return c
     for c in parse.children(noun):
         if c.dep in ("amod", "compound") and (c.ent_type in ("NORP", "GPE", "ORG", "PERSON") or c.pos == "PROPN"):
@@ -265,10 +265,14 @@ def resolve_token(analysis: Analysis, lexicon: PloverLexicon, token: Token | Non
     if token is None:
         return None, None
     parse = analysis.parse
-    for span in ((token.start, token.end), np_span(parse, token.i)):
-        found = analysis.resolve_actor(span)
-        if found:
-            return found, span
+    found = analysis.resolve_actor((token.start, token.end))
+    if found:
+        return found, (token.start, token.end)
+    if _joint_modifiers(parse, token):
+        return None, None  # "Malian and Nigerien aircraft": two parties, neither alone
+    found = analysis.resolve_actor(np_span(parse, token.i))
+    if found:
+        return found, np_span(parse, token.i)
     if token.lower in lexicon.role_words("first_person"):
         speaker = _quoting_speaker(analysis, (token.start, token.end))
         if speaker:
@@ -277,7 +281,41 @@ def resolve_token(analysis: Analysis, lexicon: PloverLexicon, token: Token | Non
         found = analysis.resolve_actor(np_span(parse, named.i))
         if found:
             return found, np_span(parse, named.i)
-    return _group_of_members(analysis, lexicon, token)
+    found, span = _group_of_members(analysis, lexicon, token)
+    if found is None:
+        found, span = _the_group(analysis, lexicon, token)
+    for owner in kids(parse, token.i, "poss") if found is None else ():  # "the group's camps"
+        if owner.ent_type not in ("DATE", "TIME") and owner.lower not in lexicon.role_words("first_person"):
+            found, span = resolve_token(analysis, lexicon, owner)
+    return found, span
+
+
+def _joint_modifiers(parse: Parse, token: Token) -> bool:
+    """True when a noun's modifiers name two parties ("Malian and Nigerien aircraft")."""
+    return any(c.dep in ("amod", "compound", "nmod") and kids(parse, c.i, "conj") for c in parse.children(token.i))
+
+
+def _the_group(analysis: Analysis, lexicon: PloverLexicon, token: Token) -> Resolved:
+    """"The group", "the militants": the armed group named last before, when the actors layer left it open."""
+    parse = analysis.parse
+    determiners = {c.lower for c in kids(parse, token.i, "det")}
+    if "the" not in determiners or word(token) not in lexicon.word_class("group_nouns"):
+        return None, None
+    best: tuple[int, str] | None = None
+    for actor in analysis.extraction.actors:
+        if not _armed_group(lexicon, actor):
+            continue
+        before = [m[0] for m in actor.mentions if m[1] <= token.start]
+        if before and (best is None or max(before) > best[0]):
+            best = (max(before), actor.id)
+    return (best[1], (token.start, token.end)) if best else (None, None)
+
+
+def _armed_group(lexicon: PloverLexicon, actor: Actor) -> bool:
+    if actor.type == "armed_group":
+        return True
+    last = (actor.name or "").split()[-1:] if actor.type == "organization" else []
+    return bool(last) and last[0].lower() in lexicon.word_class("armed_group_names")
 
 
 def _group_of_members(analysis: Analysis, lexicon: PloverLexicon, token: Token) -> Resolved:

@@ -241,3 +241,14 @@ def test_two_nationalities_make_no_single_source() -> None:
     event = next(f for f in findings if f.type == "ASSAULT")
     assert event.source is None
     assert name(analysis, event.target) == "Lakeside Brigade"
+
+
+def test_what_troops_are_sent_to_help_others_do_is_no_event() -> None:
+    findings, _ = found("Poland plans to send 500 soldiers across the border to help Ukrainian forces fight the "
+                        "invaders.")
+    assert [f.type for f in findings] == ["AID"]
+
+
+def test_what_witnesses_saw_happen_is_an_event() -> None:
+    findings, _ = found("Witnesses saw soldiers shoot two protesters.")
+    assert [f.type for f in findings] == ["ASSAULT"]

@@ -131,6 +131,12 @@ def _imperative(parse: Parse, token: Token) -> bool:
     return not any(c.dep in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in parse.children(token.i))
 
 
+def _bare_infinitive(parse: Parse, token: Token) -> bool:
+    """"(help them) fight": an infinitive complement without "to" or a modal."""
+    return token.tag == "VB" and token.dep in ("ccomp", "xcomp") and not any(
+        c.tag == "MD" or (c.dep == "aux" and c.lower == "to") for c in parse.children(token.i))
+
+
 def _dated(parse: Parse, i: int) -> bool:
     """"A pact signed in Rome on Sunday": a participle whose own words say when, so it reports a happening."""
     first, last = parse.subtree(i)
@@ -163,6 +169,8 @@ def eventive_verb(ctx: TriggerContext, i: int) -> bool:
         return head(parse, i).lower in allowed
     if token.dep == "advcl" and has_aux_to(parse, i):
         return False
+    if _bare_infinitive(parse, token) and has_aux_to(parse, token.head):
+        return False  # "to help Malian forces fight the rebels": a purpose, not a fight that happened
     control = ctx.lexicon.status.get("control", {})
     for governor in control_chain(parse, i):
         value = control.get(word(governor))

@@ -252,3 +252,11 @@ def test_what_troops_are_sent_to_help_others_do_is_no_event() -> None:
 def test_what_witnesses_saw_happen_is_an_event() -> None:
     findings, _ = found("Witnesses saw soldiers shoot two protesters.")
     assert [f.type for f in findings] == ["ASSAULT"]
+
+
+def test_two_happenings_claimed_in_one_breath() -> None:
+    text = ("Hamas claimed responsibility for an attack on the airport in Gao on May 3 and for an ambush near Kidal "
+            "three days earlier in which seven soldiers were killed.")
+    findings, analysis = found(text, world())
+    assert [f.text[:31] for f in findings] == ["an attack on the airport in Gao", "an ambush near Kidal"]
+    assert [name(analysis, f.source) for f in findings] == ["Hamas", "Hamas"]

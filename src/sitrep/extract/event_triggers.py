@@ -47,6 +47,7 @@ HUMAN_KINDS = ("person", "population", "armed_forces", "armed_group")
 ACTOR_ENTITIES = ("PERSON", "ORG", "GPE", "NORP")
 BLOCKED_VERB_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "compound", "csubj", "appos", "npadvmod", "oprd")
 SEND_FRAMES = ("send", "move")
+CLIMB_LIMIT = 8
 
 
 @dataclass
@@ -240,6 +241,23 @@ def _relative_impact(ctx: TriggerContext, noun: Token) -> tuple[str, int] | None
     return None
 
 
+def _first_coordinated_prep(parse: Parse, prep: Token) -> Token:
+    """"Responsibility for an attack on X and for an ambush": the first "for", even when the parser hung the
+    second one on a preposition of the first phrase."""
+    if prep.dep != "conj":
+        return prep
+    current = prep
+    for _ in range(CLIMB_LIMIT):
+        if current.dep != "conj" and current.lower == prep.lower:
+            return current
+        if current.head == current.i:
+            break
+        current = head(parse, current.i)
+    first = parse.sentences[prep.sent].first
+    earlier = [t for t in parse.tokens[first:prep.i] if t.lower == prep.lower and t.dep == "prep"]
+    return earlier[-1] if earlier else prep
+
+
 def _mention(ctx: TriggerContext, noun: Token, governor: Token) -> tuple[str, int] | None:
     """"Violence that began with the X ambush and included the attack on Y", "claimed responsibility for the
     attack on Y": a past happening named in passing, asserted by the verb that lists or claims it."""
@@ -248,8 +266,7 @@ def _mention(ctx: TriggerContext, noun: Token, governor: Token) -> tuple[str, in
         return "mention", governor.i
     if noun.dep != "pobj":
         return None
-    while governor.dep == "conj" and governor.head != governor.i:  # "for an attack on X and for an ambush"
-        governor = head(parse, governor.i)
+    governor = _first_coordinated_prep(parse, governor)
     holder = head(parse, governor.i)
     pair = f"{word(holder)} {governor.lower}"
     if pair in ctx.words("mention_frames"):

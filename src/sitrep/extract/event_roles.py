@@ -284,9 +284,10 @@ def resolve_token(analysis: Analysis, lexicon: PloverLexicon, token: Token | Non
     found, span = _group_of_members(analysis, lexicon, token)
     if found is None:
         found, span = _the_group(analysis, lexicon, token)
-    for owner in kids(parse, token.i, "poss") if found is None else ():  # "the group's camps"
-        if owner.ent_type not in ("DATE", "TIME") and owner.lower not in lexicon.role_words("first_person"):
-            found, span = resolve_token(analysis, lexicon, owner)
+    if found is None and word(token) in lexicon.word_class("territory") | lexicon.word_class("property"):
+        for owner in kids(parse, token.i, "poss"):  # "the group's camps", "Russia's embassy"; not "her husband"
+            if owner.pos != "PRON" and owner.ent_type not in ("DATE", "TIME"):
+                found, span = resolve_token(analysis, lexicon, owner)
     return found, span
 
 

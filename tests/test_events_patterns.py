@@ -260,3 +260,10 @@ def test_two_happenings_claimed_in_one_breath() -> None:
     findings, analysis = found(text, world())
     assert [f.text[:31] for f in findings] == ["an attack on the airport in Gao", "an ambush near Kidal"]
     assert [name(analysis, f.source) for f in findings] == ["Hamas", "Hamas"]
+
+
+def test_whoever_claimed_an_attack_is_its_source() -> None:
+    text = "Thursday's strike on the police post in Kano, which the Lakeside Brigade claimed, destroyed two trucks."
+    findings, analysis = found(text, world())
+    event = next(f for f in findings if f.type == "ASSAULT")
+    assert name(analysis, event.source) == "Lakeside Brigade"

@@ -30,6 +30,7 @@ from sitrep.extract.event_syntax import (
     preposition_objects,
     subject,
     theme,
+    trailing_relatives,
     word,
 )
 from sitrep.extract.event_triggers import Trigger
@@ -246,7 +247,14 @@ def _noun_source(parse: Parse, lexicon: PloverLexicon, noun: int) -> Token | Non
         if c.dep in ("amod", "compound") and (c.ent_type in ("NORP", "GPE", "ORG", "PERSON") or c.pos == "PROPN"):
             return c
     by = [o for _, o in preposition_objects(parse, noun, lexicon.role_words("source_preps"))]
-    return by[0] if by else None
+    if by:
+        return by[0]
+    for clause in trailing_relatives(parse, noun):  # "the strike on the depot, which the X claimed"
+        if word(clause) in lexicon.word_class("claiming_verbs"):
+            claimer = kid(parse, clause.i, "nsubj")
+            if claimer is not None and claimer.lower not in ("which", "that", "who"):
+                return claimer
+    return None
 
 
 def _pairing(parse: Parse, lexicon: PloverLexicon, noun: int) -> tuple[Token, Token] | None:

@@ -201,6 +201,18 @@ def joint_members(parse: Parse, i: int) -> list[Token]:
     return out
 
 
+def trailing_relatives(parse: Parse, noun: int, depth: int = 3) -> list[Token]:
+    """Relative clauses about a noun phrase: its own, and a comma-set-off one the parser hung on a noun of its
+    complements ("the strike on the post in Kano, which X claimed")."""
+    found = kids(parse, noun, "relcl")
+    frontier = [noun]
+    for _ in range(depth):
+        frontier = [o.i for n in frontier for prep in kids(parse, n, "prep") for o in kids(parse, prep.i, "pobj")]
+        for holder in frontier:
+            found += [c for c in kids(parse, holder, "relcl") if _after_comma(parse, c.i)]
+    return found
+
+
 def np_span(parse: Parse, i: int) -> tuple[int, int]:
     """Characters of the noun phrase headed by ``i`` without what follows the head ("Thailand's foreign minister")."""
     first = i

@@ -34,6 +34,7 @@ from sitrep.extract.event_syntax import (
     reduced_relative,
     sentence_words,
     subject,
+    trailing_relatives,
     theme,
     word,
 )
@@ -229,9 +230,8 @@ def nominal_licence(ctx: TriggerContext, noun: int) -> tuple[str, int] | None:
 def _relative_impact(ctx: TriggerContext, noun: Token) -> tuple[str, int] | None:
     """"Air strikes on the camps, which the army says killed dozens": the relative clause tells what the act did."""
     parse = ctx.parse
-    holders = [noun] + [obj for prep in kids(parse, noun.i, "prep") for obj in kids(parse, prep.i, "pobj")]
-    for clause in (c for holder in holders for c in kids(parse, holder.i, "relcl")):  # also "strikes on X, which…"
-        if clause.i < noun.i or not any(c.text == "," for c in parse.tokens[noun.i:clause.i]):
+    for clause in trailing_relatives(parse, noun.i):  # also "strikes on X, which…"
+        if not any(c.text == "," for c in parse.tokens[noun.i:clause.i]):
             continue
         first, last = parse.subtree(clause.i)
         for token in parse.tokens[first:last]:

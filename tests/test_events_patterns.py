@@ -184,7 +184,7 @@ def test_places_of_nested_events_stay_theirs() -> None:
 # --- roles -------------------------------------------------------------------------------------------------------------
 
 def test_place_before_a_noun_trigger_is_not_its_source() -> None:
-    findings, analysis = found("The violence began with the Kidal ambush.",
+    findings, _ = found("The violence began with the Kidal ambush.",
                                World(actors=[("Kidal", "organization", None, None, ["Kidal"])]))
     assert [f.source for f in findings if f.type == "ASSAULT"] == [None]
 
@@ -196,7 +196,7 @@ def test_armed_group_before_a_noun_trigger_is_its_source() -> None:
 
 def test_accused_party_is_not_replaced_by_the_victims() -> None:
     text = "The rebels accused the two armies of killing civilians."
-    findings, analysis = found(text, World(actors=[("civilians", "population", None, None, ["civilians"])],
+    findings, _ = found(text, World(actors=[("civilians", "population", None, None, ["civilians"])],
                                            claims=[("killing civilians", None, "allege", "fact")]))
     event = next(f for f in findings if f.type == "ACCUSE")
     assert event.target is None

@@ -10,7 +10,16 @@ army, and "jets destroyed rocket launchers" is aerial, not artillery.
 from __future__ import annotations
 
 from sitrep.extract.event_lexicon import PloverLexicon
-from sitrep.extract.event_syntax import actor_of, clause_span, kids, np_words, preposition_objects, subtree_tokens, theme, word
+from sitrep.extract.event_syntax import (
+    actor_of,
+    clause_span,
+    kids,
+    np_words,
+    preposition_objects,
+    subtree_tokens,
+    theme,
+    word,
+)
 from sitrep.extract.event_triggers import Trigger, themes
 from sitrep.nlp import Parse
 

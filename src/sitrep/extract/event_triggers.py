@@ -34,8 +34,8 @@ from sitrep.extract.event_syntax import (
     reduced_relative,
     sentence_words,
     subject,
-    trailing_relatives,
     theme,
+    trailing_relatives,
     word,
 )
 from sitrep.nlp import Parse, Token

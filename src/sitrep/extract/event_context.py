@@ -11,12 +11,10 @@ from __future__ import annotations
 import re
 
 from sitrep.analysis import Analysis, contains, overlaps
+from sitrep.extract.event_dateline import first_lines
 from sitrep.extract.event_lexicon import PloverLexicon
 from sitrep.model import Claim, Place, Span
 
-DATELINE_LINES = 3
-DATELINE_OPENER = re.compile(  # "KYIV, Ukraine (Reuters) — "
-    r"^[A-Z][A-Za-z .'-]{1,40}(?:,\s*[A-Z][A-Za-z .'-]{1,40})?\s*(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s")
 DATE_LINE = re.compile(r"^[\s,.]*(?:[A-Z][a-z]+day,?\s*)?[A-Za-z0-9 ,.]{4,40}$")
 
 
@@ -44,29 +42,20 @@ def best_place(analysis: Analysis, lexicon: PloverLexicon, regions: list[Span], 
     return None
 
 
-def best_time(analysis: Analysis, regions: list[Span], anchor: int) -> str | None:
-    """The time expression in the first region that has one, closest to ``anchor``."""
+def best_time(analysis: Analysis, regions: list[Span], anchor: int, excluded: list[Span] | None = None) -> str | None:
+    """The time expression in the first region that has one (outside ``excluded``), closest to ``anchor``."""
+    excluded = excluded or []
     for region in regions:
-        inside = [(abs(t.span[0] - anchor), t.id) for t in analysis.extraction.times if contains(region, t.span)]
+        inside = [(abs(t.span[0] - anchor), t.id) for t in analysis.extraction.times
+                  if contains(region, t.span) and not any(overlaps(t.span, x) for x in excluded)]
         if inside:
             return min(inside)[1]
     return None
 
 
-def _first_lines(text: str) -> list[tuple[int, str]]:
-    lines, offset = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            lines.append((offset, line))
-        offset += len(line) + 1
-        if len(lines) > DATELINE_LINES:
-            break
-    return lines
-
-
 def dateline_time(analysis: Analysis) -> str | None:
     """A time standing alone on one of the first lines ("Monday, May 18, 2015"), if any."""
-    for offset, line in _first_lines(analysis.text)[1:]:
+    for offset, line in first_lines(analysis.text)[1:]:
         times = [t for t in analysis.extraction.times if offset <= t.span[0] and t.span[1] <= offset + len(line)]
         if times and DATE_LINE.match(line) and not times[0].relative:
             covered = sum(t.span[1] - t.span[0] for t in times)
@@ -75,17 +64,9 @@ def dateline_time(analysis: Analysis) -> str | None:
     return None
 
 
-def dateline_place(analysis: Analysis) -> str | None:
-    """The place of a wire dateline ("KYIV, Ukraine (Reuters) — ..."), if the text opens a paragraph with one."""
-    for offset, line in _first_lines(analysis.text):
-        match = DATELINE_OPENER.match(line)
-        if not match:
-            continue
-        region = (offset, offset + match.end())
-        places = [p for p in analysis.extraction.places if any(contains(region, m) for m in p.mentions)]
-        if places:
-            return places[0].id
-    return None
+def dateline_place(analysis: Analysis, lexicon: PloverLexicon, dateline: Span | None) -> str | None:
+    """The most specific place named in the wire dateline ("DORI, Burkina Faso, March 5 (Agency) - ")."""
+    return best_place(analysis, lexicon, [dateline], [], dateline[0]) if dateline else None
 
 
 def event_figures(analysis: Analysis, lexicon: PloverLexicon, type_: str, scope: Span) -> list[str]:
@@ -95,12 +76,12 @@ def event_figures(analysis: Analysis, lexicon: PloverLexicon, type_: str, scope:
 
 
 def time_for(analysis: Analysis, clause: Span, sentence: Span, anchor: int, status: str, lexicon: PloverLexicon,
-             dateline: str | None) -> str | None:
+             dateline: str | None, excluded: list[Span] | None = None) -> str | None:
     """The event's time: in its clause, else its sentence (not for unreal events), else the dateline (for facts)."""
-    found = best_time(analysis, [clause], anchor)
+    found = best_time(analysis, [clause], anchor, excluded)
     if found or status in lexicon.role_words("undated_statuses"):
         return found
-    found = best_time(analysis, [sentence], anchor)
+    found = best_time(analysis, [sentence], anchor, excluded)
     if found or status not in ("occurred", "ongoing"):
         return found
     return dateline

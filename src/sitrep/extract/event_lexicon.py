@@ -25,7 +25,7 @@ MODES_FILE = "plover_modes.json"
 STATUS_FILE = "plover_status.json"
 ROLES_FILE = "plover_roles.json"
 
-FRAMES = ("act", "give", "send", "with", "host", "nominal")
+FRAMES = ("act", "give", "send", "move", "with", "host", "nominal")
 POS = ("VERB", "NOUN")
 
 

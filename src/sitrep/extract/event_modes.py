@@ -10,7 +10,16 @@ army, and "jets destroyed rocket launchers" is aerial, not artillery.
 from __future__ import annotations
 
 from sitrep.extract.event_lexicon import PloverLexicon
-from sitrep.extract.event_syntax import actor_of, kids, np_words, preposition_objects, subtree_tokens, theme, word
+from sitrep.extract.event_syntax import (
+    actor_of,
+    clause_span,
+    kids,
+    np_words,
+    preposition_objects,
+    subtree_tokens,
+    theme,
+    word,
+)
 from sitrep.extract.event_triggers import Trigger, themes
 from sitrep.nlp import Parse
 
@@ -42,10 +51,13 @@ def near_words(parse: Parse, lexicon: PloverLexicon, trigger: Trigger, type_: st
     return words
 
 
-def clause_words(parse: Parse, trigger: Trigger) -> set[str]:
+def clause_words(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> set[str]:
+    """Lemmas of the event's own clause, without the side clauses hanging on it ("…, setting storage tanks ablaze")."""
+    skip = lexicon.role_words("span_skip_deps")
     words: set[str] = set()
     for i in trigger.predicates:
-        words |= {word(t) for t in subtree_tokens(parse, i)}
+        start, end = clause_span(parse, i, skip)
+        words |= {word(t) for t in subtree_tokens(parse, i) if start <= t.start and t.end <= end}
     return words
 
 
@@ -54,7 +66,9 @@ def infer_mode(parse: Parse, lexicon: PloverLexicon, trigger: Trigger, type_: st
     if trigger.rule.mode and type_ == trigger.rule.type:
         return trigger.rule.mode
     rules = lexicon.mode_rules.get(type_, ())
-    for words in (near_words(parse, lexicon, trigger, type_), clause_words(parse, trigger)):
+    near = near_words(parse, lexicon, trigger, type_)
+    clause = clause_words(parse, lexicon, trigger) if trigger.relation != "mention" else set()
+    for words in (near, clause):
         for mode, keywords in rules:
             if words & keywords:
                 return mode

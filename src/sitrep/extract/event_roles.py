@@ -21,6 +21,7 @@ from sitrep.extract.event_syntax import (
     direct_object,
     head,
     is_passive,
+    joint_members,
     kid,
     kids,
     multiword_objects,
@@ -29,6 +30,7 @@ from sitrep.extract.event_syntax import (
     preposition_objects,
     subject,
     theme,
+    trailing_relatives,
     word,
 )
 from sitrep.extract.event_triggers import Trigger
@@ -71,7 +73,8 @@ def role_tokens(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> RoleT
     if trigger.relation != "verb":
         return _nominal_roles(parse, lexicon, trigger)
     frame = trigger.rule.frame
-    readers = {"give": _give_roles, "send": _send_roles, "with": _with_roles, "host": _host_roles}
+    readers = {"give": _give_roles, "send": _send_roles, "move": _move_roles, "with": _with_roles,
+               "host": _host_roles}
     return readers.get(frame, _act_roles)(parse, lexicon, trigger)
 
 
@@ -139,6 +142,15 @@ def _send_roles(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> RoleT
                       destination=destination, beneficiary=beneficiary)
 
 
+def _move_roles(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> RoleTokens:
+    """Forces moving themselves ("Chadian troops crossed into Cameroon"): the movers are what is sent, their
+    owner the sender, the place they reach the destination."""
+    verb = trigger.predicate
+    movers = subject(parse, verb)
+    destination = _first(preposition_objects(parse, verb, lexicon.role_words("goal_preps"))) or direct_object(parse, verb)
+    return RoleTokens(source=None, theme=movers, destination=destination, beneficiary=_beneficiary(parse, lexicon, verb))
+
+
 def _first(pairs: list[tuple[str, Token]]) -> Token | None:
     return pairs[0][1] if pairs else None
 
@@ -168,7 +180,7 @@ def _with_roles(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> RoleT
     if obj is not None:
         partners.append(obj)
     if source is not None:
-        partners += conjuncts(parse, source.i)[1:]
+        partners += joint_members(parse, source.i)[1:]
     partners += [o for _, o in preposition_objects(parse, verb, _target_preps(lexicon, trigger.type))]
     return RoleTokens(source=source, target=partners[0] if partners else None, theme=obj,
                       fallback_targets=tuple(partners[1:]))
@@ -182,7 +194,11 @@ def _host_roles(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> RoleT
 def _nominal_roles(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> RoleTokens:
     noun, verb = trigger.token, trigger.predicate
     source = _noun_source(parse, lexicon, noun)
-    targets: list[Token | None] = [o for _, o in preposition_objects(parse, noun, _target_preps(lexicon, trigger.type))]
+    preps = _target_preps(lexicon, trigger.type)
+    targets: list[Token | None] = [o for _, o in preposition_objects(parse, noun, preps)]
+    holder = _quantity_holder(parse, noun)
+    if holder is not None:  # "€5 million in aid for X"
+        targets += [o for _, o in preposition_objects(parse, holder.i, preps)]
     pair = _pairing(parse, lexicon, noun)
     if pair is not None:
         source = source or pair[0]
@@ -204,22 +220,41 @@ def _nominal_roles(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> Ro
         if source is None and not is_passive(parse, verb):
             doer = subject(parse, verb)
             source = None if doer is None or doer.i == noun else doer
+    elif trigger.relation == "mention" and source is None and word(parse.tokens[verb]) in lexicon.word_class(
+            "claiming_verbs"):
+        source = actor_of(parse, verb)  # "X claimed responsibility for the attack on Y"
     elif trigger.relation == "planned" and source is None and parse.tokens[noun].dep == "dobj":
         source = actor_of(parse, parse.tokens[noun].head)
     present = [t for t in targets if t is not None]
     return RoleTokens(source=source, target=present[0] if present else None, fallback_targets=tuple(present[1:]))
 
 
+def _quantity_holder(parse: Parse, noun: int) -> Token | None:
+    """The quantity a noun completes ("million" in "€5 million in aid"), if any."""
+    token = parse.tokens[noun]
+    if token.dep != "pobj" or head(parse, noun).lower not in ("in", "of"):
+        return None
+    holder = head(parse, token.head)
+    return holder if holder.pos in ("NUM", "NOUN") else None
+
+
 def _noun_source(parse: Parse, lexicon: PloverLexicon, noun: int) -> Token | None:
     """Who a noun trigger's act belongs to: "Russia's attack", "Israeli airstrike", "an attack by rebels"."""
     for c in parse.children(noun):
-        if c.dep == "poss":
+        if c.dep == "poss" and c.ent_type not in ("DATE", "TIME"):  # not "yesterday's attack"
             return c
     for c in parse.children(noun):
         if c.dep in ("amod", "compound") and (c.ent_type in ("NORP", "GPE", "ORG", "PERSON") or c.pos == "PROPN"):
             return c
     by = [o for _, o in preposition_objects(parse, noun, lexicon.role_words("source_preps"))]
-    return by[0] if by else None
+    if by:
+        return by[0]
+    for clause in trailing_relatives(parse, noun):  # "the strike on the depot, which the X claimed"
+        if word(clause) in lexicon.word_class("claiming_verbs"):
+            claimer = kid(parse, clause.i, "nsubj")
+            if claimer is not None and claimer.lower not in ("which", "that", "who"):
+                return claimer
+    return None
 
 
 def _pairing(parse: Parse, lexicon: PloverLexicon, noun: int) -> tuple[Token, Token] | None:
@@ -238,14 +273,69 @@ def resolve_token(analysis: Analysis, lexicon: PloverLexicon, token: Token | Non
     if token is None:
         return None, None
     parse = analysis.parse
-    for span in ((token.start, token.end), np_span(parse, token.i)):
-        found = analysis.resolve_actor(span)
-        if found:
-            return found, span
+    found = analysis.resolve_actor((token.start, token.end))
+    if found:
+        return found, (token.start, token.end)
+    if _joint_modifiers(parse, token):
+        return None, None  # "Malian and Nigerien aircraft": two parties, neither alone
+    found = analysis.resolve_actor(np_span(parse, token.i))
+    if found:
+        return found, np_span(parse, token.i)
     if token.lower in lexicon.role_words("first_person"):
         speaker = _quoting_speaker(analysis, (token.start, token.end))
         if speaker:
             return speaker, (token.start, token.end)
+    for named in kids(parse, token.i, "appos"):  # "the UN envoy, Jane Doe, called for…"
+        found = analysis.resolve_actor(np_span(parse, named.i))
+        if found:
+            return found, np_span(parse, named.i)
+    found, span = _group_of_members(analysis, lexicon, token)
+    if found is None:
+        found, span = _the_group(analysis, lexicon, token)
+    if found is None and word(token) in lexicon.word_class("territory") | lexicon.word_class("property"):
+        for owner in kids(parse, token.i, "poss"):  # "the group's camps", "Russia's embassy"; not "her husband"
+            if owner.pos != "PRON" and owner.ent_type not in ("DATE", "TIME"):
+                found, span = resolve_token(analysis, lexicon, owner)
+    return found, span
+
+
+def _joint_modifiers(parse: Parse, token: Token) -> bool:
+    """True when a noun's modifiers name two parties ("Malian and Nigerien aircraft")."""
+    return any(c.dep in ("amod", "compound", "nmod") and kids(parse, c.i, "conj") for c in parse.children(token.i))
+
+
+def _the_group(analysis: Analysis, lexicon: PloverLexicon, token: Token) -> Resolved:
+    """"The group", "the militants": the armed group named last before, when the actors layer left it open."""
+    parse = analysis.parse
+    determiners = {c.lower for c in kids(parse, token.i, "det")}
+    if "the" not in determiners or word(token) not in lexicon.word_class("group_nouns"):
+        return None, None
+    best: tuple[int, str] | None = None
+    for actor in analysis.extraction.actors:
+        if not _armed_group(lexicon, actor):
+            continue
+        before = [m[0] for m in actor.mentions if m[1] <= token.start]
+        if before and (best is None or max(before) > best[0]):
+            best = (max(before), actor.id)
+    return (best[1], (token.start, token.end)) if best else (None, None)
+
+
+def _armed_group(lexicon: PloverLexicon, actor: Actor) -> bool:
+    if actor.type == "armed_group":
+        return True
+    last = (actor.name or "").split()[-1:] if actor.type == "organization" else []
+    return bool(last) and last[0].lower() in lexicon.word_class("armed_group_names")
+
+
+def _group_of_members(analysis: Analysis, lexicon: PloverLexicon, token: Token) -> Resolved:
+    """"Fighters from the X", "members of the Y": the group the unnamed people belong to."""
+    parse = analysis.parse
+    if word(token) not in lexicon.word_class("member_nouns") and token.lower not in lexicon.word_class("member_nouns"):
+        return None, None
+    for _, group in preposition_objects(parse, token.i, lexicon.role_words("member_preps")):
+        found = analysis.resolve_actor(np_span(parse, group.i))
+        if found:
+            return found, np_span(parse, group.i)
     return None, None
 
 
@@ -286,17 +376,37 @@ def _resolve_first(analysis: Analysis, lexicon: PloverLexicon, tokens: list[Toke
 
 def resolve_roles(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigger, tokens: RoleTokens) -> Roles:
     """Source and target actor ids (lifted to polities) and the event type for ``trigger``."""
-    if trigger.rule.frame == "send" and trigger.relation == "verb":
+    if trigger.rule.frame in ("send", "move") and trigger.relation == "verb":
         return classify_transfer(analysis, lexicon, trigger, tokens)
     source, source_span = resolve_token(analysis, lexicon, tokens.source)
+    if source is not None and trigger.relation != "verb" and _modifier_place(analysis, lexicon, tokens.source):
+        source, source_span = None, None  # "the Gao ambush": a place saying where, not who
     target, target_span = _resolve_first(analysis, lexicon, [tokens.target, *tokens.fallback_targets])
     if target is None and tokens.target is not None and _elliptical(analysis.parse, tokens.target):
         target, target_span = _antecedent_object(analysis, lexicon, tokens.target)
-    if target is None and trigger.type in lexicon.role_words("claim_content_target_types"):
+    if target is None and not _names_people(analysis.parse, lexicon, tokens.target) and trigger.type in \
+            lexicon.role_words("claim_content_target_types"):
         target, target_span = _claim_content_actor(analysis, analysis.parse.tokens[trigger.token])
         if target is None:
             target, target_span = resolve_token(analysis, lexicon, _relative_clause_doer(analysis.parse, trigger))
     return _finish(analysis, lexicon, trigger.type, source, target, source_span, target_span)
+
+
+def _names_people(parse: Parse, lexicon: PloverLexicon, token: Token | None) -> bool:
+    """"Accused *the two armies* of…": an object naming a party (unresolved), not a policy or an act."""
+    if token is None:
+        return False
+    words = np_words(parse, token.i)
+    return token.pos == "PROPN" or bool(words & (lexicon.word_class("armed") | lexicon.word_class("human")))
+
+
+def _modifier_place(analysis: Analysis, lexicon: PloverLexicon, token: Token | None) -> bool:
+    """True when a noun trigger's modifier ("the *Gao* ambush") names a place rather than an actor that acts."""
+    if token is None or token.dep not in ("compound", "nmod") or token.ent_type == "NORP":
+        return False
+    found, _ = resolve_token(analysis, lexicon, token)
+    actor = analysis.extraction.get(found)
+    return not (isinstance(actor, Actor) and actor.type in lexicon.role_words("modifier_actor_types"))
 
 
 def _relative_clause_doer(parse: Parse, trigger: Trigger) -> Token | None:
@@ -356,6 +466,23 @@ def _finish(analysis: Analysis, lexicon: PloverLexicon, type_: str, source: str 
     return Roles(type=type_, source=source, target=target, source_span=source_span, target_span=target_span)
 
 
+def national_forces(analysis: Analysis, lexicon: PloverLexicon, token: Token | None, country: str | None) -> str | None:
+    """The state's side hit when the words say whose it is: "Malian soldiers" (any country), "an army convoy",
+    "a police post" (the country the event happens in, ``country``). Plain "soldiers" says nothing."""
+    if token is None:
+        return None
+    words = np_words(analysis.parse, token.i)
+    nationality = _token_country(analysis, token) if words & lexicon.word_class("forces") else None
+    if nationality is None and not words & lexicon.word_class("national_force_words"):
+        return None
+    wanted = nationality or country
+    if wanted is None:
+        return None
+    actors = [a for a in analysis.extraction.actors if a.country == wanted and a.type in ("armed_forces", "state")]
+    actors.sort(key=lambda a: a.type != "armed_forces")
+    return actors[0].id if actors else None
+
+
 # --- transfers: AID or MOBILIZE ----------------------------------------------------------------------------------
 
 def classify_transfer(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigger, tokens: RoleTokens) -> Roles:
@@ -376,9 +503,21 @@ def classify_transfer(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigg
     receiver_country = _country(analysis.extraction, receiver) or _token_country(
         analysis, tokens.beneficiary, tokens.destination)
     foreign = tokens.beneficiary is not None or _foreign(source, receiver, source_country, receiver_country)
+    foreign = foreign or _crosses_border(parse, lexicon, trigger, tokens)
     if military and not foreign:
         return Roles(type="MOBILIZE", source=source, target=None, source_span=source_span)
     return _finish(analysis, lexicon, "AID", source, receiver, source_span, receiver_span)
+
+
+def _crosses_border(parse: Parse, lexicon: PloverLexicon, trigger: Trigger, tokens: RoleTokens) -> bool:
+    """"Sent troops across the border": whatever goes over a border goes abroad."""
+    holders = list(trigger.predicates) + ([tokens.theme.i] if tokens.theme is not None else [])
+    borders = lexicon.word_class("border_words")
+    for holder in holders:
+        for _, obj in preposition_objects(parse, holder, lexicon.role_words("crossing_preps")):
+            if np_words(parse, obj.i) & borders:
+                return True
+    return tokens.destination is not None and bool(np_words(parse, tokens.destination.i) & borders)
 
 
 def _owner_of_forces(analysis: Analysis, lexicon: PloverLexicon, theme_token: Token) -> Resolved:
@@ -393,10 +532,18 @@ def _owner_of_forces(analysis: Analysis, lexicon: PloverLexicon, theme_token: To
             found, span = resolve_token(analysis, lexicon, owner)
             if found:
                 break
-    actor = analysis.extraction.get(found)
-    if isinstance(actor, Actor) and actor.type in ("armed_forces", "armed_group") and actor.affiliation:
-        return actor.affiliation, span
-    return found, span
+    return _forces_state(analysis.extraction, found), span
+
+
+def _forces_state(extraction: Extraction, actor_id: str | None) -> str | None:
+    """A state's armed forces stand for the state when they are sent abroad (PLOVER codes the polity)."""
+    actor = extraction.get(actor_id)
+    if not isinstance(actor, Actor) or actor.type not in ("armed_forces", "armed_group"):
+        return actor_id
+    if actor.affiliation:
+        return actor.affiliation
+    states = [a for a in extraction.actors if a.type == "state" and actor.country and a.country == actor.country]
+    return states[0].id if states else actor_id
 
 
 def _actor_at(analysis: Analysis, lexicon: PloverLexicon, destination: Token) -> Resolved:
@@ -406,11 +553,17 @@ def _actor_at(analysis: Analysis, lexicon: PloverLexicon, destination: Token) ->
         return found, span
     place_span = np_span(analysis.parse, destination.i)
     for place in analysis.extraction.places:
-        if place.country and any(m[0] < place_span[1] and place_span[0] < m[1] for m in place.mentions):
-            states = [a for a in analysis.extraction.actors if a.type == "state" and a.country == place.country]
-            state = states[0] if states else None
-            if state is not None:
-                return state.id, None
+        mentions = [m for m in place.mentions if m[0] < place_span[1] and place_span[0] < m[1]]
+        if not place.country or not mentions:
+            continue
+        states = [a for a in analysis.extraction.actors if a.type == "state" and a.country == place.country]
+        if states:
+            return states[0].id, mentions[0] if place.feature == "country" else None
+        if place.feature == "country":  # "crossed into Chad" where no actor named Chad exists yet
+            state = analysis.extraction.get(analysis.actor_for(mentions[0], "state"))
+            if isinstance(state, Actor) and state.country is None:
+                state.country = place.country
+            return (state.id, mentions[0]) if isinstance(state, Actor) else (None, None)
     return None, None
 
 

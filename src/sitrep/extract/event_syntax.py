@@ -41,8 +41,22 @@ def head(parse: Parse, i: int) -> Token:
 
 
 def is_passive(parse: Parse, i: int) -> bool:
-    """True when the verb ``i`` is passive ("were killed", "has been deployed")."""
-    return any(c.dep in ("auxpass", "nsubjpass") for c in parse.children(i))
+    """True when the verb ``i`` is passive ("were killed", "has been deployed", "a pact signed in Rome")."""
+    return reduced_relative(parse, i) or any(c.dep in ("auxpass", "nsubjpass") for c in parse.children(i))
+
+
+def misread_main_verb(parse: Parse, i: int) -> bool:
+    """"The envoy, Jane Doe, *called* for…": a finite verb the parser hung on the appositive: the main verb."""
+    token = parse.tokens[i]
+    return token.dep == "acl" and token.tag == "VBD" and head(parse, i).dep == "appos"
+
+
+def reduced_relative(parse: Parse, i: int) -> bool:
+    """"A pact *signed* in Rome": a past participle modifying a noun, a passive without its auxiliary."""
+    token = parse.tokens[i]
+    if token.dep != "acl" or token.tag != "VBN":
+        return False
+    return not any(c.dep in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in parse.children(i))
 
 
 def has_aux_to(parse: Parse, i: int) -> bool:
@@ -100,6 +114,8 @@ def subject(parse: Parse, i: int) -> Token | None:
                 return head(parse, current)
             return found
         token = parse.tokens[current]
+        if misread_main_verb(parse, current):
+            return head(parse, token.head)
         if token.dep == "relcl" or token.dep == "acl":
             return head(parse, current)
         if token.dep in ("xcomp", "conj", "advcl", "amod", "prep", "pobj", "pcomp", "aux") and token.head != current:
@@ -129,14 +145,27 @@ def agent(parse: Parse, i: int) -> Token | None:
 
 def direct_object(parse: Parse, i: int) -> Token | None:
     """The direct object of ``i``; a relative pronoun stands for the noun its clause modifies."""
-    found = kid(parse, i, "dobj", "obj")
+    objects = kids(parse, i, "dobj", "obj")
+    found = objects[0] if objects else None
     if found is not None and found.lower in RELATIVE_PRONOUNS and parse.tokens[i].dep == "relcl":
         return head(parse, i)
+    if found is not None and found.lower in RELATIVE_PRONOUNS and len(objects) > 1:
+        found = objects[1]  # "told X that Guinea plans to send a battalion": a stray "that" taken for an object
+    token = parse.tokens[i]
+    if found is None and token.dep == "relcl" and kid(parse, i, *SUBJECT_DEPS) is not None and not any(
+            c.tag in ("WRB", "WDT", "WP") for c in parse.children(i)):
+        return head(parse, i)  # "the agreement the two countries signed": a relative clause without its pronoun
+    if found is None:  # "recruit and arm volunteers": the object of the last conjunct is shared
+        for verb in kids(parse, i, "conj"):
+            if verb.pos == "VERB" and verb.i > i and kid(parse, verb.i, *SUBJECT_DEPS) is None:
+                return kid(parse, verb.i, "dobj", "obj")
     return found
 
 
 def theme(parse: Parse, i: int) -> Token | None:
     """What the verb acts on: its object, or the subject of a passive."""
+    if reduced_relative(parse, i):
+        return head(parse, i)
     if is_passive(parse, i):
         return kid(parse, i, "nsubjpass")
     return direct_object(parse, i)
@@ -160,6 +189,28 @@ def conjuncts(parse: Parse, i: int) -> list[Token]:
     for c in kids(parse, i, "conj"):
         out.extend(conjuncts(parse, c.i))
     return out
+
+
+def joint_members(parse: Parse, i: int) -> list[Token]:
+    """The members of a coordinated noun phrase headed by ``i``, also when the parser hung the second member
+    on a modifier of the first ("General A of Chad and Colonel B of Mali": B is a conjunct of Chad)."""
+    out = conjuncts(parse, i)
+    for prep in kids(parse, i, "prep"):
+        for obj in kids(parse, prep.i, "pobj"):
+            out += [c for c in conjuncts(parse, obj.i)[1:] if c.pos in ("PROPN", "NOUN") and c not in out]
+    return out
+
+
+def trailing_relatives(parse: Parse, noun: int, depth: int = 3) -> list[Token]:
+    """Relative clauses about a noun phrase: its own, and a comma-set-off one the parser hung on a noun of its
+    complements ("the strike on the post in Kano, which X claimed")."""
+    found = kids(parse, noun, "relcl")
+    frontier = [noun]
+    for _ in range(depth):
+        frontier = [o.i for n in frontier for prep in kids(parse, n, "prep") for o in kids(parse, prep.i, "pobj")]
+        for holder in frontier:
+            found += [c for c in kids(parse, holder, "relcl") if _after_comma(parse, c.i)]
+    return found
 
 
 def np_span(parse: Parse, i: int) -> tuple[int, int]:

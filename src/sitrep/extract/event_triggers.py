@@ -24,14 +24,18 @@ from sitrep.extract.event_syntax import (
     after_perfect_have,
     has_aux_to,
     head,
+    joint_members,
     kid,
     kids,
+    misread_main_verb,
     np_words,
     particles,
     preposition_objects,
+    reduced_relative,
     sentence_words,
     subject,
     theme,
+    trailing_relatives,
     word,
 )
 from sitrep.nlp import Parse, Token
@@ -43,7 +47,8 @@ ARMED_KINDS = ("armed_forces", "armed_group", "state")
 HUMAN_KINDS = ("person", "population", "armed_forces", "armed_group")
 ACTOR_ENTITIES = ("PERSON", "ORG", "GPE", "NORP")
 BLOCKED_VERB_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "compound", "csubj", "appos", "npadvmod", "oprd")
-SEND_FRAMES = ("send",)
+SEND_FRAMES = ("send", "move")
+CLIMB_LIMIT = 8
 
 
 @dataclass
@@ -123,7 +128,21 @@ def _imperative(parse: Parse, token: Token) -> bool:
     """"Fight them with all you have": an order (its REQUEST is coded elsewhere), not an event."""
     if token.tag != "VB" or token.dep not in ("ROOT", "conj"):
         return False
+    while token.dep == "conj" and token.head != token.i:  # "would recruit and arm": the first verb's subject
+        token = parse.tokens[token.head]
     return not any(c.dep in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in parse.children(token.i))
+
+
+def _bare_infinitive(parse: Parse, token: Token) -> bool:
+    """"(help them) fight": an infinitive complement without "to" or a modal."""
+    return token.tag == "VB" and token.dep in ("ccomp", "xcomp") and not any(
+        c.tag == "MD" or (c.dep == "aux" and c.lower == "to") for c in parse.children(token.i))
+
+
+def _dated(parse: Parse, i: int) -> bool:
+    """"A pact signed in Rome on Sunday": a participle whose own words say when, so it reports a happening."""
+    first, last = parse.subtree(i)
+    return any(t.ent_type in ("DATE", "TIME") and t.i != i for t in parse.tokens[first:last])
 
 
 def control_chain(parse: Parse, i: int) -> list[Token]:
@@ -141,7 +160,9 @@ def eventive_verb(ctx: TriggerContext, i: int) -> bool:
     parse, token = ctx.parse, ctx.parse.tokens[i]
     if token.dep in BLOCKED_VERB_DEPS:
         return False
-    if token.dep in ("amod", "acl"):
+    if reduced_relative(parse, i):
+        return _dated(parse, i)
+    if token.dep in ("amod", "acl") and not misread_main_verb(parse, i):
         return after_perfect_have(parse, i)
     if any(c.dep == "poss" for c in parse.children(i)) or _imperative(parse, token):
         return False
@@ -150,6 +171,8 @@ def eventive_verb(ctx: TriggerContext, i: int) -> bool:
         return head(parse, i).lower in allowed
     if token.dep == "advcl" and has_aux_to(parse, i):
         return False
+    if _bare_infinitive(parse, token) and has_aux_to(parse, token.head):
+        return False  # "to help Malian forces fight the rebels": a purpose, not a fight that happened
     control = ctx.lexicon.status.get("control", {})
     for governor in control_chain(parse, i):
         value = control.get(word(governor))
@@ -181,8 +204,8 @@ def nominal_licence(ctx: TriggerContext, noun: int) -> tuple[str, int] | None:
     while base.dep == "conj" and base.head != base.i:
         base = parse.tokens[base.head]
     governor = head(parse, base.i)
-    if base.dep == "pobj" and governor.lower == "of" and head(parse, governor.i).pos == "NOUN":
-        base = head(parse, governor.i)  # "declared a state of emergency", "launched a wave of attacks"
+    if base.dep == "pobj" and _quantity_of(parse, governor):
+        base = head(parse, governor.i)  # "declared a state of emergency", "launched a wave of attacks", "€5m in aid"
         governor = head(parse, base.i)
     light = governor.pos == "VERB" and word(governor) in ctx.words("light_verbs")
     if base.dep in ("dobj", "nsubjpass", "obj") and light:
@@ -201,7 +224,63 @@ def nominal_licence(ctx: TriggerContext, noun: int) -> tuple[str, int] | None:
         return "occurrence", governor.i
     if any(word(c) in ctx.words("planned_modifiers") for c in kids(parse, noun, "amod")):
         return "planned", noun
+    return _relative_impact(ctx, base) or _mention(ctx, base, governor)
+
+
+def _relative_impact(ctx: TriggerContext, noun: Token) -> tuple[str, int] | None:
+    """"Air strikes on the camps, which the army says killed dozens": the relative clause tells what the act did."""
+    parse = ctx.parse
+    for clause in trailing_relatives(parse, noun.i):  # also "strikes on X, which…"
+        if not any(c.text == "," for c in parse.tokens[noun.i:clause.i]):
+            continue
+        first, last = parse.subtree(clause.i)
+        for token in parse.tokens[first:last]:
+            if token.pos == "VERB" and word(token) in ctx.words("impact_verbs") and not any(
+                    c.dep == "neg" for c in parse.children(token.i)):
+                return "impact", token.i
     return None
+
+
+def _first_coordinated_prep(parse: Parse, prep: Token) -> Token:
+    """"Responsibility for an attack on X and for an ambush": the first "for", even when the parser hung the
+    second one on a preposition of the first phrase."""
+    if prep.dep != "conj":
+        return prep
+    current = prep
+    for _ in range(CLIMB_LIMIT):
+        if current.dep != "conj" and current.lower == prep.lower:
+            return current
+        if current.head == current.i:
+            break
+        current = head(parse, current.i)
+    first = parse.sentences[prep.sent].first
+    earlier = [t for t in parse.tokens[first:prep.i] if t.lower == prep.lower and t.dep == "prep"]
+    return earlier[-1] if earlier else prep
+
+
+def _mention(ctx: TriggerContext, noun: Token, governor: Token) -> tuple[str, int] | None:
+    """"Violence that began with the X ambush and included the attack on Y", "claimed responsibility for the
+    attack on Y": a past happening named in passing, asserted by the verb that lists or claims it."""
+    parse = ctx.parse
+    if noun.dep in ("dobj", "conj") and governor.pos == "VERB" and word(governor) in ctx.words("listing_verbs"):
+        return "mention", governor.i
+    if noun.dep != "pobj":
+        return None
+    governor = _first_coordinated_prep(parse, governor)
+    holder = head(parse, governor.i)
+    pair = f"{word(holder)} {governor.lower}"
+    if pair in ctx.words("mention_frames"):
+        verb = holder if holder.pos == "VERB" else head(parse, holder.i)
+        return "mention", verb.i
+    return None
+
+
+def _quantity_of(parse: Parse, prep: Token) -> bool:
+    """"A wave *of* attacks", "€5 million *in* aid": the noun is the content of the phrase it completes."""
+    holder = head(parse, prep.i)
+    if prep.lower == "of":
+        return holder.pos == "NOUN"
+    return prep.lower == "in" and (holder.pos == "NUM" or holder.ent_type == "MONEY")
 
 
 def _prepositional_licence(ctx: TriggerContext, prep: Token) -> tuple[str, int] | None:
@@ -214,6 +293,8 @@ def _prepositional_licence(ctx: TriggerContext, prep: Token) -> tuple[str, int] 
         return "light", verb.i
     if prep.lower in ctx.words("casualty_preps") and word(verb) in ctx.words("casualty_verbs"):
         return "casualty", verb.i
+    if prep.lower == "for" and word(verb) in ctx.words("travel_verbs"):
+        return "light", verb.i  # "will travel to Rome for talks with X"
     return None
 
 
@@ -391,6 +472,9 @@ def _check(ctx: TriggerContext, rule: TriggerRule, name: str, token: int, predic
         "own-object": lambda: any(c.lower in ("its", "their", "his", "her", "our") for t in object_tokens
                                   for c in kids(parse, t.i, "poss")),
         "crowd-subject": lambda: _is_crowd(ctx, doer),
+        "forces-subject": lambda: doer is not None and bool(np_words(parse, doer.i) & ctx.words("forces")),
+        "place-goal": lambda: any(o.ent_type in ("GPE", "LOC", "FAC") or np_words(parse, o.i) & ctx.words("border_words")
+                                  for _, o in preposition_objects(parse, token, ctx.lexicon.role_words("goal_preps"))),
         "armed-subject": lambda: _is_armed(ctx, doer),
         "actor-subject": lambda: doer is not None and (
             _names_actor(ctx, doer) or bool(np_words(parse, doer.i) & ctx.words("agent_nouns"))),
@@ -403,6 +487,8 @@ def _check(ctx: TriggerContext, rule: TriggerRule, name: str, token: int, predic
         "request-frame": lambda: kid(parse, token, "xcomp") is not None or "for" in particles(parse, token),
         "charge-with": lambda: "with" in particles(parse, token),
         "test-cue": lambda: _test_cue(ctx, token),
+        "anonymity": lambda: any(word(t) in ctx.words("anonymity_words") for t in kids(parse, token, "xcomp")),
+        "joint-subject": lambda: doer is not None and len(joint_members(parse, doer.i)) > 1,
         "joint-cue": lambda: bool(sentence_words(parse, token) & ctx.words("joint_words")),
         "military-cue": lambda: bool(sentence_words(parse, token) & ctx.words("military_words")),
         "labor-cue": lambda: _labor_cue(ctx, token, predicate),
@@ -432,7 +518,7 @@ def _one_per_predicate(ctx: TriggerContext, triggers: list[Trigger]) -> list[Tri
             verb_trigger = any(t.token == trigger.predicate for t in triggers)
             if verb_trigger:
                 continue
-        key = (trigger.predicate, trigger.type)
+        key = (trigger.token if trigger.relation == "mention" else trigger.predicate, trigger.type)
         previous = by_key.get(key)
         if previous is None:
             by_key[key] = trigger
@@ -454,6 +540,7 @@ def _fold_consequences(ctx: TriggerContext, triggers: list[Trigger]) -> list[Tri
     """"Shelled the town, killing three" is one event: the participle joins its host clause, and so do
     the casualties of an attack ("14 were killed and 30 wounded when drones struck")."""
     by_predicate = {t.predicate: t for t in triggers}
+    by_predicate.update({-t.token - 1: t for t in triggers if t.relation != "verb"})  # noun triggers by their noun
     out = []
     for trigger in triggers:
         host = _consequence_host(ctx, trigger, by_predicate)
@@ -467,7 +554,15 @@ def _fold_consequences(ctx: TriggerContext, triggers: list[Trigger]) -> list[Tri
 def _consequence_host(ctx: TriggerContext, trigger: Trigger, by_predicate: dict[int, Trigger]) -> Trigger | None:
     parse = ctx.parse
     verb = parse.tokens[trigger.predicate]
+    named = by_predicate.get(-verb.head - 1)
+    if trigger.relation == "verb" and verb.dep == "relcl" and named is not None and named.type == trigger.type:
+        return named  # "an ambush near Gao in which seven soldiers were killed"
     host = by_predicate.get(verb.head)
+    governor = parse.tokens[verb.head]
+    if host is None and governor.dep == "conj" and verb.dep == "advcl":
+        host = by_predicate.get(governor.head)  # "7 were killed and 2 are missing after gunmen attacked"
+        if host is not None and host.type != "ASSAULT":
+            host = None
     if host is None or host is trigger:
         return None
     same_kind = host.type == trigger.type or (host.rule.frame in SEND_FRAMES and trigger.rule.frame in SEND_FRAMES)
@@ -480,6 +575,10 @@ def _consequence_host(ctx: TriggerContext, trigger: Trigger, by_predicate: dict[
         return None
     if verb.dep == "advcl" and verb.tag in ("VBG", "VBN"):
         return host
+    both_verbs = trigger.relation == host.relation == "verb"
+    if both_verbs and verb.dep == "conj" and kid(parse, host.predicate, "dobj", "obj") is None:
+        return host  # "recruit and arm volunteers": one act, its object shared
+    return None
     return None
 
 

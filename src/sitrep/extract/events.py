@@ -9,9 +9,9 @@ figures and carrying claims (:mod:`~.event_context`). :func:`find_events` comput
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from sitrep.analysis import Analysis
+from sitrep.analysis import Analysis, contains
 from sitrep.extract.event_context import (
     best_place,
     carrying_claims,
@@ -20,18 +20,20 @@ from sitrep.extract.event_context import (
     event_figures,
     time_for,
 )
+from sitrep.extract.event_dateline import find_dateline, without_dateline
 from sitrep.extract.event_lexicon import PloverLexicon, load_lexicon
 from sitrep.extract.event_modes import infer_mode
-from sitrep.extract.event_roles import resolve_roles, resolve_token, role_tokens
+from sitrep.extract.event_roles import national_forces, resolve_roles, resolve_token, role_tokens
 from sitrep.extract.event_status import event_status
-from sitrep.extract.event_syntax import clause_span, np_span, preposition_objects
+from sitrep.extract.event_syntax import clause_span, np_span, preposition_objects, reduced_relative
 from sitrep.extract.event_triggers import ActorKind, Trigger, control_chain, find_triggers
-from sitrep.model import Actor, Event, Span
+from sitrep.model import Actor, Event, Place, Span
 from sitrep.nlp import Parse
 
 SENTENCE_END = (".", "!", "?", "\"", "”", "’", "'", ":")
 HEADLINE_MAX_CHARS = 200
 HEADLINE_LINES = 6
+NOUN_PHRASE_RELATIONS = ("planned", "mention")
 
 
 @dataclass
@@ -66,14 +68,19 @@ def run(analysis: Analysis) -> None:
 def find_events(analysis: Analysis, lexicon: PloverLexicon | None = None) -> list[EventFinding]:
     """Every event the document states, in text order, one per trigger."""
     lexicon = lexicon or load_lexicon()
+    dateline = find_dateline(analysis.text)
+    analysis = replace(analysis, parse=without_dateline(analysis.parse, dateline))
     triggers = find_triggers(analysis.parse, lexicon, _actor_kind(analysis, lexicon), headline_sentences(analysis))
-    datelines = (dateline_place(analysis), dateline_time(analysis))
+    context = Datelines(dateline, dateline_place(analysis, lexicon, dateline), dateline_time(analysis))
     findings: list[EventFinding] = []
     seen: set[tuple[str, Span]] = set()
+    scopes = {t.token: _scope(analysis.parse, t) for t in triggers}
     for trigger in sorted(triggers, key=lambda t: t.token):
         if anaphoric(analysis.parse, lexicon, trigger) and any(f.type == trigger.type for f in findings):
             continue
-        finding = describe(analysis, lexicon, trigger, datelines)
+        own = scopes[trigger.token]
+        nested = [s for s in scopes.values() if s != own and contains(own, s)]
+        finding = describe(analysis, lexicon, trigger, context, lede=not findings, nested=nested)
         key = (finding.type, finding.span)
         if key not in seen:
             seen.add(key)
@@ -81,20 +88,46 @@ def find_events(analysis: Analysis, lexicon: PloverLexicon | None = None) -> lis
     return findings
 
 
+@dataclass(frozen=True)
+class Datelines:
+    """What the article's opening says about where and when: the wire dateline's span and place, a date line."""
+
+    span: Span | None = None
+    place: str | None = None
+    time: str | None = None
+
+    def opens(self, sentence: Span) -> bool:
+        """True when the dateline sits in (or just before) ``sentence``: the article's lede."""
+        return self.span is not None and sentence[0] <= self.span[1] <= sentence[1]
+
+
 def anaphoric(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> bool:
     """"The attack began at 3 a.m.", "the strikes hit depots": a definite noun telling more about an event
     already reported, not a new one."""
-    if trigger.relation not in ("occurrence", "impact", "casualty"):
+    if trigger.relation not in ("occurrence", "impact", "casualty", "mention"):
         return False
     definite = lexicon.word_class("definite")
+    if trigger.relation == "mention" and _specific(parse, trigger.token):
+        return False
     return any(c.lower in definite for c in parse.children(trigger.token) if c.dep in ("det", "poss"))
 
 
-def describe(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigger,
-             datelines: tuple[str | None, str | None] = (None, None)) -> EventFinding:
-    """Everything about one trigger's event: type, roles, status, mode, span and context."""
+def _specific(parse: Parse, noun: int) -> bool:
+    """"The Djibo ambush", "the attack on the depot", "the March 5 attack": a noun naming which happening."""
+    first, last = parse.subtree(noun)
+    if any(t.ent_type in ("DATE", "TIME", "GPE", "LOC", "FAC") for t in parse.tokens[first:last]):
+        return True
+    return any(c.dep == "prep" and c.lower in ("on", "against", "near", "in", "at") for c in parse.children(noun)) or any(
+        c.dep == "compound" and c.pos == "PROPN" for c in parse.children(noun))
+
+
+def describe(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigger, datelines: Datelines | None = None,
+             lede: bool = False, nested: list[Span] | None = None) -> EventFinding:
+    """Everything about one trigger's event: type, roles, status, mode, span and context. Places and times
+    inside ``nested`` (the clauses of other events within this one's) are theirs, not this event's."""
     parse = analysis.parse
-    roles = resolve_roles(analysis, lexicon, trigger, role_tokens(parse, lexicon, trigger))
+    tokens = role_tokens(parse, lexicon, trigger)
+    roles = resolve_roles(analysis, lexicon, trigger, tokens)
     for part in trigger.merged:
         if roles.source is not None and roles.target is not None:
             break
@@ -107,16 +140,31 @@ def describe(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigger,
     status = event_status(parse, lexicon, trigger, claims[0] if claims else None)
     span = event_span(parse, lexicon, trigger)
     scope = _scope(parse, trigger)
+    datelines = datelines or Datelines()
     sentence = parse.sentences[anchor.sent]
     sentence_span = (sentence.start, sentence.end)
-    excluded = [s for s in (roles.source_span, roles.target_span) if s is not None]
-    place = best_place(analysis, lexicon, [scope, sentence_span], excluded, anchor.start) or datelines[0]
+    if datelines.span is not None and sentence.start <= datelines.span[1] < sentence.end:
+        sentence_span = (max(sentence.start, datelines.span[1]), sentence.end)
+    nested = nested or []
+    excluded = [s for s in (roles.source_span, roles.target_span) if s is not None] + nested
+    place = best_place(analysis, lexicon, [scope], excluded, anchor.start)
+    if place is None and lede and datelines.opens(sentence_span):
+        place = datelines.place
+    if roles.target is None and roles.type in lexicon.role_words("national_target_types"):
+        roles.target = national_forces(analysis, lexicon, tokens.target, _country_of(analysis, place))
+    if roles.target == roles.source:
+        roles.target = None
     return EventFinding(
         type=roles.type, text=analysis.text[span[0]:span[1]], span=span,
         mode=infer_mode(parse, lexicon, trigger, roles.type), source=roles.source, target=roles.target,
-        place=place, time=time_for(analysis, scope, sentence_span, anchor.start, status, lexicon, datelines[1]),
+        place=place, time=time_for(analysis, scope, scope if noun_phrase_event(parse, trigger) else sentence_span, anchor.start, status, lexicon, datelines.time, nested),
         status=status, figures=event_figures(analysis, lexicon, roles.type, scope), claims=[c.id for c in claims],
     )
+
+
+def _country_of(analysis: Analysis, place_id: str | None) -> str | None:
+    place = analysis.extraction.get(place_id)
+    return place.country if isinstance(place, Place) else None
 
 
 def _chain_root(parse: Parse, trigger: Trigger) -> int:
@@ -126,6 +174,8 @@ def _chain_root(parse: Parse, trigger: Trigger) -> int:
 
 def _scope(parse: Parse, trigger: Trigger) -> Span:
     """Characters of the event's whole clause, modifiers included, within its sentence."""
+    if noun_phrase_event(parse, trigger):
+        return clause_span(parse, trigger.token, ("conj", "cc", "punct", "relcl", "appos"))
     root = _chain_root(parse, trigger)
     if parse.tokens[root].dep == "amod":
         root = parse.tokens[root].head
@@ -139,20 +189,34 @@ def event_span(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> Span:
     """The smallest clause stating the event (a noun phrase for "upcoming talks with X")."""
     skip = lexicon.role_words("span_skip_deps")
     asides = lexicon.role_words("span_skip_preps")
-    if trigger.relation == "planned":
+    if noun_phrase_event(parse, trigger):
         return _noun_phrase_span(parse, lexicon, trigger.token)
     root = _chain_root(parse, trigger)
     spans = [clause_span(parse, root, skip, asides)]
     if parse.tokens[root].dep == "amod":
         spans.append(clause_span(parse, parse.tokens[root].head, ("conj", "cc", "punct", "relcl", "acl")))
+    elif reduced_relative(parse, root):
+        spans.append(np_span(parse, parse.tokens[root].head))
     spans += [clause_span(parse, extra, skip, asides) for extra in trigger.predicates[1:]]
     return min(s[0] for s in spans), max(s[1] for s in spans)
+
+
+def noun_phrase_event(parse: Parse, trigger: Trigger) -> bool:
+    """True when the event is told by a noun phrase alone ("upcoming talks", "the attack on X", "strikes,
+    which killed dozens"), not by a clause around it."""
+    if trigger.relation in NOUN_PHRASE_RELATIONS:
+        return True
+    first, last = parse.subtree(trigger.token)
+    return trigger.relation != "verb" and trigger.predicate != trigger.token and first <= trigger.predicate < last
 
 
 def _noun_phrase_span(parse: Parse, lexicon: PloverLexicon, noun: int) -> Span:
     start, end = np_span(parse, noun)
     for _, obj in preposition_objects(parse, noun, lexicon.role_words("noun_span_preps")):
-        end = max(end, parse.char_span(*parse.subtree(obj.i))[1])
+        first, last = parse.subtree(obj.i)
+        while last - 1 > first and parse.tokens[last - 1].pos in ("PUNCT", "SPACE"):
+            last -= 1
+        end = max(end, parse.char_span(first, last)[1])
     return start, end
 
 

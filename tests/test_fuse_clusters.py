@@ -142,3 +142,33 @@ def test_one_sentence_telling_one_happening_twice_is_one_event() -> None:
         doc.event("ASSAULT", time=day, text=words, span=[start, start + len(words)])
     events = build_picture([doc.to_dict()]).to_dict()["events"]
     assert sorted(len(e["members"]) for e in events) == [1, 2]
+
+
+def test_a_threatened_attack_is_a_threat_not_the_attack() -> None:
+    def report(source: str, day: str, status: str, kind: str = "ASSAULT") -> Doc:
+        doc = Doc(source=source, published=day)
+        group = doc.actor("Azawad Front", "armed_group")
+        town = doc.place("Gao", "city", "MLI", 16.27, -0.04)
+        doc.event(kind, group, None, town, doc.time(day), status=status, text="the front attacked the garrison")
+        return doc
+
+    attack = report("Sahel Daily", "2026-03-05", "occurred")
+    threats = [report("Bamako Post", "2026-03-06", "threatened"), report("Niger Courier", "2026-03-06", "occurred",
+                                                                             kind="THREATEN")]
+    events = build_picture(d.to_dict() for d in [attack, *threats]).to_dict()["events"]
+    assert sorted(len(e["members"]) for e in events) == [1, 2]
+
+
+def test_troops_sent_are_reported_from_either_end_of_their_journey() -> None:
+    def deployment(source: str, town: str, lat: float, lon: float, kind: str = "AID") -> Doc:
+        doc = Doc(source=source, published="2026-03-09")
+        sender, receiver = doc.actor("Niger", "state", "NER"), doc.actor("Burkina Faso", "state", "BFA")
+        doc.event(kind, sender, receiver, doc.place(town, "city", "NER", lat, lon), doc.time("2026-03-09"),
+                  text="troops crossed the border")
+        return doc
+
+    sent = [deployment("Niamey Post", "Niamey", 13.51, 2.11), deployment("Tera Wire", "Tera", 14.01, 0.75)]
+    assert len(build_picture(d.to_dict() for d in sent).to_dict()["events"]) == 1
+    raids = [deployment("Niamey Post", "Niamey", 13.51, 2.11, "ASSAULT"),
+             deployment("Tera Wire", "Tera", 14.01, 0.75, "ASSAULT")]
+    assert len(build_picture(d.to_dict() for d in raids).to_dict()["events"]) == 2

@@ -66,8 +66,11 @@ def window(report: EventReport, rules: EventRules) -> Window | None:
     return Window(start - tol, end + tol)
 
 
-def family(event_type: str, rules: EventRules) -> str:
-    return rules.type_family.get(event_type, event_type)
+def family(report: EventReport, rules: EventRules) -> str:
+    """The type family a report is fused within; a threatened happening ("threatened to attack") is a threat,
+    never the happening itself."""
+    kind = rules.status_type.get(report.status, report.type)
+    return rules.type_family.get(kind, kind)
 
 
 def _roles(a: EventReport, b: EventReport, rules: EventRules) -> tuple[str, str]:
@@ -89,7 +92,7 @@ def relation(a: EventReport, b: EventReport, rules: EventRules) -> str:
     naming two happenings), ``link`` when they share enough evidence to be one, else ``weak``."""
     if a.ref == b.ref:
         return LINK
-    if family(a.type, rules) != family(b.type, rules):
+    if family(a, rules) != family(b, rules):
         return CONFLICT
     wa, wb = window(a, rules), window(b, rules)
     if (wa is None) != (wb is None):
@@ -97,8 +100,8 @@ def relation(a: EventReport, b: EventReport, rules: EventRules) -> str:
     if wa is not None and wb is not None and (wa.start > wb.end or wb.start > wa.end):
         return CONFLICT
     place = place_relation(a.place, b.place, rules.place_radius_km)
-    if place == "far":
-        return CONFLICT
+    if place == "far" and not (a.type in rules.moving_types and b.type in rules.moving_types):
+        return CONFLICT  # troops sent, aid delivered, forces withdrawn are reported from either end
     source, target = _roles(a, b, rules)
     if source == "conflict" or (target == "conflict" and place not in ("same", "near")):
         return CONFLICT
@@ -137,7 +140,7 @@ def block_anchors(report: EventReport, rules: EventRules) -> list[tuple[str, str
         found.add(f"c:{report.place.country}")
     found.update(f"w:{w}" for w in report.words[:WORD_ANCHORS])  # a bottom-k sketch of the wording
     found.add(f"s:{report.document}:{report.sentence}")  # reports of one sentence always meet
-    fam = family(report.type, rules)
+    fam = family(report, rules)
     return [(fam, anchor) for anchor in sorted(found)]
 
 

@@ -50,6 +50,8 @@ class EntityRules:
 class EventRules:
     type_family: dict[str, str]  # PLOVER type -> family shared by compatible types
     symmetric_types: frozenset[str]
+    moving_types: frozenset[str]
+    status_type: dict[str, str]
     status_group: dict[str, str]
     prospective_horizon: int
     granularity_tolerance: dict[str, int]
@@ -110,6 +112,8 @@ def _parse(raw: dict[str, Any]) -> FusionRules:
         events=EventRules(
             type_family=family,
             symmetric_types=frozenset(ev["symmetric_types"]),
+            moving_types=frozenset(ev["moving_types"]),
+            status_type=dict(ev["status_types"]),
             status_group=dict(ev["status_groups"]),
             prospective_horizon=ev["prospective_horizon_days"],
             granularity_tolerance=dict(ev["granularity_tolerance_days"]),

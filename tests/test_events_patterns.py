@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 
 from sitrep.extract.event_dateline import find_dateline, without_dateline
+from sitrep.model import Document
 from sitrep.nlp import parse
+from sitrep.pipeline import extract
 from test_events import World, found, name, one
 
 PLACES = [
@@ -267,3 +269,13 @@ def test_whoever_claimed_an_attack_is_its_source() -> None:
     findings, analysis = found(text, world())
     event = next(f for f in findings if f.type == "ASSAULT")
     assert name(analysis, event.source) == "Lakeside Brigade"
+
+
+def test_a_relative_clause_counts_for_the_nearest_event_noun_before_it() -> None:
+    text = ("It claimed responsibility for an attack on the fuel depot in Gao on March 5 and for an ambush near Kidal "
+            "three days earlier in which seven soldiers were killed.")
+    extraction = extract(Document(text=text, published="2026-03-09")).to_dict()
+    counted = {e["text"]: [f["text"] for f in extraction["figures"] if f["id"] in e["figures"]]
+               for e in extraction["events"]}
+    assert counted["an ambush near Kidal"] == ["seven soldiers"]
+    assert counted["an attack on the fuel depot in Gao"] == []

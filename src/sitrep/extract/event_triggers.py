@@ -554,9 +554,10 @@ def _fold_consequences(ctx: TriggerContext, triggers: list[Trigger]) -> list[Tri
 def _consequence_host(ctx: TriggerContext, trigger: Trigger, by_predicate: dict[int, Trigger]) -> Trigger | None:
     parse = ctx.parse
     verb = parse.tokens[trigger.predicate]
-    named = by_predicate.get(-verb.head - 1)
-    if trigger.relation == "verb" and verb.dep == "relcl" and named is not None and named.type == trigger.type:
-        return named  # "an ambush near Gao in which seven soldiers were killed"
+    if trigger.relation == "verb" and verb.dep == "relcl":
+        named = _nearest_named(parse, verb, trigger.type, by_predicate)
+        if named is not None:
+            return named  # "an attack on X and an ambush near Gao in which seven soldiers were killed"
     host = by_predicate.get(verb.head)
     governor = parse.tokens[verb.head]
     if host is None and governor.dep == "conj" and verb.dep == "advcl":
@@ -579,7 +580,14 @@ def _consequence_host(ctx: TriggerContext, trigger: Trigger, by_predicate: dict[
     if both_verbs and verb.dep == "conj" and kid(parse, host.predicate, "dobj", "obj") is None:
         return host  # "recruit and arm volunteers": one act, its object shared
     return None
-    return None
+
+
+def _nearest_named(parse: Parse, verb: Token, event_type: str, by_predicate: dict[int, Trigger]) -> Trigger | None:
+    """The event noun a relative clause describes: the nearest one of its type before it in the sentence
+    (the parser may hang "in which ..." on an earlier noun of a coordination)."""
+    nouns = [t for key, t in by_predicate.items() if key < 0 and t.type == event_type
+             and -key - 1 < verb.i and parse.tokens[-key - 1].sent == verb.sent]
+    return max(nouns, key=lambda t: t.token, default=None)
 
 
 __all__ = ["ActorKind", "Trigger", "TriggerContext", "control_chain", "eventive_verb", "find_triggers",

@@ -158,8 +158,15 @@ def describe(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigger, datel
         type=roles.type, text=analysis.text[span[0]:span[1]], span=span,
         mode=infer_mode(parse, lexicon, trigger, roles.type), source=roles.source, target=roles.target,
         place=place, time=time_for(analysis, scope, scope if noun_phrase_event(parse, trigger) else sentence_span, anchor.start, status, lexicon, datelines.time, nested),
-        status=status, figures=event_figures(analysis, lexicon, roles.type, scope), claims=[c.id for c in claims],
+        status=status, figures=_figures(analysis, lexicon, roles.type, [scope, *(_scope(parse, p) for p in trigger.merged)]),
+        claims=[c.id for c in claims],
     )
+
+
+def _figures(analysis: Analysis, lexicon: PloverLexicon, event_type: str, scopes: list[Span]) -> list[str]:
+    """The figures an event counts, in its own scope and in those of the clauses folded into it."""
+    found = [fid for scope in scopes for fid in event_figures(analysis, lexicon, event_type, scope)]
+    return list(dict.fromkeys(found))
 
 
 def _country_of(analysis: Analysis, place_id: str | None) -> str | None:

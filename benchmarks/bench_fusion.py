@@ -249,12 +249,15 @@ def score_demo(picture: Picture, truth: dict[str, Any], names: dict[str, str],
             report_event[(report["file"], start, start + len(report["sentence"]), event["id"])] = event
 
     def truth_report(doc: str, member: dict[str, Any]) -> tuple[str, int, int, str] | None:
-        """The truth report a fused member stands for: overlapping sentence, then same type, then actors."""
+        """The truth report a fused member stands for: overlapping sentence, then same type, place, actors."""
         span, best, best_score = member["span"], None, None
         for (file, s, e, event_id), event in report_event.items():
             if file != name_of[doc] or not (span[0] < e and s < span[1]):
                 continue
+            place = fold(event.get("place") or "")
+            member_place = fold((member.get("place") or {}).get("name") or "")
             score = (event["type"] == member["type"],
+                     bool(place and member_place) and place in member_place,  # a sentence naming two happenings
                      sum(1 for role in ("source", "target") if member[role] and event.get(role)
                          and fold(event[role]) in fold(member[role]["name"] or "")),
                      min(e, span[1]) - max(s, span[0]))

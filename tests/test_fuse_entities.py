@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from sitrep.fuse import build_picture
-from sitrep.fuse.entities import actor_key, actor_ref, actors_match, place_key, place_ref, place_relation
+from sitrep.fuse.entities import (
+    actor_key,
+    actor_ref,
+    actor_relation,
+    actors_match,
+    place_key,
+    place_ref,
+    place_relation,
+)
 from sitrep.fuse.rules import load_rules
 from test_fuse_support import Doc
 
@@ -56,6 +64,17 @@ def test_state_forces_and_official_relate() -> None:
     assert actors_match(president, ukraine) and actors_match(president, forces)  # acting for the state
     assert not actors_match(president, minister)  # two officials of one state are two actors
     assert not actors_match(ukraine, actor_ref(actor("Russia", "state", "RUS"), None, RULES))
+
+
+def test_a_person_beside_a_state_acts_for_it_when_of_that_country_and_may_when_unknown() -> None:
+    niger = actor_ref(actor("Niger", "state", "NER"), None, RULES)
+    general = actor_ref(actor("Ousmane Kassoum", "person", "NER"), None, RULES)
+    foreigner = actor_ref(actor("Lassane Bationo", "person", "BFA"), None, RULES)
+    unknown = actor_ref(actor("Lassane Bationo", "person", None), None, RULES)
+    assert actor_relation(general, niger) == "match"
+    assert actor_relation(foreigner, niger) == "conflict"
+    assert actor_relation(unknown, niger) == "unknown"
+    assert actor_relation(unknown, general) == "conflict"  # two people are still two people
 
 
 def test_place_relation_by_distance_and_country() -> None:

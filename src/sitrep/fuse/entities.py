@@ -142,14 +142,30 @@ def actors_match(a: ActorRef, b: ActorRef) -> bool:
         if a.anchor.startswith("s:"):
             return _persons_match(a, b)
         return True
-    return a.anchor == b.parent or b.anchor == a.parent
+    return a.anchor == b.parent or b.anchor == a.parent or _citizen_of(a, b) or _citizen_of(b, a)
+
+
+def _citizen_of(person: ActorRef, other: ActorRef) -> bool:
+    """A person of a known country beside that country's state or forces (an official acting for it)."""
+    return person.anchor.startswith("s:") and person.parent is None and bool(person.country) \
+        and other.anchor == f"c:{person.country}"
 
 
 def actor_relation(a: ActorRef | None, b: ActorRef | None) -> str:
-    """``match``, ``conflict`` (both known, not the same) or ``unknown`` (either missing)."""
+    """``match``, ``conflict`` (both known, not the same) or ``unknown`` (either missing, or a person
+    of unknown allegiance beside a state: a minister named without his country may act for it)."""
     if a is None or b is None:
         return "unknown"
-    return "match" if actors_match(a, b) else "conflict"
+    if actors_match(a, b):
+        return "match"
+    if _stateless_person(a, b) or _stateless_person(b, a):
+        return "unknown"
+    return "conflict"
+
+
+def _stateless_person(person: ActorRef, other: ActorRef) -> bool:
+    return (person.anchor.startswith("s:") and person.country is None and person.parent is None
+            and other.anchor.startswith("c:"))
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -79,7 +79,8 @@ def find_events(analysis: Analysis, lexicon: PloverLexicon | None = None) -> lis
         if anaphoric(analysis.parse, lexicon, trigger) and any(f.type == trigger.type for f in findings):
             continue
         own = scopes[trigger.token]
-        nested = [s for s in scopes.values() if s != own and contains(own, s)]
+        folded = [_scope(analysis.parse, part) for other in triggers if other is not trigger for part in other.merged]
+        nested = [s for s in [*scopes.values(), *folded] if s != own and contains(own, s)]
         finding = describe(analysis, lexicon, trigger, context, lede=not findings, nested=nested)
         key = (finding.type, finding.span)
         if key not in seen:
@@ -158,15 +159,25 @@ def describe(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigger, datel
         type=roles.type, text=analysis.text[span[0]:span[1]], span=span,
         mode=infer_mode(parse, lexicon, trigger, roles.type), source=roles.source, target=roles.target,
         place=place, time=time_for(analysis, scope, scope if noun_phrase_event(parse, trigger) else sentence_span, anchor.start, status, lexicon, datelines.time, nested),
-        status=status, figures=_figures(analysis, lexicon, roles.type, [scope, *(_scope(parse, p) for p in trigger.merged)]),
+        status=status, figures=_figures(analysis, lexicon, roles.type, scope, [_scope(parse, p) for p in trigger.merged],
+                                        nested),
         claims=[c.id for c in claims],
     )
 
 
-def _figures(analysis: Analysis, lexicon: PloverLexicon, event_type: str, scopes: list[Span]) -> list[str]:
-    """The figures an event counts, in its own scope and in those of the clauses folded into it."""
-    found = [fid for scope in scopes for fid in event_figures(analysis, lexicon, event_type, scope)]
+def _figures(analysis: Analysis, lexicon: PloverLexicon, event_type: str, scope: Span, folded: list[Span],
+             nested: list[Span]) -> list[str]:
+    """The figures an event counts: in its own scope but not in other events' clauses nested in it, and in
+    the clauses folded into it ("an ambush near Gao in which seven soldiers were killed")."""
+    own = [fid for fid in event_figures(analysis, lexicon, event_type, scope)
+           if not any(contains(n, _span_of(analysis, fid)) for n in nested)]
+    found = own + [fid for part in folded for fid in event_figures(analysis, lexicon, event_type, part)]
     return list(dict.fromkeys(found))
+
+
+def _span_of(analysis: Analysis, figure_id: str) -> Span:
+    figure = analysis.extraction.get(figure_id)
+    return figure.span if figure is not None else (0, 0)
 
 
 def _country_of(analysis: Analysis, place_id: str | None) -> str | None:

@@ -171,8 +171,12 @@ def query_keys(report: EventReport, rules: EventRules) -> list[int]:
 
 
 def _order(report: EventReport, rules: EventRules) -> tuple[Any, ...]:
+    """Informative reports first (an explicit date, named parties, a place), so that a fused event forms
+    around them and vague mentions ("more than 30 soldiers had been killed") join it, not the reverse."""
     win = window(report, rules)
-    return (win.start if win else 0, win.end if win else 0, report.document, report.id)
+    vague = (report.when is None or report.when.from_published, report.source is None, report.place is None,
+             report.target is None)
+    return (sum(vague), win.start if win else 0, win.end if win else 0, report.document, report.id)
 
 
 class EventClusters:
@@ -203,17 +207,16 @@ class EventClusters:
         rules = self.rules
         groups = constrained_linkage(
             [self.reports[ref] for ref in refs], order=lambda r: _order(r, rules),
-            relation=lambda x, y: relation(x, y, rules), closed=lambda group, item: _too_late(group, item, rules))
+            relation=lambda x, y: relation(x, y, rules), apart=lambda group, item: _dates_apart(group, item, rules))
         return [[r.ref for r in g] for g in groups]
 
 
-def _too_late(group: list[EventReport], item: EventReport, rules: EventRules) -> bool:
-    """True when ``item`` (and so every report after it) starts after some member's window ends."""
+def _dates_apart(group: list[EventReport], item: EventReport, rules: EventRules) -> bool:
+    """True when ``item``'s window misses some member's (a cheap test that the two conflict)."""
     win = window(item, rules)
     if win is None:
         return False
-    ends = [w.end for w in (window(m, rules) for m in group) if w is not None]
-    return bool(ends) and win.start > min(ends)
+    return any(w is not None and (win.start > w.end or w.start > win.end) for w in (window(m, rules) for m in group))
 
 
 def when_of_cluster(members: list[EventReport]) -> When | None:

@@ -136,31 +136,33 @@ def constrained_linkage(
     items: Iterable[R],
     order: Callable[[R], tuple[Any, ...]],
     relation: Callable[[R, R], str],
-    closed: Callable[[list[R], R], bool] | None = None,
+    apart: Callable[[list[R], R], bool] | None = None,
 ) -> list[list[R]]:
     """Split ``items`` into groups where no two members conflict and each is linked to another.
 
     ``relation(a, b)`` is "link", "weak" or "conflict". Items are visited in ``order`` (a
-    total order, so the result depends only on the set); each joins the first open group
-    where it conflicts with no member and links to at least one, or starts a group. A
-    report with little evidence of its own (no actor, no place) can so join reports it
-    shares evidence with, while two reports that cannot be one happening never meet.
-    ``closed`` is as in ``complete_linkage``.
+    total order, so the result depends only on the set); each joins the first group where
+    it conflicts with no member and links to at least one, or starts a group. A report
+    with little evidence of its own (no actor, no place) can so join reports it shares
+    evidence with, while two reports that cannot be one happening never meet.
+    ``apart(group, item)``, if given, is a cheap test that ``item`` conflicts with some
+    member, tried before the pairwise relations.
     """
     groups: list[list[R]] = []
-    open_groups: list[list[R]] = []
     for item in sorted(items, key=order):
-        if closed is not None:
-            open_groups = [g for g in open_groups if not closed(g, item)]
-        home = next((g for g in open_groups if _joins(g, item, relation)), None)
+        home = next((g for g in groups if not (apart and apart(g, item)) and _joins(g, item, relation)), None)
         if home is None:
             home = []
             groups.append(home)
-            open_groups.append(home)
         home.append(item)
     return groups
 
 
 def _joins(group: list[R], item: R, relation: Callable[[R, R], str]) -> bool:
-    found = [relation(member, item) for member in group]
-    return "conflict" not in found and "link" in found
+    linked = False
+    for member in group:
+        found = relation(member, item)
+        if found == "conflict":
+            return False
+        linked = linked or found == "link"
+    return linked

@@ -74,3 +74,17 @@ def test_the_militants_need_a_determiner():
     group = next(a for a in analysis.extraction.actors if a.name == "Tana Valley Front")
     later = text.index("attacked")
     assert analysis.resolve_actor((text.index("an armed group"), later - 1)) in (group.id, None)
+
+
+@pytest.mark.parametrize("text, pronoun, expected", [
+    ("The Kivu Liberation Army has 5,000 fighters. The government announced on Friday that it would recruit "
+     "10,000 volunteers.", "it would", "The government"),
+    ("Mark Rutte met Zelenskyy. Zelenskyy said he would visit Kyiv.", "he would", "Zelenskyy"),
+])
+def test_the_subject_of_a_reported_clause_is_the_reporters_own(text: str, pronoun: str, expected: str) -> None:
+    extraction = extract(Document(text=text, published="2026-03-09"))
+    start = text.index(pronoun)
+    names = {a.id: a.name for a in extraction.actors}
+    pointed = [names[a.id] for a in extraction.actors if any(s <= start < e for s, e in a.mentions)]
+    events = [names.get(e.source) for e in extraction.events if e.span[0] <= start < e.span[1]]
+    assert expected in pointed + events

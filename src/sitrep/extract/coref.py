@@ -108,13 +108,35 @@ def pronoun_chains(parse: Parse, actors: list[Actor], genders: dict[str, str]) -
         if pronoun_class is None or token.ent_type or is_pleonastic(parse, token.i):
             continue
         scores = {k: salience.get(k, 0.0) + current.get(k, 0.0) for k in set(salience) | set(current)}
-        best = _best_antecedent(pronoun_class, scores, last_seen, by_id, genders)
+        best = _reporting_subject(parse, token.i, actors, pronoun_class, genders) or \
+            _best_antecedent(pronoun_class, scores, last_seen, by_id, genders)
         if best is not None:
             out[token.start] = best
             if pronoun_class in {"m", "f"}:
                 genders.setdefault(best, pronoun_class)
             current[best] = max(current.get(best, 0.0), 1.0 if token.dep in SUBJECT_DEPS else 0.5)
     return out
+
+
+def _reporting_subject(parse: Parse, i: int, actors: list[Actor], pronoun_class: str,
+                       genders: dict[str, str]) -> str | None:
+    """"The government announced that it would recruit...": the subject of a clause that completes a
+    verb is, when it is a compatible pronoun, that verb's own subject."""
+    token = parse.tokens[i]
+    if token.dep not in ("nsubj", "nsubjpass"):
+        return None
+    clause = parse.tokens[token.head]
+    if clause.dep != "ccomp" or clause.head == clause.i:
+        return None
+    subject = next((t for t in parse.children(clause.head) if t.dep in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.i == i:
+        return None
+    named = [a for a in actors if any(start <= subject.start < end for start, end in a.mentions)] or \
+        [a for a in actors if a.name.split() and a.name.split()[-1].casefold() == subject.text.casefold()]
+    for actor in named:
+        if _compatible(actor, pronoun_class, genders):
+            return actor.id
+    return None
 
 
 def is_pleonastic(parse: Parse, i: int) -> bool:
@@ -184,7 +206,10 @@ def resolve(analysis: Analysis, span: Span) -> str | None:
         start = span[0] + (len(analysis.text[span[0]:span[1]]) - len(analysis.text[span[0]:span[1]].lstrip()))
         if start in state.pleonastic:
             return None
-        return state.pronouns.get(start) or _late_pronoun(analysis, state, start, pronoun_class)
+        token = analysis.parse.token_at(start)
+        reporter = None if token is None else _reporting_subject(
+            analysis.parse, token.i, actors, pronoun_class, state.genders)  # actors later stages added count
+        return reporter or state.pronouns.get(start) or _late_pronoun(analysis, state, start, pronoun_class)
     bare = _strip_article(text)
     definite = (bare != text and not re.match(r"(?i)an?\s", text)) or _determiner_before(analysis.text, span[0])
     actor = _by_name(actors, bare) or _by_description(analysis, state, bare, span, definite)

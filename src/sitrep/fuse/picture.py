@@ -149,6 +149,7 @@ class Picture:
         ctx = Context(self.state)
         fused_events = [fuse_event(ctx, members) for members in self.state.events.clusters()]
         fused_of = {m.ref: f.id for f in fused_events for m in f.members}
+        ctx.fused_events = {f.id: f for f in fused_events}
 
         def events_of(figure: FigureReport) -> frozenset[str]:
             refs = ((figure.document, e) for e in figure.events)

@@ -38,11 +38,7 @@ def _num(value: float | None) -> str:
 
 
 def _subject(series: dict[str, Any]) -> str:
-    subject = series["subject"]
-    parts = [_name(subject["actor"]) if subject["actor"] else "(unattributed)", subject["category"]]
-    if subject["place"]:
-        parts.append("in " + subject["place"]["name"])
-    return " · ".join(parts)
+    return str(series["subject"]["label"])
 
 
 def _events_table(data: dict[str, Any]) -> Table:

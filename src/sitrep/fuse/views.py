@@ -59,6 +59,7 @@ class Context:
             for doc in members:
                 self.story[doc] = label
         self.merges = state.entities.surname_merges()
+        self.fused_events: dict[str, Fused[EventReport]] = {}  # filled once the events are fused
 
     # documents and sources
     def published(self, doc: str) -> str | None:
@@ -147,6 +148,15 @@ def fuse_claim(ctx: Context, members: list[ClaimReport]) -> Fused[ClaimReport]:
                  independent=ctx.independent(m.document for m in members), when=None)
 
 
+def representative(members: list[EventReport], status: str) -> EventReport:
+    """The report that tells the fused event best: of its status, naming the most (source, target, place,
+    a date of its own), earliest reported first (``members`` are in report order)."""
+    def richness(m: EventReport) -> tuple[bool, int]:
+        dated = m.when is not None and not m.when.from_published
+        return (m.status != status, -sum(x is not None for x in (m.source, m.target, m.place)) - dated)
+    return min(members, key=richness)
+
+
 def event_view(ctx: Context, fused: Fused[EventReport]) -> dict[str, Any]:
     members = fused.members
     docs = [m.document for m in members]
@@ -160,7 +170,7 @@ def event_view(ctx: Context, fused: Fused[EventReport]) -> dict[str, Any]:
         "modes": sorted({m.mode for m in members if m.mode}),
         "status": status,
         "statuses": dict(sorted(statuses.items())),
-        "summary": fused.first.text,
+        "summary": representative(members, status).text,
         "source": ctx.actor_of(m.source for m in members),
         "target": ctx.actor_of(m.target for m in members),
         "place": ctx.place_of(m.place for m in members),
@@ -242,6 +252,7 @@ def series_view(ctx: Context, series: Series) -> dict[str, Any]:
             "unit": unit,
             "place": ctx.place(first.place) if first and place_key else None,
             "counted": noun_class,
+            "label": subject_label(ctx, series),
             "scope": _scope_id(series.scope),
         },
         "entries": entries,
@@ -257,7 +268,8 @@ def series_view(ctx: Context, series: Series) -> dict[str, Any]:
 
 
 def subject_label(ctx: Context, series: Series) -> str:
-    """A short human name of a series' subject: "North Korean armed forces · troops · in Kursk"."""
+    """A short human name of a series' subject: "North Korean armed forces · troops · in Kursk", or
+    "(unattributed) · killed · in the ASSAULT at Dori on 2026-03-05" for the counts of one fused event."""
     first = series.entries[0].first
     actor = ctx.actor(first.actor) if series.key[0] else None
     parts = [actor["name"] if actor else "(unattributed)", series.key[1]]
@@ -265,7 +277,19 @@ def subject_label(ctx: Context, series: Series) -> str:
         parts[-1] += f" ({series.key[4]})"
     if series.key[3] and first.place is not None:
         parts.append("in " + first.place.name)
+    fused = ctx.fused_events.get(series.scope or "")
+    if fused is not None:
+        parts.append(_event_label(ctx, fused))
     return " · ".join(parts)
+
+
+def _event_label(ctx: Context, fused: Fused[EventReport]) -> str:
+    types = Counter(m.type for m in fused.members)
+    place = ctx.place_of(m.place for m in fused.members)
+    day = date_view(fused.when)
+    return " ".join(x for x in (f"in the {min(types, key=lambda t: (-types[t], t))}",
+                                f"at {place['name']}" if place else "",
+                                f"on {day['start']}" if day and day.get("start") else "") if x)
 
 
 def statement(report: FigureReport) -> dict[str, Any]:

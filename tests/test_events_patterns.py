@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.extract.event_dateline import find_dateline, without_dateline
 from sitrep.model import Document
 from sitrep.nlp import parse
+from sitrep.extract.event_dateline import without_dateline
+from sitrep.nlp.dateline import find_dateline
 from sitrep.pipeline import extract
 from test_events import World, found, name, one
 
@@ -49,8 +50,8 @@ def place_name(analysis, place_id):
     ("Title\n\nKyiv, Ukraine (Reuters) -- Russia struck the city.", "Russia"),
 ])
 def test_dateline_found(text: str, body: str) -> None:
-    span = find_dateline(text)
-    assert span is not None and text[span[1]:].startswith(body)
+    found = find_dateline(text, lambda place: place == "Téra")
+    assert found is not None and text[found.body_start:].startswith(body)
 
 
 @pytest.mark.parametrize("text", [
@@ -64,7 +65,7 @@ def test_no_dateline_in_ordinary_sentences(text: str) -> None:
 def test_dateline_tokens_are_cut_off_the_lede() -> None:
     text = "KANO, Nigeria — Gunmen attacked a police station on Monday, the police said."
     parsed = parse(text)
-    repaired = without_dateline(parsed, find_dateline(text))
+    repaired = without_dateline(parsed, find_dateline(text).span)
     assert [t.i for t in repaired.tokens] == [t.i for t in parsed.tokens]
     kano = repaired.token_at(0)
     assert kano is not None and kano.dep == "dateline"

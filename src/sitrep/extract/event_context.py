@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from sitrep.analysis import Analysis, contains, overlaps
-from sitrep.extract.event_dateline import first_lines
 from sitrep.extract.event_lexicon import PloverLexicon
 from sitrep.model import Claim, Place, Span
+from sitrep.nlp.dateline import first_lines
 
 DATE_LINE = re.compile(r"^[\s,.]*(?:[A-Z][a-z]+day,?\s*)?[A-Za-z0-9 ,.]{4,40}$")
 
@@ -65,8 +65,11 @@ def dateline_time(analysis: Analysis) -> str | None:
 
 
 def dateline_place(analysis: Analysis, lexicon: PloverLexicon, dateline: Span | None) -> str | None:
-    """The most specific place named in the wire dateline ("DORI, Burkina Faso, March 5 (Agency) - ")."""
-    return best_place(analysis, lexicon, [dateline], [], dateline[0]) if dateline else None
+    """The place of the wire dateline ("DORI, Burkina Faso, March 5 (Agency) - "): the town the places
+    stage read in it, else the most specific place named in it."""
+    if dateline is None:
+        return None
+    return analysis.dateline_place or best_place(analysis, lexicon, [dateline], [], dateline[0])
 
 
 def event_figures(analysis: Analysis, lexicon: PloverLexicon, type_: str, scope: Span) -> list[str]:

@@ -1,55 +1,20 @@
-"""Wire datelines ("DORI, Burkina Faso, March 5 (Agency) - ") and the parse of the sentence they open.
+"""The lede sentence re-read without its wire dateline ("DORI, Burkina Faso, March 5 (Agency) - ").
 
-A dateline glued to the first sentence misleads a small parser: "DJIBO" becomes the
-subject of "ambushed" and "Gunmen" a proper noun. :func:`find_dateline` locates the
-opener; :func:`without_dateline` re-parses the sentence after it and returns a parse
+Even split off as a sentence of its own (``sitrep.nlp.dateline`` finds it), a dateline
+can mislead a small parser about the words that follow it ("Militants" read as a
+name). :func:`without_dateline` re-parses the sentence after it and returns a parse
 with the same tokens (same indices and offsets) whose lede sentence is read as if the
 dateline were not there, and whose dateline tokens hang on nothing (dep ``dateline``).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from sitrep.model import Span
 from sitrep.nlp import Parse, Token, parse
 
-DATELINE_LINES = 4
 DATELINE_DEP = "dateline"
-_WORD = r"[^\W\d_][^\W_]*"
-DATELINE_OPENER = re.compile(  # "KYIV, Ukraine (Reuters) — ", "TÉRA — ", "DORI, Burkina Faso, March 5 (Wire) - "
-    rf"^{_WORD}(?:[ .'-]+{_WORD}){{0,4}}\.?"
-    r"(?:,\s*[\w.'-]+(?:[ .'-]+[\w.'-]+){0,4}){0,3}"
-    r"\s*(?:\([^()\n]{1,40}\))?\s*(?:—|–|--?)\s+")
-
-
-def first_lines(text: str, count: int = DATELINE_LINES) -> list[tuple[int, str]]:
-    """The first ``count`` non-empty lines of ``text`` with their offsets."""
-    lines, offset = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            lines.append((offset, line))
-            if len(lines) >= count:
-                break
-        offset += len(line) + 1
-    return lines
-
-
-def find_dateline(text: str) -> Span | None:
-    """Characters of the dateline opening one of the article's first paragraphs, if any."""
-    for offset, line in first_lines(text):
-        match = DATELINE_OPENER.match(line)
-        if match and _looks_like_dateline(match.group(0)) and match.end() < len(line.rstrip()):
-            return offset, offset + match.end()
-    return None
-
-
-def _looks_like_dateline(opener: str) -> bool:
-    """A place name in capitals ("DJIBO") or a "Place, Country" pair: not a sentence's first words."""
-    place = opener.split(",")[0].split("(")[0].strip(" —–-")
-    letters = [c for c in place if c.isalpha()]
-    return bool(letters) and (all(c.isupper() for c in letters) or "," in opener)
 
 
 def without_dateline(parsed: Parse, dateline: Span | None) -> Parse:
@@ -90,4 +55,4 @@ def _align(parsed: Parse, fragment: Parse, offset: int) -> dict[int, int] | None
     return out
 
 
-__all__ = ["DATELINE_DEP", "DATELINE_OPENER", "find_dateline", "first_lines", "without_dateline"]
+__all__ = ["DATELINE_DEP", "without_dateline"]

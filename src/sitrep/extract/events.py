@@ -20,7 +20,7 @@ from sitrep.extract.event_context import (
     event_figures,
     time_for,
 )
-from sitrep.extract.event_dateline import find_dateline, without_dateline
+from sitrep.extract.event_dateline import without_dateline
 from sitrep.extract.event_lexicon import PloverLexicon, load_lexicon
 from sitrep.extract.event_modes import infer_mode
 from sitrep.extract.event_roles import national_forces, resolve_roles, resolve_token, role_tokens
@@ -68,7 +68,7 @@ def run(analysis: Analysis) -> None:
 def find_events(analysis: Analysis, lexicon: PloverLexicon | None = None) -> list[EventFinding]:
     """Every event the document states, in text order, one per trigger."""
     lexicon = lexicon or load_lexicon()
-    dateline = find_dateline(analysis.text)
+    dateline = analysis.dateline.span if analysis.dateline else None
     analysis = replace(analysis, parse=without_dateline(analysis.parse, dateline))
     triggers = find_triggers(analysis.parse, lexicon, _actor_kind(analysis, lexicon), headline_sentences(analysis))
     context = Datelines(dateline, dateline_place(analysis, lexicon, dateline), dateline_time(analysis))

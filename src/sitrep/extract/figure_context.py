@@ -18,7 +18,6 @@ The rules' word lists are in ``resources/figures_context.json``.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -46,7 +45,6 @@ class ContextRules:
     movement_verbs: frozenset[str]
     civilian_nouns: frozenset[str]
     relative_pronouns: frozenset[str]
-    dateline: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -62,7 +60,6 @@ def rules() -> ContextRules:
         movement_verbs=frozenset(data["civilian_movement"]["verbs"]),
         civilian_nouns=frozenset(data["civilian_movement"]["nouns"]),
         relative_pronouns=frozenset(data["relative_pronouns"]),
-        dateline=re.compile(data["dateline"]),
     )
 
 
@@ -273,11 +270,9 @@ def span_root(parse: Parse, span: Span) -> Token | None:
 
 
 def in_dateline(analysis: Analysis, span: Span) -> bool:
-    """Whether ``span`` lies in a wire dateline opening its paragraph ("DORI, Burkina Faso, March 5 (Wire) -")."""
-    text = analysis.text
-    line_start = text.rfind("\n", 0, span[0]) + 1
-    match = rules().dateline.match(text, line_start)
-    return match is not None and span[1] <= match.end()
+    """Whether ``span`` lies in the wire dateline opening the article ("DORI, Burkina Faso, March 5 (Wire) -")."""
+    dateline = analysis.dateline
+    return dateline is not None and dateline.span[0] <= span[0] and span[1] <= dateline.span[1]
 
 
 def clause_item(analysis: Analysis, anchor: Token, figure: Span, items: list[tuple[str, Span]],

@@ -1,7 +1,8 @@
 """Wire datelines: "DJIBO, Burkina Faso —" or "KYIV, Ukraine, March 5 (Reuters) - " opening a paragraph.
 
 A dateline is an upper-case place, optionally followed by a country or state, a date and
-an agency credit in brackets, then a dash. It is not part of the first sentence: the
+an agency credit in brackets, then a dash; a place in title case counts only with a
+country and a date or agency ("Kyiv, Ukraine (Reuters) --"). It is not part of the first sentence: the
 sentence splitter starts a sentence after the dash, the places layer reads its place
 (the town, with the country as context) and the actors layer leaves it alone.
 """
@@ -18,8 +19,10 @@ SEARCH_LINES = 6
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _UPPER_WORD = rf"[{_UPPER}][{_UPPER}'’.\-]*[{_UPPER}.]"
+_TITLE_WORD = rf"[{_UPPER}][a-zà-ÿ'’.\-]+"
+_PLACE = rf"(?P<place>{_UPPER_WORD}(?:[ \-]{_UPPER_WORD}){{0,3}}|{_TITLE_WORD}(?:[ \-]{_TITLE_WORD}){{0,2}})"
 DATELINE = re.compile(
-    rf"(?P<place>{_UPPER_WORD}(?:[ \-]{_UPPER_WORD}){{0,3}})"
+    _PLACE +
     r"(?:,\s*(?P<country>[A-Z][\w.'’\-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w.'’\-]*){0,3}))?"
     rf"(?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?))?"
     r"\s*(?:\((?P<agency>[^()\n]{2,40})\))?"
@@ -49,7 +52,7 @@ def _group(match: re.Match, name: str, offset: int) -> Span | None:
     return offset + match.start(name), offset + match.end(name)
 
 
-def _lines(text: str, limit: int) -> list[tuple[int, str]]:
+def first_lines(text: str, limit: int = SEARCH_LINES) -> list[tuple[int, str]]:
     """The first ``limit`` non-empty lines with their offsets."""
     found, offset = [], 0
     for line in text.split("\n"):
@@ -67,7 +70,7 @@ def find_dateline(text: str, known_place: Callable[[str], bool] | None = None) -
     A bare upper-case word before a dash ("BREAKING —") counts only when ``known_place``
     accepts it or a country, date or agency follows it.
     """
-    for offset, line in _lines(text, SEARCH_LINES):
+    for offset, line in first_lines(text):
         stripped = len(line) - len(line.lstrip())
         match = DATELINE.match(line, stripped)
         if match is None:
@@ -75,6 +78,9 @@ def find_dateline(text: str, known_place: Callable[[str], bool] | None = None) -
         has_parts = any(match.group(k) for k in ("country", "date", "agency"))
         if not has_parts and not (known_place and known_place(match.group("place").title())):
             continue
+        if not match.group("place").isupper() and not (match.group("country") and (match.group("date")
+                                                                                     or match.group("agency"))):
+            continue  # "Kyiv, Ukraine (Reuters) --" but not "Hamas, the group - said"
         return Dateline(
             span=(offset + match.start(), offset + match.end()), place=_group(match, "place", offset),
             country=_group(match, "country", offset), date=_group(match, "date", offset),

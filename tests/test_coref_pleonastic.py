@@ -77,8 +77,8 @@ def test_the_militants_need_a_determiner():
 
 
 @pytest.mark.parametrize("text, pronoun, expected", [
-    ("The Kivu Liberation Army has 5,000 fighters. The government announced on Friday that it would recruit "
-     "10,000 volunteers.", "it would", "The government"),
+    (("The Kivu Liberation Army has 5,000 fighters. The government announced on Friday that it would recruit "
+      "10,000 volunteers."), "it would", "The government"),
     ("Mark Rutte met Zelenskyy. Zelenskyy said he would visit Kyiv.", "he would", "Zelenskyy"),
 ])
 def test_the_subject_of_a_reported_clause_is_the_reporters_own(text: str, pronoun: str, expected: str) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from sitrep.extract.event_dateline import without_dateline
 from sitrep.model import Document
 from sitrep.nlp import parse
-from sitrep.extract.event_dateline import without_dateline
 from sitrep.nlp.dateline import find_dateline
 from sitrep.pipeline import extract
 from test_events import World, found, name, one

@@ -77,8 +77,8 @@ def test_one_actor_in_many_documents_is_one_entity_with_its_aliases(store: Store
     assert store.entities(kind="place") == []
 
 
-def test_upgrading_an_older_store_fills_in_keys_and_stories(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'old.db'}"
+def test_upgrading_an_older_store_fills_in_keys_and_stories(store_url: str) -> None:
+    url = store_url
     docs = flood_documents()
     with Store.open(url) as store:
         for doc in docs:

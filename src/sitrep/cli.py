@@ -322,7 +322,7 @@ def serve(db: str | None, host: str, port: int) -> None:
     app = create_app(db, allowed_hosts=LOCAL_HOSTS if local else ["*"])
     shown = f"[{host}]" if ":" in host else host
     console.print(f"sitrep: {app.state.live.stats()['documents']} documents in the picture; "
-                  f"serving http://{shown}:{port}/ (API docs: /docs; Ctrl+C stops)", highlight=False, soft_wrap=True)
+                  f"serving http://{shown}:{port}/ (API schema: /openapi.json; Ctrl+C stops)", highlight=False, soft_wrap=True)
     if not local:
         console.print("[yellow]warning:[/yellow] the API has no authentication; anyone who reaches "
                       f"{host}:{port} can read the store and add articles", highlight=False, soft_wrap=True)

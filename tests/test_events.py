@@ -18,8 +18,8 @@ from sitrep.errors import ResourceError
 from sitrep.extract import events
 from sitrep.extract.event_lexicon import load_lexicon, parse_trigger_row
 from sitrep.extract.event_roles import political_actor
-from sitrep.extract.events import EventFinding, find_events, headline_sentences
-from sitrep.model import EVENT_TYPES, STATUSES, Actor, Claim, Document, Extraction, Figure, Place, Time
+from sitrep.extract.events import find_events, headline_sentences
+from sitrep.model import EVENT_TYPES, STATUSES, Actor, Claim, Document, Event, Extraction, Figure, Place, Time
 from sitrep.nlp import parse
 
 SHARED_EXAMPLE = Path(__file__).resolve().parents[2] / "shared" / "examples" / "kursk-deployment.gold.json"
@@ -107,7 +107,7 @@ def build(text: str, world: World | None = None, title: str | None = None, publi
     return Analysis(document=document, parse=parse(text), extraction=extraction)
 
 
-def found(text: str, world: World | None = None, **kwargs) -> tuple[list[EventFinding], Analysis]:
+def found(text: str, world: World | None = None, **kwargs) -> tuple[list[Event], Analysis]:
     analysis = build(text, world, **kwargs)
     return find_events(analysis), analysis
 
@@ -117,7 +117,7 @@ def name(analysis: Analysis, actor_id: str | None) -> str | None:
     return actor.name if actor else None
 
 
-def one(text: str, world: World | None = None) -> tuple[EventFinding, Analysis]:
+def one(text: str, world: World | None = None) -> tuple[Event, Analysis]:
     findings, analysis = found(text, world)
     assert len(findings) == 1, [(f.type, f.text) for f in findings]
     return findings[0], analysis

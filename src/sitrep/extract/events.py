@@ -9,7 +9,7 @@ figures and carrying claims (:mod:`~.event_context`). :func:`find_events` comput
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from sitrep.analysis import Analysis, contains
 from sitrep.extract.event_context import (
@@ -36,43 +36,22 @@ HEADLINE_LINES = 6
 NOUN_PHRASE_RELATIONS = ("planned", "mention")
 
 
-@dataclass
-class EventFinding:
-    """An event before it gets an id."""
-
-    type: str
-    text: str
-    span: Span
-    mode: str | None = None
-    source: str | None = None
-    target: str | None = None
-    place: str | None = None
-    time: str | None = None
-    status: str = "occurred"
-    figures: list[str] = field(default_factory=list)
-    claims: list[str] = field(default_factory=list)
-
-    def to_event(self, event_id: str) -> Event:
-        return Event(id=event_id, type=self.type, text=self.text, span=self.span, mode=self.mode, source=self.source,
-                     target=self.target, place=self.place, time=self.time, status=self.status,
-                     figures=list(self.figures), claims=list(self.claims))
-
-
 def run(analysis: Analysis) -> None:
     """Append the document's PLOVER events to ``analysis.extraction``."""
     extraction = analysis.extraction
-    for finding in find_events(analysis):
-        extraction.events.append(finding.to_event(extraction.next_id("events")))
+    for event in find_events(analysis):
+        event.id = extraction.next_id("events")
+        extraction.events.append(event)
 
 
-def find_events(analysis: Analysis, lexicon: PloverLexicon | None = None) -> list[EventFinding]:
-    """Every event the document states, in text order, one per trigger."""
+def find_events(analysis: Analysis, lexicon: PloverLexicon | None = None) -> list[Event]:
+    """Every event the document states, in text order, one per trigger (ids still empty)."""
     lexicon = lexicon or load_lexicon()
     dateline = analysis.dateline.span if analysis.dateline else None
     analysis = replace(analysis, parse=without_dateline(analysis.parse, dateline))
     triggers = find_triggers(analysis.parse, lexicon, _actor_kind(analysis, lexicon), headline_sentences(analysis))
     context = Datelines(dateline, dateline_place(analysis, lexicon, dateline), dateline_time(analysis))
-    findings: list[EventFinding] = []
+    findings: list[Event] = []
     seen: set[tuple[str, Span]] = set()
     scopes = {t.token: _scope(analysis.parse, t) for t in triggers}
     for trigger in sorted(triggers, key=lambda t: t.token):
@@ -123,7 +102,7 @@ def _specific(parse: Parse, noun: int) -> bool:
 
 
 def describe(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigger, datelines: Datelines | None = None,
-             lede: bool = False, nested: list[Span] | None = None) -> EventFinding:
+             lede: bool = False, nested: list[Span] | None = None) -> Event:
     """Everything about one trigger's event: type, roles, status, mode, span and context. Places and times
     inside ``nested`` (the clauses of other events within this one's) are theirs, not this event's."""
     parse = analysis.parse
@@ -155,8 +134,8 @@ def describe(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigger, datel
         roles.target = national_forces(analysis, lexicon, tokens.target, _country_of(analysis, place))
     if roles.target == roles.source:
         roles.target = None
-    return EventFinding(
-        type=roles.type, text=analysis.text[span[0]:span[1]], span=span,
+    return Event(
+        id="", type=roles.type, text=analysis.text[span[0]:span[1]], span=span,
         mode=infer_mode(parse, lexicon, trigger, roles.type), source=roles.source, target=roles.target,
         place=place, time=time_for(analysis, scope, scope if noun_phrase_event(parse, trigger) else sentence_span, anchor.start, status, lexicon, datelines.time, nested),
         status=status, figures=_figures(analysis, lexicon, roles.type, scope, [_scope(parse, p) for p in trigger.merged],
@@ -269,4 +248,4 @@ def _actor_kind(analysis: Analysis, lexicon: PloverLexicon) -> ActorKind:
     return kind
 
 
-__all__ = ["EventFinding", "describe", "event_span", "find_events", "headline_sentences", "run"]
+__all__ = ["describe", "event_span", "find_events", "headline_sentences", "run"]

@@ -145,6 +145,28 @@ class Store:
         with self._reading("read documents from"), self._reader() as session:
             yield from session.scalars(query)
 
+    def extracted_marker(self) -> tuple[int, Any]:
+        """How many extracted documents are stored and when the newest came (two indexed aggregates):
+        an unchanged marker means nothing new was extracted."""
+        query = select(func.count(), func.max(Document.ingested_at)).where(Document.status == STATUS_EXTRACTED)
+        with self._reading("read documents from"), self._reader() as session:
+            count, newest = session.execute(query).one()
+        return (count or 0, newest)
+
+    def extracted_ids(self) -> set[str]:
+        """The ids of every extracted document."""
+        with self._reading("read documents from"), self._reader() as session:
+            return set(session.scalars(select(Document.id).where(Document.status == STATUS_EXTRACTED)))
+
+    def list_documents(self, limit: int, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+        """The number of stored documents and one page of them (id, title, source, published, url,
+        status), newest publication first."""
+        columns = (Document.id, Document.title, Document.source, Document.published, Document.url, Document.status)
+        page = select(*columns).order_by(Document.published.desc().nulls_last(), Document.id).limit(limit).offset(offset)
+        with self._reading("read documents from"), self._reader() as session:
+            total = session.scalar(select(func.count()).select_from(Document)) or 0
+            return total, [dict(row) for row in session.execute(page).mappings()]
+
     def counts(self, doc_id: str | None = None) -> dict[str, int]:
         """Rows per table, for the whole database or for one document."""
         counts: dict[str, int] = {}

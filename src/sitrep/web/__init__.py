@@ -2,8 +2,7 @@
 
     app = create_app("sqlite:///sitrep.db")      # an ASGI app; uvicorn runs it
 
-Modules: ``state`` (the live picture, kept current from the store), ``catalog`` (read
-queries on stored documents), ``schemas`` (request and response models), ``api`` (the
+Modules: ``state`` (the live picture, kept current from the store), ``schemas`` (request and response models), ``api`` (the
 routes), ``errors`` (errors into JSON, never a traceback), ``limits`` (body size cap),
 ``headers`` (security headers), ``app`` (the factory), ``static/`` (the page: vanilla JS and CSS, no network).
 """

@@ -12,7 +12,6 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
 
 from sitrep.store.entities import summary_dict
-from sitrep.web.catalog import list_documents
 from sitrep.web.schemas import (
     ArticleIn,
     DocumentPage,
@@ -78,7 +77,7 @@ def get_picture(live: Live, since: DateParam = None, until: DateParam = None,
 @router.get("/documents", summary="Stored documents, newest first", response_model=DocumentPage)
 def get_documents(live: Live, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
                   offset: Annotated[int, Query(ge=0)] = 0) -> DocumentPage:
-    total, rows = list_documents(live.store, limit, offset)
+    total, rows = live.store.list_documents(limit, offset)
     return DocumentPage(total=total, limit=limit, offset=offset, documents=[DocumentRow(**row) for row in rows])
 
 

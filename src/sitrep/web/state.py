@@ -23,7 +23,6 @@ from sitrep.fuse import Picture
 from sitrep.model import Document
 from sitrep.pipeline import extract
 from sitrep.store import Store
-from sitrep.web.catalog import Fingerprint, extracted_ids, fingerprint
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +49,7 @@ class LivePicture:
         self.picture = Picture()
         self._lock = threading.Lock()
         self._extract_lock = threading.Lock()  # the spaCy pipeline is not made for concurrent calls
-        self._seen_store: Fingerprint | None = None
+        self._seen_store: tuple[int, Any] | None = None  # the store's extracted_marker when last read
         self._views: OrderedDict[Filters, bytes] = OrderedDict()
         self._load()
 
@@ -100,17 +99,17 @@ class LivePicture:
     def _load(self) -> None:
         """Build the picture from every stored extraction, read in batches."""
         with self._lock:
-            seen = fingerprint(self.store)  # taken first: whatever arrives while reading is caught up later
+            seen = self.store.extracted_marker()  # taken first: whatever arrives while reading is caught up later
             self.picture.extend(self.store.iter_extractions())
             self._seen_store = seen
 
     def _catch_up(self) -> int:
         """Under the lock: add stored extractions not yet in the picture."""
-        current = fingerprint(self.store)
+        current = self.store.extracted_marker()
         if current == self._seen_store:
             return 0
         added = 0
-        for doc_id in sorted(d for d in extracted_ids(self.store) if d not in self.picture):
+        for doc_id in sorted(d for d in self.store.extracted_ids() if d not in self.picture):
             extraction = self.store.get_extraction(doc_id)
             if extraction is not None and self.picture.add(extraction):
                 added += 1

@@ -27,7 +27,7 @@ from sitrep.store.connect import SQLITE_BEGIN_OPTION, create_store_engine, datab
 from sitrep.store.entities import EntitySummary, entity_summaries
 from sitrep.store.migrate import upgrade_to_head
 from sitrep.store.rows import LayerRows, Row, document_id_of, document_row, layer_rows
-from sitrep.store.stories import file_story, split_story, story_groups
+from sitrep.store.stories import copy_test, file_story, split_story, story_groups
 from sitrep.store.tables import ALL_MODELS, LAYER_MODELS, Document, Story
 
 STATUS_EXTRACTED = "extracted"
@@ -222,12 +222,14 @@ class Store:
     def _insert(self, document: Row, layers: LayerRows) -> bool:
         """Write one document's rows in one transaction; False if another writer won."""
         doc_id = document["id"]
+        extracted = document.get("extraction") is not None
+        fingerprint = copy_test().fingerprint(document["text"], document.get("title")) if extracted else None
         try:
-            with self._writer.begin() as session:
+            with self._writer.begin() as session:  # the fingerprint is computed before the write lock is taken
                 session.execute(insert(Document), [document])
                 _write_layers(session, layers)
-                if document.get("extraction") is not None:
-                    file_story(session, doc_id, document["text"], document.get("title"))
+                if fingerprint is not None:
+                    file_story(session, doc_id, fingerprint)
         except IntegrityError as exc:
             if self.has_document(doc_id):
                 return False

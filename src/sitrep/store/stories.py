@@ -33,10 +33,10 @@ def _fingerprint(row: Any) -> Fingerprint:
     return Fingerprint(np.frombuffer(row.signature, dtype=np.uint32), row.shingles)
 
 
-def file_story(session: Session, document_id: str, text: str, title: str | None) -> str:
-    """File a new document's fingerprint and join it to the stories it copies; return its story id."""
+def file_story(session: Session, document_id: str, mine: Fingerprint) -> str:
+    """File a new document's fingerprint (``copy_test().fingerprint``) and join it to the stories it copies;
+    return its story id."""
     test = copy_test()
-    mine = test.fingerprint(text, title)
     keys = sorted(set(test.band_keys(mine)))
     copies = [row for row in _stored(session, _sharing(session, keys)) if test.is_copy(mine, _fingerprint(row))]
     joined = {row.story_id for row in copies}

@@ -51,7 +51,7 @@ def upgrade() -> None:
 def _fill_existing(connection: sa.Connection) -> None:
     from sitrep.fuse.entities import actor_key, place_key
     from sitrep.fuse.rules import load_rules
-    from sitrep.store.stories import file_story
+    from sitrep.store.stories import copy_test, file_story
 
     rules = load_rules().entities
     documents = sa.table("documents", sa.column("id"), sa.column("title"), sa.column("text"),
@@ -67,7 +67,7 @@ def _fill_existing(connection: sa.Connection) -> None:
             for item in row.extraction.get(layer) or []:
                 connection.execute(sa.update(table).where(table.c.document_id == row.id, table.c.id == item["id"])
                                    .values(entity_key=key_of[layer](item, rules)))
-        file_story(session, row.id, row.text, row.title)
+        file_story(session, row.id, copy_test().fingerprint(row.text, row.title))
     session.flush()
 
 

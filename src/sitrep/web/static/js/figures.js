@@ -5,11 +5,7 @@ import { actorName, clear, el, figureValue, shortDate } from "./dom.js";
 const SHOWN = 25;
 
 function subjectLabel(subject) {
-  if (subject.label) return subject.label;  // the server's name for it, the one the CLI shows
-  const parts = [actorName(subject.actor) || (subject.counted ? subject.counted : "(no actor)"), subject.category];
-  if (subject.place) parts.push(`in ${subject.place.name}`);
-  if (subject.scope) parts.push("(one event)");
-  return parts.join(" · ");
+  return subject.label;  // the server's name for it (picture.schema.json), the one the CLI shows
 }
 
 /** "12 (ministry, Mar 5)": one side of a contradiction. */

@@ -10,6 +10,7 @@ Gold items marked ``optional`` are neither rewarded nor penalised; a gold file's
 
 from __future__ import annotations
 
+import calendar
 import math
 import re
 from collections.abc import Callable, Iterable
@@ -147,37 +148,101 @@ def _tally(layer: LayerScore, alignment: Alignment) -> None:
     layer.fn += alignment.required_missed()
 
 
+def absorbed(gold: Item, gold_spans: Iterable[Any], pred_spans: Iterable[Any]) -> float:
+    """An optional gold item takes any prediction overlapping it: a half score, neither reward nor penalty."""
+    pred_spans = list(pred_spans)
+    if gold.get("optional") and any(coverage(g, p) > 0 for g in gold_spans for p in pred_spans if g and p):
+        return 0.5
+    return 0.0
+
+
+def is_toponym_set(annotated: set[str], gold_places: list[Item]) -> bool:
+    """A file annotating only places, each gold place one occurrence: scored per occurrence."""
+    return annotated == {"places"} and all(len(g["mentions"]) == 1 for g in gold_places)
+
+
+def per_occurrence(places: list[Item]) -> list[Item]:
+    """One item per mention of each predicted place."""
+    return [dict(place, mentions=[mention]) for place in places for mention in place.get("mentions", [])]
+
+
 def _place_score(gold: Item, pred: Item) -> float:
     if not any(coverage(g, p) > 0 for g in gold["mentions"] for p in pred.get("mentions", [])):
         return 0.0
+    return 1.0 if _right_spot(gold, pred) else absorbed(gold, gold["mentions"], pred.get("mentions", []))
+
+
+def _right_spot(gold: Item, pred: Item) -> bool:
     if gold.get("tolerance_km") and gold["lat"] is not None:
-        return float(pred.get("lat") is not None and distance_km(gold, pred) <= gold["tolerance_km"])
+        return _within_tolerance(gold, pred)
     if gold["lat"] is None or pred.get("lat") is None or gold["feature"] == "country":
-        return float(gold["lat"] is None or gold.get("country") == pred.get("country"))
+        return gold["lat"] is None or gold.get("country") == pred.get("country")
     limit = 150 if gold["feature"] in ("admin1", "region", "country") else 50
-    return float(distance_km(gold, pred) <= limit)
+    return distance_km(gold, pred) <= limit
+
+
+def _within_tolerance(gold: Item, pred: Item) -> bool:
+    """A toponym-set gold point: countries by feature, provinces and large areas at their own size."""
+    fcode = gold.get("fcode") or ""
+    feature = pred.get("feature")
+    if fcode.startswith("PCL"):
+        return feature == "country" and (not gold.get("country") or gold["country"] == pred.get("country"))
+    if pred.get("lat") is None:
+        return False
+    if fcode == "ADM1" and feature == "admin1":
+        return distance_km(gold, pred) <= max(500, gold["tolerance_km"])
+    if not fcode and feature in ("country", "admin1"):
+        return distance_km(gold, pred) <= (2500 if feature == "country" else 500)
+    return distance_km(gold, pred) <= gold["tolerance_km"]
+
+
+def calendar_day(value: Any, last: bool) -> Any:
+    """A year or a month ('2017', '2017-03') as its first (or last) day; other values unchanged."""
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}(-\d{2}){0,2}", value):
+        return value
+    if len(value) == 4:
+        return f"{value}-12-31" if last else f"{value}-01-01"
+    if len(value) == 7:
+        if not last:
+            return f"{value}-01"
+        year, month = int(value[:4]), int(value[5:7])
+        return f"{value}-{calendar.monthrange(year, month)[1]:02d}"
+    return value
 
 
 def _time_score(gold: Item, pred: Item) -> float:
-    same_value = gold["start"] == pred.get("start") and gold["end"] == pred.get("end")
-    return float(coverage(gold["span"], pred.get("span")) > 0 and same_value)
+    same_value = calendar_day(gold["start"], False) == calendar_day(pred.get("start"), False) \
+        and calendar_day(gold["end"], True) == calendar_day(pred.get("end"), True)
+    if coverage(gold["span"], pred.get("span")) > 0 and same_value:
+        return 1.0
+    return absorbed(gold, [gold["span"]], [pred.get("span")])
 
 
 def _figure_score(gold: Item, pred: Item) -> float:
     if coverage(gold["span"], pred.get("span")) <= 0:
         return 0.0
     numbers = lambda item: {item.get("value"), item.get("low"), item.get("high")} - {None}  # noqa: E731
-    return float(bool(numbers(gold) & numbers(pred)))
+    return 1.0 if numbers(gold) & numbers(pred) else absorbed(gold, [gold["span"]], [pred.get("span")])
 
 
 def _claim_score(gold: Item, pred: Item) -> float:
     f1 = word_f1(gold["content"], pred.get("content"))
-    return f1 if coverage(gold["content_span"], pred.get("content_span")) > 0 and f1 >= 0.5 else 0.0
+    if coverage(gold["content_span"], pred.get("content_span")) > 0 and f1 >= 0.5:
+        return f1
+    return absorbed(gold, [gold["content_span"]], [pred.get("content_span")]) * 0.9
 
 
 def _event_score(gold: Item, pred: Item) -> float:
     shared = coverage(gold["span"], pred.get("span"))
-    return 1.0 + shared if gold["type"] == pred.get("type") and shared > 0 else 0.0
+    if gold["type"] == pred.get("type") and shared > 0:
+        return 1.0 + shared
+    return absorbed(gold, [gold["span"]], [pred.get("span")])
+
+
+def _actor_score(gold: Item, pred: Item) -> float:
+    if is_same_actor(pred, gold):
+        return 1.0
+    return absorbed(gold, gold.get("mentions", []), pred.get("mentions", []))
 
 
 class Scorer:
@@ -200,12 +265,15 @@ class Scorer:
         pred_actors = {a["id"]: a for a in predicted.get("actors", [])}
 
         layer["actors"].sides.setdefault("type_ok", [])
-        actors = align(gold["actors"], predicted.get("actors", []), lambda g, p: float(is_same_actor(p, g)))
+        actors = align(gold["actors"], predicted.get("actors", []), _actor_score)
         _tally(layer["actors"], actors)
         for g, p in actors.required_pairs():
             layer["actors"].note("type_ok", g["type"] == p.get("type"))
 
-        _tally(layer["places"], align(gold["places"], predicted.get("places", []), _place_score))
+        pred_places = predicted.get("places", [])
+        if is_toponym_set(annotated, gold["places"]):
+            pred_places = per_occurrence(pred_places)
+        _tally(layer["places"], align(gold["places"], pred_places, _place_score))
         _tally(layer["times"], align(gold["times"], predicted.get("times", []), _time_score))
 
         figures = align(gold["figures"], predicted.get("figures", []), _figure_score)

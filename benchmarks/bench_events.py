@@ -29,7 +29,7 @@ from rich.table import Table
 
 from sitrep.analysis import Analysis
 from sitrep.evaluate import gold_document, gold_files, score
-from sitrep.extract import events
+from sitrep.layers.events import stage as events
 from sitrep.model import Actor, Claim, Extraction, Figure, Place, Time
 from sitrep.nlp import parse
 from sitrep.pipeline import Timings, extract
@@ -124,8 +124,8 @@ def _fmt(value: float | None) -> str:
 
 def warm_up() -> None:
     """Load the model and the rule files once so the first article's timing is the stage's own."""
-    from sitrep.extract.event_lexicon import load_lexicon
     from sitrep.geo.lexicon import load_lexicon as load_geo_lexicon
+    from sitrep.layers.events.lexicon import load_lexicon
 
     parse("Warm-up.")
     load_lexicon()

@@ -23,7 +23,8 @@ from rich.console import Console
 from rich.table import Table
 
 from sitrep.analysis import Analysis
-from sitrep.extract import actors, places
+from sitrep.layers.actors import stage as actors
+from sitrep.layers.places import stage as places
 from sitrep.model import Document, Extraction
 from sitrep.nlp import parse
 

@@ -26,7 +26,8 @@ from rich.table import Table
 
 from sitrep.analysis import Analysis
 from sitrep.evaluate import gold_files, score
-from sitrep.extract import figures, times
+from sitrep.layers.figures import stage as figures
+from sitrep.layers.times import stage as times
 from sitrep.model import Document, Extraction
 from sitrep.nlp import parse
 

@@ -1,6 +1,6 @@
 """The actors layer on sentences written for these tests."""
 
-from sitrep.extract.actors import find_actors
+from sitrep.layers.actors.stage import find_actors
 from sitrep.nlp import parse
 
 

@@ -1,6 +1,6 @@
 """Actors that fusion keys on: no dateline or outlet actors, forces by demonym, armed groups, offices."""
 
-from sitrep.extract.actors import find_actors
+from sitrep.layers.actors.stage import find_actors
 from sitrep.model import Document
 from sitrep.nlp import parse
 from sitrep.pipeline import extract

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sitrep.analysis import Analysis
-from sitrep.extract import claims
+from sitrep.layers.claims import stage as claims
 from sitrep.model import FACTUALITIES, STANCES, Actor, Document, Extraction, Time
 from sitrep.nlp import parse
 

@@ -3,8 +3,9 @@
 import pytest
 
 from sitrep.analysis import Analysis
-from sitrep.extract import actors, places
-from sitrep.extract.coref import pronoun_chains
+from sitrep.layers.actors import stage as actors
+from sitrep.layers.actors.coref import pronoun_chains
+from sitrep.layers.places import stage as places
 from sitrep.model import Document, Extraction
 from sitrep.nlp import parse
 

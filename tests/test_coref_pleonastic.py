@@ -2,7 +2,7 @@
 
 import pytest
 
-from sitrep.extract.coref import is_pleonastic
+from sitrep.layers.actors.coref import is_pleonastic
 from sitrep.model import Document
 from sitrep.nlp import parse
 from sitrep.pipeline import extract
@@ -50,7 +50,8 @@ def test_pleonastic_it_does_not_resolve_to_the_group():
 
 def _analysis(text):
     from sitrep.analysis import Analysis
-    from sitrep.extract import actors, places
+    from sitrep.layers.actors import stage as actors
+    from sitrep.layers.places import stage as places
     from sitrep.model import Extraction
     document = Document(text=text)
     analysis = Analysis(document=document, parse=parse(text), extraction=Extraction(document=document))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep.errors import ResourceError
-from sitrep.extract.cues import Cue, load_claim_words, load_cues, parse_cue
+from sitrep.layers.claims.cues import Cue, load_claim_words, load_cues, parse_cue
 from sitrep.model import FACTUALITIES, STANCES
 from sitrep.nlp import parse
 

@@ -1,4 +1,4 @@
-"""Events: PLOVER types, modes, roles, status and context (sitrep.extract.events and its helpers).
+"""Events: PLOVER types, modes, roles, status and context (sitrep.layers.events.stage and its helpers).
 
 Every sentence here was written for these tests. Upstream layers (actors, claims, places,
 times, figures) are built by hand so the tests do not depend on the other stages.
@@ -15,10 +15,10 @@ import pytest
 
 from sitrep.analysis import Analysis
 from sitrep.errors import ResourceError
-from sitrep.extract import events
-from sitrep.extract.event_lexicon import load_lexicon, parse_trigger_row
-from sitrep.extract.event_roles import political_actor
-from sitrep.extract.events import find_events, headline_sentences
+from sitrep.layers.events import stage as events
+from sitrep.layers.events.lexicon import load_lexicon, parse_trigger_row
+from sitrep.layers.events.roles import political_actor
+from sitrep.layers.events.stage import find_events, headline_sentences
 from sitrep.model import EVENT_TYPES, STATUSES, Actor, Claim, Document, Event, Extraction, Figure, Place, Time
 from sitrep.nlp import parse
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.extract.event_dateline import without_dateline
+from sitrep.layers.events.dateline import without_dateline
 from sitrep.model import Document
 from sitrep.nlp import parse
 from sitrep.nlp.dateline import find_dateline

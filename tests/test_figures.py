@@ -1,4 +1,4 @@
-"""Figures: values, bounds, hedges, categories and links (sitrep.extract.figures)."""
+"""Figures: values, bounds, hedges, categories and links (sitrep.layers.figures.stage)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ from datetime import date
 import pytest
 
 from sitrep.analysis import Analysis
-from sitrep.extract import figures, times
-from sitrep.extract.figures import FigureMention, find_figures
-from sitrep.extract.times import find_times
+from sitrep.layers.figures import stage as figures
+from sitrep.layers.figures.stage import FigureMention, find_figures
+from sitrep.layers.times import stage as times
+from sitrep.layers.times.stage import find_times
 from sitrep.model import Actor, Claim, Document, Extraction, Place
 from sitrep.nlp import parse
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from sitrep.analysis import Analysis
-from sitrep.extract import figures, links
+from sitrep.layers.figures import stage as figures
+from sitrep.layers.links import stage as links
 from sitrep.model import Document, Event, Extraction
 from sitrep.nlp import parse
 

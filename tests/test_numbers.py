@@ -1,4 +1,4 @@
-"""Number phrases: numerals, words, scales and vague amounts (sitrep.extract.numbers)."""
+"""Number phrases: numerals, words, scales and vague amounts (sitrep.layers.figures.numbers)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sitrep.extract.numbers import find_numbers, ordinal_value, parse_number, vague_bounds
+from sitrep.layers.figures.numbers import find_numbers, ordinal_value, parse_number, vague_bounds
 
 ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]

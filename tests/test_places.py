@@ -2,7 +2,7 @@
 
 import pytest
 
-from sitrep.extract.places import find_places
+from sitrep.layers.places.stage import find_places
 from sitrep.nlp import parse
 
 

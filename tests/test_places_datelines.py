@@ -1,8 +1,8 @@
 """Places from datelines, small towns in locative use, and names that are outlets or organisations."""
 
 from sitrep.analysis import Analysis
-from sitrep.extract import places
-from sitrep.extract.places import find_places
+from sitrep.layers.places import stage as places
+from sitrep.layers.places.stage import find_places
 from sitrep.model import Document, Extraction
 from sitrep.nlp import parse
 

@@ -7,7 +7,7 @@ from itertools import pairwise
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sitrep.extract.quotes import find_quotes, has_quoted_words, quote_at
+from sitrep.layers.claims.quotes import find_quotes, has_quoted_words, quote_at
 
 
 def inner_texts(text: str) -> list[str]:

@@ -1,4 +1,4 @@
-"""Date expressions and their calendar values (sitrep.extract.times)."""
+"""Date expressions and their calendar values (sitrep.layers.times.stage)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sitrep.extract.calendar import decade_period, quarter_period, season_period, week_period
-from sitrep.extract.times import TimeMention, find_times
+from sitrep.layers.times.calendar import decade_period, quarter_period, season_period, week_period
+from sitrep.layers.times.stage import TimeMention, find_times
 
 PUBLISHED = date(2024, 10, 28)  # a Monday
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",

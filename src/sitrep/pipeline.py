@@ -12,7 +12,13 @@ from dataclasses import dataclass, field
 
 from sitrep.analysis import Analysis
 from sitrep.errors import ExtractionError, SitrepError
-from sitrep.extract import actors, claims, events, figures, links, places, times
+from sitrep.layers.actors import stage as actors
+from sitrep.layers.claims import stage as claims
+from sitrep.layers.events import stage as events
+from sitrep.layers.figures import stage as figures
+from sitrep.layers.links import stage as links
+from sitrep.layers.places import stage as places
+from sitrep.layers.times import stage as times
 from sitrep.model import Document, Extraction
 from sitrep.nlp import Parse, parse, parse_many
 

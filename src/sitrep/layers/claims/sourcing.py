@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from sitrep.extract.claim_parts import Found, child, cited_source, mention_span, subtree_span, trimmed
-from sitrep.extract.cues import ClaimWords, Cue, CueLexicon
+from sitrep.layers.claims.cues import ClaimWords, Cue, CueLexicon
+from sitrep.layers.claims.parts import Found, child, cited_source, mention_span, subtree_span, trimmed
 from sitrep.model import Span
 from sitrep.nlp import Parse, Token
 

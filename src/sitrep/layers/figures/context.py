@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from sitrep.analysis import Analysis, overlaps
-from sitrep.extract.numbers import resource_json
+from sitrep.layers.figures.numbers import resource_json
 from sitrep.model import Actor, Span
 from sitrep.nlp import Parse, Token
 

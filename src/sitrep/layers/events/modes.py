@@ -9,8 +9,8 @@ army, and "jets destroyed rocket launchers" is aerial, not artillery.
 
 from __future__ import annotations
 
-from sitrep.extract.event_lexicon import PloverLexicon
-from sitrep.extract.event_syntax import (
+from sitrep.layers.events.lexicon import PloverLexicon
+from sitrep.layers.events.syntax import (
     actor_of,
     clause_span,
     kids,
@@ -20,7 +20,7 @@ from sitrep.extract.event_syntax import (
     theme,
     word,
 )
-from sitrep.extract.event_triggers import Trigger, themes
+from sitrep.layers.events.triggers import Trigger, themes
 from sitrep.nlp import Parse
 
 NEAR_DEPS = ("compound", "amod", "nmod", "npadvmod", "prt")

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
-from sitrep.extract.cues import ClaimWords, Cue
+from sitrep.layers.claims.cues import ClaimWords, Cue
 from sitrep.nlp import Parse, Token
 
 PAST_TAGS = frozenset({"VBD", "VBN"})

@@ -14,8 +14,8 @@ that 12 people had died."), that event. A figure is only linked to an event whos
 from __future__ import annotations
 
 from sitrep.analysis import Analysis, contains
-from sitrep.extract.event_lexicon import load_lexicon
-from sitrep.extract.figure_context import clause_chain
+from sitrep.layers.events.lexicon import load_lexicon
+from sitrep.layers.figures.context import clause_chain
 from sitrep.model import Event, Figure
 from sitrep.nlp import Parse, Token
 

@@ -14,14 +14,14 @@ from __future__ import annotations
 import re
 
 from sitrep.analysis import Analysis, contains, overlaps
-from sitrep.extract.attribution import find_verbal
-from sitrep.extract.claim_parts import Found, child, cue_span_of, is_verb, mention_span, subject_of, trimmed
-from sitrep.extract.cues import ClaimWords, CueLexicon, load_claim_words, load_cues
-from sitrep.extract.quote_speakers import attribute_quotes, is_speech
-from sitrep.extract.quotes import Quote, find_quotes, has_quoted_words, quote_at
-from sitrep.extract.sourcing import find_labelled, find_nominal, find_phrasal
-from sitrep.extract.speakers import SpeakerResolver, classify
-from sitrep.extract.stance import factuality_of, main_clause, stance_of
+from sitrep.layers.claims.attribution import find_verbal
+from sitrep.layers.claims.cues import ClaimWords, CueLexicon, load_claim_words, load_cues
+from sitrep.layers.claims.parts import Found, child, cue_span_of, is_verb, mention_span, subject_of, trimmed
+from sitrep.layers.claims.quote_speakers import attribute_quotes, is_speech
+from sitrep.layers.claims.quotes import Quote, find_quotes, has_quoted_words, quote_at
+from sitrep.layers.claims.sourcing import find_labelled, find_nominal, find_phrasal
+from sitrep.layers.claims.speakers import SpeakerResolver, classify
+from sitrep.layers.claims.stance import factuality_of, main_clause, stance_of
 from sitrep.model import Claim, Span
 from sitrep.nlp import Parse, Sentence
 

@@ -14,8 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sitrep.analysis import Analysis, contains
-from sitrep.extract.event_lexicon import PloverLexicon
-from sitrep.extract.event_syntax import (
+from sitrep.geo.lexicon import load_lexicon as load_geo_lexicon
+from sitrep.layers.events.lexicon import PloverLexicon
+from sitrep.layers.events.syntax import (
     actor_of,
     conjuncts,
     direct_object,
@@ -33,8 +34,7 @@ from sitrep.extract.event_syntax import (
     trailing_relatives,
     word,
 )
-from sitrep.extract.event_triggers import Trigger
-from sitrep.geo.lexicon import load_lexicon as load_geo_lexicon
+from sitrep.layers.events.triggers import Trigger
 from sitrep.model import Actor, Extraction, Span
 from sitrep.nlp import Parse, Token
 

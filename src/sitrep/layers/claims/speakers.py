@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from sitrep.analysis import Analysis, contains, overlaps
-from sitrep.extract.cues import ClaimWords
+from sitrep.layers.claims.cues import ClaimWords
 from sitrep.model import Actor, Span
 from sitrep.nlp import Parse, Token
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sitrep.extract.cues import Cue
-from sitrep.extract.quotes import Quote
+from sitrep.layers.claims.cues import Cue
+from sitrep.layers.claims.quotes import Quote
 from sitrep.model import Span
 from sitrep.nlp import Parse, Token
 

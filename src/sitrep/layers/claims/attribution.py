@@ -9,7 +9,8 @@ the outlets it was told to. It reads the parse and writes nothing.
 
 from __future__ import annotations
 
-from sitrep.extract.claim_parts import (
+from sitrep.layers.claims.cues import ClaimWords, Cue, CueLexicon
+from sitrep.layers.claims.parts import (
     CONTENT_MARKS,
     OBJECT_DEPS,
     Found,
@@ -24,8 +25,7 @@ from sitrep.extract.claim_parts import (
     subtree_span,
     trimmed,
 )
-from sitrep.extract.cues import ClaimWords, Cue, CueLexicon
-from sitrep.extract.quotes import has_quoted_words
+from sitrep.layers.claims.quotes import has_quoted_words
 from sitrep.model import Span
 from sitrep.nlp import Parse, Token
 

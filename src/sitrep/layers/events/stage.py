@@ -1,7 +1,7 @@
 """The events layer: PLOVER events an analyst can count and map, each with its evidence.
 
 Runs after places, actors, times, claims and figures. For every trigger
-(:mod:`sitrep.extract.event_triggers`) it reads the roles (:mod:`~.event_roles`), the
+(:mod:`sitrep.layers.events.triggers`) it reads the roles (:mod:`~.event_roles`), the
 status (:mod:`~.event_status`), the mode (:mod:`~.event_modes`) and the place, time,
 figures and carrying claims (:mod:`~.event_context`). :func:`find_events` computes;
 :func:`run` writes the events into the extraction.
@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from sitrep.analysis import Analysis, contains
-from sitrep.extract.event_context import (
+from sitrep.layers.events.context import (
     best_place,
     carrying_claims,
     dateline_place,
@@ -20,13 +20,13 @@ from sitrep.extract.event_context import (
     event_figures,
     time_for,
 )
-from sitrep.extract.event_dateline import without_dateline
-from sitrep.extract.event_lexicon import PloverLexicon, load_lexicon
-from sitrep.extract.event_modes import infer_mode
-from sitrep.extract.event_roles import national_forces, resolve_roles, resolve_token, role_tokens
-from sitrep.extract.event_status import event_status
-from sitrep.extract.event_syntax import clause_span, np_span, preposition_objects, reduced_relative
-from sitrep.extract.event_triggers import ActorKind, Trigger, control_chain, find_triggers
+from sitrep.layers.events.dateline import without_dateline
+from sitrep.layers.events.lexicon import PloverLexicon, load_lexicon
+from sitrep.layers.events.modes import infer_mode
+from sitrep.layers.events.roles import national_forces, resolve_roles, resolve_token, role_tokens
+from sitrep.layers.events.status import event_status
+from sitrep.layers.events.syntax import clause_span, np_span, preposition_objects, reduced_relative
+from sitrep.layers.events.triggers import ActorKind, Trigger, control_chain, find_triggers
 from sitrep.model import Actor, Event, Place, Span
 from sitrep.nlp import Parse
 

@@ -11,9 +11,9 @@ the event ``occurred``.
 
 from __future__ import annotations
 
-from sitrep.extract.event_lexicon import PloverLexicon
-from sitrep.extract.event_syntax import kid, kids, negated, word
-from sitrep.extract.event_triggers import Trigger, control_chain
+from sitrep.layers.events.lexicon import PloverLexicon
+from sitrep.layers.events.syntax import kid, kids, negated, word
+from sitrep.layers.events.triggers import Trigger, control_chain
 from sitrep.model import Claim
 from sitrep.nlp import Parse, Token
 

@@ -18,8 +18,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from sitrep.extract.event_lexicon import PloverLexicon, TriggerRule
-from sitrep.extract.event_syntax import (
+from sitrep.layers.events.lexicon import PloverLexicon, TriggerRule
+from sitrep.layers.events.syntax import (
     actor_of,
     after_perfect_have,
     has_aux_to,

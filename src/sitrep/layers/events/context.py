@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from sitrep.analysis import Analysis, contains, overlaps
-from sitrep.extract.event_lexicon import PloverLexicon
+from sitrep.layers.events.lexicon import PloverLexicon
 from sitrep.model import Claim, Place, Span
 from sitrep.nlp.dateline import first_lines
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from sitrep.extract.claim_parts import AUX_DEPS, Found, cue_span_of, is_verb, mention_span, speaker_head, subject_of
-from sitrep.extract.cues import CueLexicon
-from sitrep.extract.quotes import Quote
+from sitrep.layers.claims.cues import CueLexicon
+from sitrep.layers.claims.parts import AUX_DEPS, Found, cue_span_of, is_verb, mention_span, speaker_head, subject_of
+from sitrep.layers.claims.quotes import Quote
 from sitrep.nlp import Parse, Token
 
 SENTENCE_END = frozenset({".", "!", "?"})

@@ -1,7 +1,7 @@
 """The figures layer: counts of people, weapons and money with bounds, category and links.
 
 ``find_figures(parse, times)`` turns every number phrase of the text (see
-:mod:`sitrep.extract.numbers`) that counts something into a :class:`FigureMention`:
+:mod:`sitrep.layers.figures.numbers`) that counts something into a :class:`FigureMention`:
 value or bounds, the hedge around it ("more than", "up to", "or more"), the head noun
 ("infantrymen"), a category read from the noun and the verb ("20 soldiers were killed" is
 ``killed``) and a unit. Years, dates, times of day, ages, ordinals, unit designators,
@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from sitrep.analysis import Analysis, contains
-from sitrep.extract.figure_context import civilians_on_the_move, clause_item, figure_owner
-from sitrep.extract.numbers import Quantity, find_numbers, resource_rows
+from sitrep.layers.figures.context import civilians_on_the_move, clause_item, figure_owner
+from sitrep.layers.figures.numbers import Quantity, find_numbers, resource_rows
 from sitrep.model import Figure, Span
 from sitrep.nlp import Parse, Token
 

@@ -9,7 +9,7 @@ named without a person ("the South Korean Defense Minister"), other organisation
 outlets from the NER, and populations ("asylum seekers", "Rohingya").
 
 ``run`` writes the actors, links affiliations, then installs the document's
-coreference resolver (:mod:`sitrep.extract.coref`) as ``analysis.resolver``.
+coreference resolver (:mod:`sitrep.layers.actors.coref`) as ``analysis.resolver``.
 """
 
 from __future__ import annotations
@@ -21,8 +21,10 @@ from functools import lru_cache
 from importlib import resources
 
 from sitrep.analysis import Analysis
-from sitrep.extract import coref
-from sitrep.extract.places import (
+from sitrep.geo.gazetteer import name_key
+from sitrep.geo.lexicon import DictionaryEntry, Lexicon, load_lexicon, not_an_outlet
+from sitrep.layers.actors import coref
+from sitrep.layers.places.stage import (
     NOTES_KEY,
     Toponym,
     find_toponyms,
@@ -31,8 +33,6 @@ from sitrep.extract.places import (
     organisation_names,
     resolve_toponyms,
 )
-from sitrep.geo.gazetteer import name_key
-from sitrep.geo.lexicon import DictionaryEntry, Lexicon, load_lexicon, not_an_outlet
 from sitrep.model import Actor, Span
 from sitrep.nlp import Entity, Parse
 from sitrep.nlp.outlets import find_outlets

@@ -2,7 +2,7 @@
 
 ``find_times(text, published)`` finds every date expression by the rules in
 ``resources/times_grammar.json`` (word lists in ``times_lexicon.json``) and resolves each
-to a :class:`~sitrep.extract.calendar.Period`: absolute dates as written, year-less dates
+to a :class:`~sitrep.layers.times.calendar.Period`: absolute dates as written, year-less dates
 closest before the publication date unless the clause speaks of the future, deictic
 expressions ("yesterday", "last week", "two days ago") from the publication date, and
 anaphoric ones ("the following year", "a year earlier", "the quarter") from the time the
@@ -24,9 +24,9 @@ from typing import Any
 
 from sitrep.analysis import Analysis
 from sitrep.errors import ResourceError
-from sitrep.extract import calendar as cal
-from sitrep.extract.calendar import Period
-from sitrep.extract.numbers import resource_json
+from sitrep.layers.figures.numbers import resource_json
+from sitrep.layers.times import calendar as cal
+from sitrep.layers.times.calendar import Period
 from sitrep.model import Time
 
 LEXICON_FILE = "times_lexicon.json"

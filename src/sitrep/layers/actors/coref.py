@@ -43,7 +43,7 @@ class CorefState:
 
 
 def _patterns():
-    from sitrep.extract.actors import load_patterns
+    from sitrep.layers.actors.stage import load_patterns
 
     return load_patterns()
 

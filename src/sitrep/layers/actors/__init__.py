@@ -1,0 +1,1 @@
+"""Actors: persons, organisations, groups and states, with their mentions and coreference."""

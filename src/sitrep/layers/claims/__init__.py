@@ -1,0 +1,1 @@
+"""Claims: who says what, through whom, how surely."""

@@ -1,0 +1,1 @@
+"""Events: PLOVER events with roles, place, time and status."""

@@ -1,0 +1,1 @@
+"""Figures: counted quantities with their bounds, hedges, owners and categories."""

@@ -1,0 +1,1 @@
+"""Links: figures tied to the events they count."""

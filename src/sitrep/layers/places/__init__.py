@@ -1,0 +1,1 @@
+"""Places: toponyms in the text resolved to gazetteer points."""

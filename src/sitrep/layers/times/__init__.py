@@ -1,0 +1,1 @@
+"""Times: date expressions and their calendar values."""

@@ -4,20 +4,36 @@ VENV := .venv
 BIN := $(VENV)/bin
 UV := $(BIN)/uv
 STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
 DB ?= sqlite:///sitrep.db
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo serve test test-fast lint lock bench eval clean
+.PHONY: install install-dev demo serve test test-fast lint format-check typecheck check lock bench eval clean
 
+# `install` gets the runtime only (requirements.lock); the test and lint targets get the
+# development lock (requirements-dev.lock: runtime + pytest, hypothesis, ruff, mypy, pre-commit, pandas).
 install: $(STAMP)
 
-$(STAMP): requirements.lock pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+install-dev: $(DEV_STAMP)
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(UV): | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==0.13.8
+
+$(STAMP): requirements.lock pyproject.toml | $(UV)
 	$(UV) pip sync --python $(BIN)/python --require-hashes requirements.lock
 	$(UV) pip install --python $(BIN)/python --no-deps -e .
+	rm -f $(DEV_STAMP)
 	touch $(STAMP)
+
+# The development lock is a superset of the runtime one, so it satisfies `install` too.
+$(DEV_STAMP): requirements-dev.lock requirements.lock pyproject.toml | $(UV)
+	$(UV) pip sync --python $(BIN)/python --require-hashes requirements-dev.lock
+	$(UV) pip install --python $(BIN)/python --no-deps -e .
+	touch $(STAMP) $(DEV_STAMP)
 
 demo: install
 	$(BIN)/sitrep ingest demo/corpus --db $(DB)
@@ -27,24 +43,35 @@ demo: install
 serve: install
 	$(BIN)/sitrep serve --db $(DB) --host $(HOST) --port $(PORT)
 
-test: install
+test: install-dev
 	$(BIN)/python -m pytest
 
-test-fast: install
-	$(BIN)/python -m pytest -m "not slow"
+# Under a minute: no slow tests and none that loads the spaCy model.
+test-fast: install-dev
+	$(BIN)/python -m pytest -m "not slow and not model"
 
-lint: install
+lint: install-dev
 	$(BIN)/ruff check src tests benchmarks
+
+format-check: install-dev
+	$(BIN)/ruff format --check src tests benchmarks
+
+typecheck: install-dev
+	$(BIN)/mypy
+
+# Every static check CI runs: lint, format, types.
+check: lint format-check typecheck
 
 eval: install
 	$(BIN)/sitrep eval ../shared/eval ../shared/examples
 
-bench: install
+bench: install-dev
 	$(BIN)/python benchmarks/run_all.py
 
-# Re-pin every dependency (runtime + dev) with hashes after editing pyproject.toml.
-lock:
-	$(UV) pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 -o requirements.lock
+# Re-pin the runtime and the development dependencies (with hashes) after editing pyproject.toml.
+lock: | $(UV)
+	$(UV) pip compile pyproject.toml --generate-hashes --python-version 3.11 -o requirements.lock
+	$(UV) pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 -o requirements-dev.lock
 
 clean:
-	rm -rf $(VENV) sitrep.db .pytest_cache
+	rm -rf $(VENV) sitrep.db .pytest_cache .mypy_cache .ruff_cache

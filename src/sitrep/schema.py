@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, cast
 
 SCHEMA_FILE = "sitrep-1.schema.json"
 
@@ -13,7 +13,8 @@ SCHEMA_FILE = "sitrep-1.schema.json"
 @lru_cache(maxsize=4)
 def load_schema(name: str = SCHEMA_FILE) -> dict[str, Any]:
     """A JSON Schema bundled in sitrep/resources."""
-    return json.loads(resources.files("sitrep.resources").joinpath(name).read_text(encoding="utf-8"))
+    text = resources.files("sitrep.resources").joinpath(name).read_text(encoding="utf-8")
+    return cast(dict[str, Any], json.loads(text))
 
 
 def problems(extraction: dict[str, Any]) -> list[str]:

@@ -46,9 +46,9 @@ serve: install
 test: install-dev
 	$(BIN)/python -m pytest
 
-# Under a minute: no slow tests and none that loads the spaCy model.
+# Under a minute: no slow tests, none that loads the spaCy model, SQLite only (`make test` runs them all).
 test-fast: install-dev
-	$(BIN)/python -m pytest -m "not slow and not model"
+	$(BIN)/python -m pytest -m "not slow and not model and not postgres"
 
 lint: install-dev
 	$(BIN)/ruff check src tests benchmarks

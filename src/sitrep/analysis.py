@@ -5,12 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING, cast
 
 from sitrep.model import Actor, Document, Extraction, Span
 from sitrep.nlp import Parse
 from sitrep.nlp.dateline import Dateline
 
+if TYPE_CHECKING:
+    from sitrep.layers.actors.coref import CorefState
+    from sitrep.layers.places.stage import Toponym
+
 Resolver = Callable[["Analysis", Span], "str | None"]
+
+TOPONYMS_NOTE = "toponyms"  # = sitrep.layers.places.stage.NOTES_KEY
+COREF_NOTE = "coref"  # = sitrep.layers.actors.coref.NOTES_KEY
 
 
 def overlaps(a: Span, b: Span) -> bool:
@@ -30,6 +38,10 @@ class Analysis:
     Stages read the parse and earlier layers and append to ``extraction``. The actors
     stage installs ``resolver`` (coreference: "He", "the minister" → an actor id), which
     later stages reach through :meth:`resolve_actor` and :meth:`actor_for`.
+
+    ``toponyms`` and ``coref`` are the typed views of the two side results stages still
+    keep in ``notes`` (the places stage's resolved toponyms, the actors stage's
+    coreference state); a stage can move from ``notes[KEY]`` to them one at a time.
     """
 
     document: Document
@@ -38,6 +50,24 @@ class Analysis:
     resolver: Resolver | None = None
     notes: dict[str, object] = field(default_factory=dict)
     dateline_place: str | None = None   # the place id of the dateline's town, set by the places stage
+
+    @property
+    def toponyms(self) -> list[Toponym] | None:
+        """The places stage's resolved toponyms (for the actors stage), once it ran."""
+        return cast("list[Toponym] | None", self.notes.get(TOPONYMS_NOTE))
+
+    @toponyms.setter
+    def toponyms(self, value: list[Toponym] | None) -> None:
+        self.notes[TOPONYMS_NOTE] = value
+
+    @property
+    def coref(self) -> CorefState | None:
+        """The actors stage's coreference state (what its resolver reads), once it ran."""
+        return cast("CorefState | None", self.notes.get(COREF_NOTE))
+
+    @coref.setter
+    def coref(self, value: CorefState | None) -> None:
+        self.notes[COREF_NOTE] = value
 
     @property
     def dateline(self) -> Dateline | None:

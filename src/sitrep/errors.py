@@ -10,8 +10,10 @@ turn them into a message once, never a traceback.
     │   ├── FetchError      a URL or feed could not be fetched (network, size, type)
     │   └── UnsafeURLError  a URL points at a private, loopback or metadata address
     ├── ExtractionError     a stage failed on a document
+    ├── PipelineError       the stage table is misordered (a stage runs before what it requires)
     ├── StoreError          the database refused or is not reachable
-    └── ResourceError       a bundled data file is missing or malformed
+    ├── ResourceError       a bundled data file is missing or malformed
+    └── DependencyError     an optional dependency (an extra such as ``frames``) is not installed
 """
 
 from __future__ import annotations
@@ -41,9 +43,17 @@ class ExtractionError(SitrepError):
         self.stage = stage
 
 
+class PipelineError(SitrepError):
+    """The extraction stages are not in an order that gives each one what it requires."""
+
+
 class StoreError(SitrepError):
     """The store cannot be opened, migrated or written."""
 
 
 class ResourceError(SitrepError):
     """A bundled resource file is missing or malformed."""
+
+
+class DependencyError(SitrepError):
+    """An optional dependency is missing; the message names the extra that installs it."""

@@ -4,13 +4,21 @@ Each class mirrors one object of ../shared/CONTRACT.md field for field; ``to_dic
 gives the contract's JSON shape. Spans are ``(start, end)`` Python string indices
 into ``Document.text``, end exclusive. Stages create these objects and link them by
 their ids ("A1", "P2", ...), which are assigned by ``Extraction.add_*``.
+``Extraction.from_dict`` reads the JSON shape back, and ``Extraction.to_frames`` gives
+one pandas DataFrame per layer (pandas is the optional ``frames`` extra).
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field, fields
-from typing import Any
+from collections.abc import Mapping
+from dataclasses import MISSING, asdict, dataclass, field, fields
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from sitrep.errors import InputError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 Span = tuple[int, int]
 
@@ -42,6 +50,47 @@ def _span(span: Span | None) -> list[int] | None:
     return None if span is None else [span[0], span[1]]
 
 
+_SPAN_FIELDS = frozenset({"span", "content_span", "speaker_span", "cue_span"})
+_SPAN_LIST_FIELDS = frozenset({"mentions"})
+_NUMBER_FIELDS = frozenset({"value", "low", "high"})
+_Item = TypeVar("_Item")
+
+
+def _read_span(where: str, value: Any) -> Span | None:
+    if value is None:
+        return None
+    if not isinstance(value, list | tuple) or len(value) != 2 or not all(isinstance(n, int) for n in value):
+        raise InputError(f"{where}: a span must be [start, end] integers, not {value!r}")
+    return (value[0], value[1])
+
+
+def _read_field(where: str, name: str, value: Any) -> Any:
+    if name in _SPAN_FIELDS:
+        return _read_span(f"{where}.{name}", value)
+    if name in _SPAN_LIST_FIELDS:
+        if not isinstance(value, list):
+            raise InputError(f"{where}.{name}: expected a list of spans, not {value!r}")
+        return [_read_span(f"{where}.{name}", span) for span in value]
+    if name in _NUMBER_FIELDS and isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    if isinstance(value, list):
+        return list(value)
+    return value
+
+
+def _from_dict(cls: type[_Item], data: Mapping[str, Any], where: str) -> _Item:
+    """One contract object from its JSON shape; keys the class does not know are ignored."""
+    if not isinstance(data, Mapping):
+        raise InputError(f"{where}: expected an object, not {type(data).__name__}")
+    values: dict[str, Any] = {}
+    for item_field in fields(cls):  # type: ignore[arg-type]
+        if item_field.name in data:
+            values[item_field.name] = _read_field(where, item_field.name, data[item_field.name])
+        elif item_field.default is MISSING and item_field.default_factory is MISSING:
+            raise InputError(f"{where}: the required field {item_field.name!r} is missing")
+    return cls(**values)
+
+
 @dataclass
 class Document:
     """The article itself and its metadata."""
@@ -62,6 +111,17 @@ class Document:
             "id": self.id, "title": self.title, "source": self.source, "url": self.url,
             "published": self.published, "language": self.language, "text": self.text,
         }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Document:
+        """The document of a ``to_dict`` object; its ``id``, when given, must be the text's."""
+        document = _from_dict(cls, data, "document")
+        if not isinstance(document.text, str):
+            raise InputError(f"document: text must be a string, not {type(document.text).__name__}")
+        given = data.get("id")
+        if given is not None and given != document.id:
+            raise InputError(f"document: id {given!r} is not the sha256 of its text ({document.id})")
+        return document
 
 
 @dataclass
@@ -249,6 +309,46 @@ class Extraction:
             out[layer] = [item.to_dict() for item in getattr(self, layer)]
         return out
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Extraction:
+        """The extraction of a sitrep/1 object (what ``to_dict`` gives, a stored or printed one).
+
+        ``Extraction.from_dict(e.to_dict()).to_dict() == e.to_dict()``. A malformed object
+        raises :class:`~sitrep.errors.InputError` naming the item and the field.
+        """
+        if not isinstance(data, Mapping):
+            raise InputError(f"extraction: expected a sitrep/1 object, not {type(data).__name__}")
+        schema = data.get("schema", SCHEMA)
+        if schema != SCHEMA:
+            raise InputError(f"extraction: schema {schema!r} is not {SCHEMA!r}")
+        if "document" not in data:
+            raise InputError("extraction: the document is missing")
+        extraction = cls(document=Document.from_dict(data["document"]))
+        for layer in LAYERS:
+            items = data.get(layer) or []
+            if not isinstance(items, list):
+                raise InputError(f"extraction: {layer} must be a list, not {type(items).__name__}")
+            item_class = LAYER_TYPES[layer]
+            for n, item in enumerate(items):
+                where = f"{layer}[{n}]" if not isinstance(item, Mapping) else f"{layer}/{item.get('id', n)}"
+                getattr(extraction, layer).append(_from_dict(item_class, item, where))
+        return extraction
+
+    def to_frames(self) -> dict[str, pd.DataFrame]:
+        """One pandas DataFrame per layer (``actors`` ... ``events``) plus ``documents``.
+
+        Each row is an item's ``to_dict`` with a ``document_id`` column; a span becomes two
+        columns (``span`` -> ``span_start``, ``span_end``). Needs pandas
+        (``pip install "sitrep[frames]"``); see :func:`sitrep.to_frames` for many extractions.
+        """
+        from sitrep.frames import to_frames
+
+        return to_frames([self])
+
+
+LAYER_TYPES: dict[str, type[Any]] = {
+    "actors": Actor, "places": Place, "times": Time, "figures": Figure, "claims": Claim, "events": Event,
+}
 
 _REF_FIELDS = ("id", "affiliation", "actor", "place", "time", "claim", "speaker", "source", "target")
 _REF_LISTS = ("via", "figures", "places", "claims")

@@ -56,7 +56,7 @@ def model_entry_points() -> frozenset[int]:
     functions: list[Callable[..., Any]] = [
         sitrep.extract, sitrep.extract_many, sitrep.pipeline.extract, sitrep.pipeline.extract_many,
         sitrep.nlp.engine.parse, sitrep.nlp.engine.parse_many, sitrep.nlp.engine.load_pipeline,
-        sitrep.workflow.extract_sources, sitrep.workflow.ingest_sources, sitrep.evaluate.run_eval, sitrep.cli.main,
+        sitrep.workflow.extract_sources, sitrep.workflow.ingest_sources, sitrep.evaluate.run_eval,
     ]
     return frozenset(id(f) for f in functions)
 
@@ -74,6 +74,7 @@ def _codes(code: types.CodeType) -> Iterator[types.CodeType]:
 
 
 EXTRACTING_ROUTES = ("/api/extract", "/api/documents")  # POSTed an article, the web app extracts it
+EXTRACTING_COMMANDS = frozenset({"extract", "ingest", "eval"})  # `sitrep X` commands that run the pipeline
 
 
 def _posts_an_article(code: types.CodeType) -> bool:
@@ -82,6 +83,34 @@ def _posts_an_article(code: types.CodeType) -> bool:
     keywords = {k for c in code.co_consts if isinstance(c, tuple) for k in c if isinstance(k, str)}
     return ("post" in code.co_names and "json" in keywords
             and any(s.startswith(EXTRACTING_ROUTES) for s in strings))
+
+
+def _invokes_cli(function: Any, seen: set[int]) -> bool:
+    """Whether test code calls the CLI (``CliRunner().invoke(main, ...)``, ``python -m sitrep``),
+    itself or through the test helpers it calls."""
+    import sitrep.cli
+
+    function = inspect.unwrap(function)
+    if id(function) in seen or not _is_test_code(function):
+        return False
+    seen.add(id(function))
+    for code in _codes(function.__code__):
+        strings = {c for c in code.co_consts if isinstance(c, str)}
+        if "sitrep" in strings and "-m" in strings:
+            return True
+        for name in code.co_names:
+            value = function.__globals__.get(name)
+            if value is sitrep.cli.main or value is sitrep.cli:
+                return True
+            if callable(value) and _invokes_cli(value, seen):
+                return True
+    return False
+
+
+def _runs_an_extracting_command(function: Any, code: types.CodeType) -> bool:
+    """``run("extract", ...)`` where ``run`` invokes the CLI: a command that runs the pipeline."""
+    strings = {c for c in code.co_consts if isinstance(c, str)}
+    return bool(strings & EXTRACTING_COMMANDS) and _invokes_cli(function, set())
 
 
 def _reaches_model(function: Any, seen: set[int]) -> bool:
@@ -95,7 +124,7 @@ def _reaches_model(function: Any, seen: set[int]) -> bool:
     entries = model_entry_points()
     namespace = function.__globals__
     for code in _codes(function.__code__):
-        if _posts_an_article(code):
+        if _posts_an_article(code) or _runs_an_extracting_command(function, code):
             return True
         for name in code.co_names:
             value = namespace.get(name, sys.modules.get(name))  # a global, or a module a local import names

@@ -1,6 +1,6 @@
 """Entity resolution across documents: canonical keys for actors and places, and the registry.
 
-A key is a pure function of one extraction item, so it never changes when other
+A key (``sitrep.keys.actor_key``/``place_key``, shared with the store) is a pure function of one extraction item, so it never changes when other
 documents arrive: states, their forces and populations are keyed by ISO3 country
 (``state:PRK``, ``forces:PRK``); every other actor and every place by a folded name
 (``actor:mark rutte``, ``admin1:RUS:kursk``). Looser sameness ("Rutte" and "Mark
@@ -13,17 +13,16 @@ lone surname joins the one full name it can belong to.
 from __future__ import annotations
 
 import math
-import re
 from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from sitrep.fuse.rules import EntityRules
-from sitrep.fuse.text import fold
-
-_NON_WORD = re.compile(r"[^\w\s-]+")
-_SPACES = re.compile(r"[\s-]+")
+from sitrep.keys import actor_key as actor_key
+from sitrep.keys import most_common as most_common
+from sitrep.keys import name_words as name_words
+from sitrep.keys import place_key as place_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,35 +50,6 @@ class PlaceRef:
     lon: float | None
 
 
-def name_words(name: str, rules: EntityRules, strip_titles: bool = False) -> list[str]:
-    """Folded words of a name, titles removed for persons, transliteration variants unified."""
-    text = _SPACES.sub(" ", _NON_WORD.sub(" ", fold(name))).strip()
-    text = rules.aliases.get(text, text)
-    if strip_titles:
-        changed = True
-        while changed:
-            changed = False
-            for title in rules.titles:
-                if text.startswith(title + " ") and len(text) > len(title) + 1:
-                    text, changed = text[len(title) + 1:], True
-    out = []
-    for word in text.split():
-        for pattern, replacement in rules.transliterations:
-            word = pattern.sub(replacement, word)
-        out.append(word)
-    return out
-
-
-def actor_key(actor: dict[str, Any], rules: EntityRules) -> str:
-    """The canonical key of an actor item: by country for country-level actors, else by name."""
-    prefix = rules.country_level_types.get(actor.get("type") or "")
-    country = actor.get("country")
-    if prefix and country:
-        return f"{prefix}:{country}"
-    words = name_words(actor.get("name") or "", rules, strip_titles=actor.get("type") == "person")
-    return "actor:" + " ".join(words)
-
-
 def _anchor(key: str, actor_type: str, country: str | None, tokens: tuple[str, ...],
             rules: EntityRules) -> str:
     if actor_type in rules.country_level_types and country:
@@ -102,17 +72,6 @@ def actor_ref(actor: dict[str, Any], parent: dict[str, Any] | None, rules: Entit
     return ActorRef(key=key, name=actor.get("name") or key, type=actor_type, country=actor.get("country"),
                     anchor=_anchor(key, actor_type, actor.get("country"), tokens, rules),
                     parent=parent_anchor, tokens=tokens)
-
-
-def place_key(place: dict[str, Any], rules: EntityRules) -> str:
-    """The canonical key of a place item: its country, or feature, country and folded name."""
-    feature = place.get("feature") or "other"
-    country = place.get("country") or "-"
-    if feature == "country" and place.get("country"):
-        return f"country:{country}"
-    words = name_words(place.get("name") or "", rules)
-    kept = [w for w in words if w not in rules.place_generic_words] or words
-    return f"{feature}:{country}:{' '.join(kept)}"
 
 
 def place_ref(place: dict[str, Any], rules: EntityRules) -> PlaceRef:
@@ -212,13 +171,6 @@ class Entity:
             self.countries[item["country"]] += 1
         flat = array("I", (n for span in item.get("mentions") or [] for n in span))
         self.mentions.append((document_id, item["id"], flat))
-
-
-def most_common(counter: Counter[str]) -> str | None:
-    """The most frequent value; ties broken alphabetically so the answer is order-free."""
-    if not counter:
-        return None
-    return min(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0]
 
 
 class EntityRegistry:

@@ -10,63 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from typing import Any, Generic, TypeVar
 
+from sitrep.keys import UnionFind as UnionFind
+
 T = TypeVar("T", bound=Hashable)
 R = TypeVar("R")
-
-
-class UnionFind(Generic[T]):
-    """Disjoint sets that also know their members; unions only, never splits.
-
-    Only sets of two or more keep a member list, so a million singletons cost one dict entry each.
-    """
-
-    def __init__(self) -> None:
-        self._parent: dict[T, T] = {}
-        self._members: dict[T, list[T]] = {}
-
-    def __contains__(self, item: object) -> bool:
-        return item in self._parent
-
-    def __len__(self) -> int:
-        return len(self._parent)
-
-    def add(self, item: T) -> None:
-        if item not in self._parent:
-            self._parent[item] = item
-
-    def find(self, item: T) -> T:
-        parent = self._parent
-        while parent[item] != item:
-            parent[item] = parent[parent[item]]
-            item = parent[item]
-        return item
-
-    def union(self, a: T, b: T) -> T:
-        """Join the sets of ``a`` and ``b``; return the root of the joined set."""
-        root_a, root_b = self.find(a), self.find(b)
-        if root_a == root_b:
-            return root_a
-        if self.size(root_a) < self.size(root_b):
-            root_a, root_b = root_b, root_a
-        self._parent[root_b] = root_a
-        joined = self._members.setdefault(root_a, [root_a])
-        joined.extend(self._members.pop(root_b, [root_b]))
-        return root_a
-
-    def size(self, item: T) -> int:
-        return len(self._members.get(self.find(item), (item,)))
-
-    def members(self, item: T) -> list[T]:
-        """Every item in the set of ``item`` (in no particular order)."""
-        root = self.find(item)
-        return self._members.get(root) or [root]
-
-    def components(self) -> Iterator[list[T]]:
-        """Each set once (in no particular order)."""
-        yield from self._members.values()
-        for item, parent in self._parent.items():
-            if item == parent and item not in self._members:
-                yield [item]
 
 
 class IncrementalClusters(Generic[T]):

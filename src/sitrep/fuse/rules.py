@@ -3,47 +3,20 @@
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 from sitrep.errors import ResourceError
+from sitrep.keys import EntityRules, SketchRules, SyndicationRules, entity_rules, syndication_rules
 
 RULES_FILE = "fusion.json"
 
 
 @dataclass(frozen=True)
-class SketchRules:
-    """MinHash/LSH settings and the thresholds that make two sketched texts "the same"."""
-
-    num_perm: int
-    seed: int
-    bands: int
-    rows: int
-    jaccard: float
-    containment: float
-
-
-@dataclass(frozen=True)
-class SyndicationRules(SketchRules):
-    shingle_words: int
-    min_shingles: int
-
-
-@dataclass(frozen=True)
 class ClaimRules(SketchRules):
     min_tokens: int
-
-
-@dataclass(frozen=True)
-class EntityRules:
-    country_level_types: dict[str, str]  # contract actor type -> key prefix
-    titles: tuple[str, ...]  # longest first
-    transliterations: tuple[tuple[re.Pattern[str], str], ...]
-    aliases: dict[str, str]
-    place_generic_words: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -94,21 +67,13 @@ def _sketch(raw: dict[str, Any]) -> dict[str, Any]:
 
 def _parse(raw: dict[str, Any]) -> FusionRules:
     syn, cl, ent, ev, fig = raw["syndication"], raw["claims"], raw["entities"], raw["events"], raw["figures"]
-    for name, part in (("syndication", syn), ("claims", cl)):
-        if part["bands"] * part["rows"] > part["num_perm"]:
-            raise ResourceError(f"{RULES_FILE}: {name} bands x rows exceeds num_perm")
+    if cl["bands"] * cl["rows"] > cl["num_perm"]:
+        raise ResourceError(f"{RULES_FILE}: claims bands x rows exceeds num_perm")
     family = {t: group[0] for group in ev["type_families"] for t in group}
     return FusionRules(
-        syndication=SyndicationRules(**_sketch(syn), shingle_words=syn["shingle_words"],
-                                     min_shingles=syn["min_shingles"]),
+        syndication=syndication_rules(syn),
         claims=ClaimRules(**_sketch(cl), min_tokens=cl["min_tokens"]),
-        entities=EntityRules(
-            country_level_types=dict(ent["country_level_types"]),
-            titles=tuple(sorted(ent["titles"], key=len, reverse=True)),
-            transliterations=tuple((re.compile(p), r) for p, r in ent["transliterations"]),
-            aliases=dict(ent["aliases"]),
-            place_generic_words=tuple(ent["place_generic_words"]),
-        ),
+        entities=entity_rules(ent),
         events=EventRules(
             type_family=family,
             symmetric_types=frozenset(ev["symmetric_types"]),

@@ -1,29 +1,14 @@
-"""Small text and date helpers shared by the fusion modules: folding, words, stable hashes."""
+"""Small text and date helpers shared by the fusion modules (folding, words and stable hashes are
+``sitrep.keys``'s, re-exported here)."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
-import zlib
 from array import array
 from datetime import date
 
-_WORD = re.compile(r"\w+")
-_THOUSANDS = re.compile(r"(?<=\d)[,.](?=\d{3}\b)")
-_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")  # combining marks
-
-
-def fold(text: str) -> str:
-    """Casefolded text without accents or typographic quotes, for comparisons."""
-    if text.isascii():
-        return text.casefold()
-    bare = _MARKS.sub("", unicodedata.normalize("NFKD", text))
-    return bare.replace("\u2019", "'").replace("\u2018", "'").casefold()
-
-
-def words(text: str) -> list[str]:
-    """The folded words of ``text`` ("10,000" stays one word: "10000")."""
-    return _WORD.findall(_THOUSANDS.sub("", fold(text)))
+from sitrep.keys import fold as fold
+from sitrep.keys import stable_hash as stable_hash
+from sitrep.keys import words as words
 
 
 def stem(word: str) -> str:
@@ -52,11 +37,6 @@ def overlap_coefficient(a: array[int], b: array[int]) -> tuple[int, float]:
     """Shared items, and their share of the smaller set."""
     shared = overlap(a, b)
     return shared, (shared / min(len(a), len(b)) if shared else 0.0)
-
-
-def stable_hash(text: str) -> int:
-    """A 32-bit hash that is the same in every process (unlike ``hash``)."""
-    return zlib.crc32(text.encode("utf-8"))
 
 
 def day_number(value: str | None) -> int | None:

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from sitrep.fuse.entities import most_common
+from sitrep.keys import most_common
 from sitrep.store.tables import Actor, Place
 
 KINDS = {"actor": Actor, "place": Place}

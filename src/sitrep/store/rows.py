@@ -14,8 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from sitrep.errors import StoreError
-from sitrep.fuse.entities import actor_key, place_key
-from sitrep.fuse.rules import load_rules
+from sitrep.keys import actor_key, load_key_rules, place_key
 from sitrep.model import content_id
 from sitrep.store.tables import (
     LAYER_MODELS,
@@ -175,7 +174,7 @@ def layer_rows(extraction: Mapping[str, Any]) -> LayerRows:
 
 def _add_entity_keys(rows: LayerRows, items: Mapping[str, list[Mapping[str, Any]]]) -> None:
     """Give each actor and place row its cross-document key (the fusion layer's canonical key)."""
-    rules = load_rules().entities
+    rules = load_key_rules().entities
     for row, actor in zip(rows[Actor], items["actors"], strict=True):
         row["entity_key"] = actor_key(dict(actor), rules)
     for row, place in zip(rows[Place], items["places"], strict=True):

@@ -1,6 +1,6 @@
 """Syndication in the store: copies of one story grouped at ingest, in the document's transaction.
 
-Each extracted document's MinHash fingerprint (``sitrep.fuse.syndication.CopyTest``) is
+Each extracted document's MinHash fingerprint (``sitrep.keys.CopyTest``) is
 kept in ``stories`` and its LSH band keys in ``story_bands``. A new document is compared
 with the documents sharing one of its band keys; the copies it finds, and every copy of
 theirs, join one story. A story's id is the smallest document id among its copies, so
@@ -11,22 +11,14 @@ the syndication groups of the fused picture. Deleting a document splits its stor
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from sitrep.fuse.graph import UnionFind
-from sitrep.fuse.rules import load_rules
-from sitrep.fuse.syndication import CopyTest, Fingerprint
+from sitrep.keys import Fingerprint, UnionFind, copy_test
 from sitrep.store.tables import Story, StoryBand
-
-
-@lru_cache(maxsize=1)
-def copy_test() -> CopyTest:
-    return CopyTest(load_rules().syndication)
 
 
 def _fingerprint(row: Any) -> Fingerprint:

@@ -52,3 +52,19 @@ def test_a_toll_far_from_the_event_is_not_cited() -> None:
     analysis = analysis_with_event(text, "killed in Monday's attack on the market")
     links.run(analysis)
     assert cited(analysis) == ["31 people"]
+
+
+def test_an_aggregate_toll_after_the_event_is_not_its_count() -> None:
+    text = ("A drone strike on the bus station in Kassala killed 14 people on Sunday. "
+            "More than 40,000 people have been killed in the war, according to aid groups.")
+    analysis = analysis_with_event(text, "A drone strike on the bus station in Kassala killed 14 people")
+    links.run(analysis)
+    assert cited(analysis) == ["14 people"]
+
+
+def test_an_aggregate_toll_cited_by_the_events_stage_is_taken_off() -> None:
+    text = "The shelling of Avdiivka, where the war has killed at least 3,000 civilians, went on overnight."
+    analysis = analysis_with_event(text, text[:-1])
+    analysis.extraction.events[0].figures = [f.id for f in analysis.extraction.figures]
+    links.run(analysis)
+    assert cited(analysis) == []

@@ -9,6 +9,9 @@ casualty count stands in a sentence with no event right after an event that alre
 counts that category ("... 23 people killed in Thursday's attack. The ministry maintained
 that 12 people had died."), that event. A figure is only linked to an event whose type counts its category
 (``figure_categories`` in ``resources/plover_roles.json``).
+
+Aggregate tolls ("40,000 killed in the war", "the conflict has killed 5,000", see ``tolls.py``)
+count no single happening: this stage never links them and takes them off any event that cites them.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 from sitrep.analysis import Analysis, contains
 from sitrep.layers.events.lexicon import load_lexicon
 from sitrep.layers.figures.context import clause_chain
+from sitrep.layers.links.tolls import is_aggregate_toll
 from sitrep.model import Event, Figure
 from sitrep.nlp import Parse, Token
 
@@ -27,6 +31,7 @@ FOLLOW_SENTENCES = 2  # sentences a follow-up count may stand after its event
 def run(analysis: Analysis) -> None:
     """Link figures and places to the claims that state them, and figures to the events that count them."""
     link_claims(analysis)
+    unlink_aggregate_tolls(analysis)
     link_event_figures(analysis)
 
 
@@ -46,11 +51,26 @@ def link_claims(analysis: Analysis) -> None:
                 claim.places.append(place.id)
 
 
+def aggregate_tolls(analysis: Analysis) -> set[str]:
+    """Ids of the casualty figures that sum a war, a conflict or a period."""
+    text = analysis.text
+    return {f.id for f in analysis.extraction.figures
+            if f.category in RUNNING_TOTALS and is_aggregate_toll(text, f.span)}
+
+
+def unlink_aggregate_tolls(analysis: Analysis) -> None:
+    """Take aggregate tolls off the events that cite them: they are no happening's fatalities."""
+    tolls = aggregate_tolls(analysis)
+    if tolls:
+        for event in analysis.extraction.events:
+            event.figures = [fid for fid in event.figures if fid not in tolls]
+
+
 def link_event_figures(analysis: Analysis) -> None:
     """Add to each event's ``figures`` the figures it counts that the events stage left out."""
     extraction = analysis.extraction
     categories = load_lexicon().roles.get("figure_categories", {})
-    cited = {fid for event in extraction.events for fid in event.figures}
+    cited = {fid for event in extraction.events for fid in event.figures} | aggregate_tolls(analysis)
     for figure in extraction.figures:
         if figure.id in cited:
             continue

@@ -1,11 +1,13 @@
-"""ACLED-style export of violent and demonstration events (sitrep.export.acled).
+"""ACLED-style export: the ACLED fields of one report (sitrep.export.acled, acled_report).
 
-The extractions here are sitrep/1 objects written by hand for these tests.
+The extractions here are single sitrep/1 objects written by hand; each fuses into a picture of its
+own events (tests/test_export_acled_corpus.py checks fusion across articles through the store).
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 from typing import Any
 
@@ -50,7 +52,7 @@ def extraction(events: list[dict[str, Any]], *, text: str = TEXT, published: str
                source: str | None = "Example Wire", **layers: list[dict[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {
         "schema": "sitrep/1",
-        "document": {"id": "ab" * 32, "title": None, "source": source, "url": None, "published": published,
+        "document": {"id": hashlib.sha256(text.encode()).hexdigest(), "title": None, "source": source, "url": None, "published": published,
                      "language": "en", "text": text},
         "actors": [], "places": [], "times": [], "figures": [], "claims": [], "events": events,
     }
@@ -59,7 +61,7 @@ def extraction(events: list[dict[str, Any]], *, text: str = TEXT, published: str
 
 
 def only_row(doc: dict[str, Any]) -> dict[str, Any]:
-    produced = list(rows([doc]))
+    produced = rows([doc], unlocated=True)
     assert len(produced) == 1, produced
     return produced[0]
 
@@ -127,7 +129,7 @@ def test_only_violent_and_demonstration_events_that_happened_are_exported() -> N
         event("ASSAULT", "threatened to strike", status="threatened"),
         event("PROTEST", "students are protesting", status="ongoing"),
     ])
-    assert [r["event_type"] for r in rows([doc])] == ["Protests"]
+    assert [r["event_type"] for r in rows([doc], unlocated=True)] == ["Protests"]
 
 
 # --- actors -----------------------------------------------------------------------------------------------------------
@@ -208,19 +210,28 @@ def test_source_lists_the_outlet_and_the_media_it_quotes() -> None:
                      claims=[{"id": "C1", "speaker": "A1", "via": [], "content": "a strike hit the port"}])
     row = only_row(doc)
     assert row["source"] == "Example Wire; Kyiv Independent"
-    assert row["notes"].startswith("On 2024-05-06: a strike hit the port (according to Kyiv Independent).")
-    assert "E4" in row["notes"]
+    assert row["notes"].startswith("On 2024-05-06: a strike hit the port. According to Kyiv Independent.")
+    assert "sitrep ev_" in row["notes"]
 
 
 def test_write_csv_writes_the_acled_columns() -> None:
     out = io.StringIO()
-    count = write_csv([extraction([event("ASSAULT", "troops shelled the village", mode="heavy-weapons")]),
-                       extraction([event("PROTEST", "students marched", mode="demo")])], out)
+    count = write_csv([extraction([event("ASSAULT", "troops shelled the village", mode="heavy-weapons",
+                                         target="A1")], text="One article.",
+                                  actors=[actor("A1", "Mali", "state", "MLI")]),
+                       extraction([event("PROTEST", "students marched", mode="demo", target="A1")], text="Another.",
+                                  actors=[actor("A1", "Mali", "state", "MLI")])], out)
     assert count == 2
     read = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert tuple(read[0].keys()) == COLUMNS == ACLED_COLUMNS
-    assert [r["event_type"] for r in read] == ["Explosions/Remote violence", "Protests"]
+    assert sorted(r["event_type"] for r in read) == ["Explosions/Remote violence", "Protests"]
     assert write_acled_csv is write_csv and acled_rows is rows
+
+
+def test_an_event_in_no_country_is_left_out_unless_asked_for() -> None:
+    doc = extraction([event("ASSAULT", "gunmen attacked a village")])
+    assert rows([doc]) == []
+    assert len(rows([doc], unlocated=True)) == 1
 
 
 def test_not_an_extraction_is_an_input_error() -> None:

@@ -237,3 +237,83 @@ def test_an_event_in_no_country_is_left_out_unless_asked_for() -> None:
 def test_not_an_extraction_is_an_input_error() -> None:
     with pytest.raises(InputError, match="sitrep/1"):
         list(rows([{"events": []}]))
+
+
+# --- fused fatalities -------------------------------------------------------------------------------------------------
+
+def killed(figure_id: str, text: str, part: str, noun: str = "people", value: float | None = None,
+           claim: str | None = None, low: float | None = None) -> dict[str, Any]:
+    start = text.index(part)
+    number = value if value is not None else (None if low is not None else float(part.split()[0].replace(",", "")))
+    return {"id": figure_id, "text": part, "span": [start, start + len(part)], "value": number, "low": low,
+            "high": None, "qualifier": "exact", "unit": "person", "noun": noun, "category": "killed", "actor": None,
+            "place": None, "time": None, "claim": claim}
+
+
+def deaths(text: str, figures: list[dict[str, Any]], event_text: str | None = None,
+           **layers: list[dict[str, Any]]) -> int:
+    doc = extraction([event("ASSAULT", event_text or text, figures=[f["id"] for f in figures], place="P1")], text=text,
+                     figures=figures, places=[place("P1", "Kharkiv", "city", "UKR", 49.98, 36.25)], **layers)
+    return only_row(doc)["fatalities"]
+
+
+def test_an_aggregate_toll_is_not_the_events_fatalities() -> None:
+    text = "A missile strike killed 9 people in the city, where 1,200 people have died in the war."
+    figures = [killed("F1", text, "9 people"), killed("F2", text, "1,200 people")]
+    assert deaths(text, figures, event_text="A missile strike killed 9 people in the city") == 9
+
+
+def test_victims_of_different_sides_add_up_but_alternatives_do_not() -> None:
+    text = "The ambush killed 7 soldiers and the army said its counter-attack killed 12 fighters; rebels claimed 40 soldiers."
+    figures = [killed("F1", text, "7 soldiers", "soldiers"), killed("F2", text, "12 fighters", "fighters"),
+               killed("F3", text, "40 soldiers", "soldiers")]
+    assert deaths(text, figures) == 19
+
+
+def test_a_count_of_people_stands_when_larger_than_its_parts() -> None:
+    text = "The blast killed 23 people. Officials said 4 soldiers were among the dead."
+    assert deaths(text, [killed("F1", text, "23 people"), killed("F2", text, "4 soldiers", "soldiers")]) == 23
+
+
+def test_a_part_after_its_total_is_not_counted() -> None:
+    text = "The shelling killed 12 people, 5 of them children."
+    assert deaths(text, [killed("F1", text, "12 people"), killed("F2", text, "5", "children", value=5)]) == 12
+
+
+def test_a_vague_count_takes_acleds_number_only_without_a_number() -> None:
+    text = "Dozens of people died, the governor said; the hospital counted 17 people."
+    vague = killed("F1", text, "Dozens of people", low=24)
+    assert deaths(text, [vague]) == 12
+    assert deaths(text, [vague, killed("F2", text, "17 people")]) == 17
+
+
+def test_a_denied_figure_is_not_credible() -> None:
+    text = "Police said 3 people died. The group denied that 30 people were killed."
+    claims = [{"id": "C1", "speaker": None, "speaker_text": "The group", "stance": "deny", "content": "30 people were killed"}]
+    assert deaths(text, [killed("F1", text, "3 people"), killed("F2", text, "30 people", claim="C1")],
+                  claims=claims) == 3
+
+
+# --- spreadsheet safety, contested --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["=HYPERLINK(\"http://x.example\")", "+1 Brigade", "-SOLDIERS-", "@group", "\tTabbed"])
+def test_cells_a_spreadsheet_would_run_are_escaped(name: str) -> None:
+    doc = extraction([event("ASSAULT", "gunmen attacked the village", source="A1", place="P1")],
+                     actors=[actor("A1", name, "armed_group", "MLI")],
+                     places=[place("P1", "Gao", "city", "MLI", 16.27, -0.04)])
+    out = io.StringIO()
+    write_csv([doc], out)
+    row = next(csv.DictReader(io.StringIO(out.getvalue())))
+    assert row["actor1"] == "'" + name
+    assert row["longitude"] == "-0.04"  # numbers stay numbers
+
+
+def test_a_contested_event_is_tagged_and_its_notes_say_who_claims_what() -> None:
+    from test_fuse_contested import accusation, denial
+
+    produced = rows([accusation(), denial()])
+    assert len(produced) == 1
+    row = produced[0]
+    assert row["tags"] == "contested"
+    assert "Contested: Coordination of Azawad Movements say" in row["notes"] and "deny it" in row["notes"]
+    assert sorted(row["source"].split("; ")) == ["Bamako Daily", "Sahara Wire"]

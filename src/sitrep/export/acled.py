@@ -182,9 +182,10 @@ def _actor_names(fused: dict[str, Any], index: ExtractionIndex, event: dict[str,
     from sitrep.export.acled_report import actors
 
     actor1, actor2 = actors(index, event, mapping, event_type, country)
-    if event.get("source") and fused.get("source"):
+    source, target = index.get(event.get("source")), index.get(event.get("target"))
+    if source and fused.get("source") and actor1 == source["name"]:
         actor1 = fused["source"]["name"]
-    if event.get("target") and fused.get("target"):
+    if target and fused.get("target") and actor2 == target["name"]:
         actor2 = fused["target"]["name"]
     return actor1, actor2
 

@@ -18,14 +18,14 @@ def disorder_type(event_type: str, sub_event_type: str) -> str:
 
 
 def inter_code(actor: dict[str, Any] | None, side: str, event_type: str, event_country: str | None) -> int | None:
-    """ACLED's inter code of actor1 (``side`` "source") or actor2 ("target"); None when there is no actor2."""
+    """ACLED's inter code of actor1 (``side`` "source") or actor2 ("target"); an unnamed actor2 is civilians."""
     table = load_mapping()["inter"]
     if event_type in ("Protests", "Riots") and side == "source":
         return table["rioters"] if event_type == "Riots" else table["protesters"]
     if actor is None:
         if side == "source":
             return table["unknown_perpetrator"]
-        return table["unknown_victims"] if event_type == "Violence against civilians" else None
+        return int(table["unknown_victims"])
     kind = actor.get("type") or "other"
     if kind in table["state_types"] and event_country and actor.get("country") and actor["country"] != event_country:
         return int(table["foreign_state_code"])

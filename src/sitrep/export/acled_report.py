@@ -129,21 +129,33 @@ def _classify_protest(event: dict[str, Any], mapping: dict[str, Any]) -> tuple[s
 
 def actors(index: ExtractionIndex, event: dict[str, Any], mapping: dict[str, Any], event_type: str,
            country: str) -> tuple[str, str]:
-    """ACLED actor1 (who acts) and actor2 (on whom); unnamed perpetrators and victims get ACLED's generic names."""
+    """ACLED actor1 (who acts) and actor2 (on whom); unnamed perpetrators and victims get ACLED's generic names.
+
+    A crowd ("hundreds of residents") is ACLED's generic protesters, and remote violence that kills
+    people, none of them named as combatants, has civilians as its actor2."""
     unknown = mapping["unknown_actor"]
     suffix = f" ({country})" if country else ""
     source, target = index.get(event.get("source")), index.get(event.get("target"))
-    if source:
-        actor1 = source["name"]
-    elif event["type"] == "PROTEST":
+    if event["type"] == "PROTEST" and (source is None or source.get("type") in mapping["protest"]["crowd_types"]):
         actor1 = unknown["riot" if event_type == "Riots" else "PROTEST"] + suffix
+    elif source:
+        actor1 = source["name"]
     else:
         actor1 = unknown["ASSAULT"] + suffix
     if target:
         actor2 = target["name"]
     else:
-        actor2 = unknown["victims"] + suffix if event_type == "Violence against civilians" else ""
+        actor2 = unknown["victims"] + suffix if hits_civilians(event, event_type, mapping) else ""
     return actor1, actor2
+
+
+def hits_civilians(event: dict[str, Any], event_type: str, mapping: dict[str, Any]) -> bool:
+    """Violence against civilians, or remote violence whose wording names civilian victims and no combatants."""
+    if event_type == "Violence against civilians":
+        return True
+    text = event.get("text") or ""
+    return (event_type == "Explosions/Remote violence" and _has_any(text, mapping["civilian_words"])
+            and not _has_any(text, mapping["combatant_words"]))
 
 
 def _country_name(iso3: str | None) -> str:

@@ -317,3 +317,19 @@ def test_a_contested_event_is_tagged_and_its_notes_say_who_claims_what() -> None
     assert row["tags"] == "contested"
     assert "Contested: Coordination of Azawad Movements say" in row["notes"] and "deny it" in row["notes"]
     assert sorted(row["source"].split("; ")) == ["Bamako Daily", "Sahara Wire"]
+
+
+@pytest.mark.parametrize("text", [
+    "The army said it killed 40 people in the raid, a figure that could not be verified.",
+    "The army said it killed 40 people in the raid, which could not be independently confirmed.",
+    "The army said it killed 40 people in the raid; the claim was not independently verified.",
+    "The army said it killed 40 people in the raid, according to unconfirmed reports.",
+])
+def test_a_count_its_report_could_not_verify_is_not_credible(text: str) -> None:
+    event_text = "The army said it killed 40 people in the raid"
+    assert deaths(text, [killed("F1", text, "40 people")], event_text=event_text) == 0
+
+
+def test_a_verified_count_stays() -> None:
+    text = "The army said it killed 40 people in the raid, and hospital staff confirmed the toll."
+    assert deaths(text, [killed("F1", text, "40 people")], event_text="The army said it killed 40 people") == 40

@@ -3,7 +3,8 @@
 Every report of the event (each member that states it happened) offers its killed counts. A count
 is left out when it is not this happening's: an aggregate toll ("40,000 killed in the war", see
 ``layers/links/tolls.py``), a part of a larger count ("20 killed, including six officers", "12 dead,
-three of them children"), or a figure its speaker denies. Counts of different victims joined in one
+three of them children"); or when it is not credible: a figure its speaker denies, or one its own
+report says could not be verified ("…killed dozens of assailants, a figure that could not be verified"). Counts of different victims joined in one
 phrase ("five soldiers and three civilians were killed") add up to one statement.
 
 The event's fatalities are, for each class of victims (``noun_classes`` of ``fusion.json``: forces,
@@ -24,6 +25,7 @@ from sitrep.export.acled_report import ExtractionIndex, load_mapping
 from sitrep.layers.links.tolls import is_aggregate_toll
 
 SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
+FULL_STOP = re.compile(r"[.!?]\s|\n")
 KILLED = "killed"
 GENERIC_CLASS = "people"
 
@@ -95,6 +97,19 @@ def _speaker(index: ExtractionIndex, figure: dict[str, Any]) -> tuple[str | None
     return name, claim.get("stance", "assert") in load_mapping()["credible_stances"]
 
 
+@lru_cache(maxsize=1)
+def _unverified_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in load_mapping()["unverified"]["patterns"])
+
+
+def is_unverified(text: str, figure: dict[str, Any]) -> bool:
+    """Whether the figure's own sentence says it could not be verified."""
+    end = figure["span"][1]
+    stop = FULL_STOP.search(text, end)
+    rest = text[end:stop.start() if stop else len(text)]
+    return any(p.search(rest) for p in _unverified_patterns())
+
+
 def _joined(index: ExtractionIndex, a: dict[str, Any], b: dict[str, Any], mapping: dict[str, Any]) -> bool:
     """"five soldiers and three civilians": two counts of different victims in one phrase."""
     gap = index.text[a["span"][1]:b["span"][0]]
@@ -110,7 +125,8 @@ def report_statements(index: ExtractionIndex, event: dict[str, Any]) -> list[Sta
               and isinstance(f.get("span"), list) and len(f["span"]) == 2]
     killed.sort(key=lambda f: f["span"][0])
     own = [f for f in killed if not is_aggregate_toll(index.text, f["span"]) and figure_count(f, mapping)]
-    kept = [f for f in own if not _is_part(index, f, own, mapping) and _speaker(index, f)[1]]
+    kept = [f for f in own if not _is_part(index, f, own, mapping) and _speaker(index, f)[1]
+            and not is_unverified(index.text, f)]
     out: list[Statement] = []
     i = 0
     while i < len(kept):

@@ -29,12 +29,12 @@ from rich.table import Table
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_fusion import pipeline_extractions, read_corpus  # noqa: E402
+from bench_fusion import pipeline_extractions, read_corpus
 
-from sitrep.export.acled_report import ExtractionIndex, load_mapping  # noqa: E402
-from sitrep.export.acled import fused_row  # noqa: E402
-from sitrep.export.fatalities import _vague_number  # noqa: E402
-from sitrep.fuse import build_picture  # noqa: E402
+from sitrep.export.acled import fused_row
+from sitrep.export.acled_report import ExtractionIndex, load_mapping
+from sitrep.export.fatalities import vague_number
+from sitrep.fuse import build_picture
 
 DEMO = ROOT / "demo"
 EXPORTED_TYPES = ("ASSAULT", "PROTEST")
@@ -49,9 +49,9 @@ def truth_fatalities(truth: dict[str, Any], event_id: str) -> tuple[int, int]:
     """(lowest numeric killed figure, the same with ACLED's number for a vague one when there is no number)."""
     mapping = load_mapping()
     figures = [f for f in truth["figures"] if f.get("refers_to") == event_id and f["category"] == "killed"]
-    vague = [v for f in figures if f["value"] is None and (v := _vague_number(f["text"], mapping)) is not None]
+    vague = [v for f in figures if f["value"] is None and (v := vague_number(f["text"], mapping)) is not None]
     numeric = [int(f["value"] if f["value"] is not None else f["low"]) for f in figures
-               if f["value"] is not None or (f.get("low") is not None and _vague_number(f["text"], mapping) is None)]
+               if f["value"] is not None or (f.get("low") is not None and vague_number(f["text"], mapping) is None)]
     lowest = min(numeric) if numeric else 0
     return lowest, lowest if numeric else (min(vague) if vague else 0)
 

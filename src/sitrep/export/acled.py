@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 from collections import Counter
 from collections.abc import Iterable
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import IO, Any
 
 from sitrep.export.acled_codes import civilian_targeting, disorder_type, inter_code, interaction, iso_number, region
@@ -271,4 +271,4 @@ def timestamp(published: str | None) -> int | str:
         day = date.fromisoformat((published or "")[:10])
     except ValueError:
         return ""
-    return int(datetime(day.year, day.month, day.day, tzinfo=timezone.utc).timestamp())
+    return int(datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp())

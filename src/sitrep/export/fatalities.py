@@ -46,7 +46,7 @@ def _sentence_of(text: str, position: int) -> int:
     return sum(1 for _ in SENTENCE_BREAK.finditer(text, 0, position))
 
 
-def _vague_number(text: str, mapping: dict[str, Any]) -> int | None:
+def vague_number(text: str, mapping: dict[str, Any]) -> int | None:
     table = {k: v for k, v in mapping["vague_fatalities"].items() if not k.startswith("_")}
     folded = f" {' '.join(text.lower().split())} "
     for phrase in sorted(table, key=len, reverse=True):
@@ -59,7 +59,7 @@ def figure_count(figure: dict[str, Any], mapping: dict[str, Any]) -> tuple[int, 
     """The conservative number a killed figure stands for, and whether it is vague; None when it has none."""
     if figure.get("value") is not None:
         return int(figure["value"]), False
-    vague = _vague_number(figure.get("text") or "", mapping)
+    vague = vague_number(figure.get("text") or "", mapping)
     if vague is not None:
         return vague, True
     if figure.get("low") is not None:

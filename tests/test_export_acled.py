@@ -333,3 +333,17 @@ def test_a_count_its_report_could_not_verify_is_not_credible(text: str) -> None:
 def test_a_verified_count_stays() -> None:
     text = "The army said it killed 40 people in the raid, and hospital staff confirmed the toll."
     assert deaths(text, [killed("F1", text, "40 people")], event_text="The army said it killed 40 people") == 40
+
+
+def test_an_event_a_report_denies_is_tagged_contested() -> None:
+    text = "Ukraine said a missile strike hit the port of Odesa on Monday. Russia denied striking the port."
+    place_ = place("P1", "Odesa", "city", "UKR", 46.48, 30.73)
+    done = extraction([event("ASSAULT", "a missile strike hit the port of Odesa on Monday", mode="aerial",
+                             place="P1", time="T1")], text=text, places=[place_],
+                      times=[time("T1", "2024-05-06", "2024-05-06")])
+    other = "Russia's defence ministry denied that its missiles struck the port of Odesa on Monday."
+    denied = extraction([event("ASSAULT", "its missiles struck the port of Odesa on Monday", mode="aerial",
+                               place="P1", time="T1", status="denied")], text=other, places=[place_],
+                        times=[time("T1", "2024-05-06", "2024-05-06")], source="Other Wire")
+    produced = rows([done, denied])
+    assert len(produced) == 1 and produced[0]["tags"] == "contested"

@@ -171,7 +171,7 @@ def fused_row(fused: dict[str, Any], view: dict[str, Any], indexes: dict[str, Ex
         "source": "; ".join(dict.fromkeys(independent_outlets(fused, view, originals) + quoted_media(reports))),
         "source_scale": "",
         "notes": notes(fused, reports, event_date, statements, contested),
-        "fatalities": conservative(statements), "tags": tags(statements, contested, mapping),
+        "fatalities": conservative(statements), "tags": tags(statements, contested or fused["status"] == "contested", mapping),
         "timestamp": timestamp(fused["last_reported"]["published"]),
     }
 
@@ -254,8 +254,9 @@ def notes(fused: dict[str, Any], reports: list[Report], event_date: str, stateme
     return " ".join(parts)
 
 
-def tags(statements: list[Statement], contested: dict[str, Any] | None, mapping: dict[str, Any]) -> str:
-    """ACLED-style tags: contested perpetrator, and the range of conflicting death tolls."""
+def tags(statements: list[Statement], contested: Any, mapping: dict[str, Any]) -> str:
+    """ACLED-style tags: contested (a party denies what another asserts, or a report denies the event),
+    and the range of conflicting death tolls."""
     out = []
     if contested:
         out.append(mapping["contested_tag"])

@@ -159,6 +159,7 @@ def fused_row(fused: dict[str, Any], view: dict[str, Any], indexes: dict[str, Ex
     inter2 = inter_code(target, "target", event_type, iso3) if actor2 else None
     statements = [s for _, report_index, report_event in reports for s in report_statements(report_index, report_event)]
     contested = fused.get("contested")
+    outlets = list(dict.fromkeys(independent_outlets(fused, view, originals) + quoted_media(reports)))
     return {
         "event_id_cnty": event_id(fused["id"], iso3, mapping), "event_date": event_date,
         "year": int(event_date[:4]) if event_date[:4].isdigit() else "", "time_precision": time_precision,
@@ -168,9 +169,9 @@ def fused_row(fused: dict[str, Any], view: dict[str, Any], indexes: dict[str, Ex
         "actor2": actor2, "assoc_actor_2": associates(fused, reports, "target"), "inter2": inter2 or "",
         "interaction": interaction(inter1, inter2), "civilian_targeting": civilian_targeting(event_type, inter2),
         "iso": iso_number(iso3), "region": region(iso3), **where,
-        "source": "; ".join(dict.fromkeys(independent_outlets(fused, view, originals) + quoted_media(reports))),
+        "source": "; ".join(outlets),
         "source_scale": "",
-        "notes": notes(fused, reports, event_date, statements, contested),
+        "notes": notes(fused, reports, event_date, statements, contested, len(outlets)),
         "fatalities": conservative(statements), "tags": tags(statements, contested or fused["status"] == "contested", mapping),
         "timestamp": timestamp(fused["last_reported"]["published"]),
     }
@@ -232,7 +233,7 @@ def _speakers_of(side: dict[str, Any]) -> str:
 
 
 def notes(fused: dict[str, Any], reports: list[Report], event_date: str, statements: list[Statement],
-          contested: dict[str, Any] | None) -> str:
+          contested: dict[str, Any] | None, sources: int) -> str:
     """A summary: what happened, who gave which death toll, who asserts and who denies, and the trace."""
     member, _, _ = min(reports, key=_richness)
     parts = [f"On {event_date}: {member['text'].strip().rstrip('.')}." if event_date
@@ -240,16 +241,18 @@ def notes(fused: dict[str, Any], reports: list[Report], event_date: str, stateme
     said = sorted({name for m in fused["members"] for name in m["asserted_by"]})
     if said:
         parts.append(f"According to {', '.join(said)}.")
-    distinct = list(dict.fromkeys((s.text, s.speaker or s.outlet or "the report") for s in statements))
+    distinct: dict[tuple[int, str], str] = {}  # (count, who) -> its first wording
+    for s in statements:
+        distinct.setdefault((s.value, s.speaker or s.outlet or "the report"), s.text)
     if distinct:
-        parts.append("Deaths reported: " + "; ".join(f"{text} ({who})" for text, who in distinct[:NOTE_STATEMENTS])
-                     + ".")
+        said_deaths = [f"{text} ({who})" for (_, who), text in list(distinct.items())[:NOTE_STATEMENTS]]
+        parts.append("Deaths reported: " + "; ".join(said_deaths) + ".")
     if contested:
         asserted, denied = contested["asserted"], contested["denied"]
         parts.append(f"Contested: {_speakers_of(asserted)} say \"{asserted['claims'][0]['content']}\"; "
                      f"{_speakers_of(denied)} deny it (\"{denied['claims'][0]['content']}\").")
     modes = "/".join(fused["modes"])
-    parts.append(f"[{fused['reports']} reports, {fused['independent_sources']} independent sources; "
+    parts.append(f"[{fused['reports']} reports, {sources} independent sources; "
                  f"sitrep {fused['id']}, PLOVER {member['type']}{'/' + modes if modes else ''}]")
     return " ".join(parts)
 

@@ -1,11 +1,13 @@
-"""ACLED-style export of violent and demonstration events (sitrep.export.acled).
+"""ACLED-style export: the ACLED fields of one report (sitrep.export.acled, acled_report).
 
-The extractions here are sitrep/1 objects written by hand for these tests.
+The extractions here are single sitrep/1 objects written by hand; each fuses into a picture of its
+own events (tests/test_export_acled_corpus.py checks fusion across articles through the store).
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 from typing import Any
 
@@ -50,7 +52,7 @@ def extraction(events: list[dict[str, Any]], *, text: str = TEXT, published: str
                source: str | None = "Example Wire", **layers: list[dict[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {
         "schema": "sitrep/1",
-        "document": {"id": "ab" * 32, "title": None, "source": source, "url": None, "published": published,
+        "document": {"id": hashlib.sha256(text.encode()).hexdigest(), "title": None, "source": source, "url": None, "published": published,
                      "language": "en", "text": text},
         "actors": [], "places": [], "times": [], "figures": [], "claims": [], "events": events,
     }
@@ -59,7 +61,7 @@ def extraction(events: list[dict[str, Any]], *, text: str = TEXT, published: str
 
 
 def only_row(doc: dict[str, Any]) -> dict[str, Any]:
-    produced = list(rows([doc]))
+    produced = rows([doc], unlocated=True)
     assert len(produced) == 1, produced
     return produced[0]
 
@@ -127,7 +129,7 @@ def test_only_violent_and_demonstration_events_that_happened_are_exported() -> N
         event("ASSAULT", "threatened to strike", status="threatened"),
         event("PROTEST", "students are protesting", status="ongoing"),
     ])
-    assert [r["event_type"] for r in rows([doc])] == ["Protests"]
+    assert [r["event_type"] for r in rows([doc], unlocated=True)] == ["Protests"]
 
 
 # --- actors -----------------------------------------------------------------------------------------------------------
@@ -208,21 +210,140 @@ def test_source_lists_the_outlet_and_the_media_it_quotes() -> None:
                      claims=[{"id": "C1", "speaker": "A1", "via": [], "content": "a strike hit the port"}])
     row = only_row(doc)
     assert row["source"] == "Example Wire; Kyiv Independent"
-    assert row["notes"].startswith("On 2024-05-06: a strike hit the port (according to Kyiv Independent).")
-    assert "E4" in row["notes"]
+    assert row["notes"].startswith("On 2024-05-06: a strike hit the port. According to Kyiv Independent.")
+    assert "sitrep ev_" in row["notes"]
 
 
 def test_write_csv_writes_the_acled_columns() -> None:
     out = io.StringIO()
-    count = write_csv([extraction([event("ASSAULT", "troops shelled the village", mode="heavy-weapons")]),
-                       extraction([event("PROTEST", "students marched", mode="demo")])], out)
+    count = write_csv([extraction([event("ASSAULT", "troops shelled the village", mode="heavy-weapons",
+                                         target="A1")], text="One article.",
+                                  actors=[actor("A1", "Mali", "state", "MLI")]),
+                       extraction([event("PROTEST", "students marched", mode="demo", target="A1")], text="Another.",
+                                  actors=[actor("A1", "Mali", "state", "MLI")])], out)
     assert count == 2
     read = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert tuple(read[0].keys()) == COLUMNS == ACLED_COLUMNS
-    assert [r["event_type"] for r in read] == ["Explosions/Remote violence", "Protests"]
+    assert sorted(r["event_type"] for r in read) == ["Explosions/Remote violence", "Protests"]
     assert write_acled_csv is write_csv and acled_rows is rows
+
+
+def test_an_event_in_no_country_is_left_out_unless_asked_for() -> None:
+    doc = extraction([event("ASSAULT", "gunmen attacked a village")])
+    assert rows([doc]) == []
+    assert len(rows([doc], unlocated=True)) == 1
 
 
 def test_not_an_extraction_is_an_input_error() -> None:
     with pytest.raises(InputError, match="sitrep/1"):
         list(rows([{"events": []}]))
+
+
+# --- fused fatalities -------------------------------------------------------------------------------------------------
+
+def killed(figure_id: str, text: str, part: str, noun: str = "people", value: float | None = None,
+           claim: str | None = None, low: float | None = None) -> dict[str, Any]:
+    start = text.index(part)
+    number = value if value is not None else (None if low is not None else float(part.split()[0].replace(",", "")))
+    return {"id": figure_id, "text": part, "span": [start, start + len(part)], "value": number, "low": low,
+            "high": None, "qualifier": "exact", "unit": "person", "noun": noun, "category": "killed", "actor": None,
+            "place": None, "time": None, "claim": claim}
+
+
+def deaths(text: str, figures: list[dict[str, Any]], event_text: str | None = None,
+           **layers: list[dict[str, Any]]) -> int:
+    doc = extraction([event("ASSAULT", event_text or text, figures=[f["id"] for f in figures], place="P1")], text=text,
+                     figures=figures, places=[place("P1", "Kharkiv", "city", "UKR", 49.98, 36.25)], **layers)
+    return only_row(doc)["fatalities"]
+
+
+def test_an_aggregate_toll_is_not_the_events_fatalities() -> None:
+    text = "A missile strike killed 9 people in the city, where 1,200 people have died in the war."
+    figures = [killed("F1", text, "9 people"), killed("F2", text, "1,200 people")]
+    assert deaths(text, figures, event_text="A missile strike killed 9 people in the city") == 9
+
+
+def test_victims_of_different_sides_add_up_but_alternatives_do_not() -> None:
+    text = "The ambush killed 7 soldiers and the army said its counter-attack killed 12 fighters; rebels claimed 40 soldiers."
+    figures = [killed("F1", text, "7 soldiers", "soldiers"), killed("F2", text, "12 fighters", "fighters"),
+               killed("F3", text, "40 soldiers", "soldiers")]
+    assert deaths(text, figures) == 19
+
+
+def test_a_count_of_people_stands_when_larger_than_its_parts() -> None:
+    text = "The blast killed 23 people. Officials said 4 soldiers were among the dead."
+    assert deaths(text, [killed("F1", text, "23 people"), killed("F2", text, "4 soldiers", "soldiers")]) == 23
+
+
+def test_a_part_after_its_total_is_not_counted() -> None:
+    text = "The shelling killed 12 people, 5 of them children."
+    assert deaths(text, [killed("F1", text, "12 people"), killed("F2", text, "5", "children", value=5)]) == 12
+
+
+def test_a_vague_count_takes_acleds_number_only_without_a_number() -> None:
+    text = "Dozens of people died, the governor said; the hospital counted 17 people."
+    vague = killed("F1", text, "Dozens of people", low=24)
+    assert deaths(text, [vague]) == 12
+    assert deaths(text, [vague, killed("F2", text, "17 people")]) == 17
+
+
+def test_a_denied_figure_is_not_credible() -> None:
+    text = "Police said 3 people died. The group denied that 30 people were killed."
+    claims = [{"id": "C1", "speaker": None, "speaker_text": "The group", "stance": "deny", "content": "30 people were killed"}]
+    assert deaths(text, [killed("F1", text, "3 people"), killed("F2", text, "30 people", claim="C1")],
+                  claims=claims) == 3
+
+
+# --- spreadsheet safety, contested --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["=HYPERLINK(\"http://x.example\")", "+1 Brigade", "-SOLDIERS-", "@group", "\tTabbed"])
+def test_cells_a_spreadsheet_would_run_are_escaped(name: str) -> None:
+    doc = extraction([event("ASSAULT", "gunmen attacked the village", source="A1", place="P1")],
+                     actors=[actor("A1", name, "armed_group", "MLI")],
+                     places=[place("P1", "Gao", "city", "MLI", 16.27, -0.04)])
+    out = io.StringIO()
+    write_csv([doc], out)
+    row = next(csv.DictReader(io.StringIO(out.getvalue())))
+    assert row["actor1"] == "'" + name
+    assert row["longitude"] == "-0.04"  # numbers stay numbers
+
+
+def test_a_contested_event_is_tagged_and_its_notes_say_who_claims_what() -> None:
+    from test_fuse_contested import accusation, denial
+
+    produced = rows([accusation(), denial()])
+    assert len(produced) == 1
+    row = produced[0]
+    assert row["tags"] == "contested"
+    assert "Contested: Coordination of Azawad Movements say" in row["notes"] and "deny it" in row["notes"]
+    assert sorted(row["source"].split("; ")) == ["Bamako Daily", "Sahara Wire"]
+
+
+@pytest.mark.parametrize("text", [
+    "The army said it killed 40 people in the raid, a figure that could not be verified.",
+    "The army said it killed 40 people in the raid, which could not be independently confirmed.",
+    "The army said it killed 40 people in the raid; the claim was not independently verified.",
+    "The army said it killed 40 people in the raid, according to unconfirmed reports.",
+])
+def test_a_count_its_report_could_not_verify_is_not_credible(text: str) -> None:
+    event_text = "The army said it killed 40 people in the raid"
+    assert deaths(text, [killed("F1", text, "40 people")], event_text=event_text) == 0
+
+
+def test_a_verified_count_stays() -> None:
+    text = "The army said it killed 40 people in the raid, and hospital staff confirmed the toll."
+    assert deaths(text, [killed("F1", text, "40 people")], event_text="The army said it killed 40 people") == 40
+
+
+def test_an_event_a_report_denies_is_tagged_contested() -> None:
+    text = "Ukraine said a missile strike hit the port of Odesa on Monday. Russia denied striking the port."
+    place_ = place("P1", "Odesa", "city", "UKR", 46.48, 30.73)
+    done = extraction([event("ASSAULT", "a missile strike hit the port of Odesa on Monday", mode="aerial",
+                             place="P1", time="T1")], text=text, places=[place_],
+                      times=[time("T1", "2024-05-06", "2024-05-06")])
+    other = "Russia's defence ministry denied that its missiles struck the port of Odesa on Monday."
+    denied = extraction([event("ASSAULT", "its missiles struck the port of Odesa on Monday", mode="aerial",
+                               place="P1", time="T1", status="denied")], text=other, places=[place_],
+                        times=[time("T1", "2024-05-06", "2024-05-06")], source="Other Wire")
+    produced = rows([done, denied])
+    assert len(produced) == 1 and produced[0]["tags"] == "contested"

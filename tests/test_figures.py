@@ -196,3 +196,13 @@ def test_run_on_text_without_numbers() -> None:
     analysis = _analysis("Nothing was counted here.")
     figures.run(analysis)
     assert analysis.extraction.figures == []
+
+
+@pytest.mark.parametrize(("text", "phrase", "category"), [
+    ("A drone attack on the depot left 20 people dead on Friday.", "20 people", "killed"),
+    ("The blast left 40 people injured and shattered windows.", "40 people", "wounded"),
+    ("The shelling left at least nine civilians dead in Kharkiv.", "at least nine civilians", "killed"),
+])
+def test_an_objects_predicate_says_what_befell_them(text: str, phrase: str, category: str) -> None:
+    found = {f.text: f.category for f in figures_in(text)}
+    assert found.get(phrase) == category, found

@@ -172,3 +172,42 @@ def test_troops_sent_are_reported_from_either_end_of_their_journey() -> None:
     raids = [deployment("Niamey Post", "Niamey", 13.51, 2.11, "ASSAULT"),
              deployment("Tera Wire", "Tera", 14.01, 0.75, "ASSAULT")]
     assert len(build_picture(d.to_dict() for d in raids).to_dict()["events"]) == 2
+
+
+def _article_with(sentences: list[str]) -> tuple[Doc, list[list[int]]]:
+    text = " ".join(sentences)
+    doc = Doc(text=text, source="Wire", published="2024-10-05")
+    spans, start = [], 0
+    for sentence in sentences:
+        spans.append([start, start + len(sentence) - 1])
+        start += len(sentence) + 1
+    return doc, spans
+
+
+def test_a_bare_follow_up_sentence_joins_the_happening_it_follows() -> None:
+    doc, spans = _article_with([
+        "Gunmen attacked a police post in Tera on Friday, killing four officers.",
+        "Six other people were wounded, a hospital official said.",
+        "Elsewhere, a convoy was ambushed near Gao on Thursday.",
+        "Three drivers were kidnapped in that attack, officials said later.",
+    ])
+    tera, gao = doc.place("Tera", "city", "NER", 14.01, 0.75), doc.place("Gao", "city", "MLI", 16.27, -0.04)
+    doc.event("ASSAULT", place=tera, time=doc.time("2024-10-04"), text="Gunmen attacked a police post", span=spans[0])
+    doc.event("ASSAULT", text="Six other people were wounded", span=spans[1])
+    doc.event("ASSAULT", place=gao, time=doc.time("2024-10-03"), text="a convoy was ambushed", span=spans[2])
+    doc.event("COERCE", text="Three drivers were kidnapped", span=spans[3])
+    groups = fused(doc)
+    assert sorted(sorted(e for _, e in g) for g in groups) == [["E1", "E2"], ["E3", "E4"]]
+
+
+def test_a_bare_report_far_from_any_happening_stays_apart() -> None:
+    doc, spans = _article_with([
+        "Gunmen attacked a police post in Tera on Friday.",
+        "The interior minister visited the town on Saturday.",
+        "Schools stayed closed.",
+        "Six people had been wounded, residents said.",
+    ])
+    tera = doc.place("Tera", "city", "NER", 14.01, 0.75)
+    doc.event("ASSAULT", place=tera, time=doc.time("2024-10-04"), text="Gunmen attacked a police post", span=spans[0])
+    doc.event("ASSAULT", text="Six people had been wounded", span=spans[3])
+    assert len(fused(doc)) == 2

@@ -52,3 +52,51 @@ def test_a_toll_far_from_the_event_is_not_cited() -> None:
     analysis = analysis_with_event(text, "killed in Monday's attack on the market")
     links.run(analysis)
     assert cited(analysis) == ["31 people"]
+
+
+def test_an_aggregate_toll_after_the_event_is_not_its_count() -> None:
+    text = ("A drone strike on the bus station in Kassala killed 14 people on Sunday. "
+            "More than 40,000 people have been killed in the war, according to aid groups.")
+    analysis = analysis_with_event(text, "A drone strike on the bus station in Kassala killed 14 people")
+    links.run(analysis)
+    assert cited(analysis) == ["14 people"]
+
+
+def test_an_aggregate_toll_cited_by_the_events_stage_is_taken_off() -> None:
+    text = "The shelling of Avdiivka, where the war has killed at least 3,000 civilians, went on overnight."
+    analysis = analysis_with_event(text, text[:-1])
+    analysis.extraction.events[0].figures = [f.id for f in analysis.extraction.figures]
+    links.run(analysis)
+    assert cited(analysis) == []
+
+
+def cited_after_events_stage(text: str, event_text: str, event_type: str) -> list[str]:
+    """Cite every figure of the sentence as a clause-scoped events stage would, then run the links stage."""
+    analysis = analysis_with_event(text, event_text, event_type)
+    analysis.extraction.events[0].figures = [f.id for f in analysis.extraction.figures
+                                             if f.category in ("killed", "wounded")]
+    links.run(analysis)
+    return cited(analysis)
+
+
+def test_a_toll_of_another_happening_named_in_the_clause_is_taken_off() -> None:
+    text = "Hundreds of residents marched through Dori on Friday, a day after an attack on the depot left 20 people dead."
+    assert cited_after_events_stage(text, "Hundreds of residents marched through Dori on Friday", "PROTEST") == []
+
+
+def test_a_toll_in_a_relative_clause_on_another_attack_is_taken_off() -> None:
+    text = "Students rallied in Kano on Monday, days after a bombing that killed 14 people at a bus station."
+    assert cited_after_events_stage(text, "Students rallied in Kano on Monday", "PROTEST") == []
+
+
+def test_the_events_own_toll_stays() -> None:
+    text = "A drone attack on the depot left 20 people dead on Friday."
+    assert cited_after_events_stage(text, "A drone attack on the depot left 20 people dead", "ASSAULT") == ["20 people"]
+    text = "Police shot dead 3 protesters during a march in Lagos on Saturday."
+    assert cited_after_events_stage(text, "a march in Lagos", "PROTEST") == ["3 protesters"]
+
+
+def test_a_toll_after_an_attack_named_beside_a_march_is_the_attacks() -> None:
+    text = ("Hundreds of traders marched through Maiduguri yesterday to demand more patrols, two days after a "
+            "bombing at the market left the town without power and, by hospital counts, 31 people dead.")
+    assert cited_after_events_stage(text, "Hundreds of traders marched through Maiduguri yesterday", "PROTEST") == []

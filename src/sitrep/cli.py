@@ -207,9 +207,12 @@ def picture(db: str | None, since: str | None, until: str | None, place: str | N
 @click.option("--db", help=DB_HELP)
 @click.option("--format", "fmt", type=click.Choice(["acled", "jsonl"]), default="jsonl", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write here, not stdout.")
+@click.option("--unlocated", is_flag=True,
+              help="ACLED: also export events placed in no country (ACLED itself codes none).")
 @friendly_errors
-def export(db: str | None, fmt: str, output: str | None) -> None:
-    """Export stored extractions: sitrep/1 JSONL, or ACLED-style CSV of violent and protest events.
+def export(db: str | None, fmt: str, output: str | None, unlocated: bool) -> None:
+    """Export stored extractions: sitrep/1 JSONL, or ACLED-style CSV with one row per fused violent or
+    protest event (syndicated copies and repeated reports count once; see docs/acled.md).
 
     Example: sitrep export --format acled -o events.csv
     """
@@ -219,7 +222,7 @@ def export(db: str | None, fmt: str, output: str | None) -> None:
         extractions = store.iter_extractions()
         if fmt == "acled":
             from sitrep.export.acled import write_csv
-            write_csv(extractions, out)
+            write_csv(extractions, out, unlocated=unlocated)
         else:
             for extraction in extractions:
                 out.write(json.dumps(extraction, ensure_ascii=False) + "\n")

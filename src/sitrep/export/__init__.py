@@ -1,7 +1,7 @@
 """Exports of stored extractions into formats other tools read.
 
-- :mod:`sitrep.export.acled` — ACLED-style CSV rows for violent and demonstration events
-  (``sitrep export --format acled``).
+- :mod:`sitrep.export.acled` — ACLED-style CSV rows, one per fused violent or demonstration event
+  (``sitrep export --format acled``); docs/acled.md documents the columns and the mapping.
 """
 
 from sitrep.export.acled import COLUMNS as ACLED_COLUMNS

@@ -1,305 +1,278 @@
-"""ACLED-style rows for sitrep's violent and demonstration events.
+"""ACLED-style rows from the fused picture: one row per happening, however many outlets reported it.
 
-ACLED (Armed Conflict Location & Event Data) records political violence and protest as
-one row per event with a fixed set of columns. :func:`rows` turns sitrep/1 extraction
-objects into such rows: PLOVER ``ASSAULT`` and ``PROTEST`` events that occurred (or are
-ongoing) become ACLED event types by the mapping in ``resources/plover_acled.json``
-(documented in docs/events.md); places give the location and ACLED's ``geo_precision``,
-times the date and ``time_precision``; ``fatalities`` follows ACLED's conservative rule
-(the lowest of conflicting killed counts, 0 when none is stated). :func:`write_csv`
-writes them as CSV.
+ACLED (Armed Conflict Location & Event Data) records political violence and protest as one row
+per event with a fixed set of columns (:data:`COLUMNS`, in ACLED's order). :func:`rows` fuses the
+extractions into a picture (``sitrep.fuse``: syndicated copies count once, reports of one happening
+form one fused event) and turns each fused ``ASSAULT`` or ``PROTEST`` event that occurred into one
+row: its type by the PLOVER → ACLED mapping of ``resources/plover_acled.json``, the actors, place
+and date its members agree on, fatalities by ACLED's conservative rule (``fatalities.py``), the
+independent outlets as ``source`` and a ``notes`` summary of who says what. docs/acled.md documents
+every column. :func:`write_csv` writes the rows as CSV with formula-like cells made inert.
 """
 
 from __future__ import annotations
 
 import csv
-import json
-from collections.abc import Iterable, Iterator
-from datetime import date
-from functools import lru_cache
-from importlib import resources
+from collections import Counter
+from collections.abc import Iterable
+from datetime import UTC, date, datetime
 from typing import IO, Any
 
-from sitrep.errors import InputError, ResourceError
+from sitrep.export.acled_codes import civilian_targeting, disorder_type, inter_code, interaction, iso_number, region
+from sitrep.export.acled_report import ExtractionIndex, Row, classify, load_mapping, location, when
+from sitrep.export.fatalities import Statement, conservative, report_statements
+from sitrep.export.spreadsheet import safe_row
+from sitrep.layers.links.tolls import is_aggregate_wording
 
 COLUMNS = (
-    "event_date", "event_type", "sub_event_type", "actor1", "actor2", "country", "admin1", "location",
-    "latitude", "longitude", "geo_precision", "time_precision", "fatalities", "source", "notes",
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
+    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
+    "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
+    "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
 )
-MAPPING_FILE = "plover_acled.json"
+NOTE_STATEMENTS = 6  # fatality statements quoted in ``notes`` at most
 
-Row = dict[str, Any]
-
-
-@lru_cache(maxsize=1)
-def load_mapping() -> dict[str, Any]:
-    """The PLOVER → ACLED mapping, read once from ``resources/plover_acled.json``."""
-    path = resources.files("sitrep.resources").joinpath(MAPPING_FILE)
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise ResourceError(f"{MAPPING_FILE}: cannot be read ({exc})") from exc
+Report = tuple[dict[str, Any], ExtractionIndex, dict[str, Any]]  # (picture member, its extraction, its event)
 
 
-class ExtractionIndex:
-    """One sitrep/1 extraction with its items reachable by id."""
+def rows(extractions: Iterable[dict[str, Any]], unlocated: bool = False) -> list[Row]:
+    """ACLED rows of the fused picture of these sitrep/1 extractions, by date (the same whatever their order).
 
-    def __init__(self, extraction: dict[str, Any]) -> None:
-        if not isinstance(extraction, dict) or "document" not in extraction:
-            raise InputError("ACLED export: expected sitrep/1 extraction objects (with a 'document')")
-        self.document: dict[str, Any] = extraction["document"] or {}
-        self.events: list[dict[str, Any]] = extraction.get("events") or []
-        self.items: dict[str, dict[str, Any]] = {}
-        for layer in ("actors", "places", "times", "figures", "claims"):
-            for item in extraction.get(layer) or []:
-                self.items[item["id"]] = item
+    An event placed in no country (no place, no party of known country) is left out, as ACLED codes
+    every event at a location; ``unlocated`` keeps such events (country and location empty).
+    """
+    from sitrep.fuse import Picture
 
-    def get(self, item_id: str | None) -> dict[str, Any] | None:
-        return self.items.get(item_id) if item_id else None
-
-    @property
-    def text(self) -> str:
-        return self.document.get("text") or ""
-
-
-def rows(extractions: Iterable[dict[str, Any]]) -> Iterator[Row]:
-    """ACLED rows for the violent and demonstration events of sitrep/1 extraction objects, in order."""
-    mapping = load_mapping()
+    picture = Picture()
+    indexes: dict[str, ExtractionIndex] = {}
     for extraction in extractions:
         index = ExtractionIndex(extraction)
-        for event in index.events:
-            row = event_row(index, event, mapping)
-            if row is not None:
-                yield row
+        picture.add(extraction)
+        indexes.setdefault(index.document["id"], index)
+    return picture_rows(picture.to_dict(), indexes, unlocated)
 
 
-def write_csv(extractions: Iterable[dict[str, Any]], file: IO[str]) -> int:
+def write_csv(extractions: Iterable[dict[str, Any]], file: IO[str], unlocated: bool = False) -> int:
     """Write the ACLED rows of ``extractions`` as CSV (with a header) to ``file``; returns the row count."""
     writer = csv.DictWriter(file, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
-    count = 0
-    for row in rows(extractions):
-        writer.writerow(row)
-        count += 1
-    return count
+    produced = rows(extractions, unlocated)
+    for row in produced:
+        writer.writerow(safe_row(row))
+    return len(produced)
 
 
-def event_row(index: ExtractionIndex, event: dict[str, Any], mapping: dict[str, Any]) -> Row | None:
-    """One event as an ACLED row, or None when ACLED would not record it (type or status)."""
-    if event.get("type") not in mapping["types"] or event.get("status") not in mapping["statuses"]:
-        return None
-    event_type, sub_event_type = classify(index, event, mapping)
-    where = location(index, event, mapping)
-    event_date, time_precision = when(index, event, mapping)
-    actor1, actor2 = actors(index, event, mapping, event_type, where["country"])
-    return {
-        "event_date": event_date, "event_type": event_type, "sub_event_type": sub_event_type,
-        "actor1": actor1, "actor2": actor2, **where, "time_precision": time_precision,
-        "fatalities": fatalities(index, event, mapping), "source": sources(index, event),
-        "notes": notes(index, event, event_date),
-    }
+def picture_rows(view: dict[str, Any], indexes: dict[str, ExtractionIndex], unlocated: bool = False) -> list[Row]:
+    """One row per exportable fused event of a picture view (``Picture.to_dict()``), by date then id."""
+    originals = {s["id"]: s["original"] for s in view["syndication"]}
+    built = [row for event in view["events"] if (row := fused_row(event, view, indexes, originals)) is not None
+             and (unlocated or row["country"])]
+    return sorted(built, key=lambda r: (r["event_date"], r["event_id_cnty"]))
 
 
-# --- event type -------------------------------------------------------------------------------------------------
+# --- the fused event's reports --------------------------------------------------------------------------------------
 
-def _has_any(text: str, words: Iterable[str]) -> bool:
-    padded = f" {text.lower()} "
-    return any(f" {w} " in padded or f" {w}," in padded or f" {w}." in padded for w in words)
-
-
-def _actor_type(index: ExtractionIndex, actor_id: str | None) -> str | None:
-    actor = index.get(actor_id)
-    return actor.get("type") if actor else None
-
-
-def classify(index: ExtractionIndex, event: dict[str, Any], mapping: dict[str, Any]) -> tuple[str, str]:
-    """ACLED ``(event_type, sub_event_type)`` of a PLOVER ASSAULT or PROTEST event."""
-    if event["type"] == "PROTEST":
-        return _classify_protest(event, mapping)
-    return _classify_assault(index, event, mapping)
-
-
-def _classify_assault(index: ExtractionIndex, event: dict[str, Any], mapping: dict[str, Any]) -> tuple[str, str]:
-    text = event.get("text") or ""
-    territory = mapping["territory"]
-    source_type = _actor_type(index, event.get("source"))
-    if _has_any(text, territory["regain_words"]) and source_type in territory["government_types"]:
-        return "Battles", "Government regains territory"
-    if _has_any(text, territory["capture_words"]) and source_type in territory["non_state_types"]:
-        return "Battles", "Non-state actor overtakes territory"
-    if _has_any(text, mapping["disrupted_words"]):
-        return "Strategic developments", "Disrupted weapons use"
-    by_mode = mapping["assault_by_mode"].get(event.get("mode") or "")
-    if by_mode:
-        return by_mode[0], _refined_sub_event(text, by_mode[0], by_mode[1], mapping)
-    target_type = _actor_type(index, event.get("target"))
-    if target_type in mapping["armed_types"]:
-        return tuple(mapping["armed_default"])  # type: ignore[return-value]
-    if target_type in mapping["civilian_types"]:
-        return tuple(mapping["civilian_default"])  # type: ignore[return-value]
-    if _has_any(text, mapping["civilian_words"]) and not _has_any(text, mapping["combatant_words"]):
-        return tuple(mapping["civilian_default"])  # type: ignore[return-value]
-    return tuple(mapping["armed_default"])  # type: ignore[return-value]
-
-
-def _refined_sub_event(text: str, event_type: str, sub_event_type: str, mapping: dict[str, Any]) -> str:
-    """Words in the event's text that ACLED separates ("missile" strikes are shelling, not air strikes)."""
-    for rule in mapping["sub_event_by_words"]:
-        if rule["event_type"] != event_type or rule["sub_event_type"] == sub_event_type:
+def exportable_reports(fused: dict[str, Any], indexes: dict[str, ExtractionIndex]) -> list[Report]:
+    """The members that report the happening itself: an ACLED type, a status ACLED records, not an aggregate."""
+    mapping = load_mapping()
+    found: list[Report] = []
+    for member in fused["members"]:
+        index = indexes.get(member["document"])
+        event = index.event(member["event"]) if index else None
+        if (index is None or event is None or member["type"] not in mapping["types"]
+                or member["status"] not in mapping["statuses"] or is_aggregate_wording(member["text"])):
             continue
-        if _has_any(text, rule["words"]) and not _has_any(text, rule.get("unless", [])):
-            return rule["sub_event_type"]
-    return sub_event_type
+        found.append((member, index, event))
+    if not found:
+        return []
+    types = Counter(m["type"] for m, _, _ in found)
+    kind = min(types, key=lambda t: (-types[t], t))
+    return [r for r in found if r[0]["type"] == kind]
 
 
-def _classify_protest(event: dict[str, Any], mapping: dict[str, Any]) -> tuple[str, str]:
-    text = event.get("text") or ""
-    cues = mapping["protest"]
-    kinds = mapping["protest_types"]
-    if event.get("mode") in cues["riot_modes"]:
-        kind = "mob" if _has_any(text, cues["mob_words"]) else "riot"
-    elif _has_any(text, cues["excessive_force_words"]):
-        kind = "excessive_force"
-    elif _has_any(text, cues["intervention_words"]):
-        kind = "intervention"
-    else:
-        kind = "peaceful"
-    return kinds[kind][0], kinds[kind][1]
+def _richness(report: Report) -> tuple[int, ...]:
+    """Reports naming more (parties, place, a date of their own, a toll) tell the event best."""
+    member, _, event = report
+    named = sum(member[k] is not None for k in ("source", "target", "place"))
+    return (-(named + bool(event.get("time")) + bool(event.get("figures"))),)
 
 
-# --- actors, place, time ------------------------------------------------------------------------------------------
-
-def actors(index: ExtractionIndex, event: dict[str, Any], mapping: dict[str, Any], event_type: str,
-           country: str) -> tuple[str, str]:
-    """ACLED actor1 (who acts) and actor2 (on whom); unnamed perpetrators and victims get ACLED's generic names."""
-    unknown = mapping["unknown_actor"]
-    suffix = f" ({country})" if country else ""
-    source, target = index.get(event.get("source")), index.get(event.get("target"))
-    if source:
-        actor1 = source["name"]
-    elif event["type"] == "PROTEST":
-        actor1 = unknown["riot" if event_type == "Riots" else "PROTEST"] + suffix
-    else:
-        actor1 = unknown["ASSAULT"] + suffix
-    if target:
-        actor2 = target["name"]
-    else:
-        actor2 = unknown["victims"] + suffix if event_type == "Violence against civilians" else ""
-    return actor1, actor2
-
-
-def _country_name(iso3: str | None) -> str:
-    if not iso3:
-        return ""
-    from sitrep.geo.gazetteer import load_gazetteer
-
-    entry = load_gazetteer().country(iso3)
-    return entry.name if entry else iso3
-
-
-def _admin1_name(place: dict[str, Any]) -> str:
-    """The first-level division a town lies in, from the gazetteer."""
-    if place.get("feature") == "admin1":
-        return place["name"]
-    if place.get("feature") not in ("city", "other", "admin2"):
-        return ""
-    from sitrep.geo.gazetteer import load_gazetteer
-
-    gazetteer = load_gazetteer()
-    for entry in gazetteer.lookup(place["name"]):
-        same = (place.get("geonames_id") and entry.geonames_id == place.get("geonames_id")) or (
-            entry.country == place.get("country") and entry.lat is not None and place.get("lat") is not None
-            and abs(entry.lat - place["lat"]) < 0.5 and abs((entry.lon or 0) - (place.get("lon") or 0)) < 0.5)
-        if same and entry.admin1:
-            division = gazetteer.division(entry.admin1)
-            return division.name if division else ""
-    return ""
-
-
-def location(index: ExtractionIndex, event: dict[str, Any], mapping: dict[str, Any]) -> Row:
-    """Country, admin1, location, coordinates and ACLED geo_precision (1 town, 2 area, 3 province or country)."""
-    precision = mapping["geo_precision"]
-    place = index.get(event.get("place"))
-    if place is None:
-        iso3 = next((a.get("country") for a in (index.get(event.get("target")), index.get(event.get("source")))
-                     if a and a.get("country")), None)
-        return {"country": _country_name(iso3), "admin1": "", "location": "", "latitude": "", "longitude": "",
-                "geo_precision": precision["none"]}
-    feature = place.get("feature") or "other"
-    return {
-        "country": _country_name(place.get("country")), "admin1": _admin1_name(place),
-        "location": place.get("name") or "",
-        "latitude": "" if place.get("lat") is None else place["lat"],
-        "longitude": "" if place.get("lon") is None else place["lon"],
-        "geo_precision": precision.get(feature, precision["none"]),
-    }
-
-
-def when(index: ExtractionIndex, event: dict[str, Any], mapping: dict[str, Any]) -> tuple[str, int]:
-    """ACLED event_date and time_precision (1 day, 2 week or a few days, 3 month or vaguer)."""
-    precision = mapping["time_precision"]
-    time = index.get(event.get("time"))
-    if time is None or not time.get("start"):
-        published = (index.document.get("published") or "")[:10]
-        return published, precision["none"]
-    start, end = time["start"][:10], (time.get("end") or time["start"])[:10]
-    granularity = time.get("granularity") or "unknown"
-    level = precision.get(granularity, precision["unknown"])
-    if granularity == "day" and start != end:
-        try:
-            days = (date.fromisoformat(end) - date.fromisoformat(start)).days
-        except ValueError:
-            days = mapping["day_range_week"] + 1
-        level = precision["week"] if days <= mapping["day_range_week"] else precision["month"]
-    return start, level
-
-
-# --- fatalities, sources, notes -----------------------------------------------------------------------------------
-
-def _is_subset(index: ExtractionIndex, figure: dict[str, Any], markers: list[str]) -> bool:
-    """"…20 soldiers were killed, including six advisers": the six are part of the twenty."""
-    start = figure["span"][0]
-    before = index.text[max(0, start - 20):start].lower()
-    return any(before.rstrip().endswith(marker) for marker in markers)
-
-
-def _count(figure: dict[str, Any]) -> float | None:
-    for key in ("value", "low", "high"):
-        if figure.get(key) is not None:
-            return figure[key]
+def _item_of(fused: dict[str, Any], role: str, reports: list[Report], layer_field: str) -> dict[str, Any] | None:
+    """The extraction item (actor or place) behind the fused event's ``role``, from the first report naming it."""
+    chosen = fused.get(role)
+    if not chosen:
+        return None
+    for member, index, event in reports:
+        if member.get(role) and member[role]["key"] == chosen["key"]:
+            return index.get(event.get(layer_field))
     return None
 
 
-def fatalities(index: ExtractionIndex, event: dict[str, Any], mapping: dict[str, Any]) -> int:
-    """Deaths by ACLED's conservative rule: the lowest of conflicting killed counts; parts of a total are not counts."""
-    figures = [index.get(f) for f in event.get("figures") or []]
-    killed = [f for f in figures if f and f.get("category") == "killed"]
-    totals = [f for f in killed if not _is_subset(index, f, mapping["subset_markers"])] or killed
-    counts = [c for c in (_count(f) for f in totals) if c is not None]
-    return int(min(counts)) if counts else 0
+def _time_of(fused: dict[str, Any], reports: list[Report]) -> dict[str, Any] | None:
+    """The time item of a report whose own date is the fused event's date."""
+    day = fused.get("date")
+    if not day or day.get("from_published"):
+        return None
+    for member, index, event in reports:
+        own = member.get("date")
+        if own and not own.get("from_published") and (own["start"], own["end"]) == (day["start"], day["end"]):
+            return index.get(event.get("time"))
+    return None
 
 
-def sources(index: ExtractionIndex, event: dict[str, Any]) -> str:
-    """The outlet that published the article and any outlets its claims came through."""
-    names = [index.document.get("source") or ""]
-    for claim_id in event.get("claims") or []:
-        claim = index.get(claim_id) or {}
-        for actor_id in [claim.get("speaker"), *(claim.get("via") or [])]:
-            actor = index.get(actor_id)
-            if actor and actor.get("type") == "media":
-                names.append(actor["name"])
-    unique = list(dict.fromkeys(n for n in names if n))
-    return "; ".join(unique)
+def composite(fused: dict[str, Any], reports: list[Report]) -> tuple[ExtractionIndex, dict[str, Any]]:
+    """One report standing for the fused event: the best report's wording and the parties, place and date
+    the members agree on, so the per-report ACLED rules (``acled_report``) apply to it."""
+    member, index, event = min(reports, key=_richness)
+    parts = {"S": _item_of(fused, "source", reports, "source"), "T": _item_of(fused, "target", reports, "target"),
+             "P": _item_of(fused, "place", reports, "place"), "X": _time_of(fused, reports)}
+    modes = Counter(e.get("mode") for _, _, e in reports if e.get("mode"))
+    day = (fused.get("date") or {}).get("start") or (fused["first_reported"]["published"] or "")
+    extraction = {
+        "document": {**index.document, "published": day},
+        "actors": [{**parts[k], "id": k} for k in ("S", "T") if parts[k]],
+        "places": [{**parts["P"], "id": "P"}] if parts["P"] else [],
+        "times": [{**parts["X"], "id": "X"}] if parts["X"] else [],
+    }
+    stand_in = {**event, "type": member["type"], "mode": min(modes, key=lambda m: (-modes[m], m)) if modes else None,
+                "source": "S" if parts["S"] else None, "target": "T" if parts["T"] else None,
+                "place": "P" if parts["P"] else None, "time": "X" if parts["X"] else None}
+    return ExtractionIndex(extraction), stand_in
 
 
-def notes(index: ExtractionIndex, event: dict[str, Any], event_date: str) -> str:
-    """A one-line summary ("On DATE: what happened (according to whom). [PLOVER type; sitrep ids]")."""
-    text = (event.get("text") or "").strip().rstrip(".")
-    claim = index.get((event.get("claims") or [None])[0])
-    speaker = index.get(claim.get("speaker")) if claim else None
-    said = f" (according to {speaker['name']})" if speaker else ""
-    opening = f"On {event_date}: " if event_date else ""
-    mode = f"/{event['mode']}" if event.get("mode") else ""
-    document_id = (index.document.get("id") or "")[:12]
-    trace = f"[PLOVER {event['type']}{mode}, {event.get('status')}; sitrep {document_id}/{event.get('id')}]"
-    return f"{opening}{text}{said}. {trace}"
+# --- the row ----------------------------------------------------------------------------------------------------------
+
+def fused_row(fused: dict[str, Any], view: dict[str, Any], indexes: dict[str, ExtractionIndex],
+              originals: dict[str, str]) -> Row | None:
+    """One fused event as an ACLED row, or None when ACLED would not record it."""
+    reports = exportable_reports(fused, indexes)
+    if not reports:
+        return None
+    mapping = load_mapping()
+    index, event = composite(fused, reports)
+    event_type, sub_event_type = classify(index, event, mapping)
+    where, iso3 = location(index, event, mapping)
+    event_date, time_precision = when(index, event, mapping)
+    source, target = index.get(event.get("source")), index.get(event.get("target"))
+    actor1, actor2 = _actor_names(fused, index, event, event_type, where["country"], mapping)
+    inter1 = inter_code(source, "source", event_type, iso3)
+    inter2 = inter_code(target, "target", event_type, iso3) if actor2 else None
+    statements = [s for _, report_index, report_event in reports for s in report_statements(report_index, report_event)]
+    contested = fused.get("contested")
+    outlets = list(dict.fromkeys(independent_outlets(fused, view, originals) + quoted_media(reports)))
+    return {
+        "event_id_cnty": event_id(fused["id"], iso3, mapping), "event_date": event_date,
+        "year": int(event_date[:4]) if event_date[:4].isdigit() else "", "time_precision": time_precision,
+        "disorder_type": disorder_type(event_type, sub_event_type), "event_type": event_type,
+        "sub_event_type": sub_event_type,
+        "actor1": actor1, "assoc_actor_1": associates(fused, reports, "source"), "inter1": inter1 or "",
+        "actor2": actor2, "assoc_actor_2": associates(fused, reports, "target"), "inter2": inter2 or "",
+        "interaction": interaction(inter1, inter2), "civilian_targeting": civilian_targeting(event_type, inter2),
+        "iso": iso_number(iso3), "region": region(iso3), **where,
+        "source": "; ".join(outlets),
+        "source_scale": "",
+        "notes": notes(fused, reports, event_date, statements, contested, len(outlets)),
+        "fatalities": conservative(statements), "tags": tags(statements, contested or fused["status"] == "contested", mapping),
+        "timestamp": timestamp(fused["last_reported"]["published"]),
+    }
+
+
+def _actor_names(fused: dict[str, Any], index: ExtractionIndex, event: dict[str, Any], event_type: str,
+                 country: str, mapping: dict[str, Any]) -> tuple[str, str]:
+    """ACLED actor1 and actor2: the picture's names for the parties, ACLED's generic names for unnamed ones."""
+    from sitrep.export.acled_report import actors
+
+    actor1, actor2 = actors(index, event, mapping, event_type, country)
+    source, target = index.get(event.get("source")), index.get(event.get("target"))
+    if source and fused.get("source") and actor1 == source["name"]:
+        actor1 = fused["source"]["name"]
+    if target and fused.get("target") and actor2 == target["name"]:
+        actor2 = fused["target"]["name"]
+    return actor1, actor2
+
+
+def event_id(fused_id: str, iso3: str | None, mapping: dict[str, Any]) -> str:
+    """A stable id: the country's ISO3 code and digits of the fused event's id (a hash of its earliest report)."""
+    digits = int(mapping["event_id_digits"])
+    return f"{iso3 or 'XXX'}{int(fused_id.removeprefix('ev_'), 16) % 10 ** digits:0{digits}d}"
+
+
+def associates(fused: dict[str, Any], reports: list[Report], role: str) -> str:
+    """Other parties the reports name in the same role (an official beside the state they act for)."""
+    chosen = (fused.get(role) or {}).get("key")
+    names = sorted({m[role]["name"] for m, _, _ in reports if m.get(role) and m[role]["key"] != chosen})
+    return "; ".join(names)
+
+
+def independent_outlets(fused: dict[str, Any], view: dict[str, Any], originals: dict[str, str]) -> list[str]:
+    """One outlet per independent source: a syndicated story is named by its original's outlet, once."""
+    names: list[str] = []
+    for member in fused["members"]:
+        original = originals.get(member["story"])
+        outlet = (view["documents"].get(original) or {}).get("source") if original else member["outlet"]
+        if outlet and outlet not in names:
+            names.append(outlet)
+    return names
+
+
+def quoted_media(reports: list[Report]) -> list[str]:
+    """Media the reports quote or pass a claim through ("…, the Kyiv Independent reported")."""
+    names: list[str] = []
+    for _, index, event in reports:
+        for claim_id in event.get("claims") or []:
+            claim = index.get(claim_id) or {}
+            for actor_id in [claim.get("speaker"), *(claim.get("via") or [])]:
+                actor = index.get(actor_id)
+                if actor and actor.get("type") == "media" and actor.get("name") and actor["name"] not in names:
+                    names.append(actor["name"])
+    return names
+
+
+def _speakers_of(side: dict[str, Any]) -> str:
+    return ", ".join(s["name"] for s in side["speakers"] if s.get("name")) or "unnamed sources"
+
+
+def notes(fused: dict[str, Any], reports: list[Report], event_date: str, statements: list[Statement],
+          contested: dict[str, Any] | None, sources: int) -> str:
+    """A summary: what happened, who gave which death toll, who asserts and who denies, and the trace."""
+    member, _, _ = min(reports, key=_richness)
+    parts = [f"On {event_date}: {member['text'].strip().rstrip('.')}." if event_date
+             else f"{member['text'].strip().rstrip('.')}."]
+    said = sorted({name for m in fused["members"] for name in m["asserted_by"]})
+    if said:
+        parts.append(f"According to {', '.join(said)}.")
+    distinct: dict[tuple[int, str], str] = {}  # (count, who) -> its first wording
+    for s in statements:
+        distinct.setdefault((s.value, s.speaker or s.outlet or "the report"), s.text)
+    if distinct:
+        said_deaths = [f"{text} ({who})" for (_, who), text in list(distinct.items())[:NOTE_STATEMENTS]]
+        parts.append("Deaths reported: " + "; ".join(said_deaths) + ".")
+    if contested:
+        asserted, denied = contested["asserted"], contested["denied"]
+        parts.append(f"Contested: {_speakers_of(asserted)} say \"{asserted['claims'][0]['content']}\"; "
+                     f"{_speakers_of(denied)} deny it (\"{denied['claims'][0]['content']}\").")
+    modes = "/".join(fused["modes"])
+    parts.append(f"[{fused['reports']} reports, {sources} independent sources; "
+                 f"sitrep {fused['id']}, PLOVER {member['type']}{'/' + modes if modes else ''}]")
+    return " ".join(parts)
+
+
+def tags(statements: list[Statement], contested: Any, mapping: dict[str, Any]) -> str:
+    """ACLED-style tags: contested (a party denies what another asserts, or a report denies the event),
+    and the range of conflicting death tolls."""
+    out = []
+    if contested:
+        out.append(mapping["contested_tag"])
+    numeric = sorted({s.value for s in statements if not s.vague})
+    if len(numeric) > 1:
+        out.append(f"fatalities reported={numeric[0]}-{numeric[-1]}")
+    return "; ".join(out)
+
+
+def timestamp(published: str | None) -> int | str:
+    """When the event's picture last changed: its latest report's publication day (00:00 UTC), as Unix time."""
+    try:
+        day = date.fromisoformat((published or "")[:10])
+    except ValueError:
+        return ""
+    return int(datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp())

@@ -6,7 +6,8 @@ overlap once each is widened by a tolerance that grows with its granularity and 
 by its publication), their places are not far apart, no known source actor conflicts,
 and they share enough positive evidence (a matching source, target or nearby place, a
 count they both cite such as "7 killed", or most of their wording). Two reports in one article must also share a place and their
-parties or wording, else they are two happenings, unless they come from one sentence.
+parties or wording, else they are two happenings, unless they come from one sentence or the later one is a
+bare follow-up (no place, no date of its own, in the sentence after the other).
 
 Candidates come from buckets keyed by (type family, anchor, date bucket), an anchor
 being an actor, a country, the report's sentence, or one of its three lowest word
@@ -110,11 +111,28 @@ def relation(a: EventReport, b: EventReport, rules: EventRules) -> str:
         return LINK  # one sentence telling one happening twice ("were killed after fighters attacked")
     if a.document == b.document and not (place in ("same", "near") and (
             (source == target == "match") or text == rules.weights["text_3_words"])):
-        return CONFLICT  # one article naming two happenings: the same only if at one spot, by the same parties
+        # one article naming two happenings: the same only if at one spot, by the same parties, or a follow-up;
+        # two bare details of one article do not rule each other out (both may follow one happening)
+        if follow_up(a, b, rules) or follow_up(b, a, rules):
+            return LINK
+        return WEAK if bare(a) and bare(b) and abs(a.sentence - b.sentence) <= rules.follow_up_sentences else CONFLICT
     w = rules.weights
     score = (w["source"] * (source == "match") + w["target"] * (target == "match")
              + w["place_near"] * (place in ("same", "near")) + w["same_count"] * bool(a.counts & b.counts) + text)
     return LINK if score >= rules.min_score else WEAK
+
+
+def bare(report: EventReport) -> bool:
+    """A report with no place and no date of its own ("dozens of people had been wounded")."""
+    return report.place is None and (report.when is None or report.when.from_published)
+
+
+def follow_up(first: EventReport, then: EventReport, rules: EventRules) -> bool:
+    """``then`` is a bare report a sentence or two after ``first`` in its article, which tells where and when:
+    a detail of the same happening ("Fighters attacked the depot in Dori on Thursday, killing 12. Dozens of
+    people had been wounded.")."""
+    return (first.document == then.document and bare(then) and not bare(first)
+            and 0 < then.sentence - first.sentence <= rules.follow_up_sentences)
 
 
 def compatible(a: EventReport, b: EventReport, rules: EventRules) -> bool:
@@ -140,6 +158,7 @@ def block_anchors(report: EventReport, rules: EventRules) -> list[tuple[str, str
         found.add(f"c:{report.place.country}")
     found.update(f"w:{w}" for w in report.words[:WORD_ANCHORS])  # a bottom-k sketch of the wording
     found.add(f"s:{report.document}:{report.sentence}")  # reports of one sentence always meet
+    found.add(f"d:{report.document}")  # and reports of one article (a bare follow-up meets what it follows)
     fam = family(report, rules)
     return [(fam, anchor) for anchor in sorted(found)]
 

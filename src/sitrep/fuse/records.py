@@ -58,6 +58,7 @@ class EventReport:
     figures: tuple[str, ...]
     counts: frozenset[tuple[str, float]]  # (category, value) of the figures it cites: "7 killed"
     words: array[int]  # content words of ``text`` (see ``text.content_words``)
+    claims: tuple[str, ...] = ()  # ids of this document's claims about the event (allegations, denials)
     ref: tuple[str, str] = field(default=("", ""), compare=False)  # (document, id), one shared tuple
 
 
@@ -195,7 +196,8 @@ def document_records(extraction: dict[str, Any], rules: FusionRules,
                     sentence=bisect_right(sentence_starts, _span(e.get("span"))[0]),
                     speakers=tuple(actors[s] for s in _speakers(e, items["claims"]) if s in actors),
                     figures=tuple(e.get("figures") or ()), counts=_counts(e, items["figures"]),
-                    words=content_words(e.get("text") or "", rules.events.stopwords), ref=(doc_id, eid))
+                    words=content_words(e.get("text") or "", rules.events.stopwords),
+                    claims=tuple(c for c in e.get("claims") or () if c in items["claims"]), ref=(doc_id, eid))
         for eid, e in items["events"].items() if e.get("type")
     )
     cited_by: dict[str, list[str]] = {}

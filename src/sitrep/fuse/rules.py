@@ -35,6 +35,7 @@ class EventRules:
     weights: dict[str, int]
     min_score: int
     stopwords: frozenset[str]
+    follow_up_sentences: int = 1  # a bare report at most this many sentences after another of its article adds to it
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def _parse(raw: dict[str, Any]) -> FusionRules:
             place_radius_km=dict(ev["place_radius_km"]),
             text_overlap=ev["text_overlap"],
             weights=dict(ev["weights"]),
-            min_score=ev["min_score"],
+            min_score=ev["min_score"], follow_up_sentences=ev.get("follow_up_sentences", 1),
             stopwords=frozenset(raw["stopwords"]),
         ),
         figures=FigureRules(

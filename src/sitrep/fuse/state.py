@@ -16,7 +16,7 @@ from typing import Any
 from sitrep.fuse.claims import ClaimClusters
 from sitrep.fuse.clusters import EventClusters
 from sitrep.fuse.entities import EntityRegistry
-from sitrep.fuse.records import DocumentInfo, FigureReport, Interner, document_records
+from sitrep.fuse.records import ClaimReport, DocumentInfo, FigureReport, Interner, document_records
 from sitrep.fuse.rules import FusionRules, load_rules
 from sitrep.fuse.syndication import SyndicationIndex
 
@@ -32,6 +32,7 @@ class FusionState:
         self.events = EventClusters(self.rules.events)
         self.claims = ClaimClusters(self.rules.claims, self.rules.stopwords)
         self.figures: list[FigureReport] = []
+        self.claim_reports: dict[tuple[str, str], ClaimReport] = {}  # (document, claim id) -> its report
         self.version = 0  # bumped by every document that changes the state
         self._intern = Interner()
 
@@ -59,6 +60,7 @@ class FusionState:
             self.events.add(event)
         for claim in records.claims:
             self.claims.add(claim)
+            self.claim_reports[claim.ref] = claim
         self.figures.extend(records.figures)
         self.version += 1
         return True

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from sitrep.fuse.clusters import when_of_cluster
-from sitrep.fuse.entities import ActorRef, PlaceRef, most_common
+from sitrep.fuse.entities import ActorRef, PlaceRef, actors_match, most_common
 from sitrep.fuse.figures import Series, bounds, current_range, is_increment
 from sitrep.fuse.graph import UnionFind
 from sitrep.fuse.records import ClaimReport, EventReport, FigureReport, When
@@ -26,6 +26,8 @@ from sitrep.fuse.state import FusionState
 from sitrep.fuse.text import iso_day
 
 STATUS_ORDER = ("occurred", "ongoing", "denied", "planned", "threatened", "possible")
+ASSERTING_STANCES = frozenset({"assert", "confirm", "report", "allege", "estimate"})
+DENYING_STANCES = frozenset({"deny"})
 FEATURE_RANK = {"city": 0, "admin2": 1, "admin1": 2, "water": 2, "region": 3, "other": 3, "country": 4}
 R = TypeVar("R", EventReport, ClaimReport)
 
@@ -157,11 +159,57 @@ def representative(members: list[EventReport], status: str) -> EventReport:
     return min(members, key=richness)
 
 
+def event_claims(ctx: Context, members: list[EventReport]) -> list[ClaimReport]:
+    """The claims the member reports link to (allegations, denials, who says it happened), in report order."""
+    refs = {(m.document, c) for m in members for c in m.claims}
+    found = (ctx.state.claim_reports.get(ref) for ref in refs)
+    return sorted((c for c in found if c is not None), key=lambda c: ctx.report_order(c.document, c.id))
+
+
+def _speaker_key(ctx: Context, claim: ClaimReport) -> str | None:
+    if claim.speaker is not None:
+        return ctx.merges.get(claim.speaker.key, claim.speaker.key)
+    return "t:" + claim.speaker_text.casefold() if claim.speaker_text else None
+
+
+def _same_party(a: ClaimReport, b: ClaimReport) -> bool:
+    if a.speaker is not None and b.speaker is not None:
+        return actors_match(a.speaker, b.speaker)
+    return (a.speaker_text or "").casefold() == (b.speaker_text or "").casefold()
+
+
+def contest(ctx: Context, members: list[EventReport]) -> dict[str, Any] | None:
+    """Who asserts and who denies the event when one party's claim about it is denied by another, else None.
+
+    A claim linked to a member report with stance ``deny`` contests the event when another party (a speaker
+    that is not the same actor, nor one acting for it) asserts, confirms, reports or alleges something about it."""
+    claims = [c for c in event_claims(ctx, members) if _speaker_key(ctx, c) is not None]
+    denials = [c for c in claims if c.stance in DENYING_STANCES]
+    assertions = [c for c in claims if c.stance in ASSERTING_STANCES]
+    if not any(not _same_party(a, d) for a in assertions for d in denials):
+        return None
+
+    def side(items: list[ClaimReport]) -> dict[str, Any]:
+        speakers = {}
+        for c in items:
+            who = ctx.actor(c.speaker) or {"key": None, "name": c.speaker_text}
+            speakers.setdefault((who["key"] or "", who["name"] or ""), who)
+        return {"speakers": [speakers[k] for k in sorted(speakers)],
+                "claims": [{"document": c.document, "claim": c.id, "outlet": ctx.outlet(c.document),
+                            "published": ctx.published(c.document), "stance": c.stance, "content": c.content,
+                            "span": list(c.span),
+                            "speaker": ctx.actor(c.speaker) or {"key": None, "name": c.speaker_text}}
+                           for c in items]}
+
+    return {"asserted": side(assertions), "denied": side(denials)}
+
+
 def event_view(ctx: Context, fused: Fused[EventReport]) -> dict[str, Any]:
     members = fused.members
     docs = [m.document for m in members]
     statuses = Counter(m.status for m in members)
-    status = "contested" if statuses.get("denied") and len(statuses) > 1 else min(
+    contested = contest(ctx, members)
+    status = "contested" if (statuses.get("denied") and len(statuses) > 1) or contested else min(
         statuses, key=lambda s: (-statuses[s], STATUS_ORDER.index(s) if s in STATUS_ORDER else 99))
     types = Counter(m.type for m in members)
     return {
@@ -181,6 +229,7 @@ def event_view(ctx: Context, fused: Fused[EventReport]) -> dict[str, Any]:
         "outlets": sorted({o for o in (ctx.outlet(d) for d in docs) if o}),
         "first_reported": ctx.reported(members[0].document),
         "last_reported": ctx.reported(max(docs, key=lambda d: ctx.report_order(d, ""))),
+        "contested": contested,
         "members": [
             {"document": m.document, "event": m.id, "outlet": ctx.outlet(m.document),
              "published": ctx.published(m.document), "story": ctx.story_id(m.document), "type": m.type,

@@ -439,8 +439,13 @@ def _shares_object(parse: Parse, verb: Token) -> bool:
 
 
 def _complement_category(parse: Parse, verb: Token) -> str | None:
-    """"registered as displaced", "listed as missing": the word after the verb's "as"."""
+    """"registered as displaced", "listed as missing": the word after the verb's "as"; "left 20 people dead",
+    "left 40 injured": the object's predicate."""
     verbs = lexicon().verbs
+    for word in parse.children(verb.i):
+        if word.dep in ("oprd", "xcomp") and word.pos in ("ADJ", "VERB") and (
+                word.lower in verbs or word.lemma.lower() in verbs):
+            return verbs.get(word.lower) or verbs[word.lemma.lower()]
     for prep in parse.children(verb.i):
         if prep.dep != "prep" or prep.lower != "as":
             continue

@@ -9,6 +9,12 @@ casualty count stands in a sentence with no event right after an event that alre
 counts that category ("... 23 people killed in Thursday's attack. The ministry maintained
 that 12 people had died."), that event. A figure is only linked to an event whose type counts its category
 (``figure_categories`` in ``resources/plover_roles.json``).
+
+Aggregate tolls ("40,000 killed in the war", "the conflict has killed 5,000", see ``tolls.py``)
+count no single happening: this stage never links them and takes them off any event that cites them.
+Nor does an event keep a casualty count whose clause is about another happening named outside
+the event's own words ("residents marched on Friday, a day after an attack on the depot left 20
+people dead": the 20 are the attack's, not the march's).
 """
 
 from __future__ import annotations
@@ -16,10 +22,12 @@ from __future__ import annotations
 from sitrep.analysis import Analysis, contains
 from sitrep.layers.events.lexicon import load_lexicon
 from sitrep.layers.figures.context import clause_chain
+from sitrep.layers.links.tolls import is_aggregate_toll
 from sitrep.model import Event, Figure
 from sitrep.nlp import Parse, Token
 
 RUNNING_TOTALS = frozenset({"killed", "wounded", "casualties", "captured", "missing"})
+ASSAULT = "ASSAULT"
 GOVERNOR_DEPS = frozenset({"acl", "relcl"})
 FOLLOW_SENTENCES = 2  # sentences a follow-up count may stand after its event
 
@@ -27,6 +35,8 @@ FOLLOW_SENTENCES = 2  # sentences a follow-up count may stand after its event
 def run(analysis: Analysis) -> None:
     """Link figures and places to the claims that state them, and figures to the events that count them."""
     link_claims(analysis)
+    unlink_aggregate_tolls(analysis)
+    unlink_other_happenings(analysis)
     link_event_figures(analysis)
 
 
@@ -46,11 +56,86 @@ def link_claims(analysis: Analysis) -> None:
                 claim.places.append(place.id)
 
 
+def aggregate_tolls(analysis: Analysis) -> set[str]:
+    """Ids of the casualty figures that sum a war, a conflict or a period."""
+    text = analysis.text
+    return {f.id for f in analysis.extraction.figures
+            if f.category in RUNNING_TOTALS and is_aggregate_toll(text, f.span)}
+
+
+def unlink_aggregate_tolls(analysis: Analysis) -> None:
+    """Take aggregate tolls off the events that cite them: they are no happening's fatalities."""
+    tolls = aggregate_tolls(analysis)
+    if tolls:
+        for event in analysis.extraction.events:
+            event.figures = [fid for fid in event.figures if fid not in tolls]
+
+
+def unlink_other_happenings(analysis: Analysis) -> None:
+    """Take off each event the casualty counts whose clause another happening, named outside it, is the subject of."""
+    extraction, parse = analysis.extraction, analysis.parse
+    for event in extraction.events:
+        kept = []
+        for fid in event.figures:
+            figure = extraction.get(fid)
+            if figure is not None and figure.category in RUNNING_TOTALS:
+                found = _happening_subject(parse, figure)
+                if found is not None and not any(_inside(event.span, token) for token in found):
+                    continue
+                if event.type != ASSAULT and _attack_between(parse, event, figure):
+                    continue
+            kept.append(fid)
+        event.figures = kept
+
+
+def _is_attack_word(token: Token) -> bool:
+    lexicon = load_lexicon()
+    return token.pos in ("NOUN", "VERB") and any(
+        r.type == ASSAULT for r in lexicon.rules_for(token.lemma.lower(), token.pos))
+
+
+def _attack_between(parse: Parse, event: Event, figure: Figure) -> bool:
+    """A count after a non-violent event with an attack named between them, in its sentence ("residents
+    marched …, a day after an attack on the depot left … 20 people dead"): the count is the attack's."""
+    if figure.span[0] < event.span[1]:
+        return False
+    sentence = parse.sentence_of(figure.span[0])
+    if sentence is None or event.span[1] < sentence.start:
+        return False
+    return any(_is_attack_word(t) for t in parse.tokens_in(event.span[1], figure.span[0]))
+
+
+def _inside(span: tuple[int, int], token: Token) -> bool:
+    return span[0] <= token.start and token.end <= span[1]
+
+
+def _happening_subject(parse: Parse, figure: Figure) -> tuple[Token, Token] | None:
+    """The violent happening a count is the toll of by its clause, with the verb the count depends on:
+    the verb's subject when it is an attack word ("an attack … left 20 people dead", "a bombing that killed
+    14"). An event holding either is that happening."""
+    def attack_word(token: Token) -> bool:
+        return token.pos == "NOUN" and _is_attack_word(token)
+
+    for governor in _governors(parse, figure):
+        if governor.pos not in ("VERB", "AUX"):
+            continue
+        subjects = [c for c in parse.children(governor.i) if c.dep in ("nsubj", "nsubjpass")]
+        if governor.dep == "relcl":
+            subjects.append(parse.tokens[governor.head])  # "a bombing that killed 14": the noun the clause hangs on
+        if not subjects:  # a subject the parser hung elsewhere ("a day after an attack on the depot left 20 dead")
+            subjects = [parse.tokens[k] for c in parse.children(governor.i)
+                        if c.i < governor.i and c.dep not in ("punct", "aux") for k in range(*parse.subtree(c.i))]
+        found = [t for t in subjects if attack_word(t)]
+        if found:
+            return max(found, key=lambda t: t.i), governor
+    return None
+
+
 def link_event_figures(analysis: Analysis) -> None:
     """Add to each event's ``figures`` the figures it counts that the events stage left out."""
     extraction = analysis.extraction
     categories = load_lexicon().roles.get("figure_categories", {})
-    cited = {fid for event in extraction.events for fid in event.figures}
+    cited = {fid for event in extraction.events for fid in event.figures} | aggregate_tolls(analysis)
     for figure in extraction.figures:
         if figure.id in cited:
             continue

@@ -14,9 +14,30 @@ function memberList(event, openDocument) {
     el("q", {}, member.text))));
 }
 
+function speakers(side) {
+  return side.speakers.map((s) => s.name || "unnamed").join(", ") || "unnamed sources";
+}
+
+function contestSide(label, side, openDocument) {
+  return el("li", {}, el("strong", {}, `${label} by ${speakers(side)}: `),
+    side.claims.map((claim) => el("span", { class: "claim" },
+      el("q", {}, claim.content), " ",
+      el("button", { type: "button", class: "link", title: "open the article at this claim",
+        onclick: () => openDocument(claim.document, claim.span) }, claim.outlet || "unknown outlet"),
+      el("span", { class: "muted" }, ` (${claim.stance}) `))));
+}
+
+/** Who asserts and who denies a contested event, each claim opening its article. */
+function contestBlock(event, openDocument) {
+  if (!event.contested) return null;
+  return el("div", { class: "contest" }, el("p", { class: "contest-title" }, "Contested"),
+    el("ul", {}, contestSide("asserted", event.contested.asserted, openDocument),
+      contestSide("denied", event.contested.denied, openDocument)));
+}
+
 function eventRow(event, openDocument) {
   const detail = el("tr", { class: "detail", hidden: true },
-    el("td", { colspan: 6 }, memberList(event, openDocument)));
+    el("td", { colspan: 6 }, contestBlock(event, openDocument), memberList(event, openDocument)));
   const toggle = () => {
     detail.hidden = !detail.hidden;
     row.setAttribute("aria-expanded", String(!detail.hidden));
@@ -25,7 +46,9 @@ function eventRow(event, openDocument) {
   const row = el("tr", { class: `event status-${event.status}`, id: `row-${event.id}`, tabindex: 0,
     "aria-expanded": "false", onclick: toggle, onkeydown: (e) => { if (e.key === "Enter") toggle(); } },
   el("td", { class: "nowrap" }, dateLabel(event.date)),
-  el("td", {}, el("strong", {}, event.type), el("div", { class: "muted" }, event.status)),
+  el("td", {}, el("strong", {}, event.type), el("div", { class: "muted" }, event.status),
+    event.contested ? el("span", { class: "badge contested", title: `asserted by ${speakers(event.contested.asserted)}; `
+      + `denied by ${speakers(event.contested.denied)}` }, "contested") : null),
   el("td", {}, `${party(event.source)} → ${party(event.target)}`, el("div", { class: "summary" }, event.summary)),
   el("td", {}, event.place ? event.place.name : "—"),
   el("td", { class: "num", title: "reports / independent sources" },

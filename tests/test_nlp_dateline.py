@@ -56,3 +56,35 @@ def test_the_dateline_town_is_a_place_entity():
 def test_accented_upper_case_town():
     text = "TÉRA — Hundreds of people lined the road out of town."
     assert part(text, find_dateline(text, lambda name: name == "Téra").place) == "TÉRA"
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("text, place, country, agency, body", [
+    ("LOUISVILLE, KY--(Marketwire - December 23, 2010) - A company announced today.",
+     "LOUISVILLE", "KY", "Marketwire - December 23, 2010", "A company"),
+    ("BEIRUT: Israeli jets struck a village in the south.", "BEIRUT", None, None, "Israeli"),
+    ("LITTLE ROCK, Ark. - The governor signed the bill.", "LITTLE ROCK", "Ark.", None, "The governor"),
+    ("NASHVILLE, Tenn. (AP) -- Flood waters rose overnight.", "NASHVILLE", "Tenn.", "AP", "Flood"),
+    ("TRIPOLI, Lebanon, June 3 (Levant Wire) - Clashes resumed.", "TRIPOLI", "Lebanon", "Levant Wire", "Clashes"),
+])
+def test_mixed_datelines(text, place, country, agency, body):
+    dateline = find_dateline(text, lambda name: name in {"Beirut", "Little Rock", "Nashville", "Tripoli"})
+    assert part(text, dateline.place) == place and part(text, dateline.country) == country
+    assert part(text, dateline.agency) == agency and text[dateline.body_start:].startswith(body)
+
+
+@pytest.mark.parametrize("text", ["UPDATE: The vote was delayed.", "Police said: We have a suspect."])
+def test_a_colon_after_a_word_that_is_no_place_is_no_dateline(text):
+    assert find_dateline(text, lambda name: False) is None
+
+
+@pytest.mark.parametrize("text", [
+    "LOUISVILLE, KY--(Marketwire - December 23, 2010) - A company announced today.",
+    "DAYTON, OH--(Business Wire - May 2, 2011)-- The firm said.",
+    "AUSTIN, TX--(PRNewswire)--Shares rose.",
+])
+def test_a_dateline_glued_to_its_agency_does_not_fail_the_parse(text):
+    parsed = parse(text)   # used to raise ValueError E1010 when two dateline parts shared a token
+    assert parsed.dateline is not None and parsed.text[slice(*parsed.dateline.place)].isupper()

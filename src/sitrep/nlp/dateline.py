@@ -1,7 +1,8 @@
 """Wire datelines: "DJIBO, Burkina Faso —" or "KYIV, Ukraine, March 5 (Reuters) - " opening a paragraph.
 
 A dateline is an upper-case place, optionally followed by a country or state, a date and
-an agency credit in brackets, then a dash; a place in title case counts only with a
+an agency credit in brackets (a dash may come before the bracket: "LOUISVILLE, KY--(Marketwire -
+December 23, 2010) -"), then a dash, or a colon after a known upper-case place ("BEIRUT:"); a place in title case counts only with a
 country and a date or agency ("Kyiv, Ukraine (Reuters) --"). It is not part of the first sentence: the
 sentence splitter starts a sentence after the dash, the places layer reads its place
 (the town, with the country as context) and the actors layer leaves it alone.
@@ -21,12 +22,14 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 _UPPER_WORD = rf"[{_UPPER}][{_UPPER}'’.\-]*[{_UPPER}.]"
 _TITLE_WORD = rf"[{_UPPER}][a-zà-ÿ'’.\-]+"
 _PLACE = rf"(?P<place>{_UPPER_WORD}(?:[ \-]{_UPPER_WORD}){{0,3}}|{_TITLE_WORD}(?:[ \-]{_TITLE_WORD}){{0,2}})"
+_COUNTRY_WORD = r"[A-Z][\w.'’]*(?:-[A-Z][\w.'’]*)?"   # "Guinea-Bissau", "Ky." but not "KY--"
+_DASH = r"(?:[—–]|-{1,2})"
 DATELINE = re.compile(
     _PLACE +
-    r"(?:,\s*(?P<country>[A-Z][\w.'’\-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w.'’\-]*){0,3}))?"
+    rf"(?:,\s*(?P<country>{_COUNTRY_WORD}(?:\s+(?:of\s+|the\s+)?{_COUNTRY_WORD}){{0,3}}))?"
     rf"(?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?))?"
-    r"\s*(?:\((?P<agency>[^()\n]{2,40})\))?"
-    r"\s*(?:[—–]|-{1,2})\s+(?=\S)"
+    rf"(?:\s*{_DASH}?\s*\((?P<agency>[^()\n]{{2,40}})\))?"   # "KY--(Marketwire - December 23, 2010)"
+    rf"\s*(?:{_DASH}(?:\s+(?=\S)|(?=[A-Z]))|(?P<colon>:)\s+(?=[A-Z]))"  # a dash, or "BEIRUT: " before a capital
 )
 
 
@@ -75,6 +78,9 @@ def find_dateline(text: str, known_place: Callable[[str], bool] | None = None) -
         match = DATELINE.match(line, stripped)
         if match is None:
             continue
+        if match.group("colon") and not (match.group("place").isupper() and known_place
+                                         and known_place(match.group("place").title())):
+            continue  # "BEIRUT: ..." but not "UPDATE: ..." or "Police said: ..."
         has_parts = any(match.group(k) for k in ("country", "date", "agency"))
         if not has_parts and not (known_place and known_place(match.group("place").title())):
             continue

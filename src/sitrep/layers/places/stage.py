@@ -36,8 +36,10 @@ NOTES_KEY = "toponyms"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 OTHER_LABELS = {"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "LAW", "LANGUAGE"}
 STRONG_CITY_POPULATION = 100_000
+ADMIN2_WORDS = (" County", " Parish", " District", " Borough")
 MAX_NAME_TOKENS = 6
 YES, NO, WEAK = "yes", "no", "weak"
+PROXIMITY_BONUS = ((60.0, 4.0), (200.0, 3.0), (500.0, 1.5))
 FEATURE_PRIOR = {"country": 5.0, "admin1": 3.0, "water": 5.0, "region": 5.0, "city": 0.0, "admin2": 1.0, "other": 0.0}
 
 
@@ -124,7 +126,14 @@ def _surnames(parse: Parse) -> set[str]:
     return {parse.tokens[e.last - 1].text for e in parse.entities if e.label == "PERSON" and e.last - e.first > 1}
 
 
+LOCAL_FEATURES = {"city", "admin2"}
+SMALL_COUNTRY_POPULATION = 15_000_000   # a small country's point says where the text is ("Israel", "Lebanon")
+
+
 def _is_strong(entry: GeoEntry) -> bool:
+    """A country, division or region, a city of 100,000+, or a county named with its admin word."""
+    if entry.feature == "admin2":
+        return entry.name.endswith(ADMIN2_WORDS)
     return entry.feature != "city" or entry.population >= STRONG_CITY_POPULATION
 
 
@@ -171,12 +180,12 @@ def _acceptable(parse: Parse, first: int, last: int, entries: list[GeoEntry], en
     if not by_place_label:
         if text in context.generic_words or text.title() in context.generic_words:
             return NO, label
-        entries = [e for e in entries if e.feature != "city" or gazetteer.is_main_name(e, text)]
+        entries = [e for e in entries if e.feature not in LOCAL_FEATURES or gazetteer.is_main_name(e, text)]
     if inside_entity:
         return (YES if by_place_label else NO), label
     if by_place_label:
         return YES, label
-    strong = YES if any(_is_strong(e) for e in entries) else (WEAK if any(e.feature == "city" for e in entries) else NO)
+    strong = YES if any(_is_strong(e) for e in entries) else (WEAK if any(e.feature in LOCAL_FEATURES for e in entries) else NO)
     if whole_entity and label == "PERSON":
         one_word = " " not in text     # "Djibo", "Gorom-Gorom"; not "Moussa Kane"
         return (strong if text not in person_words and one_word else NO), label
@@ -288,7 +297,7 @@ def keep_small_towns(toponyms: list[Toponym], parse: Parse, lexicon: Lexicon, co
         if toponym.weak:
             if name_key(toponym.name) not in used_as_place:
                 continue
-            local = [c for c in toponym.candidates if c.feature == "city" and countries.get(c.country)]
+            local = [c for c in toponym.candidates if c.feature in LOCAL_FEATURES and countries.get(c.country)]
             if not local:
                 continue
             toponym.candidates = local
@@ -352,13 +361,47 @@ def _contains(outer: GeoEntry, inner: GeoEntry) -> bool:
     return False
 
 
+@dataclass
+class DocumentContext:
+    """Where the document is: countries and divisions it names, and the points of its other places."""
+
+    countries: Counter
+    divisions: Counter
+    points: list[tuple[str, float, float]] = field(default_factory=list)   # (name key, lat, lon)
+
+    def nearest_km(self, entry: GeoEntry, own_key: str) -> float | None:
+        """Distance to the closest point of another name in the document."""
+        if not entry.has_point:
+            return None
+        found = [_km(entry.lat, entry.lon, lat, lon) for key, lat, lon in self.points if key != own_key]
+        return min(found) if found else None
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _proximity_bonus(km: float | None) -> float:
+    """Near another place of the document: the nearer, the likelier (local news clusters)."""
+    if km is None:
+        return 0.0
+    for limit, bonus in PROXIMITY_BONUS:
+        if km <= limit:
+            return bonus
+    return 0.0
+
+
 def _score(entry: GeoEntry, toponym: Toponym, countries: Counter, divisions: Counter, gazetteer: Gazetteer,
-           lexicon: Lexicon, main_name_elsewhere: bool) -> float:
+           lexicon: Lexicon, main_name_elsewhere: bool, context: DocumentContext | None = None) -> float:
     score = FEATURE_PRIOR.get(entry.feature, 0.0) + math.log10(entry.population + 10)
     if countries.get(entry.country):
         score += 1.5 + min(1.5, 0.5 * countries[entry.country])
-    if entry.feature == "city" and divisions.get(entry.admin1):
-        score += 3.0
+    if entry.feature in LOCAL_FEATURES and divisions.get(entry.admin1):
+        score += 4.0
+    if context is not None:
+        score += _proximity_bonus(context.nearest_km(entry, name_key(toponym.name)))
     if entry.feature == "city" and lexicon.capitals.get(entry.name) == entry.country:
         score += 1.5
     if not gazetteer.is_main_name(entry, toponym.name):
@@ -398,6 +441,7 @@ def resolve_toponyms(toponyms: list[Toponym], parse: Parse, gazetteer: Gazetteer
         admins = [c for c in toponym.candidates if c.feature == "admin1"]
         if admins and (toponym.admin or len({c.admin1 for c in toponym.candidates}) == 1):
             divisions[admins[0].admin1] += 1
+    candidates_of = {}
     for toponym in toponyms:
         candidates = _admin_filter(toponym, toponym.candidates, explicit)
         if toponym.admin and not any(c.feature == "admin1" for c in candidates):
@@ -411,11 +455,50 @@ def resolve_toponyms(toponyms: list[Toponym], parse: Parse, gazetteer: Gazetteer
             inside = [c for c in candidates if any(_contains(o, c) for o in container.candidates)]
             candidates = inside or candidates
             container.container = bool(inside)
+        candidates_of[id(toponym)] = candidates
         main_elsewhere = any(gazetteer.is_main_name(c, toponym.name) for c in candidates)
         toponym.entry = max(candidates, key=lambda e: _score(e, toponym, countries, divisions, gazetteer, lexicon,
                                                              main_elsewhere))
     _one_sense_per_name(toponyms)
+    _resolve_in_context(toponyms, candidates_of, countries, divisions, gazetteer, lexicon)
+    _one_sense_per_name(toponyms)
     return toponyms
+
+
+def _document_context(toponyms: list[Toponym], countries: Counter, divisions: Counter) -> DocumentContext:
+    """The first reading's places as context: their countries, their divisions, their points."""
+    context = DocumentContext(countries=Counter(countries), divisions=Counter(divisions))
+    seen = set()
+    for toponym in toponyms:
+        entry = toponym.entry
+        key = name_key(toponym.name)
+        if entry is None or key in seen:
+            continue
+        seen.add(key)
+        if entry.feature in LOCAL_FEATURES | {"admin1"} and entry.admin1:
+            context.divisions[entry.admin1] += 0.5
+        if entry.has_point and entry.feature in LOCAL_FEATURES | {"admin1"}:
+            context.points.append((key, entry.lat, entry.lon))
+        elif entry.has_point and entry.feature == "country" and entry.population < SMALL_COUNTRY_POPULATION:
+            context.points.append((key, entry.lat, entry.lon))
+    return context
+
+
+def _resolve_in_context(toponyms: list[Toponym], candidates_of: dict[int, list[GeoEntry]], countries: Counter,
+                        divisions: Counter, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+    """A second reading: each name again, now near the document's other places and in their divisions."""
+    context = _document_context(toponyms, countries, divisions)
+    for toponym in toponyms:
+        candidates = candidates_of.get(id(toponym))
+        if not candidates or len(candidates) == 1 or toponym.container:
+            continue
+        own = context.divisions.copy()
+        if toponym.entry is not None and toponym.entry.admin1:
+            own[toponym.entry.admin1] -= 0.5     # a place is no evidence for its own division
+        own = Counter({k: v for k, v in own.items() if v > 0})
+        main_elsewhere = any(gazetteer.is_main_name(c, toponym.name) for c in candidates)
+        toponym.entry = max(candidates, key=lambda e: _score(e, toponym, countries, own, gazetteer, lexicon,
+                                                             main_elsewhere, context))
 
 
 def _one_sense_per_name(toponyms: list[Toponym]) -> None:

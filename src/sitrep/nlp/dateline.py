@@ -67,6 +67,24 @@ def first_lines(text: str, limit: int = SEARCH_LINES) -> list[tuple[int, str]]:
     return found
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"'’”]?\s+(?=[A-Z])")
+HEADLINE_CHARS = 300
+
+
+def _after_headline(line: str, known_place: Callable[[str], bool] | None) -> re.Match | None:
+    """A dateline right after a headline on the same line ("Suspect held. MANASSAS -- A man ...").
+
+    Only an upper-case place the gazetteer knows, within the line's first 300 characters.
+    """
+    if known_place is None:
+        return None
+    for end in _SENTENCE_END.finditer(line, 0, HEADLINE_CHARS):
+        match = DATELINE.match(line, end.end())
+        if match and match.group("place").isupper() and known_place(match.group("place").title()):
+            return match
+    return None
+
+
 def find_dateline(text: str, known_place: Callable[[str], bool] | None = None) -> Dateline | None:
     """The dateline opening one of the text's first lines, or None.
 
@@ -76,6 +94,8 @@ def find_dateline(text: str, known_place: Callable[[str], bool] | None = None) -
     for offset, line in first_lines(text):
         stripped = len(line) - len(line.lstrip())
         match = DATELINE.match(line, stripped)
+        if match is None:
+            match = _after_headline(line, known_place)
         if match is None:
             continue
         if match.group("colon") and not (match.group("place").isupper() and known_place

@@ -33,6 +33,7 @@ from sitrep.nlp import Parse, Token
 from sitrep.nlp.outlets import find_outlets, inside_outlet
 
 NOTES_KEY = "toponyms"
+STOPLIST_FILE = "places_stoplist.tsv"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 OTHER_LABELS = {"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "LAW", "LANGUAGE"}
 STRONG_CITY_POPULATION = 100_000
@@ -65,6 +66,14 @@ def load_context() -> Context:
     raw = json.loads(resources.files("sitrep.resources").joinpath("gazetteer_context.json").read_text("utf-8"))
     return Context(**{name: raw[name] if isinstance(raw[name], dict) else frozenset(raw[name])
                       for name in Context.__dataclass_fields__})
+
+
+@lru_cache(maxsize=1)
+def load_stoplist() -> dict[str, str]:
+    """Name key -> "word" or "person" (resources/places_stoplist.tsv)."""
+    text = resources.files("sitrep.resources").joinpath(STOPLIST_FILE).read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return {name_key(row[0]): row[1].strip() for row in rows if len(row) >= 2}
 
 
 @dataclass
@@ -156,6 +165,17 @@ def _part_of_longer_name(parse: Parse, first: int, last: int) -> bool:
     return False
 
 
+def _locative_cue(parse: Parse, first: int) -> bool:
+    """A locative word right before a name: "in Lincoln", "near Bell", "the town of Marion"."""
+    context = load_context()
+    before = [t.lower for t in parse.tokens[max(0, first - 3):first] if t.pos != "SPACE"]
+    if not before:
+        return False
+    if before[-1] in context.locative_prepositions:
+        return True
+    return len(before) >= 2 and before[-1] == "of" and before[-2] in context.city_words
+
+
 def _acceptable(parse: Parse, first: int, last: int, entries: list[GeoEntry], entities: list[int],
                 person_words: set[str], lexicon: Lexicon, context: Context, gazetteer: Gazetteer,
                 surnames: set[str]) -> tuple[str, str]:
@@ -167,6 +187,9 @@ def _acceptable(parse: Parse, first: int, last: int, entries: list[GeoEntry], en
         parse.entities[owner].first == first and parse.entities[owner].last == last
     inside_entity = owner >= 0 and not whole_entity and all(entities[k] == owner for k in range(first, last))
     if text in lexicon.demonyms and text not in lexicon.state_names:
+        return NO, label
+    stop = load_stoplist().get(name_key(text))
+    if stop == "word" or (stop == "person" and not _locative_cue(parse, first)):
         return NO, label
     if text in lexicon.entry_names:
         return NO, label

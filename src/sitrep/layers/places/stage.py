@@ -186,6 +186,8 @@ def _acceptable(parse: Parse, first: int, last: int, entries: list[GeoEntry], en
     whole_entity = owner >= 0 and all(entities[k] == owner for k in range(first, last)) and \
         parse.entities[owner].first == first and parse.entities[owner].last == last
     inside_entity = owner >= 0 and not whole_entity and all(entities[k] == owner for k in range(first, last))
+    if inside_entity and label not in PLACE_LABELS and first > 0 and parse.tokens[first - 1].lower in {"in", "near"}:
+        inside_entity, owner, label = False, -1, ""   # "The Cooper School in Bicester": the town after "in"
     if text in lexicon.demonyms and text not in lexicon.state_names:
         return NO, label
     stop = load_stoplist().get(name_key(text))
@@ -320,7 +322,8 @@ def keep_small_towns(toponyms: list[Toponym], parse: Parse, lexicon: Lexicon, co
         if toponym.weak:
             if name_key(toponym.name) not in used_as_place:
                 continue
-            local = [c for c in toponym.candidates if c.feature in LOCAL_FEATURES and countries.get(c.country)]
+            local = [c for c in toponym.candidates if c.feature in LOCAL_FEATURES
+                     and (countries.get(c.country) or not countries)]   # a text that names no country: any
             if not local:
                 continue
             toponym.candidates = local

@@ -205,14 +205,17 @@ def _acceptable(parse: Parse, first: int, last: int, entries: list[GeoEntry], en
     if not by_place_label:
         if text in context.generic_words or text.title() in context.generic_words:
             return NO, label
-        entries = [e for e in entries if e.feature not in LOCAL_FEATURES or gazetteer.is_main_name(e, text)]
+        if not _locative_cue(parse, first):   # "left Misrata": an alternate name after a locative cue counts
+            entries = [e for e in entries if e.feature not in LOCAL_FEATURES or gazetteer.is_main_name(e, text)]
     if inside_entity:
         return (YES if by_place_label else NO), label
     if by_place_label:
         return YES, label
     strong = YES if any(_is_strong(e) for e in entries) else (WEAK if any(e.feature in LOCAL_FEATURES for e in entries) else NO)
     if whole_entity and label == "PERSON":
-        one_word = " " not in text     # "Djibo", "Gorom-Gorom"; not "Moussa Kane"
+        one_word = " " not in text     # "Djibo", "Gorom-Gorom"; not "Moussa Kane" (but "toward Khan Yunis")
+        if not one_word and _locative_cue(parse, first):
+            return strong, label
         return (strong if text not in person_words and one_word else NO), label
     if whole_entity:
         return (strong if label != "NORP" else NO), label
@@ -282,6 +285,8 @@ def _dateline_toponym(parse: Parse, i: int, gazetteer: Gazetteer) -> Toponym | N
         if part is None or parse.tokens[i].start != part[0]:
             continue
         inside = parse.tokens_in(*part)
+        if not inside and parse.token_at(part[0]) is not None:
+            inside = [parse.token_at(part[0])]    # "KY" in the one token "KY--(Marketwire"
         entries = gazetteer.lookup(parse.text[part[0]:part[1]])
         if entries and inside:
             return Toponym(span=part, name=parse.text[part[0]:part[1]], first=inside[0].i, last=inside[-1].i + 1,
@@ -426,6 +431,8 @@ def _score(entry: GeoEntry, toponym: Toponym, countries: Counter, divisions: Cou
         score += 1.5 + min(1.5, 0.5 * countries[entry.country])
     if entry.feature in LOCAL_FEATURES and divisions.get(entry.admin1):
         score += 4.0
+    elif entry.feature == "admin1" and divisions.get(entry.admin1, 0) >= 1:
+        score += 3.0    # "Georgia" among Atlanta, Savannah and Macon is the state
     if context is not None:
         score += _proximity_bonus(context.nearest_km(entry, name_key(toponym.name)))
     if entry.feature == "city" and lexicon.capitals.get(entry.name) == entry.country:
@@ -468,6 +475,7 @@ def resolve_toponyms(toponyms: list[Toponym], parse: Parse, gazetteer: Gazetteer
         if admins and (toponym.admin or len({c.admin1 for c in toponym.candidates}) == 1):
             divisions[admins[0].admin1] += 1
     candidates_of = {}
+    placed: set[int] = set()
     for toponym in toponyms:
         candidates = _admin_filter(toponym, toponym.candidates, explicit)
         if toponym.admin and not any(c.feature == "admin1" for c in candidates):
@@ -481,13 +489,15 @@ def resolve_toponyms(toponyms: list[Toponym], parse: Parse, gazetteer: Gazetteer
             inside = [c for c in candidates if any(_contains(o, c) for o in container.candidates)]
             candidates = inside or candidates
             container.container = bool(inside)
+            if inside:
+                placed.add(id(toponym))
         candidates_of[id(toponym)] = candidates
         main_elsewhere = any(gazetteer.is_main_name(c, toponym.name) for c in candidates)
         toponym.entry = max(candidates, key=lambda e: _score(e, toponym, countries, divisions, gazetteer, lexicon,
                                                              main_elsewhere))
-    _one_sense_per_name(toponyms)
+    _one_sense_per_name(toponyms, placed)
     _resolve_in_context(toponyms, candidates_of, countries, divisions, gazetteer, lexicon)
-    _one_sense_per_name(toponyms)
+    _one_sense_per_name(toponyms, placed)
     return toponyms
 
 
@@ -527,14 +537,19 @@ def _resolve_in_context(toponyms: list[Toponym], candidates_of: dict[int, list[G
                                                              main_elsewhere, context))
 
 
-def _one_sense_per_name(toponyms: list[Toponym]) -> None:
-    """A bare name keeps the sense it has where the text is explicit about it."""
+def _one_sense_per_name(toponyms: list[Toponym], explicit: set[int] | None = None) -> None:
+    """A bare name keeps the sense it has where the text is explicit about it.
+
+    ``explicit``: toponyms a container placed ("Tripoli, Libya"); they keep their own sense,
+    and the first of them gives the name's sense to its bare mentions.
+    """
+    explicit = explicit or set()
     chosen: dict[str, GeoEntry] = {}
-    for toponym in toponyms:
+    for toponym in sorted(toponyms, key=lambda t: id(t) not in explicit):
         if toponym.entry is not None and not toponym.admin:
             chosen.setdefault(name_key(toponym.name), toponym.entry)
     for toponym in toponyms:
-        if not toponym.admin and toponym.entry is not None:
+        if not toponym.admin and toponym.entry is not None and id(toponym) not in explicit:
             toponym.entry = chosen.get(name_key(toponym.name), toponym.entry)
 
 

@@ -49,6 +49,15 @@ def fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+def english_display(name: str) -> str:
+    """A display name without transliteration marks: "Rafah" for "Rafaḩ", "Khan Yunis" for "Khān Yūnis".
+
+    Letters outside Latin-1 lose their marks; Latin-1 accents that English keeps ("Mâcon",
+    "Trípoli") stay.
+    """
+    return "".join(c if ord(c) < 256 else fold(c) for c in name)
+
+
 def usable_alternate(name: str) -> bool:
     """A Latin-script, capitalised name that is not an airport or other code."""
     folded = fold(name)
@@ -214,7 +223,7 @@ class Builder:
                 alternates |= {fold(a) for a in city["alternatenames"] if usable_alternate(a)}
                 alternates |= {a for a in city["alternatenames"] if usable_alternate(a)}
             self.add(city["geonameid"], "city", self.iso3[cc], f"{cc}.{city['admin1code']}", city["latitude"],
-                     city["longitude"], city["population"], name, alternates)
+                     city["longitude"], city["population"], english_display(name), alternates | {name})
 
     def build_regions(self) -> None:
         for row in read_hand_file("gazetteer_regions.tsv"):

@@ -327,8 +327,7 @@ def keep_small_towns(toponyms: list[Toponym], parse: Parse, lexicon: Lexicon, co
         if toponym.weak:
             if name_key(toponym.name) not in used_as_place:
                 continue
-            local = [c for c in toponym.candidates if c.feature in LOCAL_FEATURES
-                     and (countries.get(c.country) or not countries)]   # a text that names no country: any
+            local = [c for c in toponym.candidates if c.feature in LOCAL_FEATURES and countries.get(c.country)]
             if not local:
                 continue
             toponym.candidates = local

@@ -88,3 +88,16 @@ def test_a_colon_after_a_word_that_is_no_place_is_no_dateline(text):
 def test_a_dateline_glued_to_its_agency_does_not_fail_the_parse(text):
     parsed = parse(text)   # used to raise ValueError E1010 when two dateline parts shared a token
     assert parsed.dateline is not None and parsed.text[slice(*parsed.dateline.place)].isupper()
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Man hurt in crash. DAYTON -- A man was hurt on Route 4 on Friday.", "DAYTON"),
+    ("Storm cuts power. Goose Creek — A storm cut power to 3,000 homes.", "Goose Creek"),
+])
+def test_a_dateline_right_after_a_headline_on_the_same_line(text, place):
+    dateline = find_dateline(text, lambda name: name in {"Dayton", "Goose Creek"})
+    assert part(text, dateline.place) == place
+
+
+def test_a_title_case_word_after_a_headline_needs_a_capital_after_the_dash():
+    assert find_dateline("Talks fail. Hamas — the group said.", lambda name: True) is None

@@ -74,13 +74,18 @@ HEADLINE_CHARS = 300
 def _after_headline(line: str, known_place: Callable[[str], bool] | None) -> re.Match | None:
     """A dateline right after a headline on the same line ("Suspect held. MANASSAS -- A man ...").
 
-    Only an upper-case place the gazetteer knows, within the line's first 300 characters.
+    Only a place the gazetteer knows, within the line's first 300 characters: upper case,
+    or title case before a long dash ("Goose Creek — A man ...").
     """
     if known_place is None:
         return None
     for end in _SENTENCE_END.finditer(line, 0, HEADLINE_CHARS):
         match = DATELINE.match(line, end.end())
-        if match and match.group("place").isupper() and known_place(match.group("place").title()):
+        if match is None or not known_place(match.group("place").title()):
+            continue
+        long_dash = re.match(r"\s*(?:[—–]|--)", line[match.end("place"):])
+        starts_sentence = line[match.end():match.end() + 1].isupper()
+        if match.group("place").isupper() or (long_dash and starts_sentence and not match.group("country")):
             return match
     return None
 
@@ -93,23 +98,26 @@ def find_dateline(text: str, known_place: Callable[[str], bool] | None = None) -
     """
     for offset, line in first_lines(text):
         stripped = len(line) - len(line.lstrip())
-        match = DATELINE.match(line, stripped)
-        if match is None:
-            match = _after_headline(line, known_place)
-        if match is None:
-            continue
-        if match.group("colon") and not (match.group("place").isupper() and known_place
-                                         and known_place(match.group("place").title())):
-            continue  # "BEIRUT: ..." but not "UPDATE: ..." or "Police said: ..."
-        has_parts = any(match.group(k) for k in ("country", "date", "agency"))
-        if not has_parts and not (known_place and known_place(match.group("place").title())):
-            continue
-        if not match.group("place").isupper() and not (match.group("country") and (match.group("date")
-                                                                                     or match.group("agency"))):
-            continue  # "Kyiv, Ukraine (Reuters) --" but not "Hamas, the group - said"
-        return Dateline(
-            span=(offset + match.start(), offset + match.end()), place=_group(match, "place", offset),
-            country=_group(match, "country", offset), date=_group(match, "date", offset),
-            agency=_group(match, "agency", offset), body_start=offset + match.end(),
-        )
+        for match in (DATELINE.match(line, stripped), _after_headline(line, known_place)):
+            if match is not None and _acceptable(match, stripped, known_place):
+                return Dateline(
+                    span=(offset + match.start(), offset + match.end()), place=_group(match, "place", offset),
+                    country=_group(match, "country", offset), date=_group(match, "date", offset),
+                    agency=_group(match, "agency", offset), body_start=offset + match.end(),
+                )
     return None
+
+
+def _acceptable(match: re.Match, stripped: int, known_place: Callable[[str], bool] | None) -> bool:
+    """Whether a dateline-shaped match is one (see :func:`find_dateline`)."""
+    if match.group("colon") and not (match.group("place").isupper() and known_place
+                                     and known_place(match.group("place").title())):
+        return False  # "BEIRUT: ..." but not "UPDATE: ..." or "Police said: ..."
+    has_parts = any(match.group(k) for k in ("country", "date", "agency"))
+    if not has_parts and not (known_place and known_place(match.group("place").title())):
+        return False
+    headline = match.start() > stripped
+    if not headline and not match.group("place").isupper() and not (
+            match.group("country") and (match.group("date") or match.group("agency"))):
+        return False  # "Kyiv, Ukraine (Reuters) --" but not "Hamas, the group - said"
+    return True

@@ -40,6 +40,7 @@ STRONG_CITY_POPULATION = 100_000
 ADMIN2_WORDS = (" County", " Parish", " District", " Borough")
 MAX_NAME_TOKENS = 6
 YES, NO, WEAK = "yes", "no", "weak"
+WIDE_AREA_POPULATION = 10_000_000   # seas and regions have no population: "the Atlantic" outranks Atlantic, Iowa
 PROXIMITY_BONUS = ((60.0, 4.0), (200.0, 3.0), (500.0, 1.5))
 FEATURE_PRIOR = {"country": 5.0, "admin1": 3.0, "water": 5.0, "region": 5.0, "city": 0.0, "admin2": 1.0, "other": 0.0}
 
@@ -425,7 +426,8 @@ def _proximity_bonus(km: float | None) -> float:
 
 def _score(entry: GeoEntry, toponym: Toponym, countries: Counter, divisions: Counter, gazetteer: Gazetteer,
            lexicon: Lexicon, main_name_elsewhere: bool, context: DocumentContext | None = None) -> float:
-    score = FEATURE_PRIOR.get(entry.feature, 0.0) + math.log10(entry.population + 10)
+    population = entry.population or (WIDE_AREA_POPULATION if entry.feature in {"water", "region"} else 0)
+    score = FEATURE_PRIOR.get(entry.feature, 0.0) + math.log10(population + 10)
     if countries.get(entry.country):
         score += 1.5 + min(1.5, 0.5 * countries[entry.country])
     if entry.feature in LOCAL_FEATURES and divisions.get(entry.admin1):
@@ -435,7 +437,7 @@ def _score(entry: GeoEntry, toponym: Toponym, countries: Counter, divisions: Cou
     if context is not None:
         score += _proximity_bonus(context.nearest_km(entry, name_key(toponym.name)))
     if entry.feature == "city" and lexicon.capitals.get(entry.name) == entry.country:
-        score += 1.5
+        score += 2.5
     if not gazetteer.is_main_name(entry, toponym.name):
         score -= 2.0 if main_name_elsewhere else 1.0
     return score

@@ -60,6 +60,7 @@ class Context:
     organisation_heads: frozenset[str]
     place_object_verbs: frozenset[str]
     feature_words: dict[str, str]
+    modifier_heads: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -166,6 +167,23 @@ def _part_of_longer_name(parse: Parse, first: int, last: int) -> bool:
     return False
 
 
+def _modifies_organisation(parse: Parse, first: int, last: int, context: Context) -> bool:
+    """A place name before the words of a local body: "Butler County Sheriff's Office", "Oxford Crown Court".
+
+    The name must start the capitalised sequence (not "Royal Oxford ..."), and one of the
+    next four capitalised words must be a body's head word (``modifier_heads``).
+    """
+    tokens = parse.tokens
+    if first > 0 and tokens[first - 1].text[:1].isupper() and tokens[first - 1].i != parse.sentences[tokens[first].sent].first:
+        return False
+    for token in tokens[last:last + 4]:
+        if token.sent != tokens[first].sent or not (token.text[:1].isupper() or token.tag == "POS"):
+            return False
+        if token.text in context.modifier_heads:
+            return True
+    return False
+
+
 def _locative_cue(parse: Parse, first: int) -> bool:
     """A locative word right before a name: "in Lincoln", "near Bell", "the town of Marion"."""
     context = load_context()
@@ -198,6 +216,11 @@ def _acceptable(parse: Parse, first: int, last: int, entries: list[GeoEntry], en
         return NO, label
     if len(text) <= 2 and text not in SHORT_COUNTRY_NAMES:
         return NO, label
+    if _modifies_organisation(parse, first, last, context):
+        entries = [e for e in entries if e.feature in {"admin1", "admin2", "city"} and gazetteer.is_main_name(e, text)]
+        if any(_is_strong(e) for e in entries):
+            return YES, label   # "the Butler County Sheriff's Office": the county is where the office serves
+        return (WEAK if entries else NO), label
     if not whole_entity and _part_of_longer_name(parse, first, last):
         return NO, label
     if last - first == 1 and text in surnames:

@@ -323,6 +323,8 @@ def _locative_use(parse: Parse, toponym: Toponym, context: Context) -> bool:
     "left Djibo"."""
     if toponym.dateline or toponym.city_word or toponym.direction:
         return True
+    if _modifies_organisation(parse, toponym.first, toponym.last, context):
+        return True     # "Monroe Mayor Robert Routson", "Chiefland Police Chief"
     head, governor = _role(parse, toponym.first, toponym.last)
     if head.dep == "pobj":
         if governor.lower in context.locative_prepositions or governor.lower == "between":

@@ -69,6 +69,7 @@ def first_lines(text: str, limit: int = SEARCH_LINES) -> list[tuple[int, str]]:
 
 _SENTENCE_END = re.compile(r"[.!?][\"'’”]?\s+(?=[A-Z])")
 HEADLINE_CHARS = 300
+_UPPER_WITH_AGENCY = re.compile(rf"(?<![\w.])(?={_UPPER_WORD}(?:[ \-]{_UPPER_WORD}){{0,3}}(?:,[^()\n]{{1,40}})?\s*\()")
 
 
 def _after_headline(line: str, known_place: Callable[[str], bool] | None) -> re.Match | None:
@@ -79,6 +80,10 @@ def _after_headline(line: str, known_place: Callable[[str], bool] | None) -> re.
     """
     if known_place is None:
         return None
+    for found in _UPPER_WITH_AGENCY.finditer(line, 0, HEADLINE_CHARS):   # "By Jo Roe, Associated Press WASHINGTON (AP) —"
+        match = DATELINE.match(line, found.start())
+        if match and match.group("agency") and known_place(match.group("place").title()):
+            return match
     for end in _SENTENCE_END.finditer(line, 0, HEADLINE_CHARS):
         match = DATELINE.match(line, end.end())
         if match is None or not known_place(match.group("place").title()):

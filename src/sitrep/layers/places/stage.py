@@ -188,11 +188,19 @@ def _locative_cue(parse: Parse, first: int) -> bool:
     """A locative word right before a name: "in Lincoln", "near Bell", "the town of Marion"."""
     context = load_context()
     before = [t.lower for t in parse.tokens[max(0, first - 3):first] if t.pos != "SPACE"]
+    if _based(parse, first):
+        return True     # "a Kent-based team"
     if not before:
         return False
     if before[-1] in context.locative_prepositions:
         return True
     return len(before) >= 2 and before[-1] == "of" and before[-2] in context.city_words
+
+
+def _based(parse: Parse, first: int) -> bool:
+    """"X-based": the name is followed by a hyphen and "based" ("Kent-based", "the Washington-based group")."""
+    after = [t.lower for t in parse.tokens[first + 1:first + 4] if t.pos != "SPACE"]
+    return after[:2] == ["-", "based"] or after[:1] == ["-based"]
 
 
 def _acceptable(parse: Parse, first: int, last: int, entries: list[GeoEntry], entities: list[int],

@@ -259,13 +259,17 @@ class Builder:
 
     def write(self, path: Path) -> None:
         """Places sorted countries, divisions, then the rest; then the name index, keys pre-normalised."""
+        from sitrep.geo.fuzzy import MIN_POPULATION, skeleton_key
         from sitrep.geo.gazetteer import FEATURE_ORDER, index_keys
 
         self.rows.sort(key=lambda row: (FEATURE_ORDER.get(row[1], 9), -int(row[6] or 0)))
         index: dict[str, list[int]] = defaultdict(list)
         for k, row in enumerate(self.rows):
             names = [row[7], *filter(None, row[8].split("|"))]
-            for key in sorted({key for name in names for key in index_keys(name)}):
+            keys = {key for name in names for key in index_keys(name)}
+            if row[1] in {"country", "admin1"} or int(row[6] or 0) >= MIN_POPULATION:
+                keys |= {s for s in map(skeleton_key, keys) if s}   # transliteration variants (sitrep.geo.fuzzy)
+            for key in sorted(keys):
                 index[key].append(k)
         counts = Counter(row[1] for row in self.rows)
         lines = [f"#sitrep-gazetteer\t{len(self.rows)}\t{counts['country']}\t{counts['admin1']}"]

@@ -79,3 +79,20 @@ def test_a_wire_dateline_never_fails_the_document(text):
 def test_the_dateline_state_places_the_dateline_town():
     found = places_of("LOUISVILLE, KY--(Marketwire - December 23, 2010) - A company announced today.")
     assert load_gazetteer().entry(found["LOUISVILLE"].key).admin1 == "US.KY"
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Deputies from the Butler County Sheriff's Office searched the woods on Friday.", "Butler County"),
+    ("The Henderson County Commissioners Court lifted the burn ban.", "Henderson County"),
+])
+def test_a_county_naming_a_local_body_is_a_place(text, mention):
+    assert places_of(text)[mention].feature == "admin2"
+
+
+def test_a_spelling_variant_near_the_other_places_is_the_town():
+    found = places_of("Israeli tanks pushed into Khan Younes in southern Gaza on Monday.")
+    assert found["Khan Younes"].name == "Khan Yunis" and found["Khan Younes"].country == "PSE"
+
+
+def test_x_based_is_a_locative_cue():
+    assert "Lincoln" in places_of("The Lincoln-based charity opened a shelter in Omaha, Nebraska.")

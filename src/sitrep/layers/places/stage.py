@@ -26,6 +26,7 @@ from functools import lru_cache
 from importlib import resources
 
 from sitrep.analysis import Analysis
+from sitrep.geo.fuzzy import transliteration_variants
 from sitrep.geo.gazetteer import Gazetteer, GeoEntry, load_gazetteer, name_key
 from sitrep.geo.lexicon import SHORT_COUNTRY_NAMES, Lexicon, load_lexicon, not_an_outlet
 from sitrep.model import Place, Span
@@ -40,6 +41,7 @@ STRONG_CITY_POPULATION = 100_000
 ADMIN2_WORDS = (" County", " Parish", " District", " Borough")
 MAX_NAME_TOKENS = 6
 YES, NO, WEAK = "yes", "no", "weak"
+VARIANT_MAX_KM = 300.0
 WIDE_AREA_POPULATION = 10_000_000   # seas and regions have no population: "the Atlantic" outranks Atlantic, Iowa
 PROXIMITY_BONUS = ((60.0, 4.0), (200.0, 3.0), (500.0, 1.5))
 FEATURE_PRIOR = {"country": 5.0, "admin1": 3.0, "water": 5.0, "region": 5.0, "city": 0.0, "admin2": 1.0, "other": 0.0}
@@ -95,6 +97,7 @@ class Toponym:
     dateline: bool = False     # the town or country of a wire dateline ("DJIBO, Burkina Faso —")
     weak: bool = False         # a small town, kept only in a locative context in a country the text names
     container: bool = False    # "Burkina Faso" in "Djibo, Burkina Faso": says where the place before it is
+    variant: bool = False      # a transliteration variant the gazetteer lacks ("Khan Younes")
 
 
 @dataclass
@@ -300,12 +303,35 @@ def find_toponyms(parse: Parse, gazetteer: Gazetteer | None = None, lexicon: Lex
                 match = Toponym(span=(token.start, tokens[last - 1].end), name=text, first=i, last=last, label=label,
                                 candidates=entries, weak=verdict == WEAK)
         if match is None:
+            match = _variant_toponym(parse, i, entities, gazetteer)
+        if match is None:
             i += 1
             continue
         _read_surroundings(parse, match, context)
         found.append(match)
         i = match.last
     return keep_small_towns(found, parse, lexicon, context)
+
+
+def _variant_toponym(parse: Parse, i: int, entities: list[int], gazetteer: Gazetteer) -> Toponym | None:
+    """A place entity the gazetteer lacks that is a transliteration variant of a town it has ("Khan Younes").
+
+    Taken as a small town: kept only where it is used as a place in a country the text names.
+    """
+    owner = entities[i]
+    if owner < 0:
+        return None
+    entity = parse.entities[owner]
+    if entity.label not in PLACE_LABELS or entity.first != i or entity.last - entity.first > 3:
+        return None
+    text = parse.text[parse.tokens[i].start:entity.end]
+    if gazetteer.knows(text):
+        return None
+    variants = [e for e in transliteration_variants(gazetteer, text) if e.feature in LOCAL_FEATURES]
+    if not variants:
+        return None
+    return Toponym(span=(parse.tokens[i].start, entity.end), name=text, first=i, last=entity.last, label=entity.label,
+                   candidates=variants, weak=True, variant=True)
 
 
 def _dateline_toponym(parse: Parse, i: int, gazetteer: Gazetteer) -> Toponym | None:
@@ -559,6 +585,11 @@ def _resolve_in_context(toponyms: list[Toponym], candidates_of: dict[int, list[G
     """A second reading: each name again, now near the document's other places and in their divisions."""
     context = _document_context(toponyms, countries, divisions)
     for toponym in toponyms:
+        if toponym.variant and toponym.entry is not None:
+            near = context.nearest_km(toponym.entry, name_key(toponym.name))
+            if near is None or near > VARIANT_MAX_KM:
+                toponym.entry = None    # a spelling variant must lie near the document's other places
+                continue
         candidates = candidates_of.get(id(toponym))
         if not candidates or len(candidates) == 1 or toponym.container:
             continue

@@ -1,5 +1,7 @@
 """Wire datelines: recognised, split from the first sentence, and exposed on the parse."""
 
+import pytest
+
 from sitrep.nlp import parse
 from sitrep.nlp.dateline import find_dateline
 
@@ -57,8 +59,6 @@ def test_accented_upper_case_town():
     text = "TÉRA — Hundreds of people lined the road out of town."
     assert part(text, find_dateline(text, lambda name: name == "Téra").place) == "TÉRA"
 
-
-import pytest  # noqa: E402
 
 
 @pytest.mark.parametrize("text, place, country, agency, body", [

@@ -122,7 +122,6 @@ def _acceptable(match: re.Match, stripped: int, known_place: Callable[[str], boo
     if not has_parts and not (known_place and known_place(match.group("place").title())):
         return False
     headline = match.start() > stripped
-    if not headline and not match.group("place").isupper() and not (
-            match.group("country") and (match.group("date") or match.group("agency"))):
-        return False  # "Kyiv, Ukraine (Reuters) --" but not "Hamas, the group - said"
-    return True
+    # "Kyiv, Ukraine (Reuters) --" but not "Hamas, the group - said"
+    return headline or match.group("place").isupper() or bool(
+        match.group("country") and (match.group("date") or match.group("agency")))

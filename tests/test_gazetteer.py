@@ -68,3 +68,37 @@ def test_lexicon_knows_demonyms_capitals_and_metonyms():
     assert lexicon.adjectives["PRK"] == "North Korean"
     assert lexicon.metonyms["Pyongyang"] == "PRK"
     assert lexicon.metonyms["the Kremlin"] == "RUS"
+
+
+@pytest.mark.parametrize(("written", "state"), [
+    ("Laurel County", "US.KY"), ("Fairfax County", "US.VA"), ("Lamar County", "US.TX"), ("Orleans Parish", "US.LA"),
+])
+def test_us_counties_and_parishes_are_second_order_divisions(gazetteer, written, state):
+    divisions = [e for e in gazetteer.lookup(written) if e.feature == "admin2"]
+    assert divisions and any(e.admin1 == state for e in divisions) and all(e.has_point for e in divisions)
+
+
+@pytest.mark.parametrize("written", ["Lancashire", "Cambridgeshire"])
+def test_english_counties_are_second_order_divisions(gazetteer, written):
+    assert any(e.feature == "admin2" and e.country == "GBR" for e in gazetteer.lookup(written))
+
+
+@pytest.mark.parametrize(("written", "display"), [("Rafah", "Rafah"), ("Khan Younis", "Khan Yunis"), ("Rafaḩ", "Rafah")])
+def test_display_names_carry_no_transliteration_marks(gazetteer, written, display):
+    assert gazetteer.lookup(written)[0].name == display
+
+
+@pytest.mark.parametrize(("written", "found"), [
+    ("Khan Younes", "Khan Yunis"), ("Mossul", "Mosul"), ("Idleb", "Idlib"), ("Misurata", "Misratah"),
+])
+def test_transliteration_variants_find_the_town(gazetteer, written, found):
+    from sitrep.geo.fuzzy import transliteration_variants
+
+    assert transliteration_variants(gazetteer, written)[0].name == found
+
+
+@pytest.mark.parametrize("written", ["Bern", "Smith", "Hamas", "Hezbollah"])
+def test_transliteration_variants_stay_close(gazetteer, written):
+    from sitrep.geo.fuzzy import transliteration_variants
+
+    assert transliteration_variants(gazetteer, written) == []

@@ -101,12 +101,21 @@ class Gazetteer:
             found = self._cache[k] = parse_place(k, self._places[k])
         return found
 
+    def summary(self, k: int) -> tuple[str, int, str]:
+        """Feature, population and name of place ``k``, without parsing the whole line."""
+        fields = self._places[k].split("\t")
+        return fields[1], int(fields[6] or 0), fields[7]
+
     def lookup(self, name: str) -> list[GeoEntry]:
         """Every place called ``name`` (main or alternate name), most populous first."""
-        found = self._index.get(name_key(name))
+        return self.lookup_key(name_key(name))
+
+    def lookup_key(self, key: str) -> list[GeoEntry]:
+        """The places indexed under a pre-normalised key."""
+        found = self._index.get(key)
         if not found:
             return []
-        return [self.entry(int(k)) for k in found.split(",")]
+        return [self.entry(int(k)) for k in dict.fromkeys(found.split(","))]
 
     def knows(self, name: str) -> bool:
         return name_key(name) in self._index

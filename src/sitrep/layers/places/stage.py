@@ -17,28 +17,32 @@ actors layer.
 
 from __future__ import annotations
 
-import itertools
 import json
-import math
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 from sitrep.analysis import Analysis
+from sitrep.geo.fuzzy import transliteration_variants
 from sitrep.geo.gazetteer import Gazetteer, GeoEntry, load_gazetteer, name_key
 from sitrep.geo.lexicon import SHORT_COUNTRY_NAMES, Lexicon, load_lexicon, not_an_outlet
+from sitrep.layers.places.resolve import document_countries, resolve_toponyms
+from sitrep.layers.places.toponym import LOCAL_FEATURES, Toponym
 from sitrep.model import Place, Span
 from sitrep.nlp import Parse, Token
 from sitrep.nlp.outlets import find_outlets, inside_outlet
 
+__all__ = ["NOTES_KEY", "PlaceFinding", "Toponym", "find_places", "find_toponyms", "group_places", "is_locative",
+           "is_metonymic", "organisation_names", "resolve_toponyms", "run", "unlisted_features"]
+
 NOTES_KEY = "toponyms"
+STOPLIST_FILE = "places_stoplist.tsv"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 OTHER_LABELS = {"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "LAW", "LANGUAGE"}
 STRONG_CITY_POPULATION = 100_000
+ADMIN2_WORDS = (" County", " Parish", " District", " Borough")
 MAX_NAME_TOKENS = 6
 YES, NO, WEAK = "yes", "no", "weak"
-FEATURE_PRIOR = {"country": 5.0, "admin1": 3.0, "water": 5.0, "region": 5.0, "city": 0.0, "admin2": 1.0, "other": 0.0}
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,7 @@ class Context:
     organisation_heads: frozenset[str]
     place_object_verbs: frozenset[str]
     feature_words: dict[str, str]
+    modifier_heads: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -65,23 +70,13 @@ def load_context() -> Context:
                       for name in Context.__dataclass_fields__})
 
 
-@dataclass
-class Toponym:
-    """A place name in the text and what surrounds it."""
+@lru_cache(maxsize=1)
+def load_stoplist() -> dict[str, str]:
+    """Name key -> "word" or "person" (resources/places_stoplist.tsv)."""
+    text = resources.files("sitrep.resources").joinpath(STOPLIST_FILE).read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return {name_key(row[0]): row[1].strip() for row in rows if len(row) >= 2}
 
-    span: Span                 # the mention, e.g. "Kursk region" or "Russia"
-    name: str                  # the name looked up, e.g. "Kursk"
-    first: int                 # tokens [first, last) of the name
-    last: int
-    label: str = ""            # the NER label over it, if any
-    admin: bool = False        # an admin word goes with it ("Kursk region")
-    direction: str | None = None  # "eastern" in "eastern Russia"
-    city_word: bool = False    # "the city of Kursk"
-    candidates: list[GeoEntry] = field(default_factory=list)
-    entry: GeoEntry | None = None
-    dateline: bool = False     # the town or country of a wire dateline ("DJIBO, Burkina Faso —")
-    weak: bool = False         # a small town, kept only in a locative context in a country the text names
-    container: bool = False    # "Burkina Faso" in "Djibo, Burkina Faso": says where the place before it is
 
 
 @dataclass
@@ -124,7 +119,12 @@ def _surnames(parse: Parse) -> set[str]:
     return {parse.tokens[e.last - 1].text for e in parse.entities if e.label == "PERSON" and e.last - e.first > 1}
 
 
+
+
 def _is_strong(entry: GeoEntry) -> bool:
+    """A country, division or region, a city of 100,000+, or a county named with its admin word."""
+    if entry.feature == "admin2":   # "Laurel County", "Lancashire"; not a small district named like a word
+        return entry.name.endswith(ADMIN2_WORDS) or entry.population >= STRONG_CITY_POPULATION
     return entry.feature != "city" or entry.population >= STRONG_CITY_POPULATION
 
 
@@ -147,6 +147,42 @@ def _part_of_longer_name(parse: Parse, first: int, last: int) -> bool:
     return False
 
 
+def _modifies_organisation(parse: Parse, first: int, last: int, context: Context) -> bool:
+    """A place name before the words of a local body: "Butler County Sheriff's Office", "Oxford Crown Court".
+
+    The name must start the capitalised sequence (not "Royal Oxford ..."), and one of the
+    next four capitalised words must be a body's head word (``modifier_heads``).
+    """
+    tokens = parse.tokens
+    if first > 0 and tokens[first - 1].text[:1].isupper() and tokens[first - 1].i != parse.sentences[tokens[first].sent].first:
+        return False
+    for token in tokens[last:last + 4]:
+        if token.sent != tokens[first].sent or not (token.text[:1].isupper() or token.tag == "POS"):
+            return False
+        if token.text in context.modifier_heads:
+            return True
+    return False
+
+
+def _locative_cue(parse: Parse, first: int) -> bool:
+    """A locative word right before a name: "in Lincoln", "near Bell", "the town of Marion"."""
+    context = load_context()
+    before = [t.lower for t in parse.tokens[max(0, first - 3):first] if t.pos != "SPACE"]
+    if _based(parse, first):
+        return True     # "a Kent-based team"
+    if not before:
+        return False
+    if before[-1] in context.locative_prepositions:
+        return True
+    return len(before) >= 2 and before[-1] == "of" and before[-2] in context.city_words
+
+
+def _based(parse: Parse, first: int) -> bool:
+    """"X-based": the name is followed by a hyphen and "based" ("Kent-based", "the Washington-based group")."""
+    after = [t.lower for t in parse.tokens[first + 1:first + 4] if t.pos != "SPACE"]
+    return after[:2] == ["-", "based"] or after[:1] == ["-based"]
+
+
 def _acceptable(parse: Parse, first: int, last: int, entries: list[GeoEntry], entities: list[int],
                 person_words: set[str], lexicon: Lexicon, context: Context, gazetteer: Gazetteer,
                 surnames: set[str]) -> tuple[str, str]:
@@ -157,12 +193,22 @@ def _acceptable(parse: Parse, first: int, last: int, entries: list[GeoEntry], en
     whole_entity = owner >= 0 and all(entities[k] == owner for k in range(first, last)) and \
         parse.entities[owner].first == first and parse.entities[owner].last == last
     inside_entity = owner >= 0 and not whole_entity and all(entities[k] == owner for k in range(first, last))
+    if inside_entity and label not in PLACE_LABELS and first > 0 and parse.tokens[first - 1].lower in {"in", "near"}:
+        inside_entity, owner, label = False, -1, ""   # "The Cooper School in Bicester": the town after "in"
     if text in lexicon.demonyms and text not in lexicon.state_names:
+        return NO, label
+    stop = load_stoplist().get(name_key(text))
+    if stop == "word" or (stop == "person" and not _locative_cue(parse, first)):
         return NO, label
     if text in lexicon.entry_names:
         return NO, label
     if len(text) <= 2 and text not in SHORT_COUNTRY_NAMES:
         return NO, label
+    if _modifies_organisation(parse, first, last, context):
+        entries = [e for e in entries if e.feature in {"admin1", "admin2", "city"} and gazetteer.is_main_name(e, text)]
+        if any(_is_strong(e) for e in entries):
+            return YES, label   # "the Butler County Sheriff's Office": the county is where the office serves
+        return (WEAK if entries else NO), label
     if not whole_entity and _part_of_longer_name(parse, first, last):
         return NO, label
     if last - first == 1 and text in surnames:
@@ -171,14 +217,17 @@ def _acceptable(parse: Parse, first: int, last: int, entries: list[GeoEntry], en
     if not by_place_label:
         if text in context.generic_words or text.title() in context.generic_words:
             return NO, label
-        entries = [e for e in entries if e.feature != "city" or gazetteer.is_main_name(e, text)]
+        if not _locative_cue(parse, first):   # "left Misrata": an alternate name after a locative cue counts
+            entries = [e for e in entries if e.feature not in LOCAL_FEATURES or gazetteer.is_main_name(e, text)]
     if inside_entity:
         return (YES if by_place_label else NO), label
     if by_place_label:
         return YES, label
-    strong = YES if any(_is_strong(e) for e in entries) else (WEAK if any(e.feature == "city" for e in entries) else NO)
+    strong = YES if any(_is_strong(e) for e in entries) else (WEAK if any(e.feature in LOCAL_FEATURES for e in entries) else NO)
     if whole_entity and label == "PERSON":
-        one_word = " " not in text     # "Djibo", "Gorom-Gorom"; not "Moussa Kane"
+        one_word = " " not in text     # "Djibo", "Gorom-Gorom"; not "Moussa Kane" (but "toward Khan Yunis")
+        if not one_word and _locative_cue(parse, first):
+            return strong, label
         return (strong if text not in person_words and one_word else NO), label
     if whole_entity:
         return (strong if label != "NORP" else NO), label
@@ -231,12 +280,35 @@ def find_toponyms(parse: Parse, gazetteer: Gazetteer | None = None, lexicon: Lex
                 match = Toponym(span=(token.start, tokens[last - 1].end), name=text, first=i, last=last, label=label,
                                 candidates=entries, weak=verdict == WEAK)
         if match is None:
+            match = _variant_toponym(parse, i, entities, gazetteer)
+        if match is None:
             i += 1
             continue
         _read_surroundings(parse, match, context)
         found.append(match)
         i = match.last
     return keep_small_towns(found, parse, lexicon, context)
+
+
+def _variant_toponym(parse: Parse, i: int, entities: list[int], gazetteer: Gazetteer) -> Toponym | None:
+    """A place entity the gazetteer lacks that is a transliteration variant of a town it has ("Khan Younes").
+
+    Taken as a small town: kept only where it is used as a place in a country the text names.
+    """
+    owner = entities[i]
+    if owner < 0:
+        return None
+    entity = parse.entities[owner]
+    if entity.label not in PLACE_LABELS or entity.first != i or entity.last - entity.first > 3:
+        return None
+    text = parse.text[parse.tokens[i].start:entity.end]
+    if gazetteer.knows(text):
+        return None
+    variants = [e for e in transliteration_variants(gazetteer, text) if e.feature in LOCAL_FEATURES]
+    if not variants:
+        return None
+    return Toponym(span=(parse.tokens[i].start, entity.end), name=text, first=i, last=entity.last, label=entity.label,
+                   candidates=variants, weak=True, variant=True)
 
 
 def _dateline_toponym(parse: Parse, i: int, gazetteer: Gazetteer) -> Toponym | None:
@@ -248,6 +320,8 @@ def _dateline_toponym(parse: Parse, i: int, gazetteer: Gazetteer) -> Toponym | N
         if part is None or parse.tokens[i].start != part[0]:
             continue
         inside = parse.tokens_in(*part)
+        if not inside and parse.token_at(part[0]) is not None:
+            inside = [parse.token_at(part[0])]    # "KY" in the one token "KY--(Marketwire"
         entries = gazetteer.lookup(parse.text[part[0]:part[1]])
         if entries and inside:
             return Toponym(span=part, name=parse.text[part[0]:part[1]], first=inside[0].i, last=inside[-1].i + 1,
@@ -260,6 +334,8 @@ def _locative_use(parse: Parse, toponym: Toponym, context: Context) -> bool:
     "left Djibo"."""
     if toponym.dateline or toponym.city_word or toponym.direction:
         return True
+    if _modifies_organisation(parse, toponym.first, toponym.last, context):
+        return True     # "Monroe Mayor Robert Routson", "Chiefland Police Chief"
     head, governor = _role(parse, toponym.first, toponym.last)
     if head.dep == "pobj":
         if governor.lower in context.locative_prepositions or governor.lower == "between":
@@ -281,14 +357,14 @@ def keep_small_towns(toponyms: list[Toponym], parse: Parse, lexicon: Lexicon, co
     when one of its mentions is locative ("in Dori", "the town of Dori") and one of its
     gazetteer senses lies in a country the document names. Its other mentions follow.
     """
-    countries = _document_countries([t for t in toponyms if not t.weak], parse, lexicon)
+    countries = document_countries([t for t in toponyms if not t.weak], parse, lexicon)
     used_as_place = {name_key(t.name) for t in toponyms if t.weak and _locative_use(parse, t, context)}
     kept = []
     for toponym in toponyms:
         if toponym.weak:
             if name_key(toponym.name) not in used_as_place:
                 continue
-            local = [c for c in toponym.candidates if c.feature == "city" and countries.get(c.country)]
+            local = [c for c in toponym.candidates if c.feature in LOCAL_FEATURES and countries.get(c.country)]
             if not local:
                 continue
             toponym.candidates = local
@@ -314,119 +390,6 @@ def _read_surroundings(parse: Parse, toponym: Toponym, context: Context) -> None
             and before.text[:1].islower():
         toponym.direction = before.text
 
-
-# ---------------------------------------------------------------- resolving
-
-
-def _document_countries(toponyms: list[Toponym], parse: Parse, lexicon: Lexicon) -> Counter:
-    """ISO3 codes the document names without doubt: countries and demonyms."""
-    counts: Counter = Counter()
-    for toponym in toponyms:
-        top = toponym.candidates[0] if toponym.candidates else None
-        if top is not None and top.feature == "country" and not any(c.feature == "admin1" for c in toponym.candidates):
-            counts[top.country] += 2
-        elif len({c.country for c in toponym.candidates}) == 1 and toponym.candidates[0].country:
-            counts[toponym.candidates[0].country] += 1
-    for token in parse.tokens:
-        iso3 = lexicon.demonyms.get(token.text)
-        if iso3 and token.text[:1].isupper():
-            counts[iso3] += 1
-    return counts
-
-
-def _pairs(toponyms: list[Toponym], parse: Parse) -> dict[int, Toponym]:
-    """"Lebanon, Pa." and "Kyiv, Ukraine": the toponym that contains the one before it."""
-    pairs = {}
-    for left, right in itertools.pairwise(toponyms):
-        between = parse.text[left.span[1]:right.span[0]]
-        if between.strip() == "," or between.strip() == "(":
-            pairs[id(left)] = right
-    return pairs
-
-
-def _contains(outer: GeoEntry, inner: GeoEntry) -> bool:
-    if outer.feature == "country":
-        return inner.country == outer.country and inner is not outer
-    if outer.feature == "admin1":
-        return inner.admin1 == outer.admin1 and inner.feature != "admin1"
-    return False
-
-
-def _score(entry: GeoEntry, toponym: Toponym, countries: Counter, divisions: Counter, gazetteer: Gazetteer,
-           lexicon: Lexicon, main_name_elsewhere: bool) -> float:
-    score = FEATURE_PRIOR.get(entry.feature, 0.0) + math.log10(entry.population + 10)
-    if countries.get(entry.country):
-        score += 1.5 + min(1.5, 0.5 * countries[entry.country])
-    if entry.feature == "city" and divisions.get(entry.admin1):
-        score += 3.0
-    if entry.feature == "city" and lexicon.capitals.get(entry.name) == entry.country:
-        score += 1.5
-    if not gazetteer.is_main_name(entry, toponym.name):
-        score -= 2.0 if main_name_elsewhere else 1.0
-    return score
-
-
-def _admin_filter(toponym: Toponym, candidates: list[GeoEntry], explicit_divisions: set[int]) -> list[GeoEntry]:
-    """"Kursk region" is the division; bare "Kursk" the city, unless the text named the region."""
-    divisions = [c for c in candidates if c.feature == "admin1"]
-    if toponym.admin:
-        return divisions or candidates
-    cities = [c for c in candidates if c.feature == "city"]
-    named = [c for c in divisions if c.key in explicit_divisions]
-    if named and not toponym.city_word:
-        return named
-    kept = [c for c in candidates if not (c.feature == "admin1" and _shadowed_by_city(c, cities))]
-    return kept or candidates
-
-
-def _shadowed_by_city(division: GeoEntry, cities: list[GeoEntry]) -> bool:
-    """A division named after its main city ("Kursk"): the bare name means the city."""
-    return any(c.country == division.country and (c.population >= 300_000 or c.population >= 0.1 * division.population)
-               for c in cities)
-
-
-def resolve_toponyms(toponyms: list[Toponym], parse: Parse, gazetteer: Gazetteer | None = None,
-                     lexicon: Lexicon | None = None) -> list[Toponym]:
-    """Set ``entry`` on every toponym; one sense per name within the document."""
-    gazetteer = gazetteer or load_gazetteer()
-    lexicon = lexicon or load_lexicon()
-    countries = _document_countries(toponyms, parse, lexicon)
-    pairs = _pairs(toponyms, parse)
-    explicit = {c.key for t in toponyms if t.admin for c in t.candidates if c.feature == "admin1"}
-    divisions: Counter = Counter()
-    for toponym in toponyms:
-        admins = [c for c in toponym.candidates if c.feature == "admin1"]
-        if admins and (toponym.admin or len({c.admin1 for c in toponym.candidates}) == 1):
-            divisions[admins[0].admin1] += 1
-    for toponym in toponyms:
-        candidates = _admin_filter(toponym, toponym.candidates, explicit)
-        if toponym.admin and not any(c.feature == "admin1" for c in candidates):
-            # "Soum province" is a division the gazetteer lacks, not a town of that name abroad
-            own = 1 if len({c.country for c in toponym.candidates}) == 1 else 0   # its own vote
-            candidates = [c for c in candidates if countries.get(c.country, 0) > own]
-            if not candidates:
-                continue
-        container = pairs.get(id(toponym))
-        if container is not None:
-            inside = [c for c in candidates if any(_contains(o, c) for o in container.candidates)]
-            candidates = inside or candidates
-            container.container = bool(inside)
-        main_elsewhere = any(gazetteer.is_main_name(c, toponym.name) for c in candidates)
-        toponym.entry = max(candidates, key=lambda e: _score(e, toponym, countries, divisions, gazetteer, lexicon,
-                                                             main_elsewhere))
-    _one_sense_per_name(toponyms)
-    return toponyms
-
-
-def _one_sense_per_name(toponyms: list[Toponym]) -> None:
-    """A bare name keeps the sense it has where the text is explicit about it."""
-    chosen: dict[str, GeoEntry] = {}
-    for toponym in toponyms:
-        if toponym.entry is not None and not toponym.admin:
-            chosen.setdefault(name_key(toponym.name), toponym.entry)
-    for toponym in toponyms:
-        if not toponym.admin and toponym.entry is not None:
-            toponym.entry = chosen.get(name_key(toponym.name), toponym.entry)
 
 
 # ---------------------------------------------------------------- grouping

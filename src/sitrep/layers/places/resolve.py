@@ -1,0 +1,237 @@
+"""Resolving toponyms: one gazetteer entry per name, read in the document's context.
+
+A first reading scores each candidate by a feature prior, its population, the countries
+and divisions the document names without doubt, capital status and whether the name is
+its main name; "X, Y" pairs keep only the X inside Y, and "Kursk region" is the division.
+A second reading (:func:`_resolve_in_context`) scores every name again near the points of
+the document's other places (local news clusters) and inside the divisions they lie in.
+One sense per name and document, except where a container placed a mention explicitly
+("Tripoli, Libya").
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from sitrep.geo.gazetteer import Gazetteer, GeoEntry, load_gazetteer, name_key
+from sitrep.geo.lexicon import Lexicon, load_lexicon
+from sitrep.layers.places.toponym import LOCAL_FEATURES, Toponym
+from sitrep.nlp import Parse
+
+VARIANT_MAX_KM = 300.0
+WIDE_AREA_POPULATION = 10_000_000   # seas and regions have no population: "the Atlantic" outranks Atlantic, Iowa
+PROXIMITY_BONUS = ((60.0, 4.0), (200.0, 3.0), (500.0, 1.5))
+FEATURE_PRIOR = {"country": 5.0, "admin1": 3.0, "water": 5.0, "region": 5.0, "city": 0.0, "admin2": 1.0, "other": 0.0}
+AMBIGUOUS_WEIGHT = 0.5     # a neighbour that could be elsewhere is weaker evidence
+SMALL_COUNTRY_POPULATION = 15_000_000   # a small country's point says where the text is ("Israel", "Lebanon")
+
+
+def document_countries(toponyms: list[Toponym], parse: Parse, lexicon: Lexicon) -> Counter:
+    """ISO3 codes the document names without doubt: countries and demonyms."""
+    counts: Counter = Counter()
+    for toponym in toponyms:
+        top = toponym.candidates[0] if toponym.candidates else None
+        if top is not None and top.feature == "country" and not any(c.feature == "admin1" for c in toponym.candidates):
+            counts[top.country] += 2
+        elif len({c.country for c in toponym.candidates}) == 1 and toponym.candidates[0].country:
+            counts[toponym.candidates[0].country] += 1
+    for token in parse.tokens:
+        iso3 = lexicon.demonyms.get(token.text)
+        if iso3 and token.text[:1].isupper():
+            counts[iso3] += 1
+    return counts
+
+
+def _pairs(toponyms: list[Toponym], parse: Parse) -> dict[int, Toponym]:
+    """"Lebanon, Pa." and "Kyiv, Ukraine": the toponym that contains the one before it."""
+    pairs = {}
+    for left, right in itertools.pairwise(toponyms):
+        between = parse.text[left.span[1]:right.span[0]]
+        if between.strip() == "," or between.strip() == "(":
+            pairs[id(left)] = right
+    return pairs
+
+
+def _contains(outer: GeoEntry, inner: GeoEntry) -> bool:
+    if outer.feature == "country":
+        return inner.country == outer.country and inner is not outer
+    if outer.feature == "admin1":
+        return inner.admin1 == outer.admin1 and inner.feature != "admin1"
+    return False
+
+
+@dataclass
+class DocumentContext:
+    """Where the document is: countries and divisions it names, and the points of its other places."""
+
+    countries: Counter
+    divisions: Counter
+    points: list[tuple[str, float, float, float]] = field(default_factory=list)   # (name key, lat, lon, weight)
+
+    def nearest_km(self, entry: GeoEntry, own_key: str) -> float | None:
+        """Distance to the closest point of another name in the document."""
+        if not entry.has_point:
+            return None
+        found = [_km(entry.lat, entry.lon, lat, lon) for key, lat, lon, _ in self.points if key != own_key]
+        return min(found) if found else None
+
+    def proximity(self, entry: GeoEntry, own_key: str) -> float:
+        """The bonus for lying near another place; a place the text leaves no doubt about counts in full."""
+        if not entry.has_point:
+            return 0.0
+        return max((weight * _proximity_bonus(_km(entry.lat, entry.lon, lat, lon))
+                    for key, lat, lon, weight in self.points if key != own_key), default=0.0)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _proximity_bonus(km: float | None) -> float:
+    """Near another place of the document: the nearer, the likelier (local news clusters)."""
+    if km is None:
+        return 0.0
+    for limit, bonus in PROXIMITY_BONUS:
+        if km <= limit:
+            return bonus
+    return 0.0
+
+
+def _score(entry: GeoEntry, toponym: Toponym, countries: Counter, divisions: Counter, gazetteer: Gazetteer,
+           lexicon: Lexicon, main_name_elsewhere: bool, context: DocumentContext | None = None) -> float:
+    population = entry.population or (WIDE_AREA_POPULATION if entry.feature in {"water", "region"} else 0)
+    score = FEATURE_PRIOR.get(entry.feature, 0.0) + math.log10(population + 10)
+    if countries.get(entry.country):
+        score += 1.5 + min(1.5, 0.5 * countries[entry.country])
+    if entry.feature in LOCAL_FEATURES and divisions.get(entry.admin1):
+        score += 4.0
+    elif entry.feature == "admin1" and divisions.get(entry.admin1, 0) >= 1:
+        score += 3.0    # "Georgia" among Atlanta, Savannah and Macon is the state
+    if context is not None:
+        score += context.proximity(entry, name_key(toponym.name))
+    if entry.feature == "city" and lexicon.capitals.get(entry.name) == entry.country:
+        score += 2.5
+    if not gazetteer.is_main_name(entry, toponym.name):
+        score -= 2.0 if main_name_elsewhere else 1.0
+    return score
+
+
+def _admin_filter(toponym: Toponym, candidates: list[GeoEntry], explicit_divisions: set[int]) -> list[GeoEntry]:
+    """"Kursk region" is the division; bare "Kursk" the city, unless the text named the region."""
+    divisions = [c for c in candidates if c.feature == "admin1"]
+    if toponym.admin:
+        return divisions or candidates
+    cities = [c for c in candidates if c.feature == "city"]
+    named = [c for c in divisions if c.key in explicit_divisions]
+    if named and not toponym.city_word:
+        return named
+    kept = [c for c in candidates if not (c.feature == "admin1" and _shadowed_by_city(c, cities))]
+    return kept or candidates
+
+
+def _shadowed_by_city(division: GeoEntry, cities: list[GeoEntry]) -> bool:
+    """A division named after its main city ("Kursk"): the bare name means the city."""
+    return any(c.country == division.country and (c.population >= 300_000 or c.population >= 0.1 * division.population)
+               for c in cities)
+
+
+def resolve_toponyms(toponyms: list[Toponym], parse: Parse, gazetteer: Gazetteer | None = None,
+                     lexicon: Lexicon | None = None) -> list[Toponym]:
+    """Set ``entry`` on every toponym; one sense per name within the document."""
+    gazetteer = gazetteer or load_gazetteer()
+    lexicon = lexicon or load_lexicon()
+    countries = document_countries(toponyms, parse, lexicon)
+    pairs = _pairs(toponyms, parse)
+    explicit = {c.key for t in toponyms if t.admin for c in t.candidates if c.feature == "admin1"}
+    divisions: Counter = Counter()
+    for toponym in toponyms:
+        admins = [c for c in toponym.candidates if c.feature == "admin1"]
+        if admins and (toponym.admin or len({c.admin1 for c in toponym.candidates}) == 1):
+            divisions[admins[0].admin1] += 1
+    candidates_of = {}
+    placed: set[int] = set()
+    for toponym in toponyms:
+        candidates = _admin_filter(toponym, toponym.candidates, explicit)
+        if toponym.admin and not any(c.feature == "admin1" for c in candidates):
+            # "Soum province" is a division the gazetteer lacks, not a town of that name abroad
+            own = 1 if len({c.country for c in toponym.candidates}) == 1 else 0   # its own vote
+            candidates = [c for c in candidates if countries.get(c.country, 0) > own]
+            if not candidates:
+                continue
+        container = pairs.get(id(toponym))
+        if container is not None:
+            inside = [c for c in candidates if any(_contains(o, c) for o in container.candidates)]
+            candidates = inside or candidates
+            container.container = bool(inside)
+            if inside:
+                placed.add(id(toponym))
+        candidates_of[id(toponym)] = candidates
+        main_elsewhere = any(gazetteer.is_main_name(c, toponym.name) for c in candidates)
+        toponym.entry = max(candidates, key=lambda e: _score(e, toponym, countries, divisions, gazetteer, lexicon,
+                                                             main_elsewhere))
+    _one_sense_per_name(toponyms, placed)
+    _resolve_in_context(toponyms, candidates_of, countries, divisions, gazetteer, lexicon)
+    _one_sense_per_name(toponyms, placed)
+    return toponyms
+
+
+def _document_context(toponyms: list[Toponym], countries: Counter, divisions: Counter) -> DocumentContext:
+    """The first reading's places as context: their countries, their divisions, their points."""
+    context = DocumentContext(countries=Counter(countries), divisions=Counter(divisions))
+    seen = set()
+    for toponym in toponyms:
+        entry = toponym.entry
+        key = name_key(toponym.name)
+        if entry is None or key in seen:
+            continue
+        seen.add(key)
+        if entry.feature in LOCAL_FEATURES | {"admin1"} and entry.admin1:
+            context.divisions[entry.admin1] += 0.5
+        small_country = entry.feature == "country" and entry.population < SMALL_COUNTRY_POPULATION
+        if entry.has_point and (entry.feature in LOCAL_FEATURES | {"admin1"} or small_country):
+            sure = toponym.dateline or (not toponym.weak and len({c.admin1 for c in toponym.candidates}) == 1)
+            context.points.append((key, entry.lat, entry.lon, 1.0 if sure else AMBIGUOUS_WEIGHT))
+    return context
+
+
+def _resolve_in_context(toponyms: list[Toponym], candidates_of: dict[int, list[GeoEntry]], countries: Counter,
+                        divisions: Counter, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+    """A second reading: each name again, now near the document's other places and in their divisions."""
+    context = _document_context(toponyms, countries, divisions)
+    for toponym in toponyms:
+        if toponym.variant and toponym.entry is not None:
+            near = context.nearest_km(toponym.entry, name_key(toponym.name))
+            if near is None or near > VARIANT_MAX_KM:
+                toponym.entry = None    # a spelling variant must lie near the document's other places
+                continue
+        candidates = candidates_of.get(id(toponym))
+        if not candidates or len(candidates) == 1 or toponym.container:
+            continue
+        own = context.divisions.copy()
+        if toponym.entry is not None and toponym.entry.admin1:
+            own[toponym.entry.admin1] -= 0.5     # a place is no evidence for its own division
+        own = Counter({k: v for k, v in own.items() if v > 0})
+        main_elsewhere = any(gazetteer.is_main_name(c, toponym.name) for c in candidates)
+        toponym.entry = max(candidates, key=lambda e: _score(e, toponym, countries, own, gazetteer, lexicon,
+                                                             main_elsewhere, context))
+
+
+def _one_sense_per_name(toponyms: list[Toponym], explicit: set[int] | None = None) -> None:
+    """A bare name keeps the sense it has where the text is explicit about it.
+
+    ``explicit``: toponyms a container placed ("Tripoli, Libya"); they keep their own sense,
+    and the first of them gives the name's sense to its bare mentions.
+    """
+    explicit = explicit or set()
+    chosen: dict[str, GeoEntry] = {}
+    for toponym in sorted(toponyms, key=lambda t: id(t) not in explicit):
+        if toponym.entry is not None and not toponym.admin:
+            chosen.setdefault(name_key(toponym.name), toponym.entry)
+    for toponym in toponyms:
+        if not toponym.admin and toponym.entry is not None and id(toponym) not in explicit:
+            toponym.entry = chosen.get(name_key(toponym.name), toponym.entry)

@@ -44,7 +44,7 @@ function eventRow(event, openDocument) {
     onkeydown: (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); toggle(); } } },
   el("td", { class: "nowrap", "data-label": "date" }, dateLabel(event.date)),
   el("td", { "data-label": "type" }, el("strong", {}, event.type), el("div", { class: "muted" }, event.status,
-    contested ? el("span", { class: "badge alert" }, " contested") : null)),
+    event.contested && event.status !== "contested" ? el("span", { class: "badge alert" }, " · contested") : null)),
   el("td", { "data-label": "who" }, `${party(event.source)} → ${party(event.target)}`,
     el("div", { class: "summary" }, event.summary)),
   el("td", { "data-label": "where" }, event.place ? event.place.name : "—"),

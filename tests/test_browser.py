@@ -163,3 +163,12 @@ def test_phone_width_fits_and_dark_mode_reads(open_page: Any, page_errors: list[
     screenshot(page, "phone-dark")
     screenshot(page, "phone-dark-full", full_page=True)
     assert page_errors == []
+
+
+def test_enter_on_a_network_node_filters_by_its_entity_key(open_page: Any) -> None:
+    page = open_page()
+    node = page.locator("#network .node").first
+    node.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => (new URLSearchParams(location.search).get('actor') || '').includes(':')")
+    assert shown_count(page) > 0

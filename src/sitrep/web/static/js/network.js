@@ -29,7 +29,7 @@ export function actorGraph(events) {
   return { nodes: ordered, edges: [...edges.values()] };
 }
 
-/** Draw the graph; clicking an actor calls onActor(name). */
+/** Draw the graph; choosing an actor calls onActor(key): the entity key filters exactly. */
 export function renderNetwork(container, events, onActor) {
   const { nodes, edges } = actorGraph(events);
   if (!nodes.length) {
@@ -72,8 +72,8 @@ export function renderNetwork(container, events, onActor) {
     const right = Math.cos(angle) >= 0;
     chart.append(svg("circle", { cx: x, cy: y, r: radius(n), class: "node", tabindex: 0, role: "button",
       "aria-label": `${n.name}: ${n.degree} event end(s); Enter filters to this actor`,
-      onclick: () => onActor(n.name),
-      onkeydown: (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); onActor(n.name); } } },
+      onclick: () => onActor(n.key),
+      onkeydown: (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); onActor(n.key); } } },
     svg("title", {}, `${n.name} (${n.key}): ${n.degree} event end(s)`)),
     svg("text", { x: x + (right ? 1 : -1) * (radius(n) + 4), y: y + 4, class: "node-label",
       "text-anchor": right ? "start" : "end" }, n.name.length > 28 ? `${n.name.slice(0, 27)}…` : n.name));

@@ -41,9 +41,10 @@ export function seriesChart(series) {
   const max = Math.max(...rows.map((r) => r.range[1]));
   const min = Math.min(0, ...rows.map((r) => r.range[0]));
   const left = 140;
-  const x = (v) => left + ((v - min) / Math.max(1, max - min)) * (CHART_WIDTH - left - 40);
+  const right = CHART_WIDTH - 8;
+  const x = (v) => left + ((v - min) / Math.max(1, max - min)) * (right - left - 90);
   const height = rows.length * CHART_ROW + 18;
-  const chart = svg("svg", { viewBox: `0 0 ${CHART_WIDTH} ${height}`, class: "series-chart", role: "img",
+  const chart = svg("svg", { viewBox: `0 0 ${CHART_WIDTH} ${height + 12}`, class: "series-chart", role: "img",
     "aria-label": `${rows.length} figures from ${min} to ${max}` });
   rows.forEach(({ item, range: [lo, hi] }, i) => {
     const y = i * CHART_ROW + 10;
@@ -55,9 +56,11 @@ export function seriesChart(series) {
         svg("title", {}, `${figureValue(item)} · ${who}`))
       : svg("circle", { cx: x(lo), cy: y, r: 4, class: `point${item.qualifier === "exact" ? "" : " open"}` },
         svg("title", {}, `${figureValue(item)} · ${who}`)));
-    chart.append(svg("text", { x: x(hi) + 6, y: y + 4, class: "tick" }, figureValue(item)));
+    chart.append(svg("text", { x: x(hi) + 7, y: y + 4, class: "tick" }, figureValue(item)));
   });
-  chart.append(svg("line", { x1: left, x2: CHART_WIDTH - 40, y1: height - 4, y2: height - 4, class: "grid" }));
+  chart.append(svg("line", { x1: left, x2: right - 90, y1: height - 4, y2: height - 4, class: "grid" }),
+    svg("text", { x: left, y: height + 8, class: "tick" }, String(min)),
+    svg("text", { x: right - 90, y: height + 8, class: "tick", "text-anchor": "middle" }, max.toLocaleString("en")));
   return chart;
 }
 

@@ -93,3 +93,41 @@ def test_no_page_loads_scripts_from_elsewhere(client) -> None:
     assert client.get("/docs").status_code == 404
     assert client.get("/redoc").status_code == 404
     assert client.get("/openapi.json").status_code == 200
+
+
+FORM_MEMBERS = {"reset", "submit", "action", "method", "elements", "length", "name", "target", "requestSubmit"}
+
+
+def test_no_form_control_shadows_a_form_method() -> None:
+    """An id or name like "reset" inside a form hides form.reset() (the old Reset button threw)."""
+    from html.parser import HTMLParser
+
+    clashes: list[str] = []
+
+    class Controls(HTMLParser):
+        depth = 0
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag == "form":
+                self.depth += 1
+            elif self.depth:
+                clashes.extend(f"<{tag} {k}={v}>" for k, v in attrs if k in ("id", "name") and v in FORM_MEMBERS)
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag == "form":
+                self.depth -= 1
+
+    Controls().feed((static_dir() / "index.html").read_text(encoding="utf-8"))
+    assert not clashes
+
+
+def test_the_base_map_is_vendored_with_its_notice() -> None:
+    import json
+
+    vendor = static_dir() / "vendor"
+    topology = json.loads((vendor / "countries-50m.json").read_text(encoding="utf-8"))
+    assert topology["type"] == "Topology" and len(topology["objects"]["countries"]["geometries"]) > 200
+    notice = (vendor / "NOTICE.txt").read_text(encoding="utf-8")
+    assert "world-atlas@2.0.2" in notice and "Natural Earth" in notice and "ISC" in notice
+    codes = json.loads((vendor / "country-codes.json").read_text(encoding="utf-8"))
+    assert codes["niger"] == "NER" and codes["burkina faso"] == "BFA"

@@ -189,11 +189,10 @@ def picture(db: str | None, since: str | None, until: str | None, place: str | N
     Example: sitrep picture --since 2026-03-05 --place Kharkiv
     """
     from sitrep.fuse import build_picture, render_picture
-    from sitrep.store import Store
 
     check_date(since)
     check_date(until)
-    with Store.open(db) as store:
+    with open_store(db, must_exist=True) as store:
         fused = build_picture(store.iter_extractions())
     view = fused.to_dict(since=since, until=until, place=place, actor=actor,
                          limit=limit if limit or as_json else 10)
@@ -203,29 +202,61 @@ def picture(db: str | None, since: str | None, until: str | None, place: str | N
         render_picture(view, stdout_console())
 
 
+EXPORT_FORMATS = ["jsonl", "csv", "parquet", "geojson", "graphml", "acled"]
+
+
 @main.command()
 @click.option("--db", help=DB_HELP)
-@click.option("--format", "fmt", type=click.Choice(["acled", "jsonl"]), default="jsonl", show_default=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write here, not stdout.")
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="jsonl", show_default=True,
+              help="jsonl: sitrep/1 lines; csv, parquet: one table per layer in the folder -o; geojson: places "
+                   "and fused events; graphml: the actor network; acled: ACLED-style CSV.")
+@click.option("--output", "-o", help="Write here, not stdout (a folder for csv and parquet).")
 @click.option("--unlocated", is_flag=True,
               help="ACLED: also export events placed in no country (ACLED itself codes none).")
 @friendly_errors
 def export(db: str | None, fmt: str, output: str | None, unlocated: bool) -> None:
-    """Export stored extractions: sitrep/1 JSONL, or ACLED-style CSV with one row per fused violent or
-    protest event (syndicated copies and repeated reports count once; see docs/acled.md).
+    """Export stored extractions and the fused picture for other tools.
 
-    Example: sitrep export --format acled -o events.csv
+    ACLED: one row per fused violent or protest event (syndicated copies and repeated reports
+    count once; see docs/acled.md).
+
+    Example: sitrep export --format geojson -o events.geojson
     """
-    from sitrep.store import Store
+    from sitrep.export.formats import FOLDER_FORMATS, export_store
 
-    with Store.open(db) as store, open_output(output) as out:
-        extractions = store.iter_extractions()
-        if fmt == "acled":
-            from sitrep.export.acled import write_csv
-            write_csv(extractions, out, unlocated=unlocated)
-        else:
-            for extraction in extractions:
-                out.write(json.dumps(extraction, ensure_ascii=False) + "\n")
+    if fmt in FOLDER_FORMATS and not output:
+        raise click.UsageError(f"--format {fmt} writes one file per table: give a folder with -o")
+    with open_store(db, must_exist=True) as store:
+        if fmt in FOLDER_FORMATS:
+            written = export_store(store, fmt, output)
+            console.print(f"wrote {', '.join(str(p) for p in written)}", highlight=False, soft_wrap=True)
+            return
+        with open_output(output) as out:
+            export_store(store, fmt, out, unlocated=unlocated)
+
+
+@main.command()
+@click.option("--db", help=DB_HELP)
+@click.option("--since", help="Only events and figures on or after this date.")
+@click.option("--until", help="Only events and figures on or before this date.")
+@click.option("--place", help="Only what happened at this place (name or ISO3).")
+@click.option("--actor", help="Only what involves this actor (name or ISO3).")
+@click.option("--format", "fmt", type=click.Choice(["html", "md", "pdf"]), default="html", show_default=True)
+@click.option("--output", "-o", required=True, help="The report file to write.")
+@friendly_errors
+def report(db: str | None, since: str | None, until: str | None, place: str | None, actor: str | None,
+           fmt: str, output: str) -> None:
+    """Write a briefing report: developments, events, figures, contradictions, every statement footnoted.
+
+    Example: sitrep report --since 2026-03-05 --format pdf -o briefing.pdf
+    """
+    from sitrep.report import write_report
+
+    check_date(since)
+    check_date(until)
+    with open_store(db, must_exist=True) as store:
+        path = write_report(store, output, fmt, since=since, until=until, place=place, actor=actor)
+    console.print(f"wrote {path}", highlight=False, soft_wrap=True)
 
 
 @main.command()
@@ -236,9 +267,8 @@ def status(db: str | None) -> None:
 
     Example: sitrep status --db sqlite:///sitrep.db
     """
-    from sitrep.store import Store
 
-    with Store.open(db) as store:
+    with open_store(db, must_exist=True) as store:
         counts = store.counts()
     table = Table(title="sitrep store", header_style="bold")
     table.add_column("table")
@@ -260,10 +290,9 @@ def entities(db: str | None, kind: str | None, query: str | None, limit: int, as
 
     Example: sitrep entities --kind actor -q army
     """
-    from sitrep.store import Store
     from sitrep.store.entities import summary_dict
 
-    with Store.open(db) as store:
+    with open_store(db, must_exist=True) as store:
         found = store.entities(kind=kind, query=query, limit=limit)
     if as_json:
         click.echo(json.dumps([summary_dict(e) for e in found], ensure_ascii=False, indent=1))
@@ -287,9 +316,8 @@ def stories(db: str | None, as_json: bool) -> None:
 
     Example: sitrep stories --json
     """
-    from sitrep.store import Store
 
-    with Store.open(db) as store:
+    with open_store(db, must_exist=True) as store:
         groups = store.story_groups()
         documents = {doc_id: store.get_document(doc_id) or {} for group in groups for doc_id in group}
     if as_json:
@@ -337,8 +365,28 @@ def open_output(path: str | None) -> Iterator[Any]:
     if path is None:
         yield sys.stdout
         return
-    with open(path, "w", encoding="utf-8", newline="") as handle:
+    from sitrep.export.target import check_output_file
+
+    check_output_file(path)
+    try:
+        handle = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 (OSError apart from the body)
+    except OSError as exc:
+        raise SitrepError(f"{path}: cannot be written ({exc.strerror or exc})") from exc
+    with handle:
         yield handle
+
+
+def open_store(db: str | None, must_exist: bool = False) -> Any:
+    """Open the store; with ``must_exist``, refuse a SQLite file that is not there (a mistyped --db)."""
+    from sitrep.store import Store
+    from sitrep.store.connect import database_url
+
+    url = database_url(db)
+    if must_exist and url.startswith("sqlite:///") and ":memory:" not in url:
+        path = Path(url[len("sqlite:///"):].split("?", 1)[0])
+        if not path.is_file():
+            raise SitrepError(f"no database at {path}: check --db (run `sitrep ingest` to create one)")
+    return Store.open(db)
 
 
 def check_date(value: str | None) -> None:

@@ -1,49 +1,65 @@
-// The page: read the filters, fetch the picture, draw every view; wire the reader and the add form.
+// The page: filters (in the URL), fetch the picture, draw every view; wire the reader and the add form.
 
 import { getJSON, postJSON } from "./api.js";
-import { clear, el, figureValue, formatNumber } from "./dom.js";
+import { clear, el, formatNumber } from "./dom.js";
 import { openDocument, renderDocuments } from "./documents.js";
 import { renderEvents, showEvent } from "./events.js";
-import { renderFigures } from "./figures.js";
+import { fillSelect, fromURL, pageFilter, pushState, readForm, SERVER_FILTERS, writeForm } from "./filters.js";
+import { renderContradictions, renderFigures } from "./figures.js";
 import { renderMap } from "./map.js";
 import { renderNetwork } from "./network.js";
 import { renderTimeline } from "./timeline.js";
+import { countryCode } from "./topo.js";
 
-const FILTERS = ["since", "until", "place", "actor"];
 const STATS = [["documents", "documents"], ["stories", "stories"], ["events", "events"],
   ["event_reports", "reports"], ["claims", "claims"], ["series", "figure series"],
   ["contradictions", "contradictions"]];
 
 const form = document.getElementById("filters");
 const status = document.getElementById("status");
+let state = fromURL();
+let search = state.q || "";
 
-function filters() {
-  const data = new FormData(form);
-  return Object.fromEntries(FILTERS.map((name) => [name, (data.get(name) || "").trim()]));
+function renderStats(stats, shown) {
+  clear(document.getElementById("stats"), STATS.map(([key, label]) => el("div", { class: "stat" },
+    el("dt", {}, label), el("dd", { class: key === "contradictions" && stats[key] ? "alert" : null },
+      key === "events" && shown !== stats[key] ? `${formatNumber(shown)}/${formatNumber(stats[key] ?? 0)}`
+        : formatNumber(stats[key] ?? 0)))));
 }
 
-function setFilter(name, value) {
-  form.elements[name].value = value;
+function claimOpener(claim) {
+  const carrier = claim && (claim.carriers || [])[0];
+  return carrier ? (e) => openDocument(carrier.document, carrier.span, e.currentTarget) : null;
+}
+
+function renderDevelopments(container, developments, kept, claims) {
+  const claimById = new Map(claims.map((c) => [c.id, c]));
+  const events = developments.events.filter((e) => kept.has(e.id)).slice(0, 8);
+  const items = [
+    ...events.map((e) => el("li", {}, el("button", { type: "button", class: "link", onclick: () => showEvent(e.id) },
+      e.type), ` ${e.summary} `, el("span", { class: "muted" },
+      `(${e.first_reported.outlet || "?"}, ${e.first_reported.published || "?"})`))),
+    ...developments.claims.slice(0, 4).map((c) => el("li", {}, el("strong", {}, c.speaker.name || "?"), ": ",
+      el("button", { type: "button", class: "link quote", onclick: claimOpener(claimById.get(c.id)),
+        title: "open the article at this claim" }, `“${c.content}”`))),
+  ];
+  clear(container, el("h3", {}, "New developments",
+    developments.since ? el("span", { class: "muted" }, ` since ${developments.since}`) : null),
+  items.length ? el("ul", { class: "developments" }, items) : el("p", { class: "empty" }, "Nothing new."));
+}
+
+function setFilters(changes) {
+  state = { ...state, ...changes };
+  writeForm(form, state);
+  pushState(state);
   load();
 }
 
-function renderStats(stats) {
-  clear(document.getElementById("stats"), STATS.map(([key, label]) => el("div", { class: "stat" },
-    el("dt", {}, label), el("dd", { class: key === "contradictions" && stats[key] ? "alert" : null },
-      formatNumber(stats[key] ?? 0)))));
-}
-
-function renderDevelopments(container, developments) {
-  const items = [
-    ...developments.events.map((e) => el("li", {}, el("strong", {}, e.type), ` ${e.summary} `,
-      el("span", { class: "muted" }, `(${e.first_reported.outlet || "?"}, ${e.first_reported.published || "?"})`))),
-    ...developments.claims.slice(0, 10).map((c) => el("li", {}, el("strong", {}, c.speaker.name || "?"), ": ",
-      el("q", {}, c.content))),
-    ...developments.contradictions.map((c) => el("li", { class: "contradiction" }, `${c.subject}: `,
-      el("strong", {}, figureValue(c.a)), " vs ", el("strong", {}, figureValue(c.b)))),
-  ];
-  clear(container, developments.since ? el("p", { class: "muted" }, `since ${developments.since}`) : null,
-    items.length ? el("ul", { class: "developments" }, items) : el("p", { class: "empty" }, "Nothing new."));
+async function serverParams() {
+  const params = Object.fromEntries(SERVER_FILTERS.map((name) => [name, state[name]]));
+  const code = await countryCode(state.place);  // "Niger" means everything in NER
+  if (code) params.place = code;
+  return params;
 }
 
 async function load() {
@@ -51,20 +67,39 @@ async function load() {
   status.className = "status";
   let picture;
   try {
-    picture = await getJSON("picture", filters());
+    picture = await getJSON("picture", await serverParams());
   } catch (error) {
     status.textContent = error.message;
     status.className = "status error";
     return;
   }
-  renderStats(picture.stats);
-  renderTimeline(document.getElementById("timeline"), picture.timeline, showEvent);
-  renderMap(document.getElementById("map"), picture.events, (name) => setFilter("place", name));
-  renderNetwork(document.getElementById("network"), picture.events, (name) => setFilter("actor", name));
-  renderEvents(document.getElementById("events"), picture.events, openDocument);
+  fillSelect(form.elements.namedItem("type"), picture.events.map((e) => e.type), "all types");
+  fillSelect(form.elements.namedItem("status"), picture.events.map((e) => e.status), "all statuses");
+  const events = pageFilter(picture.events, state);
+  const kept = new Set(events.map((e) => e.id));
+  const timeline = picture.timeline.filter((t) => kept.has(t.event));
+  renderStats(picture.stats, events.length);
+  renderContradictions(document.getElementById("contradictions"), picture.figures, openDocument);
+  renderDevelopments(document.getElementById("developments"), picture.developments, kept, picture.claims);
+  const selectEvent = (id) => {
+    showEvent(id);
+    const entry = timeline.find((t) => t.event === id);
+    const evidence = entry && entry.evidence && entry.evidence[0];
+    if (evidence) openDocument(evidence.document, evidence.span, document.activeElement);
+  };
+  renderTimeline(document.getElementById("timeline"), timeline, selectEvent,
+    (since, until) => setFilters({ since, until }));
+  renderNetwork(document.getElementById("network"), events, (name) => setFilters({ actor: name }));
+  renderEvents(document.getElementById("events"), events, openDocument, search, (q) => {
+    search = q;
+    state = { ...state, q };
+    pushState(state, true);
+  });
   renderFigures(document.getElementById("figures"), picture.figures, openDocument);
-  renderDevelopments(document.getElementById("developments"), picture.developments);
-  status.textContent = `${picture.events.length} events shown`;
+  const code = await countryCode(state.place);
+  await renderMap(document.getElementById("map"), events, (name) => setFilters({ place: name }), code);
+  const filtered = Object.values(state).some(Boolean);
+  status.textContent = `${events.length} of ${picture.stats.events} events shown${filtered ? " (filtered)" : ""}`;
 }
 
 async function addArticle(event) {
@@ -83,16 +118,37 @@ async function addArticle(event) {
   }
 }
 
-form.addEventListener("submit", (event) => { event.preventDefault(); load(); });
-document.getElementById("reset").addEventListener("click", () => { form.reset(); load(); });
-document.getElementById("reader-close").addEventListener("click", () => {
-  document.getElementById("reader").hidden = true;
+function closeReader() {
+  const reader = document.getElementById("reader");
+  if (reader.hidden) return;
+  reader.hidden = true;
+  if (reader.opener && document.body.contains(reader.opener)) reader.opener.focus();
+}
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  setFilters(readForm(form));
 });
+form.addEventListener("change", (event) => {
+  if (event.target.tagName === "SELECT") setFilters(readForm(form));
+});
+document.getElementById("clear-filters").addEventListener("click", () => {
+  search = "";
+  setFilters(Object.fromEntries(Object.keys(state).map((k) => [k, ""])));
+});
+window.addEventListener("popstate", () => {
+  state = fromURL();
+  search = state.q || "";
+  writeForm(form, state);
+  load();
+});
+document.getElementById("reader-close").addEventListener("click", closeReader);
 document.addEventListener("keydown", (event) => {
-  if (event.key === "Escape") document.getElementById("reader").hidden = true;
+  if (event.key === "Escape") closeReader();
 });
 document.getElementById("add-article").addEventListener("submit", addArticle);
 
+writeForm(form, state);
 load();
 renderDocuments(document.getElementById("documents")).catch((error) => {
   clear(document.getElementById("documents"), el("p", { class: "error" }, error.message));

@@ -1,12 +1,16 @@
-// Map: an equirectangular projection of event places (no tiles, no outlines), with a graticule.
+// Map: the vendored Natural Earth base map (world-atlas TopoJSON) with the events' places on it.
+// Zoom (wheel, buttons, +/- keys) and pan (drag, arrow keys); nearby places cluster; the mark's
+// outline tells the place's precision (town, region, country centroid).
 
 import { clear, el, svg } from "./dom.js";
+import { countryRings } from "./topo.js";
 
-const WIDTH = 600;
-const HEIGHT = 420;
-const MARGIN = 24;
-const GRID_STEPS = [0.25, 0.5, 1, 2, 5, 10, 15, 30, 45];
-const CHAR_WIDTH = 6.5;
+let WIDTH = 600;  // drawing units = CSS pixels of the container, so text stays readable
+let HEIGHT = 420;
+const CLUSTER_PX = 18;
+const FRAME_DEGREES = 25;
+const PRECISION = { city: "town", town: "town", village: "town", locality: "town", admin1: "region",
+  admin2: "region", region: "region", country: "country" };
 
 /** Places of the events, one point per place key: its events and independent sources summed. */
 export function eventPlaces(events) {
@@ -22,104 +26,229 @@ export function eventPlaces(events) {
   return [...places.values()].sort((a, b) => b.events - a.events || a.place.key.localeCompare(b.place.key));
 }
 
-const FRAME_DEGREES = 25;
+export function precisionOf(place) {
+  return PRECISION[place.feature] || "town";
+}
 
-/** The points the map frames (those within FRAME_DEGREES of the median place) and those left off it. */
-function framed(points) {
-  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+function median(values) {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+}
+
+/** The first view: around the places within FRAME_DEGREES of the median place. */
+function initialView(points) {
   const lat = median(points.map((p) => p.place.lat));
   const lon = median(points.map((p) => p.place.lon));
-  const near = (p) => Math.abs(p.place.lat - lat) <= FRAME_DEGREES && Math.abs(p.place.lon - lon) <= FRAME_DEGREES;
-  return [points.filter(near), points.filter((p) => !near(p))];
+  const near = points.filter((p) => Math.abs(p.place.lat - lat) <= FRAME_DEGREES
+    && Math.abs(p.place.lon - lon) <= FRAME_DEGREES);
+  const lats = near.map((p) => p.place.lat);
+  const lons = near.map((p) => p.place.lon);
+  const centre = [(Math.min(...lons) + Math.max(...lons)) / 2, (Math.min(...lats) + Math.max(...lats)) / 2];
+  const parallel = Math.cos((centre[1] * Math.PI) / 180);
+  const spanLon = Math.max(6, (Math.max(...lons) - Math.min(...lons)) * 1.5);
+  const spanLat = Math.max(4, (Math.max(...lats) - Math.min(...lats)) * 1.5);
+  const scale = Math.min(WIDTH / (spanLon * parallel), HEIGHT / spanLat);  // px per degree of latitude
+  return { lon: centre[0], lat: centre[1], scale, parallel };
 }
 
-function extent(points) {
-  const lats = points.map((p) => p.place.lat);
-  const lons = points.map((p) => p.place.lon);
-  const pad = (lo, hi, min) => {
-    const middle = (lo + hi) / 2;
-    const half = Math.max(min / 2, (hi - lo) / 2 + 1);
-    return [middle - half, middle + half];
-  };
-  const [south, north] = pad(Math.min(...lats), Math.max(...lats), 3);
-  const [west, east] = pad(Math.min(...lons), Math.max(...lons), 4);
-  return { south: Math.max(-90, south), north: Math.min(90, north), west: Math.max(-180, west),
-    east: Math.min(180, east) };
-}
-
-function projection(box) {
-  const parallel = Math.cos((((box.north + box.south) / 2) * Math.PI) / 180);
-  const widthUnits = (box.east - box.west) * parallel;
-  const heightUnits = box.north - box.south;
-  const scale = Math.min((WIDTH - 2 * MARGIN) / widthUnits, (HEIGHT - 2 * MARGIN) / heightUnits);
-  const offsetX = (WIDTH - widthUnits * scale) / 2;
-  const offsetY = (HEIGHT - heightUnits * scale) / 2;
+function projector(view) {
   return {
-    x: (lon) => offsetX + (lon - box.west) * parallel * scale,
-    y: (lat) => offsetY + (box.north - lat) * scale,
-    lon: (x) => box.west + (x - offsetX) / (parallel * scale),
-    lat: (y) => box.north - (y - offsetY) / scale,
+    x: (lon) => WIDTH / 2 + (lon - view.lon) * view.parallel * view.scale,
+    y: (lat) => HEIGHT / 2 - (lat - view.lat) * view.scale,
+    lon: (x) => view.lon + (x - WIDTH / 2) / (view.parallel * view.scale),
+    lat: (y) => view.lat - (y - HEIGHT / 2) / view.scale,
   };
 }
 
-/** What the whole drawing shows, in degrees. */
-function visible(project) {
-  return { west: project.lon(0), east: project.lon(WIDTH), north: project.lat(0), south: project.lat(HEIGHT) };
-}
-
-function graticule(chart, project) {
-  const box = visible(project);
-  const step = GRID_STEPS.find((s) => Math.max(box.east - box.west, box.north - box.south) / s <= 8) || 45;
-  const degrees = (v, pos, neg) => `${Math.abs(v)}°${v >= 0 ? pos : neg}`;
-  for (let lon = Math.ceil(box.west / step) * step; lon <= box.east; lon += step) {
-    const x = project.x(lon);
-    chart.append(svg("line", { x1: x, x2: x, y1: project.y(box.north), y2: project.y(box.south), class: "grid" }),
-      svg("text", { x: x + 2, y: HEIGHT - 4, class: "tick" }, degrees(+lon.toFixed(2), "E", "W")));
-  }
-  for (let lat = Math.ceil(box.south / step) * step; lat <= box.north; lat += step) {
-    const y = project.y(lat);
-    chart.append(svg("line", { x1: project.x(box.west), x2: project.x(box.east), y1: y, y2: y, class: "grid" }),
-      svg("text", { x: 2, y: y - 3, class: "tick" }, degrees(+lat.toFixed(2), "N", "S")));
+function basePaths(group, project, countries, highlight) {
+  const west = project.lon(0);
+  const east = project.lon(WIDTH);
+  const north = project.lat(0);
+  const south = project.lat(HEIGHT);
+  for (const country of countries) {
+    const [w, s, e, n] = country.bbox;
+    if (e < west || w > east || n < south || s > north) continue;
+    const d = country.rings.map((ring) => `M${ring.map(([lon, lat]) =>
+      `${project.x(lon).toFixed(1)},${project.y(lat).toFixed(1)}`).join("L")}Z`).join("");
+    group.append(svg("path", { d, class: `land${highlight && country.iso3 === highlight ? " chosen" : ""}` },
+      svg("title", {}, country.name)));
   }
 }
 
-function overlaps(a, b) {
-  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+/** Points merged while closer than CLUSTER_PX on screen; the biggest first. */
+export function clusters(points, project) {
+  const groups = [];
+  for (const point of points) {
+    const x = project.x(point.place.lon);
+    const y = project.y(point.place.lat);
+    const near = groups.find((g) => Math.hypot(g.x - x, g.y - y) < CLUSTER_PX);
+    if (near) {
+      near.points.push(point);
+      near.events += point.events;
+      near.sources += point.sources;
+    } else {
+      groups.push({ x, y, points: [point], events: point.events, sources: point.sources });
+    }
+  }
+  return groups;
 }
 
-/** Draw the places of `events`; clicking one calls onPlace(name). */
-export function renderMap(container, events, onPlace) {
-  const all = eventPlaces(events);
-  if (!all.length) {
-    clear(container, el("p", { class: "empty" }, "No event has a located place."));
-    return;
-  }
-  const [points, away] = framed(all);
-  const project = projection(extent(points));
-  const chart = svg("svg", { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: "map", role: "img",
-    "aria-label": `map of ${points.length} places` });
-  chart.append(svg("rect", { x: 0, y: 0, width: WIDTH, height: HEIGHT, class: "sea" }));
-  graticule(chart, project);
-  const labels = [];
-  for (const point of [...points].reverse()) {
-    const { place } = point;
-    const r = 4 + 3 * Math.sqrt(point.events);
-    const cx = project.x(place.lon);
-    const cy = project.y(place.lat);
-    chart.append(svg("circle", { cx, cy, r, class: `place feature-${place.feature || "unknown"}`, tabindex: 0,
-      onclick: () => onPlace(place.name) },
-    svg("title", {}, `${place.name} (${place.feature || "place"}, ${place.country || "?"}): ` +
-      `${point.events} event(s), ${point.sources} independent source(s)`)));
-    labels.push({ point, cx, cy, r });
+function radius(group) {
+  return 5 + 2.5 * Math.sqrt(Math.max(1, group.sources));
+}
+
+function activate(node, action) {
+  node.addEventListener("click", action);
+  node.addEventListener("keydown", (e) => {
+    if (e.key === "Enter" || e.key === " ") { e.preventDefault(); action(); }
+  });
+}
+
+function drawMarks(group, groups, onPlace, zoomTo) {
+  const labelled = [];
+  for (const g of groups) {
+    const r = radius(g);
+    if (g.points.length > 1) {
+      const names = g.points.map((p) => `${p.place.name} (${p.events})`).join(", ");
+      const mark = svg("g", { class: "cluster", tabindex: 0, role: "button",
+        "aria-label": `${g.points.length} places, ${g.events} events: ${names}; Enter zooms in` },
+      svg("circle", { cx: g.x, cy: g.y, r: r + 3 }), svg("text", { x: g.x, y: g.y + 4, "text-anchor": "middle" },
+        String(g.events)), svg("title", {}, `${names}. Click to zoom in.`));
+      activate(mark, () => zoomTo(g.points));
+      group.append(mark);
+      continue;
+    }
+    const { place } = g.points[0];
+    const precision = precisionOf(place);
+    const label = `${place.name} (${place.feature || "place"}, ${place.country || "?"}): ${g.events} event(s), ` +
+      `${g.sources} independent source(s)`;
+    const mark = precision === "country"
+      ? svg("rect", { x: g.x - r, y: g.y - r, width: 2 * r, height: 2 * r, transform: `rotate(45 ${g.x} ${g.y})` })
+      : svg("circle", { cx: g.x, cy: g.y, r });
+    mark.setAttribute("class", `place precision-${precision}`);
+    mark.setAttribute("tabindex", "0");
+    mark.setAttribute("role", "button");
+    mark.setAttribute("aria-label", `${label}; Enter filters to this place`);
+    mark.append(svg("title", {}, label));
+    activate(mark, () => onPlace(place.name));
+    group.append(mark);
+    labelled.push({ x: g.x + r + 3, y: g.y + 4, name: place.name });
   }
   const placed = [];
-  for (const { point, cx, cy, r } of labels.reverse()) {  // most events first get their label
-    const name = point.place.name;
-    const box2 = { x: cx + r + 2, y: cy - 7, w: name.length * CHAR_WIDTH, h: 14 };
-    if (placed.some((b) => overlaps(b, box2))) continue;
-    placed.push(box2);
-    chart.append(svg("text", { x: box2.x, y: cy + 4, class: "place-label" }, name));
+  for (const label of labelled) {
+    const box = { x: label.x, y: label.y - 11, w: label.name.length * 6.5, h: 14 };
+    if (placed.some((b) => b.x < box.x + box.w && box.x < b.x + b.w && b.y < box.y + box.h && box.y < b.y + b.h)) continue;
+    placed.push(box);
+    group.append(svg("text", { x: label.x, y: label.y, class: "place-label" }, label.name));
   }
-  clear(container, chart, away.length ? el("p", { class: "note" }, "Off the map: ",
-    away.map((p) => `${p.place.name} (${p.events})`).join(", ")) : null);
+}
+
+function legend(unplaced) {
+  const key = (cls, shape, text) => el("span", { class: "key" }, el("span", { class: `swatch ${cls} ${shape}` }), text);
+  return el("div", { class: "legend", "aria-label": "map legend" },
+    key("precision-town", "dot", "town or city"), key("precision-region", "dot", "region (centroid)"),
+    key("precision-country", "diamond", "country (centroid)"), key("cluster", "dot", "several places: click to zoom"),
+    el("span", { class: "muted" }, "size = independent sources"),
+    el("span", { class: unplaced ? "unplaced" : "muted", "data-unplaced": unplaced },
+      `${unplaced} event(s) without a located place`));
+}
+
+/** Draw the places of `events`; choosing one calls onPlace(name). `highlight` is an ISO3 to shade. */
+export async function renderMap(container, events, onPlace, highlight = null) {
+  WIDTH = Math.min(900, Math.max(300, Math.round(container.clientWidth || 600)));
+  HEIGHT = Math.round(WIDTH * 0.7);
+  const points = eventPlaces(events);
+  const unplaced = events.filter((e) => !e.place || typeof e.place.lat !== "number").length;
+  if (!points.length) {
+    clear(container, el("p", { class: "empty" }, "No event has a located place."), legend(unplaced));
+    return;
+  }
+  let countries = [];
+  try {
+    countries = await countryRings();
+  } catch (error) {
+    countries = [];
+  }
+  const home = initialView(points);
+  let view = { ...home };
+  const chart = svg("svg", { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: "map", role: "group", tabindex: 0,
+    "aria-label": `map of ${points.length} places; drag or arrow keys pan, wheel or +/- zoom` });
+  const draw = () => {
+    const project = projector(view);
+    const base = svg("g", { class: "base" });
+    const marks = svg("g", { class: "marks" });
+    basePaths(base, project, countries, highlight);
+    const zoomTo = (members) => {
+      const lats = members.map((p) => p.place.lat);
+      const lons = members.map((p) => p.place.lon);
+      const span = Math.max(0.4, Math.max(...lats) - Math.min(...lats), (Math.max(...lons) - Math.min(...lons)) * view.parallel);
+      view = { ...view, lon: (Math.min(...lons) + Math.max(...lons)) / 2, lat: (Math.min(...lats) + Math.max(...lats)) / 2,
+        scale: Math.max(view.scale * 2, Math.min(HEIGHT, WIDTH) / (span * 2.5)) };
+      draw();
+    };
+    drawMarks(marks, clusters(points, project), onPlace, zoomTo);
+    clear(chart, svg("rect", { x: 0, y: 0, width: WIDTH, height: HEIGHT, class: "sea" }), base, marks);
+  };
+  const zoom = (factor, x = WIDTH / 2, y = HEIGHT / 2) => {
+    const project = projector(view);
+    const lon = project.lon(x);
+    const lat = project.lat(y);
+    const scale = Math.min(4000, Math.max(2, view.scale * factor));
+    view = { ...view, scale, lon: lon - (x - WIDTH / 2) / (view.parallel * scale), lat: lat + (y - HEIGHT / 2) / scale };
+    draw();
+  };
+  const pan = (dx, dy) => {
+    view = { ...view, lon: view.lon - dx / (view.parallel * view.scale), lat: view.lat + dy / view.scale };
+    draw();
+  };
+  wireGestures(chart, zoom, pan);
+  chart.addEventListener("keydown", (e) => {
+    if (e.target !== chart) return;
+    const moves = { ArrowLeft: [40, 0], ArrowRight: [-40, 0], ArrowUp: [0, 40], ArrowDown: [0, -40] };
+    if (moves[e.key]) { e.preventDefault(); pan(...moves[e.key]); }
+    if (e.key === "+" || e.key === "=") zoom(1.5);
+    if (e.key === "-") zoom(1 / 1.5);
+  });
+  draw();
+  const controls = el("div", { class: "map-controls" },
+    el("button", { type: "button", "aria-label": "zoom in", onclick: () => zoom(1.5) }, "+"),
+    el("button", { type: "button", "aria-label": "zoom out", onclick: () => zoom(1 / 1.5) }, "−"),
+    el("button", { type: "button", "aria-label": "reset the map view", onclick: () => { view = { ...home }; draw(); } },
+      "fit"));
+  clear(container, el("div", { class: "map-frame" }, chart, controls), legend(unplaced),
+    el("p", { class: "credit muted" }, "Base map: Natural Earth (world-atlas)."));
+}
+
+/** Wheel zooms at the pointer; a drag pans (a click without movement still reaches the marks). */
+function wireGestures(chart, zoom, pan) {
+  const toViewBox = (event) => {
+    const box = chart.getBoundingClientRect();
+    return [((event.clientX - box.left) / box.width) * WIDTH, ((event.clientY - box.top) / box.height) * HEIGHT,
+      WIDTH / box.width];
+  };
+  chart.addEventListener("wheel", (event) => {
+    event.preventDefault();
+    const [x, y] = toViewBox(event);
+    zoom(event.deltaY < 0 ? 1.25 : 0.8, x, y);
+  }, { passive: false });
+  let drag = null;
+  chart.addEventListener("pointerdown", (event) => {
+    drag = { x: event.clientX, y: event.clientY, moved: false };
+  });
+  chart.addEventListener("pointermove", (event) => {
+    if (!drag) return;
+    const [, , unit] = toViewBox(event);
+    const dx = (event.clientX - drag.x) * unit;
+    const dy = (event.clientY - drag.y) * unit;
+    if (!drag.moved && Math.hypot(dx, dy) < 4) return;
+    if (!drag.moved) chart.setPointerCapture(event.pointerId);
+    drag = { x: event.clientX, y: event.clientY, moved: true };
+    chart.classList.add("dragging");
+    pan(dx, dy);
+  });
+  const end = () => {
+    drag = null;
+    chart.classList.remove("dragging");
+  };
+  chart.addEventListener("pointerup", end);
+  chart.addEventListener("pointercancel", end);
 }

@@ -29,7 +29,7 @@ export function actorGraph(events) {
   return { nodes: ordered, edges: [...edges.values()] };
 }
 
-/** Draw the graph; clicking an actor calls onActor(name). */
+/** Draw the graph; choosing an actor calls onActor(key): the entity key filters exactly. */
 export function renderNetwork(container, events, onActor) {
   const { nodes, edges } = actorGraph(events);
   if (!nodes.length) {
@@ -49,22 +49,32 @@ export function renderNetwork(container, events, onActor) {
     class: "arrow" }))));
   const radius = (n) => 5 + 2 * Math.sqrt(n.degree);
   const byKey = new Map(nodes.map((n) => [n.key, n]));
+  const labels = [];
   for (const edge of edges) {
     const a = position.get(edge.from);
     const b = position.get(edge.to);
     const gap = radius(byKey.get(edge.to)) + 2;
     const length = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+    const types = [...edge.types].sort().join(", ");
+    const mx = a.x + (b.x - a.x) * 0.55;
+    const my = a.y + (b.y - a.y) * 0.55;
+    labels.push(svg("text", { x: mx, y: my - 3, class: "edge-label", "text-anchor": "middle" },
+      types.length > 26 ? `${types.slice(0, 25)}…` : types));
     chart.append(svg("line", { x1: a.x, y1: a.y, x2: b.x - ((b.x - a.x) / length) * gap,
       y2: b.y - ((b.y - a.y) / length) * gap, class: "edge", "stroke-width": 1 + Math.sqrt(edge.events),
       "marker-end": "url(#arrow)" },
     svg("title", {}, `${byKey.get(edge.from).name} → ${byKey.get(edge.to).name}: ${edge.events} event(s), ` +
       [...edge.types].sort().join(", "))));
   }
+  chart.append(...labels);
   for (const n of nodes) {
     const { x, y, angle } = position.get(n.key);
     const right = Math.cos(angle) >= 0;
-    chart.append(svg("circle", { cx: x, cy: y, r: radius(n), class: "node", tabindex: 0,
-      onclick: () => onActor(n.name) }, svg("title", {}, `${n.name} (${n.key}): ${n.degree} event end(s)`)),
+    chart.append(svg("circle", { cx: x, cy: y, r: radius(n), class: "node", tabindex: 0, role: "button",
+      "aria-label": `${n.name}: ${n.degree} event end(s); Enter filters to this actor`,
+      onclick: () => onActor(n.key),
+      onkeydown: (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); onActor(n.key); } } },
+    svg("title", {}, `${n.name} (${n.key}): ${n.degree} event end(s)`)),
     svg("text", { x: x + (right ? 1 : -1) * (radius(n) + 4), y: y + 4, class: "node-label",
       "text-anchor": right ? "start" : "end" }, n.name.length > 28 ? `${n.name.slice(0, 27)}…` : n.name));
   }

@@ -2,9 +2,9 @@
 
 import { clear, dateLabel, dayNumber, el, isoDay, shortDate, svg } from "./dom.js";
 
-const WIDTH = 1000;
-const LABEL_WIDTH = 110;
-const ROW = 26;
+let WIDTH = 1000;  // drawing units = CSS pixels of the container, so text stays readable
+const LABEL_WIDTH = 96;
+const ROW = 30;
 const AXIS = 28;
 const TICK_STEPS = [1, 2, 7, 14, 30, 61, 91, 182, 365, 730, 1826, 3652];
 const PRECISE = new Set(["day", "week"]);
@@ -21,11 +21,64 @@ function span(event) {
 }
 
 function tickStep(days) {
-  return TICK_STEPS.find((step) => days / step <= 12) || TICK_STEPS[TICK_STEPS.length - 1];
+  const ticks = Math.max(3, Math.floor((WIDTH - LABEL_WIDTH) / 70));
+  return TICK_STEPS.find((step) => days / step <= ticks) || TICK_STEPS[TICK_STEPS.length - 1];
+}
+
+const STATUS_ORDER = ["occurred", "ongoing", "possible", "planned", "threatened", "contested", "denied", "not_occurred"];
+
+/** Vertical offsets so marks of one lane on the same day sit side by side instead of on top. */
+export function spread(items, laneOf, dayOf) {
+  const seen = new Map();
+  return items.map((item) => {
+    const slot = `${laneOf(item)}|${dayOf(item)}`;
+    const n = seen.get(slot) || 0;
+    seen.set(slot, n + 1);
+    return n === 0 ? 0 : (n % 2 ? 1 : -1) * Math.ceil(n / 2);
+  });
+}
+
+function legend(statuses, hasSpans) {
+  const ordered = [...statuses].sort((a, b) => STATUS_ORDER.indexOf(a) - STATUS_ORDER.indexOf(b));
+  return el("div", { class: "legend", "aria-label": "timeline legend" },
+    ordered.map((status) => el("span", { class: "key" }, el("span", { class: `swatch dot status-${status}` }), status)),
+    hasSpans ? el("span", { class: "key" }, el("span", { class: "swatch bar" }), "dated to a span (month, year)") : null,
+    el("span", { class: "muted" }, "size = independent sources"));
+}
+
+/** Drag across the plot to choose dates: onRange(since, until) with ISO days. */
+function brush(chart, x0, x1, dayAt, height, onRange) {
+  const band = svg("rect", { y: 0, height, class: "brush", width: 0, x: 0 });
+  chart.append(band);
+  let start = null;
+  const point = (event) => {
+    const box = chart.getBoundingClientRect();
+    return Math.min(x1, Math.max(x0, ((event.clientX - box.left) / box.width) * WIDTH));
+  };
+  chart.addEventListener("pointerdown", (event) => {
+    if (event.target.classList.contains("mark")) return;
+    start = point(event);
+    chart.setPointerCapture(event.pointerId);
+  });
+  chart.addEventListener("pointermove", (event) => {
+    if (start === null) return;
+    const now = point(event);
+    band.setAttribute("x", Math.min(start, now));
+    band.setAttribute("width", Math.abs(now - start));
+  });
+  chart.addEventListener("pointerup", (event) => {
+    if (start === null) return;
+    const end = point(event);
+    const [a, b] = [Math.min(start, end), Math.max(start, end)];
+    start = null;
+    band.setAttribute("width", 0);
+    if (b - a > 6) onRange(isoDay(dayAt(a)), isoDay(dayAt(b)));
+  });
 }
 
 /** Draw the events (picture.timeline entries or picture.events) into `container`. */
-export function renderTimeline(container, events, onSelect) {
+export function renderTimeline(container, events, onSelect, onRange = null) {
+  WIDTH = Math.max(340, Math.round(container.clientWidth || 1000));
   const dated = events.map((event) => ({ event, span: span(event) })).filter((d) => d.span);
   const undated = events.length - dated.length;
   if (!dated.length) {
@@ -39,7 +92,9 @@ export function renderTimeline(container, events, onSelect) {
   const first = Math.min(...framing.map((d) => d.span[0])) - 1;
   const last = Math.max(...framing.map((d) => d.span[1])) + 1;
   const clamp = (day) => Math.min(last, Math.max(first, day));
-  const x = (day) => LABEL_WIDTH + ((clamp(day) - first) / Math.max(1, last - first)) * (WIDTH - LABEL_WIDTH - 20);
+  const plot = WIDTH - LABEL_WIDTH - 20;
+  const x = (day) => LABEL_WIDTH + ((clamp(day) - first) / Math.max(1, last - first)) * plot;
+  const dayAt = (px) => Math.round(first + ((px - LABEL_WIDTH) / plot) * Math.max(1, last - first));
   const height = AXIS + types.length * ROW + 10;
   const chart = svg("svg", { viewBox: `0 0 ${WIDTH} ${height}`, class: "timeline", role: "img",
     "aria-label": `timeline of ${dated.length} dated events` });
@@ -57,9 +112,10 @@ export function renderTimeline(container, events, onSelect) {
 
   // the largest marks first, so smaller ones stay on top and clickable
   const ordered = [...dated].sort((a, b) => (b.event.independent_sources || 0) - (a.event.independent_sources || 0));
-  for (const { event, span: [start, end] } of ordered) {
-    const y = AXIS + types.indexOf(event.type) * ROW + ROW / 2;
-    const r = radius(event.independent_sources);
+  const offsets = spread(ordered, (d) => d.event.type, (d) => (d.span[1] - d.span[0] > 1 ? `span${d.span[0]}` : d.span[0]));
+  ordered.forEach(({ event, span: [start, end] }, index) => {
+    const r = Math.min(radius(event.independent_sources), ROW / 2 - 1);
+    const y = AXIS + types.indexOf(event.type) * ROW + ROW / 2 + offsets[index] * Math.min(6, r);
     const title = svg("title", {}, `${dateLabel(event.date)} · ${event.type} · ${event.summary || ""}` +
       ` · ${event.independent_sources || 0} independent source(s)`);
     const id = event.event || event.id;
@@ -69,9 +125,13 @@ export function renderTimeline(container, events, onSelect) {
         rx: r / 2, class: `mark span status-${event.status}${start < first || end > last ? " cut" : ""}`, tabindex: 0, onclick: select }, title)
       : svg("circle", { cx: x(start + 0.5), cy: y, r, class: `mark status-${event.status}`, tabindex: 0,
         onclick: select }, title);
-    mark.addEventListener("keydown", (e) => { if (e.key === "Enter") select(); });
+    mark.setAttribute("role", "button");
+    mark.setAttribute("aria-label", title.textContent);
+    mark.addEventListener("keydown", (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); select(); } });
     chart.append(mark);
-  }
-  clear(container, chart,
+  });
+  if (onRange) brush(chart, LABEL_WIDTH, WIDTH - 20, dayAt, height, onRange);
+  const hasSpans = dated.some((d) => d.span[1] - d.span[0] > 1);
+  clear(container, chart, legend(new Set(dated.map((d) => d.event.status)), hasSpans),
     undated ? el("p", { class: "note" }, `${undated} undated event(s) are listed in the table only.`) : null);
 }

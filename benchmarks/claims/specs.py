@@ -24,6 +24,7 @@ ARTICLES = {
             ("uaf", "Ukrainian military", "armed_forces", "UKR", ["Ukrainian troops", "Ukraine's military"], "optional"),
         ],
         "claims": [
+            C("air defences downed 30 drones over Belgorod", "mod", "Russia", "says", "report", "fact", optional=True),
             C("air defence units had destroyed 30 Ukrainian drones over the Belgorod region overnight", "mod",
               "Russia's Defence Ministry", "said", "report", "fact"),
             C("its forces had also struck a fuel depot used by Ukrainian troops near Kharkiv", "mod", "it", "said",
@@ -40,7 +41,7 @@ ARTICLES = {
             ("nk", "North Korea", "state", "PRK", ["North Korea", "North Korea's"]),
             ("jcs", "Joint Chiefs of Staff", "armed_forces", "KOR", ["South Korea's Joint Chiefs of Staff"]),
             ("sk", "South Korea", "state", "KOR", ["South Korean"], "optional"),
-            ("kcna", "KCNA", "media", "PRK", ["KCNA"]),
+            ("kcna", "Korean Central News Agency (KCNA)", "media", "PRK", ["KCNA"]),
             ("kim", "Kim Jong Un", "person", "PRK", ["Kim Jong Un"]),
             ("jmod", "defence ministry", "organization", "JPN", ["Japan's defence ministry"]),
             ("japan", "Japan", "state", "JPN", ["Tokyo"], "optional"),
@@ -49,6 +50,7 @@ ARTICLES = {
             ("official", "a South Korean military official", "person", "KOR", ["A South Korean military official"], "mention_only"),
         ],
         "claims": [
+            C("North Korea fires ballistic missile into sea", None, "Seoul", "says", "report", "fact", optional=True),
             C("North Korea fired a short-range ballistic missile off its east coast on Sunday", "jcs",
               "South Korea's Joint Chiefs of Staff", "said", "report", "fact"),
             C("the launch tested a new guidance system and was supervised by leader Kim Jong Un", "kcna",
@@ -67,12 +69,14 @@ ARTICLES = {
             ("sana", "SANA", "media", "SYR", ["SANA"]),
             ("source", "a military source", "person", "SYR", ["a military source"], "mention_only"),
             ("smod", "Syrian Defence Ministry", "organization", "SYR", ["The Syrian Defence Ministry"]),
-            ("idf", "Israeli military", "armed_forces", "ISR", ["The Israeli military", "Israeli warplanes"]),
+            ("idf", "Israeli armed forces", "armed_forces", "ISR", ["The Israeli military", "Israeli warplanes"]),
             ("sohr", "Syrian Observatory for Human Rights", "organization", None, ["The Syrian Observatory for Human Rights"]),
             ("afp", "AFP", "media", None, ["AFP"]),
             ("residents", "residents of the Kafr Sousa district", "population", "SYR", ["Residents of the Kafr Sousa district"], "mention_only"),
         ],
         "claims": [
+            C("Israeli strikes hit Damascus outskirts", None, "Syrian state media", "say", "report", "fact", optional=True),
+            C("to comment on the reports", "idf", "The Israeli military", "declined", None, None, optional=True),
             C("Israeli warplanes struck military positions near Damascus late on Monday, killing two soldiers", "source",
               "a military source", "reported", "report", "fact", via=["sana"]),
             C("the attack came from the direction of the occupied Golan Heights", "smod", "The Syrian Defence Ministry",
@@ -90,7 +94,7 @@ ARTICLES = {
         "actors": [
             ("rsf", "Rapid Support Forces", "armed_group", "SDN", ["Rapid Support Forces", "RSF"]),
             ("sudan", "Sudan", "state", "SDN", ["Sudan", "Sudan's"], "optional"),
-            ("army", "Sudanese army", "armed_forces", "SDN", ["The army"]),
+            ("army", "Sudanese armed forces", "armed_forces", "SDN", ["The army"]),
             ("ap", "The Associated Press", "media", None, ["The Associated Press"]),
             ("volunteer", "a volunteer with a local emergency response group", "person", "SDN",
              ["a volunteer with a local emergency response group"], "mention_only"),
@@ -98,6 +102,7 @@ ARTICLES = {
             ("aid", "aid workers", "population", None, ["aid workers"], "mention_only"),
         ],
         "claims": [
+            C("attack on displacement camp", "rsf", "Sudan's RSF", "denies", "deny", "counterfact", optional=True),
             C("involvement in an attack on a camp for displaced people in North Darfur that killed at least 40 people",
               "rsf", "Sudan's paramilitary Rapid Support Forces", "denied", "deny", "counterfact"),
             C("its fighters had no presence in the area", "rsf", "The RSF", "said", "deny", "counterfact"),
@@ -114,11 +119,12 @@ ARTICLES = {
         "actors": [
             ("director", "the director of al-Ahli hospital", "person", None, ["the director of al-Ahli hospital"], "mention_only"),
             ("naim", "Fadel Naim", "person", None, ["Dr. Fadel Naim"]),
-            ("idf", "Israeli military", "armed_forces", "ISR", ["The Israeli military"]),
+            ("idf", "Israeli armed forces", "armed_forces", "ISR", ["The Israeli military"]),
             ("hamas", "Hamas", "armed_group", None, ["Hamas"]),
             ("moh", "Health Ministry", "organization", None, ["Gaza's Health Ministry"]),
         ],
         "claims": [
+            C("Airstrike on Gaza school kills 14", None, "hospital", "says", "report", "fact", optional=True),
             C("Fourteen people were killed, including six children, when an airstrike hit a school sheltering displaced families in Gaza City on Thursday",
               "director", "the director of al-Ahli hospital", "said", "report", "fact"),
             C("Most of the victims were women and children who had been sleeping in the classrooms", "naim",
@@ -147,6 +153,8 @@ ARTICLES = {
             ("ria", "RIA Novosti", "media", "RUS", ["RIA Novosti"]),
         ],
         "claims": [
+            C("US weighs new air defence package for Kyiv", "officials", "officials", "say", "report", "fact", optional=True),
+            C("to discuss details", "ryder", "Pentagon spokesman Major General Pat Ryder", "declined", None, None, optional=True),
             C("The Biden administration is preparing a new $1.2 billion air defence package for Ukraine", "officials",
               "two U.S. officials", "said", "report", "fact"),
             C("The package would include interceptors for Patriot batteries", "officials", "one of the officials", "said",
@@ -165,12 +173,13 @@ ARTICLES = {
         "actors": [
             ("moh", "Palestinian Health Ministry", "organization", "PSE", ["the Palestinian Health Ministry"]),
             ("wafa", "WAFA", "media", "PSE", ["WAFA"]),
-            ("army", "Israeli army", "armed_forces", "ISR", ["The Israeli army", "Israeli forces"]),
+            ("army", "Israeli armed forces", "armed_forces", "ISR", ["The Israeli army", "Israeli forces"]),
             ("witnesses", "witnesses", "population", None, ["Witnesses"], "mention_only"),
             ("sources", "local sources", "other", None, ["local sources"], "mention_only"),
             ("governor", "Kamal Abu al-Rub", "person", "PSE", ["The Jenin governor, Kamal Abu al-Rub"]),
         ],
         "claims": [
+            C("Palestinian teenager killed in West Bank raid", "moh", "ministry", "says", "report", "fact", optional=True),
             C("A 16-year-old Palestinian was shot dead by Israeli forces during a raid in the Jenin refugee camp on Tuesday",
               "moh", "the Palestinian Health Ministry", "said", "report", "fact", via=["wafa"]),
             C('its troops had opened fire at "suspects who hurled explosive devices" and that it was aware of reports of a casualty',
@@ -194,6 +203,7 @@ ARTICLES = {
             ("rus", "Russia", "state", "RUS", ["Russia", "Russian"], "optional"),
         ],
         "claims": [
+            C("power restored after overnight strikes", "klitschko", "Kyiv mayor", "says", "report", "fact", optional=True),
             C("Power has been restored to most of Kyiv after a Russian missile and drone attack damaged two substations overnight",
               "klitschko", "Mayor Vitali Klitschko", "said", "report", "fact"),
             C("Engineers worked through the night. By morning, 80 percent of households had electricity again", "klitschko",
@@ -241,6 +251,7 @@ ARTICLES = {
             ("mmr", "Myanmar", "state", "MMR", ["Myanmar"], "optional"),
         ],
         "claims": [
+            C("Civilian deaths in Myanmar rose sharply in May", "ohchr", "UN", "says", "report", "fact", optional=True),
             C("At least 230 civilians were killed in Myanmar in May, the highest monthly toll this year", "ohchr",
               "the UN human rights office", "according to", "report", "fact"),
             C("most of the victims died in air strikes by the military on villages in Sagaing and Rakhine", "ohchr",
@@ -268,6 +279,7 @@ ARTICLES = {
             ("poland", "Poland", "state", "POL", ["Poland's", "Warsaw"], "optional"),
         ],
         "claims": [
+            C("most Germans want tighter border controls", "forsa", "Poll", "Poll", "report", "fact", optional=True),
             C("the government should tighten controls at Germany's borders", "voters", "Voters", "say", "call", "fact"),
             C("Voters say by a wide margin that the government should tighten controls at Germany's borders", None,
               "a survey published on Sunday", "found", None, None, optional=True),
@@ -283,15 +295,16 @@ ARTICLES = {
     "jnim_base": {
         "published": "2025-05-12",
         "actors": [
-            ("jnim", "Jama'at Nusrat al-Islam wal-Muslimin", "armed_group", None,
+            ("jnim", "Jama'at Nusrat al-Islam wal-Muslimin (JNIM)", "armed_group", None,
              ["An al-Qaeda-linked group", "Jama'at Nusrat al-Islam wal-Muslimin", "JNIM"]),
             ("sources", "security sources", "other", "BFA", ["security sources"], "mention_only"),
-            ("army", "army's general staff", "armed_forces", "BFA", ["The army's general staff"]),
+            ("army", "Burkinabe armed forces", "armed_forces", "BFA", ["The army's general staff"]),
             ("resident", "a resident of the nearby town of Djibo", "person", "BFA",
              ["A resident of the nearby town of Djibo"], "mention_only"),
             ("bfa", "Burkina Faso", "state", "BFA", ["Burkina Faso"], "optional"),
         ],
         "claims": [
+            C("attack on army base in northern Burkina Faso", "jnim", "Militants", "claim", "assert", "fact", optional=True),
             C("an attack on an army base in northern Burkina Faso", "jnim", "An al-Qaeda-linked group",
               "claimed responsibility", "assert", "fact"),
             C("killed dozens of soldiers", "sources", "security sources", "said", "report", "fact"),
@@ -318,6 +331,7 @@ ARTICLES = {
             ("rystad", "Rystad", "organization", None, ["Rystad"]),
         ],
         "claims": [
+            C("EU set to agree new sanctions on Russian LNG", "diplomats", "diplomats", "say", "report", "probable", optional=True),
             C("European Union governments are expected to approve a ban on re-exports of Russian liquefied natural gas next week",
               "diplomats", "three diplomats", "told", "report", "probable", via=["reuters"]),
             C("Hungary, which had blocked the measure for weeks, dropped its objections after securing an exemption for a pipeline project",
@@ -342,6 +356,8 @@ ARTICLES = {
             ("ukr", "Ukraine", "state", "UKR", ["Kyiv", "Ukraine's"], "optional"),
         ],
         "claims": [
+            C("striking Odesa port", "mod", "Moscow", "denies", "deny", "counterfact", optional=True),
+            C("grain damage", "ukr", "Kyiv", "reports", "report", "fact", optional=True),
             C("hitting any civilian site in Odesa on Wednesday", "mod", "Russia's Defence Ministry", "denied", "deny",
               "counterfact"),
             C('its missiles had struck only "military infrastructure', "mod", "Russia's Defence Ministry", "saying",
@@ -369,6 +385,7 @@ ARTICLES = {
             ("un", "United Nations", "organization", None, ["The United Nations"]),
         ],
         "claims": [
+            C("Russia's Africa Corps to stay in Mali", "averyanov", "commander", "says", "plan", None, optional=True),
             C('his unit would stay in the country "for as long as our partners need us', "averyanov",
               "Colonel Andrei Averyanov", "said", "plan", None, kind="mixed"),
             C("he had secured new contracts for the group in Mali and Niger", "averyanov", "he", "said", "report", "fact",

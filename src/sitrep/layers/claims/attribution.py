@@ -68,6 +68,8 @@ def verbal_claim(parse: Parse, verb: Token, cue: Cue, words: ClaimWords) -> Foun
     found = Found(
         content=content, cue=cue, cue_span=cue_span_of(parse, verb, cue), cue_token=verb.i, frame=frame,
     )
+    if subject is None:
+        subject = _inverted_subject(parse, verb, content)
     if subject is not None:
         subject = speaker_head(parse, subject)
         found.speaker, found.speaker_token = mention_span(parse, subject.i), subject.i
@@ -85,6 +87,16 @@ def verbal_claim(parse: Parse, verb: Token, cue: Cue, words: ClaimWords) -> Foun
             found.elaborates = verb.head  # "..., calling it a serious escalation"
     found.via.extend(intermediaries(parse, verb, frame, words))
     return found
+
+
+def _inverted_subject(parse: Parse, verb: Token, content: Span) -> Token | None:
+    """ "'...,' added KCNA": a name after a verb whose content came before it, parsed as its object."""
+    if content[1] > verb.start:
+        return None
+    obj = next((k for k in parse.children(verb.i) if k.dep in ("dobj", "attr", "npadvmod", "dep") and k.i > verb.i), None)
+    if obj is None or obj.pos not in ("PROPN", "NOUN") or parse.tokens[verb.i - 1].lower in ("to", "not"):
+        return None
+    return obj
 
 
 def intermediaries(parse: Parse, verb: Token, frame: str, words: ClaimWords) -> list[Span]:
@@ -119,6 +131,10 @@ def intermediaries(parse: Parse, verb: Token, frame: str, words: ClaimWords) -> 
 def _content_of(parse: Parse, verb: Token, cue: Cue) -> tuple[Span | None, str]:
     """The content of an active reporting verb and the frame that found it."""
     kids = parse.children(verb.i)
+    if cue.allows("for"):
+        span = _responsibility_for(parse, verb, cue)
+        if span is not None:
+            return span, "for"
     if cue.allows("that") or cue.allows("quote"):
         clause = _reported_clause(parse, verb)
         if clause is not None and (cue.allows("that") or _is_quoted_clause(parse, clause)):
@@ -151,9 +167,27 @@ def _content_of(parse: Parse, verb: Token, cue: Cue) -> tuple[Span | None, str]:
         obj = next((k for k in kids if k.dep in OBJECT_DEPS and k.i > verb.i), None)
         if obj is not None and obj.pos not in ("PRON", "NUM") and not _is_bare_pronoun_phrase(parse, obj):
             return _object_phrase(parse, verb, obj), "np"
+    if cue.allows("gerund"):
+        gerund = next((k for k in kids if k.dep in ("xcomp", "ccomp", "dobj", "pcomp") and k.tag == "VBG"
+                       and k.i > verb.i and child(parse, k.i, "nsubj", "aux") is None), None)
+        if gerund is not None:
+            return subtree_span(parse, gerund.i, marks=frozenset()), "np"
     if (cue.allows("that") or cue.allows("quote")) and verb.dep == "parataxis":
         return _host_clause(parse, verb), "parenthetical"
     return None, ""
+
+
+def _responsibility_for(parse: Parse, verb: Token, cue: Cue) -> Span | None:
+    """ "claimed responsibility (on Sunday) for the attack": the object of "for", on the verb or its noun."""
+    noun = next((k for k in parse.children(verb.i) if k.lower == cue.preposition and k.dep in OBJECT_DEPS), None)
+    if noun is None:
+        return None
+    for holder in (noun, verb):
+        prep = next((k for k in parse.children(holder.i) if k.dep == "prep" and k.lower == "for"), None)
+        target = child(parse, prep.i, "pobj", "pcomp") if prep is not None else None
+        if target is not None:
+            return subtree_span(parse, target.i, marks=frozenset())
+    return None
 
 
 def _reported_clause(parse: Parse, verb: Token) -> Token | None:

@@ -15,6 +15,7 @@ import re
 
 from sitrep.analysis import Analysis, contains, overlaps
 from sitrep.layers.claims.attribution import find_verbal
+from sitrep.layers.claims.fallback import find_misparsed
 from sitrep.layers.claims.cues import ClaimWords, CueLexicon, load_claim_words, load_cues
 from sitrep.layers.claims.parts import Found, child, cue_span_of, is_verb, mention_span, subject_of, trimmed
 from sitrep.layers.claims.quote_speakers import attribute_quotes, is_speech
@@ -52,6 +53,7 @@ def find_claims(parse: Parse, lexicon: CueLexicon | None = None, words: ClaimWor
     words = words or load_claim_words()
     quotes = find_quotes(parse.text)
     found = find_verbal(parse, lexicon, words) + find_nominal(parse, lexicon) + find_labelled(parse, words)
+    found += find_misparsed(parse, lexicon, found)
     found = _merge_elaborations(parse, found)
     found += attribute_quotes(parse, quotes, found, lexicon)
     found = _continue_quotations(parse, quotes, found)

@@ -1,0 +1,113 @@
+"""Speakers, cues and fallbacks of issue 12, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_claims import said
+
+
+def one(text: str):
+    claims = said(text)
+    assert len(claims) == 1, claims
+    return claims[0]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Russia's Defence Ministry denied hitting any civilian site in Odesa.", "hitting any civilian site in Odesa",
+     "Defence Ministry"),
+    ("Kyiv has previously denied targeting civilian areas inside Russia.", "targeting civilian areas inside Russia",
+     "Kyiv"),
+    ("The militia denied recruiting children in the eastern provinces.", "recruiting children in the eastern provinces",
+     "militia"),
+])
+def test_denial_with_a_gerund_complement(text: str, content: str, speaker: str) -> None:
+    claim = one(text)
+    assert claim.content == content and claim.stance == "deny" and claim.factuality == "counterfact"
+    assert claim.speaker is not None and speaker in claim.speaker
+
+
+@pytest.mark.parametrize("text, content", [
+    ("An armed group claimed responsibility on Sunday for an attack on an army base.", "an attack on an army base"),
+    ("The rebels took responsibility for the kidnapping of two engineers.", "the kidnapping of two engineers"),
+    ("The movement has claimed responsibility for the drone strike on the airport.", "the drone strike on the airport"),
+])
+def test_claimed_responsibility(text: str, content: str) -> None:
+    claim = one(text)
+    assert claim.content == content and claim.stance == "assert" and claim.factuality == "fact"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"The test proved the reliability of our deterrent," added KCNA.', "KCNA"),
+    ('"Our air defences intercepted most of the missiles," said the ministry.', "ministry"),
+    ('"The road to the port is open again," reported Interfax.', "Interfax"),
+])
+def test_inverted_cue_names_the_speaker(text: str, speaker: str) -> None:
+    claim = one(text)
+    assert claim.kind == "direct" and claim.speaker is not None and speaker in claim.speaker
+
+
+@pytest.mark.parametrize("text, content, speaker_text", [
+    ("Voters say by a wide margin that the government should tighten controls at the borders.",
+     "the government should tighten controls at the borders", "Voters"),
+    ("Energy analysts at Rystad estimate that the ban could affect four million tonnes of gas.",
+     "the ban could affect four million tonnes of gas", "Energy analysts at Rystad"),
+    ("Residents in the north say by and large that the water is safe to drink again.",
+     "the water is safe to drink again", "Residents in the north"),
+])
+def test_misparsed_complement_clause_falls_back_on_the_words(text: str, content: str, speaker_text: str) -> None:
+    claim = one(text)
+    assert claim.content == content and claim.speaker_text == speaker_text
+
+
+def test_misparsed_clause_owner_named_after_at() -> None:
+    claim = one("Energy analysts at Rystad estimate that the ban could affect four million tonnes of gas.")
+    assert claim.speaker == "Rystad"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("A South Korean military official, who asked not to be named, said the missile flew 600 km.",
+     "South Korean military official"),
+    ("Witnesses said the soldiers fired at a group of young men.", "Witnesses"),
+    ("Two diplomats said the talks would resume on Monday.", "Two diplomats"),
+])
+def test_anonymous_sources_are_actors(text: str, speaker: str) -> None:
+    claim = one(text)
+    assert claim.speaker is not None and speaker in claim.speaker
+
+
+def test_partitive_anonymous_source_is_the_same_actor() -> None:
+    claims = said("Three diplomats said the vote was delayed. The measure would pass next week, one of the diplomats said.")
+    assert len(claims) == 2 and claims[0].speaker == claims[1].speaker == "Three diplomats"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Attacks on schools have tripled, a new analysis by the group Save the Children shows.", "Save the Children"),
+    ("The poll, conducted by the Forsa institute, showed that most voters backed the checks.", "Forsa institute"),
+    ("A leaked letter from the army's information team denied that aircraft had bombed the village.",
+     "army's information team"),
+])
+def test_documents_speak_for_the_body_behind_them(text: str, speaker: str) -> None:
+    claim = one(text)
+    assert claim.speaker is not None and speaker in claim.speaker
+
+
+def test_an_organisations_own_update_is_the_organisation() -> None:
+    claims = said("The Crisis Group said the junta was losing ground. According to its latest monthly update, "
+                  "fighting has displaced more than 120,000 people.")
+    assert len(claims) == 2 and claims[0].speaker == claims[1].speaker and "Crisis Group" in claims[0].speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Japan's defence ministry said the missile fell outside its economic zone.", "defence ministry"),
+    ("Ukraine's southern military command said the strike destroyed the grain.", "southern military command"),
+])
+def test_a_states_body_is_not_the_state(text: str, speaker: str) -> None:
+    claim = one(text)
+    assert claim.speaker is not None and speaker in claim.speaker
+
+
+def test_a_spokesmans_he_is_the_spokesman() -> None:
+    claims = said('Minister Peter Novak said the talks went well. The Kremlin\'s spokesman said Moscow would look '
+                  'for other buyers. "Sanctions only hurt Europe," he told reporters.')
+    assert claims[-1].speaker == claims[-2].speaker != "Peter Novak"

@@ -60,6 +60,7 @@ def verbal_claim(parse: Parse, verb: Token, cue: Cue, words: ClaimWords) -> Foun
     content, frame = _content_of(parse, verb, cue)
     if content is None:
         return None
+    content = _after_relative_cue(parse, verb, content)
     if frame == "np" and verb.tag == "VBG" and verb.dep == "advcl" and verb.i < verb.head:
         return None  # "Discussing his concern in a statement, X said ...": a circumstance, not a claim
     if cited_source(parse, verb) is not None:
@@ -87,6 +88,15 @@ def verbal_claim(parse: Parse, verb: Token, cue: Cue, words: ClaimWords) -> Foun
             found.elaborates = verb.head  # "..., calling it a serious escalation"
     found.via.extend(intermediaries(parse, verb, frame, words))
     return found
+
+
+def _after_relative_cue(parse: Parse, verb: Token, content: Span) -> Span:
+    """ "..., which aid workers said was likely far higher": the content is what follows the cue."""
+    first = parse.token_at(content[0])
+    if first is None or first.tag not in ("WDT", "WP") or not content[0] < verb.start < content[1]:
+        return content
+    rest = [t for t in parse.tokens_in(verb.end, content[1]) if t.pos not in ("SPACE", "PUNCT")]
+    return (rest[0].start, content[1]) if rest else content
 
 
 def _inverted_subject(parse: Parse, verb: Token, content: Span) -> Token | None:
@@ -229,6 +239,8 @@ def _before_aside(parse: Parse, first: int, last: int) -> int:
             continue
         if token.lower == "which" and token.dep in ("nsubj", "nsubjpass", "dobj"):
             clause = parse.tokens[token.head]
+            if clause.dep == "ccomp" and parse.tokens[clause.head].dep == "relcl":
+                clause = parse.tokens[clause.head]  # ", which aid workers said was higher"
             if clause.dep == "relcl" and parse.subtree(clause.i)[1] >= last - 1:
                 return k - 1
         if cited_source(parse, token) is not None and parse.subtree(token.i)[1] >= last - 1:

@@ -3,7 +3,8 @@
 The small English model sometimes breaks a plain report: "Voters say by a wide margin
 that ..." hangs the that-clause on "margin" as a relative clause; "Analysts at Rystad
 estimate that ..." reads "estimate" as the object of "at". When a sentence has a cue
-word whose entry allows a that-clause but no claim was found on it, the words decide:
+word whose entry allows a that-clause but no claim with a speaker was found in it, or
+the claim found on that cue does not start where its that-clause does, the words decide:
 the cue, at most a short prepositional phrase, then "that" (or a subject pronoun right
 after a verb of saying): the rest of the sentence is the content, and the noun phrase
 just before the cue (its parsed subject when there is one) the speaker.
@@ -27,14 +28,20 @@ MAX_SPEAKER_TOKENS = 8
 
 def find_misparsed(parse: Parse, lexicon: CueLexicon, found: list[Found]) -> list[Found]:
     """Claims on cue words of sentences where the parse gave none."""
-    claimed = [f.cue_span for f in found if f.cue_span is not None]
     result = []
     for sentence in parse.sentences:
-        if any(sentence.start <= span[0] < sentence.end for span in claimed):
-            continue
+        inside = [f for f in found if f.cue_span is not None and sentence.start <= f.cue_span[0] < sentence.end]
         claim = _surface_claim(parse, lexicon, sentence)
-        if claim is not None:
-            result.append(claim)
+        if claim is None:
+            continue
+        same_cue = next((f for f in inside if f.cue_token == claim.cue_token), None)
+        if same_cue is not None:  # the parse hung the wrong words on this cue: the words decide
+            if same_cue.content[0] != claim.content[0]:
+                same_cue.content, same_cue.frame = claim.content, claim.frame
+            continue
+        if any(f.speaker is not None for f in inside):
+            continue  # the parse found this sentence's speaker: trust it
+        result.append(claim)
     return result
 
 

@@ -253,7 +253,7 @@ def _worth_nesting(parse: Parse, claim: Found, words: ClaimWords) -> bool:
         return False
     subject = parse.tokens[claim.speaker_token]
     mention = classify(parse, claim.speaker, subject, words)
-    return mention.kind == "named" and claim.cue is not None and claim.cue.stance in NESTED_STANCES
+    return mention.kind in ("named", "anonymous") and claim.cue is not None and claim.cue.stance in NESTED_STANCES
 
 
 def _drop_duplicates(found: list[Found]) -> list[Found]:

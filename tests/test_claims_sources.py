@@ -111,3 +111,23 @@ def test_a_spokesmans_he_is_the_spokesman() -> None:
     claims = said('Minister Peter Novak said the talks went well. The Kremlin\'s spokesman said Moscow would look '
                   'for other buyers. "Sanctions only hurt Europe," he told reporters.')
     assert claims[-1].speaker == claims[-2].speaker != "Peter Novak"
+
+
+@pytest.mark.parametrize("text", [
+    "The feud, which the senator said had cost him the primary, is over.",
+    "He wrote a letter that said the plant would close in May.",
+    "It was a decision that critics said would hurt farmers.",
+])
+def test_a_relative_pronoun_on_a_common_noun_is_no_actor(text: str) -> None:
+    for claim in said(text):
+        assert claim.speaker not in ("feud", "letter", "decision")
+
+
+def test_a_relative_pronoun_on_a_named_speaker_is_that_speaker() -> None:
+    claims = said("Senator Tim Kaine, who said the bill would pass, left early.")
+    assert claims and claims[0].speaker == "Tim Kaine"
+
+
+def test_a_relative_pronoun_on_an_anonymous_source() -> None:
+    claims = said("A senior official who asked not to be named said the talks had stalled.")
+    assert claims and claims[0].speaker is not None and "official" in claims[0].speaker

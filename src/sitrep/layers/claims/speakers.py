@@ -89,6 +89,12 @@ def _partitive_head(parse: Parse, head: Token, words: ClaimWords) -> Token:
     return target if target is not None and target.lower in words["anonymous_heads"] else head
 
 
+def mention_of(parse: Parse, noun: Token) -> Span:
+    """The noun phrase of ``noun`` up to the noun itself ("a senior official" of "... who said")."""
+    first = parse.subtree(noun.i)[0]
+    return parse.tokens[first].start, noun.end
+
+
 def _anonymous_type(head: Token, words: ClaimWords) -> str:
     if head.lower in words["population_heads"]:
         return "population"
@@ -456,6 +462,10 @@ class SpeakerResolver:
             return None
         noun = parse.tokens[clause.head]
         entity = _entity_over(parse, noun)
+        if entity is None and noun.pos != "PROPN":
+            # "a letter that said", "the feud, which ...": a common noun is no actor; a source noun is
+            antecedent = classify(parse, mention_of(parse, noun), noun, self.words)
+            return self._actor_of(antecedent) if antecedent.kind in ("anonymous", "document", "proxy") else None
         span = entity or (noun.start, noun.end)
         return self._named(span, _actor_type(parse, noun, entity, self.words))
 

@@ -131,3 +131,30 @@ def test_a_relative_pronoun_on_a_named_speaker_is_that_speaker() -> None:
 def test_a_relative_pronoun_on_an_anonymous_source() -> None:
     claims = said("A senior official who asked not to be named said the talks had stalled.")
     assert claims and claims[0].speaker is not None and "official" in claims[0].speaker
+
+
+@pytest.mark.parametrize("text, via", [
+    ("In a statement carried by the state news agency TASS, the ministry said its forces had struck a depot.", "TASS"),
+    ("Foreign Minister Peter Szijjarto, quoted by the state news agency MTI, said Budapest had won.", "MTI"),
+    ("A leaked letter from the army's information team, seen by Reuters, denied that jets had bombed the village.",
+     "Reuters"),
+    ("Kremlin spokesman Dmitry Peskov told state news agency RIA Novosti that the weapons would change nothing.",
+     "RIA Novosti"),
+    ("According to WAFA, citing local sources, at least three other people were wounded.", "WAFA"),
+    ("The Syrian Observatory said, citing its network of sources, that five fighters were killed.",
+     "Syrian Observatory"),
+])
+def test_channels_go_to_via(text: str, via: str) -> None:
+    claim = one(text)
+    assert any(via in v for v in claim.via) and claim.speaker != via
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Governor Vyacheslav Gladkov wrote in a post on Telegram that two civilians were wounded.", "Vyacheslav Gladkov"),
+    ("The ministry said on Telegram that the bridge had been repaired.", "ministry"),
+    ("The mayor wrote on Facebook that the water supply was restored.", "mayor"),
+])
+def test_a_platform_is_a_channel_not_a_speaker(text: str, speaker: str) -> None:
+    claim = one(text)
+    assert claim.speaker is not None and speaker in claim.speaker and len(claim.via) == 1
+    assert claim.via[0] in ("Telegram", "Facebook")

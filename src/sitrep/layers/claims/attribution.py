@@ -81,12 +81,16 @@ def verbal_claim(parse: Parse, verb: Token, cue: Cue, words: ClaimWords) -> Foun
         if source is not None:  # "X said, citing officials, ...": the officials speak through X
             if found.speaker is not None:
                 found.via.append(found.speaker)
+                found.relayed.append(found.speaker)
             found.speaker, found.speaker_token = mention_span(parse, source.i), source.i
     if frame == "obj_as" and verb.tag == "VBG" and verb.dep == "advcl":
         obj = child(parse, verb.i, *OBJECT_DEPS)
         if obj is not None and obj.pos == "PRON":
             found.elaborates = verb.head  # "..., calling it a serious escalation"
     found.via.extend(intermediaries(parse, verb, frame, words))
+    channels = carriers(parse, verb, subject, words)
+    found.via.extend(channels)
+    found.relayed.extend(channels)
     return found
 
 
@@ -129,12 +133,60 @@ def intermediaries(parse: Parse, verb: Token, frame: str, words: ClaimWords) -> 
                 target = child(parse, inner.i, "pobj")
                 if target is not None:
                     heads.append(target)
+    for setting in _statement_nouns(parse, verb, words) + [verb]:
+        for inner in parse.children(setting.i):  # "in a post on Telegram", "wrote on Facebook"
+            if inner.dep == "prep" and inner.lower == "on":
+                target = child(parse, inner.i, "pobj")
+                if target is not None and target.lower in words["platforms"]:
+                    heads.append(target)
     spans = []
     for head in heads:
+        named = next((k for k in parse.children(head.i) if k.dep == "appos" and k.pos == "PROPN"), None)
+        head = named or head  # "told state news agency RIA Novosti": the agency's name
         if head.pos in ("PROPN", "NOUN"):
             span = mention_span(parse, head.i)
             if span is not None:
                 spans.append(span)
+    return spans
+
+
+def _statement_nouns(parse: Parse, verb: Token, words: ClaimWords) -> list[Token]:
+    """ "in a statement", "in a post": the statement a cue was made in."""
+    found = []
+    for prep in parse.children(verb.i):
+        if prep.dep == "prep" and prep.lower in ("in", "during", "through"):
+            setting = child(parse, prep.i, "pobj")
+            if setting is not None and setting.lower in words["interview_nouns"]:
+                found.append(setting)
+    return found
+
+
+def carriers(parse: Parse, verb: Token, subject: Token | None, words: ClaimWords) -> list[Span]:
+    """Who carried a statement to the reader: "in a statement carried by TASS", "X, quoted by MTI,",
+    "a letter seen by Reuters", "a statement released through its media arm"."""
+    holders = _statement_nouns(parse, verb, words)
+    if subject is not None:
+        first, last = parse.subtree(subject.i)
+        holders += [t for t in parse.tokens[first:last] if t.pos in ("NOUN", "PROPN")]
+    spans = []
+    for holder in holders:
+        for participle in parse.children(holder.i):
+            if participle.dep != "acl" or participle.lemma.lower() not in words["carrier_verbs"]:
+                continue
+            by = next((k for k in parse.children(participle.i) if k.dep in ("agent", "prep")
+                       and k.lower in ("by", "through", "via")), None)
+            target = child(parse, by.i, "pobj") if by is not None else None
+            if target is None:
+                continue
+            named = next((k for k in parse.children(target.i) if k.dep == "appos" and k.pos == "PROPN"), None)
+            after = parse.tokens[target.i + 1] if target.i + 1 < len(parse.tokens) else None
+            if named is None and target.pos == "NOUN" and after is not None and after.pos == "PROPN":
+                named = after  # "quoted by the state news agency MTI", the name parsed apart
+            target = named or target
+            if target.pos == "PROPN" or target.ent_type in ("ORG", "PERSON", "GPE"):
+                span = mention_span(parse, target.i)
+                if span is not None:
+                    spans.append(span)
     return spans
 
 

@@ -44,6 +44,7 @@ class Found:
     speaker_token: int | None = None
     frame: str = ""
     via: list[Span] = field(default_factory=list)
+    relayed: list[Span] = field(default_factory=list)  # intermediaries by construction, outlets or not
     source: Found | None = None
     parent: Found | None = None
     elaborates: int | None = None

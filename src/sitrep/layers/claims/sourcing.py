@@ -98,7 +98,7 @@ def _source_phrase_claim(parse: Parse, first: int, last: int, cue: Cue) -> Found
     if content is None:
         return None
     return Found(content=content, cue=cue, cue_span=cue_span, cue_token=first, frame="phrase",
-                 speaker=speaker, speaker_token=speaker_token, via=via)
+                 speaker=speaker, speaker_token=speaker_token, via=via, relayed=list(via))
 
 
 def _citing_after(parse: Parse, i: int) -> tuple[Token, Token] | None:

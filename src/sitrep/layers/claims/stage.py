@@ -435,9 +435,10 @@ def _via_of(analysis: Analysis, item: Found, speaker: str | None, actor_of: dict
     if relay is not None:
         via.append(relay)
     for span in item.via:
-        if not _is_outlet(analysis, span, words):
-            continue
-        actor = analysis.actor_for(span, "media")
+        outlet = _is_outlet(analysis, span, words)
+        if not outlet and span not in item.relayed:
+            continue  # "told reporters", "informed NATO": an addressee, not a channel
+        actor = analysis.actor_for(span, "media" if outlet else "organization")
         if actor not in via and actor != speaker:
             via.append(actor)
     return [v for v in via if v and v != speaker]
@@ -452,7 +453,7 @@ def _is_outlet(analysis: Analysis, span: Span, words: ClaimWords) -> bool:
             return True
     tokens = analysis.parse.tokens_in(*span)
     named = any(t.ent_type in ("ORG", "PERSON", "GPE", "WORK_OF_ART") or t.pos == "PROPN" for t in tokens)
-    return named and any(t.lower in words["media"] for t in tokens)
+    return named and any(t.lower in words["media"] or t.lower in words["platforms"] for t in tokens)
 
 
 def _time_of(analysis: Analysis, item: Found, found: list[Found]) -> str | None:

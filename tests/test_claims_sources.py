@@ -158,3 +158,20 @@ def test_a_platform_is_a_channel_not_a_speaker(text: str, speaker: str) -> None:
     claim = one(text)
     assert claim.speaker is not None and speaker in claim.speaker and len(claim.via) == 1
     assert claim.via[0] in ("Telegram", "Facebook")
+
+
+def test_a_transcript_label_inside_a_quotation_names_its_turn() -> None:
+    text = ('Partial transcript:\n\n"HOST: Let us begin with the news of the day. The mayor announced that the bridge '
+            'would close.\n\nGUEST: Well, look, the bridge has been unsafe for years and everyone knows it."')
+    labelled = [c for c in said(text) if c.cue == ":"]
+    assert [c.speaker_text for c in labelled] == ["HOST", "GUEST"]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The senator cited remarks the governor had made about the flood as proof of neglect.",
+     "remarks the governor had made about the flood as proof of neglect"),
+    ("The army plans to send two more brigades and build a new base.", "to send two more brigades and build a new base"),
+    ("She promised to resign and then left the room.", "to resign"),
+])
+def test_object_and_infinitive_contents_hold_together(text: str, content: str) -> None:
+    assert said(text)[0].content == content

@@ -220,7 +220,12 @@ def _content_of(parse: Parse, verb: Token, cue: Cue) -> tuple[Span | None, str]:
     if cue.allows("to"):
         clause = next((k for k in kids if k.dep == "xcomp" and child(parse, k.i, "aux") is not None), None)
         if clause is not None and clause.i > verb.i:
-            return subtree_span(parse, clause.i, marks=frozenset()), "to"
+            first, last = parse.subtree(clause.i)
+            joined = next((k for k in kids if k.dep == "conj" and k.i > clause.i and k.tag in ("VB", "VBP")
+                           and child(parse, k.i, "nsubj", "nsubjpass") is None), None)
+            if joined is not None and parse.tokens[last].lower == "and":  # "to meet and exceed his goals"
+                last = parse.subtree(joined.i)[1]
+            return trimmed(parse, first, last), "to"
     if cue.allows("obj_as"):
         span = _object_and_predicate(parse, verb)
         if span is not None:
@@ -311,6 +316,8 @@ def _object_phrase(parse: Parse, verb: Token, obj: Token) -> Span | None:
     for kid in parse.children(verb.i):
         if kid.dep in ("prep", "advcl", "oprd") and kid.lower in ("as", "for") and kid.i >= last - 1:
             last = max(last, parse.subtree(kid.i)[1])
+        if kid.dep == "ccomp" and parse.subtree(kid.i)[0] == last and child(parse, kid.i, "mark") is None:
+            last = parse.subtree(kid.i)[1]  # "cited remarks Trump had made about her": a reduced relative
     return trimmed(parse, first, _before_aside(parse, first, last), marks=CONTENT_MARKS)
 
 

@@ -176,7 +176,7 @@ def _settle_nesting(parse: Parse, found: list[Found], words: ClaimWords) -> list
             kept.append(claim)
             continue
         host = _host_of(claim, found)
-        if host is None:
+        if host is None or claim.frame == "label":  # a transcript's "NAME:" inside a quotation still names its turn
             kept.append(claim)
             continue
         if _is_sibling(parse, claim, host):

@@ -175,3 +175,33 @@ def test_a_transcript_label_inside_a_quotation_names_its_turn() -> None:
 ])
 def test_object_and_infinitive_contents_hold_together(text: str, content: str) -> None:
     assert said(text)[0].content == content
+
+
+@pytest.mark.parametrize("text, content, speaker_text", [
+    ("Fourteen killed in strike on market, the hospital director said.", "Fourteen killed in strike on market",
+     "the hospital director"),
+    ("Three soldiers dead after ambush near border, army says.", "Three soldiers dead after ambush near border", "army"),
+    ("Two killed as storm hits coast, officials say.", "Two killed as storm hits coast", "officials"),
+])
+def test_a_lead_figure_has_the_speaker_after_it(text: str, content: str, speaker_text: str) -> None:
+    claim = one(text)
+    assert (claim.content, claim.speaker_text) == (content, speaker_text) and claim.speaker is not None
+
+
+@pytest.mark.parametrize("text, stance, factuality", [
+    ("The UN said it could not verify the reports.", "report", "unknown"),
+    ("Officials said the figures could not be independently confirmed.", "report", "unknown"),
+    ("Aid workers said the toll was likely far higher.", "estimate", "probable"),
+    ("Analysts said an attack was possible but unlikely.", "estimate", "possible"),
+    ("The general said Russia would respond militarily to any deployment.", "warn", "possible"),
+    ('"The attacks will not go unanswered," the governor added.', "warn", "fact"),
+    ("The RSF said its fighters had no presence in the area.", "deny", "counterfact"),
+    ("Hamas said no fighters were present at the school.", "deny", "counterfact"),
+    ("Police said no injuries were reported.", "report", "counterfact"),
+    ("The foreign minister said Warsaw would raise the issue in Brussels.", "plan", "probable"),
+    ("The package would include interceptors, one of the officials said.", "report", "probable"),
+    ("Diplomats said the governments are expected to approve the ban next week.", "report", "probable"),
+])
+def test_stance_and_factuality_from_content_and_cue(text: str, stance: str, factuality: str) -> None:
+    claim = said(text)[0]
+    assert (claim.stance, claim.factuality) == (stance, factuality)

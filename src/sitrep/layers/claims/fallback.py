@@ -31,7 +31,7 @@ def find_misparsed(parse: Parse, lexicon: CueLexicon, found: list[Found]) -> lis
     result = []
     for sentence in parse.sentences:
         inside = [f for f in found if f.cue_span is not None and sentence.start <= f.cue_span[0] < sentence.end]
-        claim = _surface_claim(parse, lexicon, sentence)
+        claim = _surface_claim(parse, lexicon, sentence) or _trailing_attribution(parse, lexicon, sentence)
         if claim is None:
             continue
         same_cue = next((f for f in inside if f.cue_token == claim.cue_token), None)
@@ -64,6 +64,35 @@ def _surface_claim(parse: Parse, lexicon: CueLexicon, sentence: Sentence) -> Fou
         return Found(content=content, cue=cue, cue_span=cue_span_of(parse, token, cue), cue_token=token.i,
                      speaker=span, speaker_token=head.i, frame="that")
     return None
+
+
+def _trailing_attribution(parse: Parse, lexicon: CueLexicon, sentence: Sentence) -> Found | None:
+    """ "14 killed in strike on market, the hospital director said.": a lead whose figure the parser took
+    for the cue's subject. The words before the last comma are the content, the noun phrase after it
+    the speaker, when nothing but the cue (and a time or a place) follows."""
+    tokens = [t for t in parse.sentence_tokens(sentence) if t.pos != "SPACE"]
+    while tokens and tokens[-1].pos == "PUNCT":
+        tokens = tokens[:-1]
+    commas = [k for k, t in enumerate(tokens) if t.text == ","]
+    if not commas or commas[-1] < MIN_CONTENT_TOKENS:
+        return None
+    comma = commas[-1]
+    cue_index = next((k for k in range(comma + 2, len(tokens)) if tokens[k].tag in ("VBD", "VBZ", "VBP")), None)
+    if cue_index is None or len(tokens) - cue_index > 4:
+        return None
+    cue = lexicon.verb_cue(parse, tokens[cue_index])
+    if cue is None or not (cue.allows("that") or cue.allows("quote")) or cue.stance not in ("report", "assert"):
+        return None
+    run = tokens[comma + 1:cue_index]
+    if not run or not all(t.pos in SPEAKER_POS or t.lower in SPEAKER_LINKS for t in run):
+        return None
+    nouns = [t for t in run if t.pos in ("NOUN", "PROPN")]
+    content = trimmed(parse, tokens[0].i, tokens[comma].i)
+    if not nouns or content is None:
+        return None
+    verb = tokens[cue_index]
+    return Found(content=content, cue=cue, cue_span=cue_span_of(parse, verb, cue), cue_token=verb.i,
+                 speaker=(run[0].start, run[-1].end), speaker_token=nouns[-1].i, frame="parenthetical")
 
 
 def _content_start(tokens: list[Token], index: int) -> int | None:

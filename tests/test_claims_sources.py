@@ -205,3 +205,23 @@ def test_a_lead_figure_has_the_speaker_after_it(text: str, content: str, speaker
 def test_stance_and_factuality_from_content_and_cue(text: str, stance: str, factuality: str) -> None:
     claim = said(text)[0]
     assert (claim.stance, claim.factuality) == (stance, factuality)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Internet access has been cut, according to the monitoring group NetBlocks.", "NetBlocks"),
+    ("North Korea's main news agency KCNA reported that the launch succeeded.", "KCNA"),
+    ("The state news agency SANA said the attack had failed.", "SANA"),
+])
+def test_an_agency_is_named_by_its_name_not_its_description(text: str, speaker: str) -> None:
+    claim = one(text)
+    assert claim.speaker == speaker
+
+
+@pytest.mark.parametrize("text", [
+    '"We do not target civilians," the commander said.',
+    "The army said it had not used chemical weapons.",
+    "The ministry said no troops had crossed the border.",
+])
+def test_the_speakers_side_denying_an_act_is_a_denial(text: str) -> None:
+    claim = said(text)[0]
+    assert (claim.stance, claim.factuality) == ("deny", "counterfact")

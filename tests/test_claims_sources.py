@@ -225,3 +225,19 @@ def test_an_agency_is_named_by_its_name_not_its_description(text: str, speaker: 
 def test_the_speakers_side_denying_an_act_is_a_denial(text: str) -> None:
     claim = said(text)[0]
     assert (claim.stance, claim.factuality) == ("deny", "counterfact")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hezbollah rejected the charge. In a statement, the group said it would respond to any aggression.",
+     ["Hezbollah", "Hezbollah"]),
+    ("The Houthi movement denied the attack. The movement said its drones had hit only military ships.",
+     ["Houthi movement", "Houthi movement"]),
+])
+def test_a_groups_description_after_it_spoke_is_that_group(text: str, expected: list[str]) -> None:
+    claims = said(text)
+    assert [c.speaker for c in claims] and all(e in (c.speaker or "") for c, e in zip(claims, expected, strict=True))
+
+
+def test_a_body_description_does_not_take_a_persons_claim() -> None:
+    claims = said("Mayor Ana Ruiz said the dam held. The ministry said the water was safe.")
+    assert claims[1].speaker != "Ana Ruiz"

@@ -23,6 +23,7 @@ NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 OWNER_PREPS = frozenset({"for", "of", "from", "by", "at"})
 SEARCH_BACK_CHARS = 6000
+BODY_TYPES = frozenset({"organization", "armed_forces", "armed_group", "media", "state"})
 PRONOUN_REACH_SENTENCES = 5
 
 
@@ -270,7 +271,7 @@ class SpeakerResolver:
             return self._resolved(mention.span) or self._relative(mention)
         if mention.kind == "description":
             return self._titled_speaker(mention) or self._resolved(mention.span) or self._description(mention) \
-                or self._named(self._entity_span(mention), mention.type)
+                or self._recent_body(mention) or self._named(self._entity_span(mention), mention.type)
         return self._earlier_name(mention) or self._named(self._entity_span(mention), mention.type, whole=mention.span)
 
     def _anonymous(self, mention: Mention) -> str:
@@ -441,6 +442,25 @@ class SpeakerResolver:
             if wants_person == is_person or (wants_group and not is_person):
                 return spoken.actor
         return None
+
+    def _recent_body(self, mention: Mention) -> str | None:
+        """ "Hezbollah did not ... In a statement, the group said": a body's description after it spoke."""
+        if mention.head.lower not in self.words["group_heads"] or mention.head.tag != "NN":
+            return None
+        for spoken in reversed(self.history):
+            if mention.head.sent - spoken.sentence > 2:
+                break
+            if spoken.kind in ("named", "description") and self._is_body(spoken):
+                return spoken.actor
+        return None
+
+    def _is_body(self, spoken: Spoken) -> bool:
+        if spoken.type in BODY_TYPES:
+            return True
+        tokens = [t for t in self.analysis.parse.tokens_in(*spoken.span) if t.pos not in ("SPACE", "PUNCT")]
+        titles = self.words["person_titles"] | self.words["honorifics"]
+        return spoken.type == "other" and bool(tokens) and not any(
+            t.ent_type == "PERSON" or t.lower in titles for t in tokens)
 
     def _last_entity_for(self, mention: Mention) -> str | None:
         wants_person = mention.head.lower in self.words["person_pronouns"]

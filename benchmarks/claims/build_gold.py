@@ -20,7 +20,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from specs import ARTICLES  # noqa: E402
+from specs import ARTICLES
 
 
 def occurrences(text: str, phrase: str) -> list[tuple[int, int]]:

@@ -15,8 +15,8 @@ import re
 
 from sitrep.analysis import Analysis, contains, overlaps
 from sitrep.layers.claims.attribution import find_verbal
-from sitrep.layers.claims.fallback import find_misparsed
 from sitrep.layers.claims.cues import ClaimWords, CueLexicon, load_claim_words, load_cues
+from sitrep.layers.claims.fallback import find_misparsed
 from sitrep.layers.claims.parts import Found, child, cue_span_of, is_verb, mention_span, subject_of, trimmed
 from sitrep.layers.claims.quote_speakers import attribute_quotes, is_speech
 from sitrep.layers.claims.quotes import Quote, find_quotes, has_quoted_words, quote_at

@@ -241,3 +241,17 @@ def test_a_groups_description_after_it_spoke_is_that_group(text: str, expected: 
 def test_a_body_description_does_not_take_a_persons_claim() -> None:
     claims = said("Mayor Ana Ruiz said the dam held. The ministry said the water was safe.")
     assert claims[1].speaker != "Ana Ruiz"
+
+
+@pytest.mark.parametrize("text, content, stance", [
+    ("The governor complained about the slow pace of the repairs.", "the slow pace of the repairs", "allege"),
+    ("Local farmers worry about the closure of the border crossing.", "the closure of the border crossing", "warn"),
+    ("The colonel bragged about his unit's capture of the bridge.", "his unit's capture of the bridge", "assert"),
+])
+def test_speaking_about_something(text: str, content: str, stance: str) -> None:
+    claim = one(text)
+    assert (claim.content, claim.stance) == (content, stance)
+
+
+def test_declining_to_comment_on_is_no_claim_about_the_thing() -> None:
+    assert not [c for c in said("Israel has not commented on the strike.") if c.content == "the strike"]

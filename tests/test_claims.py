@@ -234,7 +234,7 @@ def test_statement_after_a_colon_is_the_claim() -> None:
 
 def test_reporting_verb_citing_its_sources() -> None:
     claim = only("Reuters reported, citing two witnesses, that the bridge had collapsed.")
-    assert claim.speaker is None and claim.speaker_text == "two witnesses" and claim.via == ["Reuters"]
+    assert claim.speaker == "two witnesses" and claim.speaker_text == "two witnesses" and claim.via == ["Reuters"]
 
 
 def test_reported_clause_misparsed_as_adverbial_still_counts() -> None:
@@ -280,9 +280,14 @@ def test_description_resolves_to_an_earlier_organisation() -> None:
     assert second.speaker == first.speaker
 
 
-def test_vague_source_has_no_actor_but_keeps_its_words() -> None:
+def test_anonymous_source_is_an_actor_of_its_own() -> None:
     claim = only("Sources said that the minister would resign.")
-    assert claim.speaker is None and claim.speaker_text == "Sources"
+    assert claim.speaker == "Sources" and claim.speaker_text == "Sources"
+
+
+def test_vague_source_without_a_person_has_no_actor() -> None:
+    claim = only("Many said that the minister would resign.")
+    assert claim.speaker is None and claim.speaker_text == "Many"
 
 
 def test_document_source_is_attributed_to_its_owner() -> None:
@@ -315,7 +320,7 @@ def test_told_someone_who_is_not_an_outlet_is_no_intermediary() -> None:
 
 def test_according_to_an_outlet_citing_officials() -> None:
     claim = only("According to Reuters, citing two officials, the convoy was turned back at the border.")
-    assert claim.speaker is None and claim.speaker_text == "two officials"
+    assert claim.speaker == "two officials" and claim.speaker_text == "two officials"
     assert claim.via == ["Reuters"]
 
 

@@ -60,6 +60,7 @@ def verbal_claim(parse: Parse, verb: Token, cue: Cue, words: ClaimWords) -> Foun
     content, frame = _content_of(parse, verb, cue)
     if content is None:
         return None
+    content = _after_relative_cue(parse, verb, content)
     if frame == "np" and verb.tag == "VBG" and verb.dep == "advcl" and verb.i < verb.head:
         return None  # "Discussing his concern in a statement, X said ...": a circumstance, not a claim
     if cited_source(parse, verb) is not None:
@@ -68,6 +69,8 @@ def verbal_claim(parse: Parse, verb: Token, cue: Cue, words: ClaimWords) -> Foun
     found = Found(
         content=content, cue=cue, cue_span=cue_span_of(parse, verb, cue), cue_token=verb.i, frame=frame,
     )
+    if subject is None:
+        subject = _inverted_subject(parse, verb, content)
     if subject is not None:
         subject = speaker_head(parse, subject)
         found.speaker, found.speaker_token = mention_span(parse, subject.i), subject.i
@@ -78,13 +81,36 @@ def verbal_claim(parse: Parse, verb: Token, cue: Cue, words: ClaimWords) -> Foun
         if source is not None:  # "X said, citing officials, ...": the officials speak through X
             if found.speaker is not None:
                 found.via.append(found.speaker)
+                found.relayed.append(found.speaker)
             found.speaker, found.speaker_token = mention_span(parse, source.i), source.i
     if frame == "obj_as" and verb.tag == "VBG" and verb.dep == "advcl":
         obj = child(parse, verb.i, *OBJECT_DEPS)
         if obj is not None and obj.pos == "PRON":
             found.elaborates = verb.head  # "..., calling it a serious escalation"
     found.via.extend(intermediaries(parse, verb, frame, words))
+    channels = carriers(parse, verb, subject, words)
+    found.via.extend(channels)
+    found.relayed.extend(channels)
     return found
+
+
+def _after_relative_cue(parse: Parse, verb: Token, content: Span) -> Span:
+    """ "..., which aid workers said was likely far higher": the content is what follows the cue."""
+    first = parse.token_at(content[0])
+    if first is None or first.tag not in ("WDT", "WP") or not content[0] < verb.start < content[1]:
+        return content
+    rest = [t for t in parse.tokens_in(verb.end, content[1]) if t.pos not in ("SPACE", "PUNCT")]
+    return (rest[0].start, content[1]) if rest else content
+
+
+def _inverted_subject(parse: Parse, verb: Token, content: Span) -> Token | None:
+    """ "'...,' added KCNA": a name after a verb whose content came before it, parsed as its object."""
+    if content[1] > verb.start:
+        return None
+    obj = next((k for k in parse.children(verb.i) if k.dep in ("dobj", "attr", "npadvmod", "dep") and k.i > verb.i), None)
+    if obj is None or obj.pos not in ("PROPN", "NOUN") or parse.tokens[verb.i - 1].lower in ("to", "not"):
+        return None
+    return obj
 
 
 def intermediaries(parse: Parse, verb: Token, frame: str, words: ClaimWords) -> list[Span]:
@@ -107,8 +133,16 @@ def intermediaries(parse: Parse, verb: Token, frame: str, words: ClaimWords) -> 
                 target = child(parse, inner.i, "pobj")
                 if target is not None:
                     heads.append(target)
+    for setting in _statement_nouns(parse, verb, words) + [verb]:
+        for inner in parse.children(setting.i):  # "in a post on Telegram", "wrote on Facebook"
+            if inner.dep == "prep" and inner.lower == "on":
+                target = child(parse, inner.i, "pobj")
+                if target is not None and target.lower in words["platforms"]:
+                    heads.append(target)
     spans = []
     for head in heads:
+        named = next((k for k in parse.children(head.i) if k.dep == "appos" and k.pos == "PROPN"), None)
+        head = named or head  # "told state news agency RIA Novosti": the agency's name
         if head.pos in ("PROPN", "NOUN"):
             span = mention_span(parse, head.i)
             if span is not None:
@@ -116,9 +150,53 @@ def intermediaries(parse: Parse, verb: Token, frame: str, words: ClaimWords) -> 
     return spans
 
 
+def _statement_nouns(parse: Parse, verb: Token, words: ClaimWords) -> list[Token]:
+    """ "in a statement", "in a post": the statement a cue was made in."""
+    found = []
+    for prep in parse.children(verb.i):
+        if prep.dep == "prep" and prep.lower in ("in", "during", "through"):
+            setting = child(parse, prep.i, "pobj")
+            if setting is not None and setting.lower in words["interview_nouns"]:
+                found.append(setting)
+    return found
+
+
+def carriers(parse: Parse, verb: Token, subject: Token | None, words: ClaimWords) -> list[Span]:
+    """Who carried a statement to the reader: "in a statement carried by TASS", "X, quoted by MTI,",
+    "a letter seen by Reuters", "a statement released through its media arm"."""
+    holders = _statement_nouns(parse, verb, words)
+    if subject is not None:
+        first, last = parse.subtree(subject.i)
+        holders += [t for t in parse.tokens[first:last] if t.pos in ("NOUN", "PROPN")]
+    spans = []
+    for holder in holders:
+        for participle in parse.children(holder.i):
+            if participle.dep != "acl" or participle.lemma.lower() not in words["carrier_verbs"]:
+                continue
+            by = next((k for k in parse.children(participle.i) if k.dep in ("agent", "prep")
+                       and k.lower in ("by", "through", "via")), None)
+            target = child(parse, by.i, "pobj") if by is not None else None
+            if target is None:
+                continue
+            named = next((k for k in parse.children(target.i) if k.dep == "appos" and k.pos == "PROPN"), None)
+            after = parse.tokens[target.i + 1] if target.i + 1 < len(parse.tokens) else None
+            if named is None and target.pos == "NOUN" and after is not None and after.pos == "PROPN":
+                named = after  # "quoted by the state news agency MTI", the name parsed apart
+            target = named or target
+            if target.pos == "PROPN" or target.ent_type in ("ORG", "PERSON", "GPE"):
+                span = mention_span(parse, target.i)
+                if span is not None:
+                    spans.append(span)
+    return spans
+
+
 def _content_of(parse: Parse, verb: Token, cue: Cue) -> tuple[Span | None, str]:
     """The content of an active reporting verb and the frame that found it."""
     kids = parse.children(verb.i)
+    if cue.allows("for"):
+        span = _responsibility_for(parse, verb, cue)
+        if span is not None:
+            return span, "for"
     if cue.allows("that") or cue.allows("quote"):
         clause = _reported_clause(parse, verb)
         if clause is not None and (cue.allows("that") or _is_quoted_clause(parse, clause)):
@@ -142,7 +220,12 @@ def _content_of(parse: Parse, verb: Token, cue: Cue) -> tuple[Span | None, str]:
     if cue.allows("to"):
         clause = next((k for k in kids if k.dep == "xcomp" and child(parse, k.i, "aux") is not None), None)
         if clause is not None and clause.i > verb.i:
-            return subtree_span(parse, clause.i, marks=frozenset()), "to"
+            first, last = parse.subtree(clause.i)
+            joined = next((k for k in kids if k.dep == "conj" and k.i > clause.i and k.tag in ("VB", "VBP")
+                           and child(parse, k.i, "nsubj", "nsubjpass") is None), None)
+            if joined is not None and parse.tokens[last].lower == "and":  # "to meet and exceed his goals"
+                last = parse.subtree(joined.i)[1]
+            return trimmed(parse, first, last), "to"
     if cue.allows("obj_as"):
         span = _object_and_predicate(parse, verb)
         if span is not None:
@@ -151,9 +234,27 @@ def _content_of(parse: Parse, verb: Token, cue: Cue) -> tuple[Span | None, str]:
         obj = next((k for k in kids if k.dep in OBJECT_DEPS and k.i > verb.i), None)
         if obj is not None and obj.pos not in ("PRON", "NUM") and not _is_bare_pronoun_phrase(parse, obj):
             return _object_phrase(parse, verb, obj), "np"
+    if cue.allows("gerund"):
+        gerund = next((k for k in kids if k.dep in ("xcomp", "ccomp", "dobj", "pcomp") and k.tag == "VBG"
+                       and k.i > verb.i and child(parse, k.i, "nsubj", "aux") is None), None)
+        if gerund is not None:
+            return subtree_span(parse, gerund.i, marks=frozenset()), "np"
     if (cue.allows("that") or cue.allows("quote")) and verb.dep == "parataxis":
         return _host_clause(parse, verb), "parenthetical"
     return None, ""
+
+
+def _responsibility_for(parse: Parse, verb: Token, cue: Cue) -> Span | None:
+    """ "claimed responsibility (on Sunday) for the attack": the object of "for", on the verb or its noun."""
+    noun = next((k for k in parse.children(verb.i) if k.lower == cue.preposition and k.dep in OBJECT_DEPS), None)
+    if noun is None:
+        return None
+    for holder in (noun, verb):
+        prep = next((k for k in parse.children(holder.i) if k.dep == "prep" and k.lower == "for"), None)
+        target = child(parse, prep.i, "pobj", "pcomp") if prep is not None else None
+        if target is not None:
+            return subtree_span(parse, target.i, marks=frozenset())
+    return None
 
 
 def _reported_clause(parse: Parse, verb: Token) -> Token | None:
@@ -195,6 +296,8 @@ def _before_aside(parse: Parse, first: int, last: int) -> int:
             continue
         if token.lower == "which" and token.dep in ("nsubj", "nsubjpass", "dobj"):
             clause = parse.tokens[token.head]
+            if clause.dep == "ccomp" and parse.tokens[clause.head].dep == "relcl":
+                clause = parse.tokens[clause.head]  # ", which aid workers said was higher"
             if clause.dep == "relcl" and parse.subtree(clause.i)[1] >= last - 1:
                 return k - 1
         if cited_source(parse, token) is not None and parse.subtree(token.i)[1] >= last - 1:
@@ -213,6 +316,8 @@ def _object_phrase(parse: Parse, verb: Token, obj: Token) -> Span | None:
     for kid in parse.children(verb.i):
         if kid.dep in ("prep", "advcl", "oprd") and kid.lower in ("as", "for") and kid.i >= last - 1:
             last = max(last, parse.subtree(kid.i)[1])
+        if kid.dep == "ccomp" and parse.subtree(kid.i)[0] == last and child(parse, kid.i, "mark") is None:
+            last = parse.subtree(kid.i)[1]  # "cited remarks Trump had made about her": a reduced relative
     return trimmed(parse, first, _before_aside(parse, first, last), marks=CONTENT_MARKS)
 
 

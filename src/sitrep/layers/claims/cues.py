@@ -19,7 +19,7 @@ from sitrep.nlp import Parse, Token
 CUES_FILE = "cues.tsv"
 WORDS_FILE = "claim_words.tsv"
 POS_KINDS = ("verb", "noun", "prep", "adv")
-FRAMES = frozenset({"that", "quote", "np", "to", "obj_to", "obj_as", "prep", "passive", "via", "-"})
+FRAMES = frozenset({"that", "quote", "np", "gerund", "for", "to", "obj_to", "obj_as", "prep", "passive", "via", "-"})
 PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "dative"})
 
 

@@ -44,6 +44,7 @@ class Found:
     speaker_token: int | None = None
     frame: str = ""
     via: list[Span] = field(default_factory=list)
+    relayed: list[Span] = field(default_factory=list)  # intermediaries by construction, outlets or not
     source: Found | None = None
     parent: Found | None = None
     elaborates: int | None = None
@@ -103,6 +104,8 @@ def speaker_head(parse: Parse, subject: Token) -> Token:
     for kid in parse.children(subject.i):
         if kid.dep == "appos" and kid.ent_type in ("PERSON", "ORG") and kid.pos == "PROPN":
             return kid
+        if kid.dep == "appos" and kid.pos == "PROPN" and subject.pos == "NOUN" and kid.i == subject.i + 1:
+            return kid  # "the monitoring group NetBlocks": the name right after its description
     return subject
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from sitrep.layers.claims.cues import ClaimWords, Cue, CueLexicon
-from sitrep.layers.claims.parts import Found, child, cited_source, mention_span, subtree_span, trimmed
+from sitrep.layers.claims.parts import Found, child, cited_source, mention_span, speaker_head, subtree_span, trimmed
 from sitrep.model import Span
 from sitrep.nlp import Parse, Token
 
@@ -79,6 +79,7 @@ def _source_phrase_claim(parse: Parse, first: int, last: int, cue: Cue) -> Found
     if source is None or sentence is None:
         return None
     cue_span = parse.char_span(first, last + 1)
+    source = speaker_head(parse, source)
     if cue.allows("via"):
         return Found(content=(sentence.start, sentence.end), cue=cue, cue_span=cue_span, cue_token=first,
                      frame="phrase", speaker=mention_span(parse, source.i), speaker_token=source.i)
@@ -98,7 +99,7 @@ def _source_phrase_claim(parse: Parse, first: int, last: int, cue: Cue) -> Found
     if content is None:
         return None
     return Found(content=content, cue=cue, cue_span=cue_span, cue_token=first, frame="phrase",
-                 speaker=speaker, speaker_token=speaker_token, via=via)
+                 speaker=speaker, speaker_token=speaker_token, via=via, relayed=list(via))
 
 
 def _citing_after(parse: Parse, i: int) -> tuple[Token, Token] | None:

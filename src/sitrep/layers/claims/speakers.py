@@ -23,6 +23,7 @@ NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 OWNER_PREPS = frozenset({"for", "of", "from", "by", "at"})
 SEARCH_BACK_CHARS = 6000
+BODY_TYPES = frozenset({"organization", "armed_forces", "armed_group", "media", "state"})
 PRONOUN_REACH_SENTENCES = 5
 
 
@@ -41,6 +42,7 @@ class Mention:
 def classify(parse: Parse, span: Span, head: Token, words: ClaimWords) -> Mention:
     """What kind of speaker mention ``span`` is, and the actor type it suggests."""
     tokens = [t for t in parse.tokens_in(*span) if t.pos not in ("SPACE", "PUNCT")]
+    head = _partitive_head(parse, head, words)  # "one of the officials": the officials
     lower = head.lower
     entity = _entity_over(parse, head)
     kind_type = _actor_type(parse, head, entity, words)
@@ -54,17 +56,18 @@ def classify(parse: Parse, span: Span, head: Token, words: ClaimWords) -> Mentio
     if head.pos == "PRON":
         kind = "person" if lower in words["person_pronouns"] else ("other" if lower in words["group_pronouns"] else "organization")
         return Mention(span, head, "pronoun", kind)
-    owner = owner_of(parse, head)
+    owner = owner_of(parse, head, words)
     if lower in words["document_heads"] and entity is None:
         return Mention(span, head, "document", kind_type, owner)
     if lower in words["proxy_heads"] and entity is None:
         return Mention(span, head, "proxy", "person", owner)
     if lower in words["vague_heads"] and entity is None:
         determiner = tokens[0].lower if tokens else ""
-        if owner is not None:
+        if owner is not None and not _nationality(parse, head, owner):
             return Mention(span, head, "proxy", "person", owner)
         if head.tag in ("NNS", "NNPS") or determiner in words["vague_determiners"] or len(tokens) == 1:
-            return Mention(span, head, "vague", "other")
+            kind = "anonymous" if lower in words["anonymous_heads"] else "vague"
+            return Mention(span, head, kind, _anonymous_type(head, words))
     if entity is not None or head.pos == "PROPN" and not _is_title(head, words):
         return Mention(span, head, "named", kind_type)
     if tokens and tokens[0].lower in DETERMINERS and not any(t.ent_type in NAMED_LABELS for t in tokens):
@@ -72,18 +75,92 @@ def classify(parse: Parse, span: Span, head: Token, words: ClaimWords) -> Mentio
     return Mention(span, head, "named", kind_type)
 
 
-def owner_of(parse: Parse, head: Token) -> Span | None:
-    """Whose a document or spokesperson is: "the ministry's", "for the ministry", "Pentagon"."""
+def _nationality(parse: Parse, head: Token, owner: Span) -> bool:
+    """ "a South Korean official", "U.S. officials": a nationality, not the body the source speaks for."""
+    token = parse.token_at(owner[0])
+    return token is not None and token.i < head.i and token.ent_type in ("NORP", "GPE") \
+        and owner[1] <= head.start and not any(t.tag == "POS" for t in parse.tokens_in(owner[0], head.start))
+
+
+def _partitive_head(parse: Parse, head: Token, words: ClaimWords) -> Token:
+    if head.lower not in words["partitives"]:
+        return head
+    of = next((k for k in parse.children(head.i) if k.dep == "prep" and k.lower == "of"), None)
+    target = child_of(parse, of, "pobj")
+    return target if target is not None and target.lower in words["anonymous_heads"] else head
+
+
+def mention_of(parse: Parse, noun: Token) -> Span:
+    """The noun phrase of ``noun`` up to the noun itself ("a senior official" of "... who said")."""
+    first = parse.subtree(noun.i)[0]
+    return parse.tokens[first].start, noun.end
+
+
+def _anonymous_type(head: Token, words: ClaimWords) -> str:
+    if head.lower in words["population_heads"]:
+        return "population"
+    return "other" if head.tag in ("NNS", "NNPS") else "person"
+
+
+def owner_of(parse: Parse, head: Token, words: ClaimWords | None = None) -> Span | None:
+    """Whose a document or spokesperson is: "the ministry's", "its", "for the ministry", "Pentagon",
+    "by the group Save the Children", "conducted by the Forsa institute", "analysts at Rystad"."""
     for kid in parse.children(head.i):
-        if kid.dep == "poss" and kid.pos != "PRON":
-            return _entity_or_phrase(parse, kid)
+        if kid.dep == "poss":
+            return (kid.start, kid.end) if kid.pos == "PRON" else _entity_or_phrase(parse, kid)
         if kid.dep == "prep" and kid.lower in OWNER_PREPS:
-            target = next((k for k in parse.children(kid.i) if k.dep == "pobj"), None)
-            if target is not None and (target.pos == "PROPN" or target.ent_type in NAMED_LABELS):
-                return _entity_or_phrase(parse, target)
+            owner = _body_of(parse, child_of(parse, kid, "pobj"), words)
+            if owner is not None:
+                return owner
+        if kid.dep == "acl" and kid.tag == "VBN":  # "a poll conducted by ...", "figures released by ..."
+            agent = child_of(parse, kid, "agent")
+            owner = _body_of(parse, child_of(parse, agent, "pobj"), words) if agent is not None else None
+            if owner is not None:
+                return owner
         if kid.dep in ("compound", "amod", "nmod") and kid.ent_type in ("ORG", "GPE", "NORP", "PERSON"):
             return _entity_or_phrase(parse, kid)
+    return _owner_after(parse, head)
+
+
+def child_of(parse: Parse, token: Token | None, dep: str) -> Token | None:
+    if token is None:
+        return None
+    return next((k for k in parse.children(token.i) if k.dep == dep), None)
+
+
+def _body_of(parse: Parse, target: Token | None, words: ClaimWords | None) -> Span | None:
+    """A named owner, or a body named by a common noun ("the group Save the Children", "the office")."""
+    if target is None:
+        return None
+    if target.pos == "PROPN" or target.ent_type in NAMED_LABELS:
+        return _entity_or_phrase(parse, target)
+    named = next((k for k in parse.children(target.i) if k.dep == "appos" and k.pos == "PROPN"), None)
+    if named is not None:
+        return _entity_or_phrase(parse, named)
+    bodies = words["organization_heads"] if words is not None else frozenset()
+    if target.lower in bodies:
+        first, last = parse.subtree(target.i)
+        tokens = [t for t in parse.tokens[first:last] if t.i <= target.i and t.pos not in ("PUNCT", "SPACE")]
+        while tokens and tokens[0].lower in DETERMINERS:
+            tokens = tokens[1:]
+        if tokens:
+            return tokens[0].start, target.end
     return None
+
+
+def _owner_after(parse: Parse, head: Token) -> Span | None:
+    """ "analysts at Rystad" read from the words when the parse lost the preposition."""
+    after = parse.tokens[head.i + 1:head.i + 3]
+    if len(after) == 2 and after[0].lower in ("at", "of", "from", "with") and after[1].pos == "PROPN":
+        return _name_run_forward(parse, after[1])
+    return None
+
+
+def _name_run_forward(parse: Parse, first: Token) -> Span:
+    last = first.i
+    while last + 1 < len(parse.tokens) and parse.tokens[last + 1].pos == "PROPN":
+        last += 1
+    return first.start, parse.tokens[last].end
 
 
 def _entity_or_phrase(parse: Parse, token: Token) -> Span:
@@ -148,6 +225,8 @@ class Spoken:
     actor: str
     type: str
     sentence: int
+    kind: str = ""
+    lemma: str = ""
 
 
 @dataclass
@@ -164,8 +243,8 @@ class SpeakerResolver:
         mention = classify(parse, span, head, self.words)
         actor = self._actor_of(mention)
         if actor is not None:
-            kind_type = self._type_of(actor, mention.type)
-            self.history.append(Spoken(span, actor, kind_type, head.sent))
+            kind_type = "person" if mention.kind == "proxy" else self._type_of(actor, mention.type)
+            self.history.append(Spoken(span, actor, kind_type, head.sent, mention.kind, mention.head.lemma.lower()))
         return actor
 
     def remember(self, span: Span, actor: str, sentence: int) -> None:
@@ -176,16 +255,44 @@ class SpeakerResolver:
         """Vague sources get none; pronouns and titles prefer a speaker just heard; names go to the resolver."""
         if mention.kind in ("vague", "first_person"):
             return None
+        if mention.kind == "anonymous":
+            return self._anonymous(mention)
         if mention.kind in ("document", "proxy"):
-            return self._named(mention.owner, "organization") if mention.owner else None
+            if mention.owner is None:
+                return None
+            owner = self.analysis.parse.token_at(mention.owner[0])
+            if owner is not None and owner.pos == "PRON" and mention.owner == (owner.start, owner.end):
+                return self._recent_speaker(Mention(mention.owner, owner, "pronoun", "organization"), bodies=True) \
+                    or self._resolved(mention.owner)  # "its latest update": the body that spoke last
+            return self._named(mention.owner, "organization")
         if mention.kind == "pronoun":
             return self._recent_speaker(mention) or self._resolved(mention.span) or self._last_entity_for(mention)
         if mention.kind == "relative":
             return self._resolved(mention.span) or self._relative(mention)
         if mention.kind == "description":
             return self._titled_speaker(mention) or self._resolved(mention.span) or self._description(mention) \
-                or self._named(self._entity_span(mention), mention.type)
+                or self._recent_body(mention) or self._named(self._entity_span(mention), mention.type)
         return self._earlier_name(mention) or self._named(self._entity_span(mention), mention.type, whole=mention.span)
+
+    def _anonymous(self, mention: Mention) -> str:
+        """ "two U.S. officials", "witnesses", "a senior official who asked not to be named": an actor of
+        their own, the same one when "one of the officials" or "the officials" comes back to them."""
+        parse = self.analysis.parse
+        lemma = mention.head.lemma.lower()
+        for spoken in reversed(self.history):
+            if spoken.kind == "anonymous" and spoken.lemma == lemma and (
+                    mention.span != spoken.span and self._refers_back(mention)):
+                return spoken.actor
+        tokens = [t for t in parse.tokens_in(*mention.span) if t.pos not in ("SPACE", "PUNCT")]
+        while len(tokens) > 1 and tokens[0].lower in DETERMINERS:
+            tokens = tokens[1:]
+        span = (tokens[0].start, tokens[-1].end) if tokens else mention.span
+        return self._new_actor(span, mention.type, mention.span)
+
+    def _refers_back(self, mention: Mention) -> bool:
+        """ "one of the officials", "the official", "the witnesses": a definite or partitive mention."""
+        first = next((t for t in self.analysis.parse.tokens_in(*mention.span) if t.pos not in ("SPACE", "PUNCT")), None)
+        return first is not None and (first.lower in ("the", "these", "those") or first.lower in self.words["partitives"])
 
     def _earlier_name(self, mention: Mention) -> str | None:
         """A person already heard whose name holds this one ("Paris" after "Valeska Paris")."""
@@ -225,6 +332,9 @@ class SpeakerResolver:
         found = self._resolved(span)
         if found is None and whole is not None and whole != span:
             found = self._resolved(whole)
+        if found is not None and self._owner_only(found, span):
+            # "Japan's defence ministry": the resolver knows Japan, the speaker is its ministry
+            return self._body_actor(span, found)
         if found is not None:
             return found
         by_name = self._by_name(span)
@@ -234,10 +344,37 @@ class SpeakerResolver:
             return self._new_actor(span, type_)
         return self.analysis.actor_for(span, type_)
 
-    def _new_actor(self, span: Span, type_: str) -> str:
+    def _owner_only(self, actor_id: str, span: Span) -> bool:
+        """The actor found for a body's mention is only named in a modifier of it ("Japan's", "UN")."""
+        tokens = [t for t in self.analysis.parse.tokens_in(*span) if t.pos not in ("SPACE", "PUNCT")]
+        actor = self.analysis.extraction.get(actor_id)
+        if not tokens or actor is None or tokens[-1].lower not in self.words["organization_heads"] | {"team"}:
+            return False
+        head = tokens[-1]
+        if len(tokens) < 2 or any(m[0] <= head.start < m[1] for m in actor.mentions):
+            return False
+        return any(t.ent_type in NAMED_LABELS or t.pos == "PROPN" or t.tag == "POS" for t in tokens[:-1])
+
+    def _body_actor(self, span: Span, owner: str) -> str:
+        """An actor for a body named after its owner, remembered by its words for later mentions."""
+        text = self.analysis.text[span[0]:span[1]]
+        for actor in self.analysis.extraction.actors:
+            if actor.name == text or span in actor.mentions:
+                return actor.id
+        owner_actor = self.analysis.extraction.get(owner)
+        type_ = "armed_forces" if self.analysis.parse.tokens_in(*span)[-1].lower in self.words["military_heads"] \
+            else "organization"
+        actor_id = self._new_actor(span, type_, affiliation=owner)
+        actor = self.analysis.extraction.get(actor_id)
+        if actor is not None and owner_actor is not None:
+            actor.country = owner_actor.country
+        return actor_id
+
+    def _new_actor(self, span: Span, type_: str, mention: Span | None = None,
+                   affiliation: str | None = None) -> str:
         extraction = self.analysis.extraction
         actor = Actor(id=extraction.next_id("actors"), name=self.analysis.text[span[0]:span[1]], type=type_,
-                      mentions=[span])
+                      mentions=[mention or span], affiliation=affiliation)
         extraction.actors.append(actor)
         return actor.id
 
@@ -292,10 +429,10 @@ class SpeakerResolver:
         actor = self.analysis.extraction.get(actor_id)
         return actor.type if actor is not None and actor.type != "other" else fallback
 
-    def _recent_speaker(self, mention: Mention) -> str | None:
-        """The last speaker a pronoun can refer to, within a few sentences."""
+    def _recent_speaker(self, mention: Mention, bodies: bool = False) -> str | None:
+        """The last speaker a pronoun can refer to, within a few sentences (``bodies``: not a person)."""
         lower = mention.head.lower
-        wants_person = lower in self.words["person_pronouns"]
+        wants_person = lower in self.words["person_pronouns"] and not bodies
         wants_group = lower in self.words["group_pronouns"]
         sentence = mention.head.sent
         for spoken in reversed(self.history):
@@ -305,6 +442,25 @@ class SpeakerResolver:
             if wants_person == is_person or (wants_group and not is_person):
                 return spoken.actor
         return None
+
+    def _recent_body(self, mention: Mention) -> str | None:
+        """ "Hezbollah did not ... In a statement, the group said": a body's description after it spoke."""
+        if mention.head.lower not in self.words["group_heads"] or mention.head.tag != "NN":
+            return None
+        for spoken in reversed(self.history):
+            if mention.head.sent - spoken.sentence > 2:
+                break
+            if spoken.kind in ("named", "description") and self._is_body(spoken):
+                return spoken.actor
+        return None
+
+    def _is_body(self, spoken: Spoken) -> bool:
+        if spoken.type in BODY_TYPES:
+            return True
+        tokens = [t for t in self.analysis.parse.tokens_in(*spoken.span) if t.pos not in ("SPACE", "PUNCT")]
+        titles = self.words["person_titles"] | self.words["honorifics"]
+        return spoken.type == "other" and bool(tokens) and not any(
+            t.ent_type == "PERSON" or t.lower in titles for t in tokens)
 
     def _last_entity_for(self, mention: Mention) -> str | None:
         wants_person = mention.head.lower in self.words["person_pronouns"]
@@ -326,6 +482,10 @@ class SpeakerResolver:
             return None
         noun = parse.tokens[clause.head]
         entity = _entity_over(parse, noun)
+        if entity is None and noun.pos != "PROPN":
+            # "a letter that said", "the feud, which ...": a common noun is no actor; a source noun is
+            antecedent = classify(parse, mention_of(parse, noun), noun, self.words)
+            return self._actor_of(antecedent) if antecedent.kind in ("anonymous", "document", "proxy") else None
         span = entity or (noun.start, noun.end)
         return self._named(span, _actor_type(parse, noun, entity, self.words))
 

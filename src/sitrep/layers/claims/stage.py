@@ -16,6 +16,7 @@ import re
 from sitrep.analysis import Analysis, contains, overlaps
 from sitrep.layers.claims.attribution import find_verbal
 from sitrep.layers.claims.cues import ClaimWords, CueLexicon, load_claim_words, load_cues
+from sitrep.layers.claims.fallback import find_misparsed
 from sitrep.layers.claims.parts import Found, child, cue_span_of, is_verb, mention_span, subject_of, trimmed
 from sitrep.layers.claims.quote_speakers import attribute_quotes, is_speech
 from sitrep.layers.claims.quotes import Quote, find_quotes, has_quoted_words, quote_at
@@ -52,6 +53,7 @@ def find_claims(parse: Parse, lexicon: CueLexicon | None = None, words: ClaimWor
     words = words or load_claim_words()
     quotes = find_quotes(parse.text)
     found = find_verbal(parse, lexicon, words) + find_nominal(parse, lexicon) + find_labelled(parse, words)
+    found += find_misparsed(parse, lexicon, found)
     found = _merge_elaborations(parse, found)
     found += attribute_quotes(parse, quotes, found, lexicon)
     found = _continue_quotations(parse, quotes, found)
@@ -174,7 +176,7 @@ def _settle_nesting(parse: Parse, found: list[Found], words: ClaimWords) -> list
             kept.append(claim)
             continue
         host = _host_of(claim, found)
-        if host is None:
+        if host is None or claim.frame == "label":  # a transcript's "NAME:" inside a quotation still names its turn
             kept.append(claim)
             continue
         if _is_sibling(parse, claim, host):
@@ -251,7 +253,7 @@ def _worth_nesting(parse: Parse, claim: Found, words: ClaimWords) -> bool:
         return False
     subject = parse.tokens[claim.speaker_token]
     mention = classify(parse, claim.speaker, subject, words)
-    return mention.kind == "named" and claim.cue is not None and claim.cue.stance in NESTED_STANCES
+    return mention.kind in ("named", "anonymous") and claim.cue is not None and claim.cue.stance in NESTED_STANCES
 
 
 def _drop_duplicates(found: list[Found]) -> list[Found]:
@@ -433,9 +435,10 @@ def _via_of(analysis: Analysis, item: Found, speaker: str | None, actor_of: dict
     if relay is not None:
         via.append(relay)
     for span in item.via:
-        if not _is_outlet(analysis, span, words):
-            continue
-        actor = analysis.actor_for(span, "media")
+        outlet = _is_outlet(analysis, span, words)
+        if not outlet and span not in item.relayed:
+            continue  # "told reporters", "informed NATO": an addressee, not a channel
+        actor = analysis.actor_for(span, "media" if outlet else "organization")
         if actor not in via and actor != speaker:
             via.append(actor)
     return [v for v in via if v and v != speaker]
@@ -450,7 +453,7 @@ def _is_outlet(analysis: Analysis, span: Span, words: ClaimWords) -> bool:
             return True
     tokens = analysis.parse.tokens_in(*span)
     named = any(t.ent_type in ("ORG", "PERSON", "GPE", "WORK_OF_ART") or t.pos == "PROPN" for t in tokens)
-    return named and any(t.lower in words["media"] for t in tokens)
+    return named and any(t.lower in words["media"] or t.lower in words["platforms"] for t in tokens)
 
 
 def _time_of(analysis: Analysis, item: Found, found: list[Found]) -> str | None:

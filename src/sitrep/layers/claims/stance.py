@@ -19,6 +19,7 @@ from sitrep.nlp import Parse, Token
 PAST_TAGS = frozenset({"VBD", "VBN"})
 MODAL_TAG = "MD"
 NEUTRAL_STANCES = frozenset({"report", "assert"})
+SUBORDINATE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj", "pcomp", "conj"})
 
 
 @dataclass(frozen=True)
@@ -83,19 +84,109 @@ def _stance_from_content(clause: Clause, words: ClaimWords) -> str | None:
     helper_words = {t.lower for t in clause.helpers}
     if helper_words & words["call"] or (head is not None and head.lemma.lower() in words["call"]):
         return "call"
-    if _first_person_says(clause, words, "confirm") or _confirms_itself(clause, words):
+    negated = bool(helper_words & words["negation"])
+    if not negated and (_first_person_says(clause, words, "confirm") or _confirms_itself(clause, words)):
         return "confirm"
     if _first_person_says(clause, words, "estimate"):
         return "estimate"
     modal = helper_words & (words["future"] | words["probable"] | words["possible"])
     if modal and lemmas & words["danger"]:
         return "warn"
+    if _threatens(clause, words, bool(modal)):
+        return "warn"
+    if _denies_involvement(clause, words):
+        return "deny"
+    if hedge_of(clause, words, passive_expect=False) is not None:
+        return "estimate"
+    if modal & (words["future"] | {"would"}) and _acts_on_its_own(clause, words):
+        return "plan"
     if head is not None and head.pos in ("NOUN", "PROPN"):
         if any(t.head == head.i and t.dep == "amod" and t.lower in words["plan"] for t in clause.tokens):
             return "plan"
     elif first_person and (helper_words & words["future"] or (head is not None and head.lemma in words["plan"])):
         return "plan"
     return None
+
+
+def _governed(clause: Clause, token: Token) -> bool:
+    """``token`` belongs to the main clause itself, not to a clause inside it."""
+    by_index = {t.i: t for t in clause.tokens}
+    current = token
+    for _ in range(8):
+        if clause.head is not None and current.i == clause.head.i:
+            return True
+        if current.dep in SUBORDINATE_DEPS:
+            return False
+        parent = by_index.get(current.head)
+        if parent is None or parent.i == current.i:
+            return False
+        current = parent
+    return False
+
+
+def hedge_of(clause: Clause, words: ClaimWords, passive_expect: bool = True) -> str | None:
+    """ "likely", "probably", "possible but unlikely": the factuality a hedge of the main clause gives."""
+    for token in clause.tokens:
+        lower = token.lower
+        if lower not in words["hedge_probable"] and lower not in words["hedge_possible"]:
+            continue
+        if token.dep not in ("advmod", "acomp", "amod", "attr", "ROOT") and token is not clause.head:
+            continue
+        if not _governed(clause, token):
+            continue
+        return "possible" if lower in words["hedge_possible"] else "probable"
+    head = clause.head
+    if passive_expect and head is not None and head.lemma.lower() == "expect" and any(h.dep == "auxpass" for h in clause.helpers):
+        return "probable"  # "are expected to approve"
+    return None
+
+
+def _threatens(clause: Clause, words: ClaimWords, modal: bool) -> bool:
+    """ "would respond militarily", "will not go unanswered", "will be punished": a threat."""
+    head = clause.head
+    if head is None:
+        return False
+    lemmas = {t.lemma.lower() for t in clause.tokens if _governed(clause, t)}
+    if lemmas & words["threat_words"] and (modal or head.tag == "VB"):
+        return True
+    if modal and head.lemma.lower() in words["response_verbs"]:
+        subject = next((t for t in clause.tokens if t.head == head.i and t.dep == "nsubj"), None)
+        manner = lemmas & words["threat_manner"]
+        state = subject is not None and (subject.ent_type in ("GPE", "ORG", "NORP") or subject.lower == "we")
+        return bool(manner) or state
+    return False
+
+
+def _denies_involvement(clause: Clause, words: ClaimWords) -> bool:
+    """ "its fighters had no presence in the area", "no troops were present": the speaker's side was not there."""
+    head = clause.head
+    if head is None or head.lemma.lower() not in words["involvement"]:
+        return False
+    negated = any(h.lower in words["negation"] for h in clause.helpers)
+    no_object = any(t.lower == "no" and t.dep == "det" and _governed(clause, t) for t in clause.tokens)
+    if not (negated or no_object):
+        return False
+    subject = next((t for t in clause.tokens if t.head == head.i and t.dep in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    own = subject.pos == "PRON" or any(k.dep == "poss" and k.pos == "PRON" for k in clause.tokens if k.head == subject.i)
+    forces = subject.lemma.lower() in words["force_nouns"]
+    return own or forces
+
+
+def _acts_on_its_own(clause: Clause, words: ClaimWords) -> bool:
+    """ "Warsaw would raise the issue", "his unit would stay": the speaker's side will act."""
+    head = clause.head
+    if head is None or head.pos != "VERB" or head.lemma.lower() in words["stative_verbs"]:
+        return False
+    subject = next((t for t in clause.tokens if t.head == head.i and t.dep == "nsubj"), None)
+    if subject is None:
+        return False
+    if subject.lower in words["person_pronouns"] | words["first_person"] | {"it", "they"}:
+        return True
+    if subject.ent_type in ("GPE", "ORG", "PERSON") and subject.pos == "PROPN":
+        return True
+    return any(k.dep == "poss" and k.pos == "PRON" for k in clause.tokens if k.head == subject.i)
 
 
 def _first_person_says(clause: Clause, words: ClaimWords, category: str) -> bool:
@@ -137,16 +228,24 @@ def factuality_of(cue: Cue | None, clause: Clause, stance: str, words: ClaimWord
     lemmas = clause.lemmas
     if clause.tokens and (clause.tokens[-1].text == "?" or clause.tokens[0].lower in words["question_marks"]):
         return "unknown"
-    if stance in ("call", "plan") and not (cue and cue.factuality):
+    if stance in ("call", "plan") and not (cue and cue.factuality) and not (cue and cue.stance not in (stance,)
+                                                                          and helpers & words["probable"]):
         return "fact"
     if _unreal_conditional(clause, words):
         return "counterfact"
+    if helpers & words["negation"] and clause.head is not None and clause.head.lemma.lower() in words["knowledge"]:
+        return "unknown"  # "it could not verify the reports", "could not be independently confirmed"
+    if helpers & words["negation"] and stance == "warn" and clause.lemmas & words["threat_words"]:
+        return "fact"  # "will not go unanswered": a double negative
     if helpers & words["negation"] and stance not in ("call", "plan"):
         return "counterfact"
     if _negated_subject(clause, words):
         return "counterfact"
     if helpers & words["possible"] or (clause.head is not None and clause.head.lemma in words["possible_verbs"]):
         return "possible"
+    hedge = hedge_of(clause, words)
+    if hedge is not None:
+        return hedge
     if helpers & words["probable"]:
         conditional = bool(lemmas & words["conditional"]) or stance == "warn"
         return "possible" if conditional else "probable"
@@ -176,6 +275,6 @@ def _negated_subject(clause: Clause, words: ClaimWords) -> bool:
             return True
         if token.dep == "det" and token.lower == "no":
             governor = next((t for t in clause.tokens if t.i == token.head), None)
-            if governor is not None and governor.dep in ("nsubj", "nsubjpass", "attr") and governor.head == head.i:
+            if governor is not None and governor.dep in ("nsubj", "nsubjpass", "attr", "dobj") and governor.head == head.i:
                 return True
     return False

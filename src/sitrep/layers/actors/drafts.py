@@ -38,6 +38,12 @@ class Patterns:
     byline_words: frozenset[str]
     raising_adjectives: frozenset[str]
     home_force_nouns: tuple[str, ...]
+    alias_cues: tuple[str, ...] = ()
+    place_nouns: frozenset[str] = frozenset()
+    facility_heads: frozenset[str] = frozenset()
+    organisation_nouns: dict[str, str] = field(default_factory=dict)
+    force_name_words: tuple[str, ...] = ()
+    home_force_names: dict[str, str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +60,10 @@ def load_patterns() -> Patterns:
         pleonastic_verbs=frozenset(raw["pleonastic_verbs"]), pleonastic_passives=frozenset(raw["pleonastic_passives"]),
         byline_words=frozenset(raw["byline_words"]), raising_adjectives=frozenset(raw["raising_adjectives"]),
         home_force_nouns=tuple(raw["home_force_nouns"]),
+        alias_cues=tuple(sorted(raw["alias_cues"], key=lambda w: -len(w.split()))),
+        place_nouns=frozenset(raw["place_nouns"]), facility_heads=frozenset(raw["facility_heads"]),
+        organisation_nouns=raw["organisation_nouns"], force_name_words=tuple(raw["force_name_words"]),
+        home_force_names=raw["home_force_names"],
     )
 
 
@@ -70,6 +80,7 @@ class Draft:
     mentions: list[Span] = field(default_factory=list)
     titles: set[str] = field(default_factory=set)   # lower-case offices: "secretary general"
     gender: str | None = None
+    title_first: int | None = None      # first token of the title that gave the role ("Ministry spokesman X")
 
     def add(self, span: Span) -> None:
         if span not in self.mentions:
@@ -95,6 +106,33 @@ class Drafts:
 
     def free(self, first: int, last: int) -> bool:
         return not any(self.claimed[first:last])
+
+    def merge(self, source: Draft, target: Draft) -> None:
+        """Fold ``source`` into ``target`` (an alias found later): its mentions, titles and the links to it."""
+        if source is target or source.key not in self.by_key:
+            return
+        for span in source.mentions:
+            target.add(span)
+        target.titles |= source.titles
+        target.role = target.role or source.role
+        target.country = target.country or source.country
+        target.gender = target.gender or source.gender
+        if target.affiliation is None and source.affiliation != target.key:
+            target.affiliation = source.affiliation
+        del self.by_key[source.key]
+        for draft in self.by_key.values():
+            if draft.affiliation == source.key:
+                draft.affiliation = target.key if draft is not target else None
+
+    def owner(self, span: Span) -> Draft | None:
+        """The draft with a mention equal to ``span``, or else the one whose mention overlaps it most."""
+        best: tuple[int, Draft] | None = None
+        for draft in self.by_key.values():
+            for start, end in draft.mentions:
+                shared = min(end, span[1]) - max(start, span[0])
+                if shared > 0 and (best is None or shared > best[0]):
+                    best = (shared, draft)
+        return best[1] if best else None
 
 
 # ---------------------------------------------------------------- helpers

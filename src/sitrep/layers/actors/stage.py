@@ -21,6 +21,8 @@ from sitrep.analysis import Analysis
 from sitrep.geo.gazetteer import name_key
 from sitrep.geo.lexicon import DictionaryEntry, Lexicon, load_lexicon, not_an_outlet
 from sitrep.layers.actors import coref
+from sitrep.layers.actors.aliases import apply_aliases
+from sitrep.layers.actors.collectives import find_collectives
 from sitrep.layers.actors.drafts import (
     ARTICLES,
     POSSESSIVES,
@@ -36,6 +38,7 @@ from sitrep.layers.actors.drafts import (
     load_patterns,
     state_name,
 )
+from sitrep.layers.actors.names import clean_name, not_a_name, title_only
 from sitrep.layers.places.stage import (
     NOTES_KEY,
     Toponym,
@@ -119,9 +122,52 @@ def type_armed_groups(parse: Parse, drafts: Drafts, patterns: Patterns) -> None:
             draft.affiliation = None
 
 
+def type_forces(drafts: Drafts, lexicon: Lexicon, patterns: Patterns) -> None:
+    """Organisations named as forces: "Haitian National Police", "Armed Forces of the Democratic Republic of the
+    Congo" are a state's armed forces (the army one takes over "Congolese army"); an "Army" of no state
+    ("Arakan Army") is an armed group."""
+    for draft in list(drafts.by_key.values()):
+        if draft.type != "organization" or not draft.key.startswith("org:"):
+            continue
+        words = [w for w in patterns.force_name_words if re.search(rf"\b{re.escape(w)}\b", draft.name)]
+        if not words:
+            continue
+        iso3 = _country_in_name(draft.name, lexicon)
+        if iso3 is None:
+            if "Army" in words:
+                draft.type, draft.affiliation = "armed_group", None
+            elif "Police" in words:
+                draft.type = "armed_forces"
+            continue
+        draft.type, draft.country, draft.affiliation = "armed_forces", iso3, f"state:{iso3}"
+        if "Police" in words:   # "Police spokesman X" under the dateline, bare "police said": the named police
+            for police in [d for d in drafts.by_key.values() if d.country == iso3 and d is not draft
+                           and (d.key == f"police:{iso3}" or d.key == "collective:police")]:
+                drafts.merge(police, draft)
+        army = drafts.by_key.get(f"forces:{iso3}")
+        if army is not None and not set(words) & {"Police", "National Guard", "Coast Guard", "Border Guard",
+                                                 "Central Command", "Gendarmerie"}:
+            drafts.merge(army, draft)
+
+
+def _country_in_name(name: str, lexicon: Lexicon) -> str | None:
+    """"Haitian National Police" -> HTI, "Armed Forces of the Democratic Republic of the Congo" -> COD."""
+    words = name.split()
+    for size in (3, 2, 1):
+        iso3 = lexicon.country_of_adjective(" ".join(words[:size]))
+        if iso3:
+            return iso3
+    found = re.search(r"\bof (?:the )?(.+)$", name)
+    if found:
+        rest = found.group(1)
+        return lexicon.state_names.get(rest) or lexicon.state_names.get("the " + rest) or \
+            lexicon.state_names.get(rest.replace("the ", ""))
+    return None
+
+
 def _described_as_armed_group(parse: Parse, mention: Span, patterns: Patterns) -> bool:
     """"X, an armed group", "X is a jihadist group", "the militant group X"."""
-    after = parse.text[mention[1]:mention[1] + 60].lower()
+    after = re.sub(r"^\s*\([^)]{1,12}\)", "", parse.text[mention[1]:mention[1] + 72]).lower()   # "X (AA), an ..."
     before = parse.text[max(0, mention[0] - 40):mention[0]].lower()
     for description in patterns.armed_group_descriptions:
         if re.match(rf"(?:,| is| was|’s|'s)?\s*(?:an?|the)\s+(?:\w+\s+){{0,2}}{description}\b", after):
@@ -129,6 +175,50 @@ def _described_as_armed_group(parse: Parse, mention: Span, patterns: Patterns) -
         if re.search(rf"\b(?:the|an?)\s+(?:\w+\s+)?{description}\s*,?\s*$", before):
             return True
     return False
+
+
+def find_force_words(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: Patterns, home: str | None) -> None:
+    """"Army spokesman X", "Junta spokesman X", "Police spokesman X": the forces the text has named (or, under a
+    dateline, the home country's), so that the title's holder is tied to them."""
+    tokens = parse.tokens
+    for i, token in enumerate(tokens[:-1]):
+        kind = patterns.home_force_names.get(token.lower)
+        if kind is None or not token.text[:1].isupper() or not drafts.free(i, i + 1):
+            continue
+        if _title_at(parse, i + 1, lexicon) is None:
+            continue
+        forces = [d for d in drafts.by_key.values() if d.type == "armed_forces" and d.key.startswith("forces:")
+                  and any(m[0] < token.start for m in d.mentions)]
+        if kind == "police":
+            if home is None:
+                continue
+            draft = drafts.get(f"police:{home}", name=f"{lexicon.adjectives.get(home, state_name(lexicon, home))} police",
+                               type="armed_forces", country=home, affiliation=f"state:{home}")
+        elif len(forces) == 1:
+            draft = forces[0]
+        elif home is not None:
+            draft = _forces_draft(drafts, lexicon, home, lexicon.adjectives.get(home, ""))
+        else:
+            continue
+        draft.add((token.start, token.end))
+        drafts.claim(i, i + 1)
+
+
+def link_titles(parse: Parse, drafts: Drafts) -> None:
+    """"Unification Ministry spokesman Koo": a titled person with no body yet belongs to the organisation named
+    right before the title."""
+    for draft in drafts.by_key.values():
+        if draft.type != "person" or draft.affiliation or draft.title_first is None or draft.title_first == 0:
+            continue
+        before = parse.tokens[draft.title_first - 1]
+        for other in drafts.by_key.values():
+            if other.type in {"organization", "armed_forces", "armed_group", "media"} and \
+                    any(m[1] == before.end for m in other.mentions):
+                draft.affiliation = other.key
+                draft.country = draft.country or other.country
+                if draft.role and other.name not in draft.role:
+                    draft.role = f"{other.name} {draft.role}"
+                break
 
 
 def find_dictionary(parse: Parse, drafts: Drafts, lexicon: Lexicon) -> None:
@@ -262,7 +352,9 @@ def find_states(parse: Parse, drafts: Drafts, lexicon: Lexicon, toponyms: list[T
                                max_len=3)
             if found:
                 start = i + 1 if token.lower == "the" else i
-                _state(drafts, lexicon, found[1]).add(_span(parse, start, found[0]))
+                if drafts.free(i, found[0]):
+                    _state(drafts, lexicon, found[1]).add(_span(parse, start, found[0]))
+                    drafts.claim(i, found[0])
 
 
 def _title_at(parse: Parse, i: int, lexicon: Lexicon) -> tuple[int, str] | None:
@@ -320,7 +412,7 @@ def _office_before_rank(parse: Parse, rank: TitleParse, lexicon: Lexicon) -> Tit
             break
         for start in range(max(0, end - 4), end):
             key = _text(parse, start, end).lower()
-            if tokens[start].sent == tokens[rank.first].sent and lexicon.title_kinds.get(key) == "office":
+            if tokens[start].sent == tokens[rank.first].sent and lexicon.title_kinds.get(key) in {"office", "job"}:
                 return TitleParse(first=start, last=rank.last, title=key, title_span=_span(parse, start, rank.last))
     return None
 
@@ -334,9 +426,9 @@ def _qualify(parse: Parse, title: TitleParse, drafts: Drafts, lexicon: Lexicon) 
     k = title.first - 1
     if k >= 0:
         for draft in drafts.by_key.values():
-            if draft.type in {"organization", "media", "armed_forces"} and \
+            if draft.type in {"organization", "media", "armed_forces", "armed_group", "state"} and \
                     any(m[1] == parse.tokens[k].end for m in draft.mentions):
-                title.org_key, title.org_name = draft.key, draft.name
+                title.org_key, title.org_name = draft.key, None if draft.type == "state" else draft.name
                 title.country = title.country or draft.country
                 title.first = parse.token_at(next(m[0] for m in draft.mentions if m[1] == parse.tokens[k].end)).i
                 return
@@ -376,7 +468,15 @@ def find_people(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: Patter
         if first >= last or not any(t.text[:1].isupper() for t in parse.tokens[first:last]):
             continue
         name = _text(parse, first, last)
-        draft = _person_draft(drafts, name)
+        if not_a_name(name) or title_only(name, lexicon) or _place_or_facility(parse, first, last, patterns):
+            drafts.claim(first, last)
+            continue
+        kind = _organisation_noun_around(parse, first, last, patterns)
+        if kind is not None:
+            _org_draft(drafts, name, kind, None).add(_span(parse, first, last))
+            drafts.claim(first, last)
+            continue
+        draft = _family_name_holder(parse, drafts, name, first, lexicon) or _person_draft(drafts, name)
         draft.add(_span(parse, first, last))
         drafts.claim(first, last)
         _gender_from_name(draft, parse, first, lexicon, patterns)
@@ -395,9 +495,53 @@ def find_people(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: Patter
         _of_country(parse, draft, last, lexicon)
 
 
+def _place_or_facility(parse: Parse, first: int, last: int, patterns: Patterns) -> bool:
+    """"the village of Houla", "al-Ahli hospital": a place or building, not a person."""
+    tokens = parse.tokens
+    if first >= 2 and tokens[first - 1].lower == "of" and tokens[first - 2].lower in patterns.place_nouns:
+        return True
+    return last < len(tokens) and tokens[last].lower in patterns.facility_heads and tokens[last].pos == "NOUN"
+
+
+def _organisation_noun_around(parse: Parse, first: int, last: int, patterns: Patterns) -> str | None:
+    """"the Viv Ansanm gang coalition", "the security firm Ambrey": the type of an organisation read as a person."""
+    tokens = parse.tokens
+    nouns = patterns.organisation_nouns
+    k = last
+    while k < len(tokens) and k - last < 3 and tokens[k].text[:1].islower() and tokens[k].pos == "NOUN":
+        k += 1
+    after = [tokens[j].lower for j in range(last, k)]
+    if after and after[-1] in nouns:
+        kinds = [nouns[w] for w in after if w in nouns]
+        return next((kind for kind in kinds if kind != "organization"), "organization")  # "gang coalition": armed
+    if first >= 1 and tokens[first - 1].lower in nouns and tokens[first - 1].pos == "NOUN" and \
+            (first < 2 or tokens[first - 2].lower in ARTICLES or tokens[first - 2].pos in {"ADJ", "NOUN", "PROPN"}):
+        return nouns[tokens[first - 1].lower]
+    return None
+
+
+def _family_name_holder(parse: Parse, drafts: Drafts, name: str, first: int, lexicon: Lexicon) -> Draft | None:
+    """A one-word name that opens fuller names ("Kim" after "Kim Yo Jong" and "Kim Jong Un"): the most salient
+    of those people before it, the latest subject first. Given names ("Mark") never count."""
+    if " " in name or name in lexicon.first_names:
+        return None
+    start = parse.tokens[first].start
+    holders = [d for d in drafts.by_key.values() if d.type == "person" and not d.key.startswith("office:")
+               and len(d.name.split()) > 1 and d.name.split()[0] == name and any(m[0] < start for m in d.mentions)]
+    if not holders:
+        return None
+
+    def salience(draft: Draft) -> tuple[int, int]:
+        before = [m for m in draft.mentions if m[0] < start]
+        subjects = [m[0] for m in before if any(t.dep in {"nsubj", "nsubjpass"} for t in parse.tokens_in(*m))]
+        return (max(subjects) if subjects else -1, max(m[0] for m in before))
+
+    return max(holders, key=salience)
+
+
 def _person_spans(parse: Parse, lexicon: Lexicon, patterns: Patterns) -> list:
     """PERSON entities, bylines ("By Jane Doe") and "<known first name> <Name>" sequences the NER missed."""
-    spans = [e for e in parse.entities if e.label == "PERSON"] + _bylines(parse, patterns)
+    spans = _join_split_names([e for e in parse.entities if e.label == "PERSON"], parse) + _bylines(parse, patterns)
     covered = {k for e in parse.entities for k in range(e.first, e.last)}
     tokens = parse.tokens
     i = 0
@@ -414,6 +558,20 @@ def _person_spans(parse: Parse, lexicon: Lexicon, patterns: Patterns) -> list:
             continue
         i += 1
     return sorted(spans, key=lambda e: e.first)
+
+
+def _join_split_names(entities: list[Entity], parse: Parse) -> list[Entity]:
+    """"Vyacheslav" and "Gladkov" split by a no-break space: one name."""
+    out: list[Entity] = []
+    for entity in entities:
+        previous = out[-1] if out else None
+        if previous is not None and entity.first == previous.last + 1 and \
+                parse.tokens[previous.last].pos == "SPACE" and "\n" not in parse.tokens[previous.last].text:
+            out[-1] = Entity(label="PERSON", first=previous.first, last=entity.last, start=previous.start,
+                             end=entity.end, text=parse.text[previous.start:entity.end])
+            continue
+        out.append(entity)
+    return out
 
 
 def _of_country(parse: Parse, draft: Draft, last: int, lexicon: Lexicon) -> None:
@@ -469,6 +627,8 @@ def _gender_from_name(draft: Draft, parse: Parse, first: int, lexicon: Lexicon, 
 
 def _apply_title(draft: Draft, title: TitleParse, lexicon: Lexicon) -> None:
     draft.role = draft.role or _role_text(title, lexicon)
+    if draft.title_first is None:
+        draft.title_first = title.first
     draft.titles.add(title.title)
     draft.titles.add(lexicon.titles[title.title].lower())
     if title.country and not draft.country:
@@ -652,8 +812,8 @@ def find_organisations(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns:
             continue
         name = _text(parse, first, last)
         if not any(c.isupper() for c in name) or name in patterns.not_actors or name in lexicon.demonyms or \
-                name_key(name) in toponym_names or \
-                _person_inside(parse, drafts, first, last):
+                name_key(name) in toponym_names or not_a_name(name) or title_only(name, lexicon) or \
+                _inside_title(parse, first, last, lexicon) or _person_inside(parse, drafts, first, last):
             continue
         kind = "media" if _looks_like_media(parse, first, last, patterns) else "organization"
         draft = _org_draft(drafts, name, kind, iso3)
@@ -662,6 +822,15 @@ def find_organisations(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns:
             span_last = last + 1
         draft.add(_span(parse, first, span_last))
         drafts.claim(entity.first, entity.last)
+
+
+def _inside_title(parse: Parse, first: int, last: int, lexicon: Lexicon) -> bool:
+    """"State" in "Secretary of State Antony Blinken": a word of a title, not an organisation."""
+    for start in range(max(0, first - 4), first + 1):
+        found = _title_at(parse, start, lexicon)
+        if found and start <= first and last <= found[0]:
+            return True
+    return False
 
 
 def find_organisation_shapes(parse: Parse, drafts: Drafts) -> None:
@@ -731,13 +900,15 @@ def find_populations(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: P
     for i, token in enumerate(tokens):
         if not drafts.free(i, i + 1):
             continue
-        found = _phrase_at(parse, i, named, max_len=3) if token.text[:1].isupper() else \
-            _phrase_at(parse, i, lowered, max_len=3, lower=True)
+        found = _phrase_at(parse, i, named, max_len=3) if token.text[:1].isupper() else None
+        common = found is None
+        if common and (token.text[:1].islower() or token.pos == "NOUN"):   # "Residents said"
+            found = _phrase_at(parse, i, lowered, max_len=3, lower=True)
         if not found or not drafts.free(i, found[0]):
             continue
         last, plural = found
-        if tokens[last - 1].dep == "compound" and token.text[:1].islower():
-            continue
+        if common and tokens[last - 1].dep in {"compound", "amod"} and tokens[last - 1].head >= last:
+            continue    # "civilian casualties", "refugee camp"
         drafts.get(f"group:{plural}", name=plural, type="population",
                    country=lexicon.demonyms.get(plural)).add(_span(parse, i, last))
         drafts.claim(i, last)
@@ -768,6 +939,11 @@ def find_surnames(parse: Parse, drafts: Drafts) -> None:
 # ---------------------------------------------------------------- assembling
 
 
+def _home_country(toponyms: list[Toponym]) -> str | None:
+    """The country of the dateline's place, if the text opens with one."""
+    return next((t.entry.country for t in toponyms if t.dateline and t.entry is not None and t.entry.country), None)
+
+
 def find_actors(parse: Parse, toponyms: list[Toponym] | None = None, lexicon: Lexicon | None = None,
                 source: str | None = None) -> list[Draft]:
     """Actor drafts for a parsed text, in order of first mention (``source``: the document's outlet)."""
@@ -783,6 +959,8 @@ def find_actors(parse: Parse, toponyms: list[Toponym] | None = None, lexicon: Le
     find_forces(parse, drafts, lexicon, patterns)
     find_states(parse, drafts, lexicon, toponyms)
     find_home_forces(parse, drafts, lexicon, patterns, toponyms)
+    home = _home_country(toponyms)
+    find_force_words(parse, drafts, lexicon, patterns, home)
     claim_places(parse, drafts, lexicon, toponyms)
     find_people(parse, drafts, lexicon, patterns)
     find_surnames(parse, drafts)
@@ -791,7 +969,12 @@ def find_actors(parse: Parse, toponyms: list[Toponym] | None = None, lexicon: Le
     toponym_spans = {t.span for t in toponyms if t.entry is not None}
     find_organisations(parse, drafts, lexicon, patterns, toponym_spans)
     find_organisation_shapes(parse, drafts)
+    apply_aliases(parse, drafts, patterns, lambda span: _org_draft(
+        drafts, _text(parse, *span), "organization", None))
     type_armed_groups(parse, drafts, patterns)
+    find_collectives(parse, drafts, lexicon, home)
+    type_forces(drafts, lexicon, patterns)
+    link_titles(parse, drafts)
     kept = [d for d in drafts.by_key.values() if d.mentions]
     return sorted(kept, key=lambda d: min(d.mentions))
 
@@ -800,7 +983,7 @@ def write_actors(analysis: Analysis, drafts: list[Draft]) -> dict[str, str]:
     """Append actors for the drafts; returns draft key -> actor id."""
     ids: dict[str, str] = {}
     for draft in drafts:
-        actor = Actor(id=analysis.extraction.next_id("actors"), name=draft.name, type=draft.type,
+        actor = Actor(id=analysis.extraction.next_id("actors"), name=clean_name(draft.name), type=draft.type,
                       country=draft.country, role=draft.role, mentions=sorted(set(draft.mentions)))
         analysis.extraction.actors.append(actor)
         ids[draft.key] = actor.id

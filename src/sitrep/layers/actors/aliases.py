@@ -36,24 +36,39 @@ def is_acronym(text: str) -> bool:
         sum(c.islower() for c in text) <= 2
 
 
-def _name_run_before(parse: Parse, end: int) -> tuple[int, int] | None:
+def _capital_before_joiners(parse: Parse, k: int) -> bool:
+    """Whether a capitalised word comes before the one or two joiners ending at token k ("Forces of the")."""
+    tokens = parse.tokens
+    j = k
+    while j >= 0 and k - j < 2 and tokens[j].lower in NAME_JOINERS:
+        j -= 1
+    return j >= 0 and tokens[j].text[:1].isupper() and tokens[j].sent == tokens[k].sent
+
+
+def _in_name(parse: Parse, k: int, end: int) -> bool:
+    """Whether token k continues, leftwards, a name that runs to ``end``."""
+    token = parse.tokens[k]
+    glued = k + 1 < end and not parse.text[token.end:parse.tokens[k + 1].start]     # "Tehreek-e-Taliban"
+    if token.text[:1].isupper() or token.text[:1].isdigit():
+        return True
+    if glued and (token.text.isalpha() or token.text == "-"):
+        return True
+    return token.lower in NAME_JOINERS and k + 1 < end and _capital_before_joiners(parse, k)
+
+
+def name_run_before(parse: Parse, end: int) -> tuple[int, int] | None:
     """The capitalised name that ends at token ``end`` (exclusive): "Haitian National Police"."""
     tokens = parse.tokens
     first = end
-    while first - 1 >= 0 and tokens[first - 1].sent == tokens[end - 1].sent:
-        token = tokens[first - 1]
-        glued = first < end and not parse.text[token.end:tokens[first].start]     # "Tehreek-e-Taliban"
-        if token.text[:1].isupper() or token.text[:1].isdigit() or (glued and (token.text.isalpha() or token.text == "-")) or token.lower in NAME_JOINERS and first < end and first - 2 >= 0 and tokens[first - 2].text[:1].isupper() or token.text == "-" and first - 2 >= 0:
-            first -= 1
-        else:
-            break
+    while first - 1 >= 0 and tokens[first - 1].sent == tokens[end - 1].sent and _in_name(parse, first - 1, end):
+        first -= 1
     while first < end and (tokens[first].lower in NAME_JOINERS or tokens[first].text == "-"):
         first += 1
-    if end - first < 2 or tokens[first].sent != tokens[end - 1].sent:
+    if end - first < 2:
         return None
-    if first == tokens[first].sent and tokens[first].pos not in {"PROPN"}:
-        first += 1     # "Residents of ..." at the start of a sentence is no name
-    return (first, end) if end - first >= 2 else None
+    if any(t.ent_type in {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"} for t in tokens[first:end]):
+        return None     # "KYIV, March 5 (Reuters)": a dateline's date
+    return first, end
 
 
 def _name_run_after(parse: Parse, start: int) -> tuple[int, int] | None:
@@ -90,7 +105,7 @@ def alias_links(parse: Parse, patterns: Patterns) -> list[AliasLink]:
     links = []
     for i in range(1, len(tokens) - 2):
         if tokens[i].text == "(" and tokens[i + 2].text == ")" and is_acronym(tokens[i + 1].text):
-            long = _name_run_before(parse, i)
+            long = name_run_before(parse, i)
             if long is not None:
                 links.append(AliasLink(long=long, short=(i + 1, i + 2), kind="acronym"))
     for i in range(1, len(tokens) - 2):
@@ -101,7 +116,7 @@ def alias_links(parse: Parse, patterns: Patterns) -> list[AliasLink]:
         if after is None:
             continue
         short = _name_run_after(parse, after)
-        long = _name_run_before(parse, i) or ((i - 1, i) if tokens[i - 1].text[:1].isupper() else None)
+        long = name_run_before(parse, i) or ((i - 1, i) if tokens[i - 1].text[:1].isupper() else None)
         if short is not None and long is not None:
             links.append(AliasLink(long=long, short=short, kind="cue"))
     return links

@@ -177,11 +177,30 @@ def find_collectives(parse: Parse, drafts: Drafts, lexicon: Lexicon, home: str |
             name = f"{found.name} {found.preposition} {body.name}"
         affiliation = body.key if body else (f"state:{country}" if country and f"state:{country}" in drafts.by_key
                                              else None)
-        draft = drafts.get(f"collective:{name.lower()}", name=name, type=found.type, country=country,
-                           affiliation=affiliation)
+        if body is not None and body.type == found.type and found.body is None:
+            draft = body        # "M23 rebels", "Hamas militants": the group itself
+        else:
+            draft = _same_collective(drafts, name, found.type) or drafts.get(
+                f"collective:{name.lower()}", name=name, type=found.type, country=country, affiliation=affiliation)
         draft.add(found.span)
         first = parse.token_at(found.span[0])
         drafts.claim(first.i if first else i, i + 1)
+
+
+def _same_collective(drafts: Drafts, name: str, type_: str) -> Draft | None:
+    """An unnamed actor already drafted under a longer or shorter form ("health officials", "Palestinian health
+    officials"); the longer name wins."""
+    words = name.lower().split()
+    for draft in drafts.by_key.values():
+        if not draft.key.startswith("collective:") or draft.type != type_:
+            continue
+        known = draft.name.lower().split()
+        shorter, longer = sorted((words, known), key=len)
+        if longer[-len(shorter):] == shorter:
+            if len(words) > len(known):
+                draft.name = name
+            return draft
+    return None
 
 
 def _refers_back(parse: Parse, drafts: Drafts, found: Collective, i: int) -> bool:

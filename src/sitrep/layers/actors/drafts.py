@@ -44,6 +44,10 @@ class Patterns:
     organisation_nouns: dict[str, str] = field(default_factory=dict)
     force_name_words: tuple[str, ...] = ()
     home_force_names: dict[str, str] = field(default_factory=dict)
+    person_nouns: frozenset[str] = frozenset()
+    membership_verbs: frozenset[str] = frozenset()
+    vehicle_nouns: frozenset[str] = frozenset()
+    organisation_name_heads: dict[str, str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -63,7 +67,9 @@ def load_patterns() -> Patterns:
         alias_cues=tuple(sorted(raw["alias_cues"], key=lambda w: -len(w.split()))),
         place_nouns=frozenset(raw["place_nouns"]), facility_heads=frozenset(raw["facility_heads"]),
         organisation_nouns=raw["organisation_nouns"], force_name_words=tuple(raw["force_name_words"]),
-        home_force_names=raw["home_force_names"],
+        home_force_names=raw["home_force_names"], person_nouns=frozenset(raw["person_nouns"]),
+        membership_verbs=frozenset(raw["membership_verbs"]), vehicle_nouns=frozenset(raw["vehicle_nouns"]),
+        organisation_name_heads=raw["organisation_name_heads"],
     )
 
 

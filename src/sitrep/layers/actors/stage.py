@@ -21,8 +21,9 @@ from sitrep.analysis import Analysis
 from sitrep.geo.gazetteer import name_key
 from sitrep.geo.lexicon import DictionaryEntry, Lexicon, load_lexicon, not_an_outlet
 from sitrep.layers.actors import coref
-from sitrep.layers.actors.aliases import apply_aliases
+from sitrep.layers.actors.aliases import apply_aliases, name_run_before
 from sitrep.layers.actors.collectives import find_collectives
+from sitrep.layers.actors.context import described_people, is_vehicle_name, joined_organisations
 from sitrep.layers.actors.drafts import (
     ARTICLES,
     POSSESSIVES,
@@ -177,6 +178,25 @@ def _described_as_armed_group(parse: Parse, mention: Span, patterns: Patterns) -
     return False
 
 
+def find_acronym_names(parse: Parse, drafts: Drafts, lexicon: Lexicon) -> None:
+    """"The U.N. peacekeeping mission, MONUSCO, said": an upper-case acronym the NER missed, used as a noun
+    phrase, is an organisation (not in an all-capitals line, not a place or a known name)."""
+    tokens = parse.tokens
+    for i, token in enumerate(tokens):
+        text = token.text
+        if len(text) < 3 or not text.isalpha() or not text.isupper() or not drafts.free(i, i + 1):
+            continue
+        if token.ent_type in {"GPE", "LOC", "PERSON", "NORP", "DATE"} or token.dep not in ACRONYM_DEPS:
+            continue
+        sentence = [t for t in tokens if t.sent == token.sent and t.text.isalpha()]
+        if sum(t.text.isupper() for t in sentence) * 2 > len(sentence):
+            continue    # a headline or dateline in capitals
+        if not_a_name(text) or text in lexicon.state_names or lexicon.country_of_adjective(text):
+            continue
+        _org_draft(drafts, text, "organization", None).add((token.start, token.end))
+        drafts.claim(i, i + 1)
+
+
 def find_force_words(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: Patterns, home: str | None) -> None:
     """"Army spokesman X", "Junta spokesman X", "Police spokesman X": the forces the text has named (or, under a
     dateline, the home country's), so that the title's holder is tied to them."""
@@ -189,7 +209,11 @@ def find_force_words(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: P
             continue
         forces = [d for d in drafts.by_key.values() if d.type == "armed_forces" and d.key.startswith("forces:")
                   and any(m[0] < token.start for m in d.mentions)]
-        if kind == "police":
+        if kind == "state":      # "Government spokesman X" under a dateline
+            if home is None:
+                continue
+            draft = _state(drafts, lexicon, home)
+        elif kind == "police":
             if home is None:
                 continue
             draft = drafts.get(f"police:{home}", name=f"{lexicon.adjectives.get(home, state_name(lexicon, home))} police",
@@ -332,7 +356,8 @@ def find_states(parse: Parse, drafts: Drafts, lexicon: Lexicon, toponyms: list[T
     A country that the text only names as a location ("fled from Myanmar") is a place, not an actor.
     """
     acting = {t.entry.country for t in toponyms if t.entry is not None and t.entry.feature == "country"
-              and not t.direction and not is_locative(parse, t)}
+              and not t.direction and not is_locative(parse, t) and not _described_only(parse, t)}
+    surnames = {d.name.split()[-1] for d in drafts.by_key.values() if d.type == "person" and " " in d.name}
     for toponym in toponyms:
         entry = toponym.entry
         if entry is None or not entry.country:
@@ -343,7 +368,7 @@ def find_states(parse: Parse, drafts: Drafts, lexicon: Lexicon, toponyms: list[T
             last = _with_possessive(parse, toponym.first, toponym.last)
             _state(drafts, lexicon, entry.country).add(_span(parse, toponym.first, last))
         elif entry.feature == "city" and lexicon.capitals.get(toponym.name) == entry.country \
-                and is_metonymic(parse, toponym):
+                and is_metonymic(parse, toponym) and parse.text[toponym.span[0]:toponym.span[1]] not in surnames:
             _state(drafts, lexicon, entry.country).add(toponym.span)
     tokens = parse.tokens
     for i, token in enumerate(tokens):
@@ -355,6 +380,48 @@ def find_states(parse: Parse, drafts: Drafts, lexicon: Lexicon, toponyms: list[T
                 if drafts.free(i, found[0]):
                     _state(drafts, lexicon, found[1]).add(_span(parse, start, found[0]))
                     drafts.claim(i, found[0])
+
+
+def _described_only(parse: Parse, toponym: Toponym) -> bool:
+    """"Myanmar is mainly Buddhist", "Chad is a landlocked country": the subject of a plain "be" describes the
+    country, it does not act ("Iran is behind the attack" still acts)."""
+    token = parse.tokens[toponym.last - 1]
+    if token.dep != "nsubj" or token.head == token.i:
+        return False
+    verb = parse.tokens[token.head]
+    return verb.lemma == "be" and not any(k.dep in {"prep", "xcomp", "ccomp"} for k in parse.children(verb.i))
+
+
+def find_described_people(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: Patterns) -> None:
+    """"Valeska Paris, an Australian woman, ...": a person, whatever the NER made of the name."""
+    for first, last in described_people(parse, patterns):
+        name = _text(parse, first, last)
+        if not drafts.free(first, last) or name in lexicon.state_names or not_a_name(name) or \
+                title_only(name, lexicon):
+            continue
+        draft = _person_draft(drafts, name)
+        draft.add(_span(parse, first, last))
+        drafts.claim(first, last)
+        _gender_from_name(draft, parse, first, lexicon, patterns)
+        for k in range(last + 1, min(len(parse.tokens), last + 5)):     # ", an Australian woman"
+            iso3 = lexicon.demonyms.get(parse.tokens[k].text)
+            if iso3:
+                draft.country = draft.country or iso3
+                break
+
+
+def find_joined_organisations(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: Patterns) -> None:
+    """"She joined the Sea Org": the capitalised object of a membership verb is an organisation."""
+    for first, last in joined_organisations(parse, patterns):
+        name = _text(parse, first, last)
+        if drafts.free(first, last) and not not_a_name(name) and name not in lexicon.state_names:
+            _org_draft(drafts, name, "organization", None).add(_span(parse, first, last))
+            drafts.claim(first, last)
+
+
+def vehicle_names(parse: Parse, patterns: Patterns) -> set[str]:
+    """Names the text gives a ship, aircraft or satellite ("the cruise ship, Freewinds"), wherever they recur."""
+    return {e.text for e in parse.entities if is_vehicle_name(parse, e.first, e.last, patterns)}
 
 
 def _title_at(parse: Parse, i: int, lexicon: Lexicon) -> tuple[int, str] | None:
@@ -544,6 +611,7 @@ def _person_spans(parse: Parse, lexicon: Lexicon, patterns: Patterns) -> list:
     spans = _join_split_names([e for e in parse.entities if e.label == "PERSON"], parse) + _bylines(parse, patterns)
     covered = {k for e in parse.entities for k in range(e.first, e.last)}
     tokens = parse.tokens
+    spans += _names_after_titles(parse, lexicon, covered)
     i = 0
     while i < len(tokens) - 1:
         if tokens[i].text in lexicon.first_names and i not in covered and tokens[i + 1].text[:1].isupper() \
@@ -558,6 +626,28 @@ def _person_spans(parse: Parse, lexicon: Lexicon, patterns: Patterns) -> list:
             continue
         i += 1
     return sorted(spans, key=lambda e: e.first)
+
+
+def _names_after_titles(parse: Parse, lexicon: Lexicon, covered: set[int]) -> list[Entity]:
+    """"Lieutenant Colonel Guillaume Ndjike": proper nouns right after a capitalised title, when the NER saw
+    nothing there."""
+    tokens = parse.tokens
+    found = []
+    for i in range(len(tokens) - 1):
+        title = _title_at(parse, i, lexicon) if tokens[i].text[:1].isupper() else None
+        if title is None:
+            continue
+        k = title[0]
+        while _title_at(parse, k, lexicon) and tokens[k].text[:1].isupper():
+            k = _title_at(parse, k, lexicon)[0]     # "spokesman Lieutenant Colonel"
+        last = k
+        while last < len(tokens) and last - k < 3 and tokens[last].pos == "PROPN" and \
+                tokens[last].text[:1].isupper() and last not in covered and tokens[last].sent == tokens[i].sent:
+            last += 1
+        if last - k >= 2 and (last >= len(tokens) or tokens[last].pos != "PROPN"):
+            found.append(Entity(label="PERSON", first=k, last=last, start=tokens[k].start, end=tokens[last - 1].end,
+                                text=_text(parse, k, last)))
+    return found
 
 
 def _join_split_names(entities: list[Entity], parse: Parse) -> list[Entity]:
@@ -790,6 +880,7 @@ def find_organisations(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns:
                        toponym_spans: set[Span]) -> None:
     """Organisations and outlets the NER finds that the dictionary does not know."""
     tokens = parse.tokens
+    vehicles = vehicle_names(parse, patterns)
     toponym_names = {name_key(parse.text[s:e]) for s, e in toponym_spans}
     for entity in parse.entities:
         if entity.label != "ORG" or not drafts.free(entity.first, entity.last):
@@ -813,6 +904,7 @@ def find_organisations(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns:
         name = _text(parse, first, last)
         if not any(c.isupper() for c in name) or name in patterns.not_actors or name in lexicon.demonyms or \
                 name_key(name) in toponym_names or not_a_name(name) or title_only(name, lexicon) or \
+                name in vehicles or is_vehicle_name(parse, first, last, patterns) or \
                 _inside_title(parse, first, last, lexicon) or _person_inside(parse, drafts, first, last):
             continue
         kind = "media" if _looks_like_media(parse, first, last, patterns) else "organization"
@@ -831,6 +923,25 @@ def _inside_title(parse: Parse, first: int, last: int, lexicon: Lexicon) -> bool
         if found and start <= first and last <= found[0]:
             return True
     return False
+
+
+def find_headed_names(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: Patterns) -> None:
+    """"The Palestinian Red Crescent said", "the Gaza Health Ministry": a capitalised name ending in an
+    organisation word (Ministry, Authority, Crescent, Front, ...) that the NER missed; a demonym or place
+    before it gives the country."""
+    tokens = parse.tokens
+    for i, token in enumerate(tokens):
+        kind = patterns.organisation_name_heads.get(token.text)
+        if kind is None or not drafts.free(i, i + 1) or (i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper()):
+            continue
+        run = name_run_before(parse, i + 1)
+        if run is None or not drafts.free(*run) or parse.tokens[run[0]].ent_type in {"DATE", "PERSON"}:
+            continue
+        first, last = run
+        name = _text(parse, first, last)
+        iso3 = _country_in_name(name, lexicon)
+        _org_draft(drafts, name, kind, iso3).add(_span(parse, first, last))
+        drafts.claim(first, last)
 
 
 def find_organisation_shapes(parse: Parse, drafts: Drafts) -> None:
@@ -939,6 +1050,9 @@ def find_surnames(parse: Parse, drafts: Drafts) -> None:
 # ---------------------------------------------------------------- assembling
 
 
+ACRONYM_DEPS = {"nsubj", "nsubjpass", "appos", "pobj", "dobj", "conj", "poss", "compound"}
+
+
 def _home_country(toponyms: list[Toponym]) -> str | None:
     """The country of the dateline's place, if the text opens with one."""
     return next((t.entry.country for t in toponyms if t.dateline and t.entry is not None and t.entry.country), None)
@@ -955,7 +1069,9 @@ def find_actors(parse: Parse, toponyms: list[Toponym] | None = None, lexicon: Le
     drafts = Drafts(parse)
     claim_dateline(parse, drafts)
     find_outlet_names(parse, drafts, lexicon, outlets)
+    find_described_people(parse, drafts, lexicon, patterns)
     find_dictionary(parse, drafts, lexicon)
+    find_acronym_names(parse, drafts, lexicon)
     find_forces(parse, drafts, lexicon, patterns)
     find_states(parse, drafts, lexicon, toponyms)
     find_home_forces(parse, drafts, lexicon, patterns, toponyms)
@@ -969,6 +1085,8 @@ def find_actors(parse: Parse, toponyms: list[Toponym] | None = None, lexicon: Le
     toponym_spans = {t.span for t in toponyms if t.entry is not None}
     find_organisations(parse, drafts, lexicon, patterns, toponym_spans)
     find_organisation_shapes(parse, drafts)
+    find_joined_organisations(parse, drafts, lexicon, patterns)
+    find_headed_names(parse, drafts, lexicon, patterns)
     apply_aliases(parse, drafts, patterns, lambda span: _org_draft(
         drafts, _text(parse, *span), "organization", None))
     type_armed_groups(parse, drafts, patterns)

@@ -32,8 +32,8 @@ class AliasLink:
 
 def is_acronym(text: str) -> bool:
     """"RSF", "FARDC", "U.N.", "M23", "UNIFIL": two or more capitals, short, no spaces."""
-    return bool(ACRONYM.fullmatch(text)) and sum(c.isupper() for c in text) >= 2 and \
-        sum(c.islower() for c in text) <= 2
+    capitals, digits = sum(c.isupper() for c in text), sum(c.isdigit() for c in text)
+    return bool(ACRONYM.fullmatch(text)) and capitals + digits >= 2 and sum(c.islower() for c in text) <= 2
 
 
 def _capital_before_joiners(parse: Parse, k: int) -> bool:

@@ -118,9 +118,9 @@ def collective_at(parse: Parse, i: int, lexicon: Lexicon | None = None) -> Colle
     country = _country_among(parse, named_first, noun_first, lexicon)
     body, preposition = _body_after(parse, i)
     text = clean_name(parse.text[tokens[named_first].start:tokens[i].end])
-    if named_first == _sentence_start(parse, named_first):
-        if tokens[named_first].pos != "PROPN" and text[:1].isupper():
-            text = text[:1].lower() + text[1:]
+    if named_first == _sentence_start(parse, named_first) and text[:1].isupper() and \
+            (named_first == noun_first or (tokens[named_first].pos != "PROPN" and not country)):
+        text = text[:1].lower() + text[1:]      # "Police said", "Security officials said"; not "Russian officials"
     modifiers = (tokens[named_first].start, tokens[noun_first - 1].end) if named_first < noun_first else None
     return Collective(name=text, type=type_, country=country, span=(tokens[start].start, tokens[i].end),
                       modifiers=modifiers, body=body, preposition=preposition, plural=is_plural)

@@ -208,7 +208,8 @@ def find_force_words(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: P
         if _title_at(parse, i + 1, lexicon) is None:
             continue
         forces = [d for d in drafts.by_key.values() if d.type == "armed_forces" and d.key.startswith("forces:")
-                  and any(m[0] < token.start for m in d.mentions)]
+                  and any(m[0] < token.start for m in d.mentions)] or \
+            [d for d in drafts.by_key.values() if d.type == "armed_forces" and d.key.startswith("forces:")]
         if kind == "state":      # "Government spokesman X" under a dateline
             if home is None:
                 continue
@@ -589,8 +590,8 @@ def _organisation_noun_around(parse: Parse, first: int, last: int, patterns: Pat
 
 def _family_name_holder(parse: Parse, drafts: Drafts, name: str, first: int, lexicon: Lexicon) -> Draft | None:
     """A one-word name that opens fuller names ("Kim" after "Kim Yo Jong" and "Kim Jong Un"): the most salient
-    of those people before it, the latest subject first. Given names ("Mark") never count."""
-    if " " in name or name in lexicon.first_names:
+    of those people before it, the latest subject first."""
+    if " " in name:
         return None
     start = parse.tokens[first].start
     holders = [d for d in drafts.by_key.values() if d.type == "person" and not d.key.startswith("office:")
@@ -904,6 +905,7 @@ def find_organisations(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns:
         name = _text(parse, first, last)
         if not any(c.isupper() for c in name) or name in patterns.not_actors or name in lexicon.demonyms or \
                 name_key(name) in toponym_names or not_a_name(name) or title_only(name, lexicon) or \
+                name.lower() in patterns.home_force_names or \
                 name in vehicles or is_vehicle_name(parse, first, last, patterns) or \
                 _inside_title(parse, first, last, lexicon) or _person_inside(parse, drafts, first, last):
             continue
@@ -931,6 +933,8 @@ def find_headed_names(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: 
     before it gives the country."""
     tokens = parse.tokens
     for i, token in enumerate(tokens):
+        if _named_by_a_noun_after(parse, drafts, lexicon, patterns, i):
+            continue
         kind = patterns.organisation_name_heads.get(token.text)
         if kind is None or not drafts.free(i, i + 1) or (i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper()):
             continue
@@ -942,6 +946,30 @@ def find_headed_names(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: 
         iso3 = _country_in_name(name, lexicon)
         _org_draft(drafts, name, kind, iso3).add(_span(parse, first, last))
         drafts.claim(first, last)
+
+
+def _named_by_a_noun_after(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: Patterns, i: int) -> bool:
+    """"the Viv Ansanm gang coalition": proper nouns before an organisation noun (token i) after an article."""
+    tokens = parse.tokens
+    kind = patterns.organisation_nouns.get(tokens[i].lower)
+    if kind is None or tokens[i].pos != "NOUN" or not tokens[i].text[:1].islower():
+        return False
+    head = i
+    while head + 1 < len(tokens) and tokens[head + 1].pos == "NOUN" and tokens[head + 1].text[:1].islower():
+        head += 1
+        kind = patterns.organisation_nouns.get(tokens[head].lower, kind) if kind == "organization" else kind
+    first = i
+    while first - 1 >= 0 and tokens[first - 1].pos == "PROPN" and tokens[first - 1].text[:1].isupper() and i - first < 4:
+        first -= 1
+    if first == i or first == 0 or tokens[first - 1].lower not in ARTICLES or not drafts.free(first, i):
+        return False
+    name = _text(parse, first, i)
+    if name in lexicon.state_names or lexicon.country_of_adjective(name) or not_a_name(name) or \
+            name in lexicon.first_names or title_only(name, lexicon):
+        return False
+    _org_draft(drafts, name, kind, None).add(_span(parse, first, i))
+    drafts.claim(first, i)
+    return True
 
 
 def find_organisation_shapes(parse: Parse, drafts: Drafts) -> None:

@@ -17,8 +17,8 @@ def mentions(draft, text):
 
 
 @pytest.mark.parametrize("text, long, short", [
-    ("The Rapid Support Forces (RSF) attacked the city on Monday. Later the RSF said it had withdrawn. "
-     "RSF fighters were seen near the market.", "Rapid Support Forces", "RSF"),
+    (("The Rapid Support Forces (RSF) attacked the city on Monday. Later the RSF said it had withdrawn. "
+      "RSF fighters were seen near the market."), "Rapid Support Forces", "RSF"),
     ("The Kivu Defence Front (KDF) took the hill. The KDF denied killing civilians.", "Kivu Defence Front", "KDF"),
     ("The Haitian National Police (PNH) said officers had returned fire. The PNH later arrested two men.",
      "Haitian National Police", "PNH"),

@@ -2,9 +2,9 @@
 
 import pytest
 
+from sitrep.geo.lexicon import load_lexicon
 from sitrep.layers.actors.names import clean_name, not_a_name, title_only
 from sitrep.layers.actors.stage import find_actors
-from sitrep.geo.lexicon import load_lexicon
 from sitrep.nlp import parse
 
 
@@ -102,8 +102,8 @@ def test_a_name_split_by_a_no_break_space_is_one_person():
 
 
 def test_written_names_never_hold_invisible_characters():
-    from sitrep.pipeline import extract
     from sitrep.model import Document
+    from sitrep.pipeline import extract
 
     text = "President Volodymyr Zelen\u00adskyy thanked Andriy\u200b Yermak and Vyacheslav\u00a0Gladkov."
     names = [a.name for a in extract(Document(text=text)).actors]

@@ -105,7 +105,7 @@ def collective_at(parse: Parse, i: int, lexicon: Lexicon | None = None) -> Colle
         return None
     if tokens[i].text[:1].isupper() and i != _sentence_start(parse, i):
         return None     # "the Haitian National Police": a name, not an unnamed actor
-    noun_first, (plural, type_, is_plural) = found
+    noun_first, (_, type_, is_plural) = found
     start = noun_first
     for child in parse.children(i):
         if child.i < noun_first and child.dep in LEFT_DEPS:

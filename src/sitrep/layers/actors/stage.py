@@ -772,9 +772,9 @@ def _draft_at(parse: Parse, i: int, drafts: Drafts) -> Draft | None:
     best = None
     for draft in drafts.by_key.values():
         for mention in draft.mentions:
-            if window[0] <= mention[0] < window[1] and draft.type != "state":
-                if best is None or mention[0] < best[0]:
-                    best = (mention[0], draft)
+            if window[0] <= mention[0] < window[1] and draft.type != "state" and \
+                    (best is None or mention[0] < best[0]):
+                best = (mention[0], draft)
     if best is None:
         for draft in drafts.by_key.values():
             if draft.type == "state" and any(window[0] <= m[0] < window[1] for m in draft.mentions):

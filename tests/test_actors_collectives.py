@@ -92,3 +92,11 @@ def test_collective_actor_for_the_later_stages():
     actor = analysis.extraction.get(actor_id)
     assert actor.type == "person" and "officials" in actor.name
     assert collective_actor(analysis, (text.index("convoy"), text.index("convoy") + 6)) is None
+
+
+def test_the_military_under_a_foreign_dateline_is_the_forces_the_text_named():
+    text = ("BANGKOK (AFP) - Myanmar's military lost a border town on Tuesday. "
+            "A junta spokesman said the military was working to restore order.")
+    found = actors_of(text)
+    assert "Thai armed forces" not in found
+    assert "military" in mentions(found["Myanmar armed forces"], text)

@@ -81,7 +81,8 @@ def find_outlet_names(parse: Parse, drafts: Drafts, lexicon: Lexicon, outlets: l
 
 def find_home_forces(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: Patterns,
                      toponyms: list[Toponym]) -> None:
-    """"the army said" under a "DJIBO, Burkina Faso —" dateline: the armed forces of the dateline's country."""
+    """"the army said" under a "DJIBO, Burkina Faso —" dateline: the armed forces of the dateline's country, unless
+    the text has named other forces before it."""
     home = next((t.entry.country for t in toponyms if t.dateline and t.entry is not None and t.entry.country), None)
     if home is None:
         return
@@ -97,8 +98,23 @@ def find_home_forces(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: P
         if last < len(tokens) and (tokens[last].lower == "of" or tokens[last].text[:1].isupper()
                                    or tokens[last].pos in {"NOUN", "PROPN"}):
             continue    # "the army of Mali", "the army chief", "the military junta"
-        _forces_draft(drafts, lexicon, home, lexicon.adjectives.get(home, "")).add(_span(parse, i + 1, last))
+        named = _latest_forces_before(drafts, token.start)
+        draft = named or _forces_draft(drafts, lexicon, home, lexicon.adjectives.get(home, ""))
+        draft.add(_span(parse, i + 1, last))
         drafts.claim(i + 1, last)
+
+
+def _latest_forces_before(drafts: Drafts, start: int) -> Draft | None:
+    """The state forces the text named last before ``start`` ("Myanmar's military ... the military said" under a
+    BANGKOK dateline is Myanmar's)."""
+    best: tuple[int, Draft] | None = None
+    for draft in drafts.by_key.values():
+        if draft.type != "armed_forces" or not draft.key.startswith("forces:"):
+            continue
+        before = [m[0] for m in draft.mentions if m[0] < start]
+        if before and (best is None or max(before) > best[0]):
+            best = (max(before), draft)
+    return best[1] if best else None
 
 
 def claim_places(parse: Parse, drafts: Drafts, lexicon: Lexicon, toponyms: list[Toponym]) -> None:

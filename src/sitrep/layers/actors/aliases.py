@@ -92,7 +92,10 @@ def _name_run_after(parse: Parse, start: int) -> tuple[int, int] | None:
 def _cue_at(parse: Parse, i: int, patterns: Patterns) -> int | None:
     """The token after an alias cue starting at token i ("known as", "who call themselves"), if one does."""
     tokens = parse.tokens
+    first_word = tokens[i].lower
     for cue in patterns.alias_cues:
+        if not cue.startswith(first_word):
+            continue
         words = cue.split()
         if i + len(words) <= len(tokens) and [t.lower for t in tokens[i:i + len(words)]] == words:
             return i + len(words)

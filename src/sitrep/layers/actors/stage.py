@@ -297,10 +297,10 @@ def find_states(parse: Parse, drafts: Drafts, lexicon: Lexicon, toponyms: list[T
                 and is_metonymic(parse, toponym) and parse.text[toponym.span[0]:toponym.span[1]] not in surnames:
             _state(drafts, lexicon, entry.country).add(toponym.span)
     tokens = parse.tokens
+    metonyms = {k: v for k, v in lexicon.metonyms.items() if k not in lexicon.capitals}
     for i, token in enumerate(tokens):
         if token.text[:1].isupper() or token.lower == "the":
-            found = _phrase_at(parse, i, {k: v for k, v in lexicon.metonyms.items() if k not in lexicon.capitals},
-                               max_len=3)
+            found = _phrase_at(parse, i, metonyms, max_len=3)
             if found:
                 start = i + 1 if token.lower == "the" else i
                 if drafts.free(i, found[0]):

@@ -100,3 +100,25 @@ def test_the_military_under_a_foreign_dateline_is_the_forces_the_text_named():
     found = actors_of(text)
     assert "Thai armed forces" not in found
     assert "military" in mentions(found["Myanmar armed forces"], text)
+
+
+@pytest.mark.parametrize("text, person, state", [
+    ("GOMA, Democratic Republic of Congo (Reuters) - Government spokesman Patrick Muyaya accused Rwanda of lying.",
+     "Patrick Muyaya", "COD"),
+    ("BAMAKO, Mali (AFP) - Government spokesman Issa Maiga said the talks would resume.", "Issa Maiga", "MLI"),
+])
+def test_a_government_spokesman_under_a_dateline_acts_for_that_state(text, person, state):
+    found = actors_of(text)
+    assert found[person].affiliation == f"state:{state}"
+
+
+@pytest.mark.parametrize("text, person, body", [
+    ("The U.N. mission, MONUSCO, said it was reinforcing Sake. Bintou Keita, head of MONUSCO, urged calm.",
+     "Bintou Keita", "MONUSCO"),
+    ("The regional force, SAMIDRC, pulled back. Its commander, Monwabisi Dyakopu, head of SAMIDRC, left Goma.",
+     "Monwabisi Dyakopu", "SAMIDRC"),
+])
+def test_an_acronym_the_ner_missed_is_the_body_of_its_head(text, person, body):
+    found = actors_of(text)
+    assert found[body].type == "organization"
+    assert found[person].affiliation == found[body].key

@@ -122,3 +122,17 @@ def test_an_acronym_the_ner_missed_is_the_body_of_its_head(text, person, body):
     found = actors_of(text)
     assert found[body].type == "organization"
     assert found[person].affiliation == found[body].key
+
+
+def test_security_forces_are_the_forces_the_text_named():
+    text = "Pakistan's army said security forces killed six attackers in North Waziristan."
+    found = actors_of(text)
+    assert "security forces" in mentions(found["Pakistani armed forces"], text)
+    assert "security forces" not in found
+
+
+@pytest.mark.parametrize("text", ["Gangs opened fire on the airport on Thursday.",
+                                  "Armed gangs burned houses in the Delmas district, residents said."])
+def test_gangs_are_an_armed_group(text):
+    found = actors_of(text)
+    assert any(d.type == "armed_group" and "gangs" in d.name for d in found.values())

@@ -125,3 +125,31 @@ def test_title_only(text, expected):
 def test_a_country_described_is_no_acting_state():
     found = actors_of("The Rohingya are a minority from Myanmar. Myanmar is mainly Buddhist.")
     assert "Myanmar" not in found
+
+
+@pytest.mark.parametrize("text, state", [
+    ("The United Kingdom Maritime Trade Operations (UKMTO) agency said the crew was safe.", "United Kingdom"),
+    ("The U.N. Integrated Office in Haiti (BINUH) said 580,000 people had fled.", "Haiti"),
+])
+def test_a_country_inside_an_organisation_s_name_is_no_state(text, state):
+    assert state not in actors_of(text)
+
+
+def test_a_country_opening_a_name_as_a_possessive_is_a_state():
+    found = actors_of("Saudi Arabia's Civil Defense Authority said the crane fell.")
+    assert "Saudi Arabia" in found
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("The Gaza Health Ministry said 20 people were killed.", "Gaza Health Ministry", None),
+    ("The Palestinian Red Crescent said its ambulances took the wounded.", "Palestinian Red Crescent", "PSE"),
+])
+def test_names_ending_in_an_organisation_word(text, name, country):
+    found = actors_of(text)
+    assert found[name].type == "organization" and found[name].country in {country, "PSE"}
+
+
+def test_a_military_ruler_is_a_title_not_the_forces():
+    found = actors_of("Niger's military ruler General Abdourahamane Tiani said the decision was final.")
+    assert "Nigerien armed forces" not in found
+    assert found["Abdourahamane Tiani"].country == "NER"

@@ -177,14 +177,26 @@ def find_collectives(parse: Parse, drafts: Drafts, lexicon: Lexicon, home: str |
             name = f"{found.name} {found.preposition} {body.name}"
         affiliation = body.key if body else (f"state:{country}" if country and f"state:{country}" in drafts.by_key
                                              else None)
+        forces = _named_forces(drafts, country or home) if found.type == "armed_forces" and \
+            found.name.split()[-1] not in {"police", "policemen", "officers"} else None
         if body is not None and body.type == found.type and found.body is None:
             draft = body        # "M23 rebels", "Hamas militants": the group itself
+        elif forces is not None:
+            draft = forces      # "security forces" where the text has named the country's forces
         else:
             draft = _same_collective(drafts, name, found.type) or drafts.get(
                 f"collective:{name.lower()}", name=name, type=found.type, country=country, affiliation=affiliation)
         draft.add(found.span)
         first = parse.token_at(found.span[0])
         drafts.claim(first.i if first else i, i + 1)
+
+
+def _named_forces(drafts: Drafts, country: str | None) -> Draft | None:
+    """The state forces of this country in the drafts, or the only state forces there are."""
+    forces = [d for d in drafts.by_key.values() if d.key.startswith("forces:") and d.mentions]
+    if country is not None:
+        return next((d for d in forces if d.country == country), None)
+    return forces[0] if len(forces) == 1 else None
 
 
 def _same_collective(drafts: Drafts, name: str, type_: str) -> Draft | None:

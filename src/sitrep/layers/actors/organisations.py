@@ -187,13 +187,23 @@ def find_headed_names(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: 
         if kind is None or not drafts.free(i, i + 1) or (i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper()):
             continue
         run = name_run_before(parse, i + 1)
-        if run is None or not drafts.free(*run) or parse.tokens[run[0]].ent_type in {"DATE", "PERSON"}:
+        if run is None or not _free_of_actors(parse, drafts, run) or parse.tokens[run[0]].ent_type in {"DATE", "PERSON"}:
             continue
         first, last = run
         name = _text(parse, first, last)
         iso3 = _country_in_name(name, lexicon)
         _org_draft(drafts, name, kind, iso3).add(_span(parse, first, last))
         drafts.claim(first, last)
+
+
+def _free_of_actors(parse: Parse, drafts: Drafts, run: tuple[int, int]) -> bool:
+    """No actor mention lies in these tokens, nor the dateline (a place the places layer claimed may: "the Gaza
+    Health Ministry")."""
+    span = _span(parse, *run)
+    dateline = parse.dateline.span if parse.dateline is not None else None
+    if dateline is not None and span[0] < dateline[1] and dateline[0] < span[1]:
+        return False
+    return not any(m[0] < span[1] and span[0] < m[1] for d in drafts.by_key.values() for m in d.mentions)
 
 
 def _named_by_a_noun_after(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: Patterns, i: int) -> bool:

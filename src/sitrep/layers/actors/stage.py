@@ -246,6 +246,9 @@ def find_forces(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: Patter
         if found is None or not drafts.free(i, found[0]):
             continue
         last = found[0]
+        title = _title_at(parse, last - 1, lexicon)
+        if title is not None and title[0] > last:
+            continue    # "Niger's military ruler General X": a title, the person's finder's
         if partner is None:
             _forces_draft(drafts, lexicon, iso3, _text(parse, i, country_last)).add(_span(parse, i, last))
         else:
@@ -349,6 +352,27 @@ def find_populations(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: P
             (entity.start, entity.end))
 
 
+def drop_states_inside_names(parse: Parse, drafts: Drafts) -> None:
+    """"United Kingdom" in "United Kingdom Maritime Trade Operations", "Haiti" in "the U.N. Integrated Office in
+    Haiti": a country inside another actor's name is no mention of the state, unless it opens the name as a
+    possessive ("Saudi Arabia's Civil Defense Authority")."""
+    names = [m for d in drafts.by_key.values() if d.type != "state" for m in d.mentions]
+
+    def inside_a_name(mention: Span) -> bool:
+        for outer in names:
+            if outer == mention or not (outer[0] <= mention[0] and mention[1] <= outer[1]):
+                continue
+            possessive = parse.text[mention[1]:mention[1] + 2] in {"'s", "’s"} or \
+                parse.text[mention[1] - 2:mention[1]] in {"'s", "’s"}
+            if outer[0] < mention[0] or not possessive:
+                return True
+        return False
+
+    for draft in drafts.by_key.values():
+        if draft.type == "state":
+            draft.mentions = [m for m in draft.mentions if not inside_a_name(m)]
+
+
 def _home_country(toponyms: list[Toponym]) -> str | None:
     """The country of the dateline's place, if the text opens with one."""
     return next((t.entry.country for t in toponyms if t.dateline and t.entry is not None and t.entry.country), None)
@@ -388,6 +412,7 @@ def find_actors(parse: Parse, toponyms: list[Toponym] | None = None, lexicon: Le
     type_armed_groups(parse, drafts, patterns)
     find_collectives(parse, drafts, lexicon, home)
     type_forces(drafts, lexicon, patterns)
+    drop_states_inside_names(parse, drafts)
     link_titles(parse, drafts)
     kept = [d for d in drafts.by_key.values() if d.mentions]
     return sorted(kept, key=lambda d: min(d.mentions))

@@ -71,8 +71,10 @@ def test_the_militants_need_a_determiner():
     text = "The Tana Valley Front, an armed group, attacked a post. Militants also burned a school."
     analysis = _analysis(text)
     start = text.index("Militants")
-    assert analysis.resolve_actor((start, start + len("Militants"))) is None
     group = next(a for a in analysis.extraction.actors if a.name == "Tana Valley Front")
+    found = analysis.resolve_actor((start, start + len("Militants")))
+    assert found != group.id    # bare "Militants" are unnamed militants of their own, not the group
+    assert found is None or analysis.extraction.get(found).type == "armed_group"
     later = text.index("attacked")
     assert analysis.resolve_actor((text.index("an armed group"), later - 1)) in (group.id, None)
 

@@ -1,178 +1,68 @@
 """The actors layer: states, organisations, armed forces, media, people and populations.
 
-:func:`find_actors` builds actor drafts from, in order: the actor dictionary (names,
-aliases and "South Korea's intelligence agency"-style descriptions), the armed-forces
-pattern ("North Korean troops"), states (country names, capitals used for their
-government, "the Kremlin"), people from the NER with their titles and appositions
-("Ukrainian President Volodymyr Zelenskyy", "Kyrylo Budanov, head of ..."), offices
-named without a person ("the South Korean Defense Minister"), other organisations and
-outlets from the NER, and populations ("asylum seekers", "Rohingya").
+:func:`find_actors` builds actor drafts by running finders in order, each claiming the
+tokens it uses: the actor dictionary (names, aliases and "South Korea's intelligence
+agency"-style descriptions), acronyms the NER missed, the armed-forces pattern ("North
+Korean troops"), states (country names, capitals used for their government, "the
+Kremlin"), people (:mod:`.people`, with titles from :mod:`.titles`), offices named
+without a person, populations, organisations and outlets (:mod:`.organisations`), the
+aliases the text defines (:mod:`.aliases`), unnamed officials, sources and militants
+(:mod:`.collectives`), and finally the types of forces and armed groups.
 
-``run`` writes the actors, links affiliations, then installs the document's
-coreference resolver (:mod:`sitrep.layers.actors.coref`) as ``analysis.resolver``.
+``run`` writes the actors (names cleaned by :mod:`.names`), links affiliations, then
+installs the document's coreference resolver (:mod:`.coref`) as ``analysis.resolver``.
 """
 
 from __future__ import annotations
 
-import json
-import re
-from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
-
 from sitrep.analysis import Analysis
-from sitrep.geo.gazetteer import name_key
 from sitrep.geo.lexicon import DictionaryEntry, Lexicon, load_lexicon, not_an_outlet
 from sitrep.layers.actors import coref
+from sitrep.layers.actors.aliases import apply_aliases
+from sitrep.layers.actors.collectives import find_collectives
+from sitrep.layers.actors.drafts import (
+    POSSESSIVES,
+    Draft,
+    Drafts,
+    Patterns,
+    _phrase_at,
+    _span,
+    _state,
+    _text,
+    _with_possessive,
+    load_patterns,
+    state_name,
+)
+from sitrep.layers.actors.names import clean_name
+from sitrep.layers.actors.organisations import (
+    _org_draft,
+    find_acronym_names,
+    find_headed_names,
+    find_joined_organisations,
+    find_organisation_shapes,
+    find_organisations,
+    type_armed_groups,
+    type_forces,
+)
+from sitrep.layers.actors.people import (
+    find_described_people,
+    find_offices,
+    find_people,
+    find_surnames,
+    link_titles,
+)
+from sitrep.layers.actors.titles import _title_at
 from sitrep.layers.places.stage import (
     NOTES_KEY,
     Toponym,
     find_toponyms,
     is_locative,
     is_metonymic,
-    organisation_names,
     resolve_toponyms,
 )
 from sitrep.model import Actor, Span
-from sitrep.nlp import Entity, Parse
+from sitrep.nlp import Parse
 from sitrep.nlp.outlets import find_outlets
-
-POSSESSIVES = {"'s", "’s", "'", "’"}
-ARTICLES = {"the", "a", "an"}
-
-
-@dataclass(frozen=True)
-class Patterns:
-    """Word lists of resources/actors_patterns.json."""
-
-    force_nouns: tuple[str, ...]
-    force_lead_words: frozenset[str]
-    media_words: frozenset[str]
-    media_followers: tuple[str, ...]
-    pronouns: dict[str, str]
-    honorifics: dict[str, str]
-    description_heads: dict[str, list[str]]
-    not_actors: frozenset[str]
-    definite_only_heads: frozenset[str]
-    armed_group_name_words: frozenset[str]
-    armed_group_descriptions: tuple[str, ...]
-    pleonastic_verbs: frozenset[str]
-    pleonastic_passives: frozenset[str]
-    byline_words: frozenset[str]
-    raising_adjectives: frozenset[str]
-    home_force_nouns: tuple[str, ...]
-
-
-@lru_cache(maxsize=1)
-def load_patterns() -> Patterns:
-    raw = json.loads(resources.files("sitrep.resources").joinpath("actors_patterns.json").read_text("utf-8"))
-    return Patterns(
-        force_nouns=tuple(sorted(raw["force_nouns"], key=lambda w: -len(w.split()))),
-        force_lead_words=frozenset(raw["force_lead_words"]), media_words=frozenset(raw["media_words"]),
-        media_followers=tuple(raw["media_followers"]), pronouns=raw["pronouns"], honorifics=raw["honorifics"],
-        description_heads=raw["description_heads"], not_actors=frozenset(raw["not_actors"]),
-        definite_only_heads=frozenset(raw["definite_only_heads"]),
-        armed_group_name_words=frozenset(raw["armed_group_name_words"]),
-        armed_group_descriptions=tuple(sorted(raw["armed_group_descriptions"], key=lambda w: -len(w.split()))),
-        pleonastic_verbs=frozenset(raw["pleonastic_verbs"]), pleonastic_passives=frozenset(raw["pleonastic_passives"]),
-        byline_words=frozenset(raw["byline_words"]), raising_adjectives=frozenset(raw["raising_adjectives"]),
-        home_force_nouns=tuple(raw["home_force_nouns"]),
-    )
-
-
-@dataclass
-class Draft:
-    """An actor being assembled; ``key`` says what makes two drafts the same actor."""
-
-    key: str
-    name: str
-    type: str
-    country: str | None = None
-    role: str | None = None
-    affiliation: str | None = None     # key of the actor it belongs to
-    mentions: list[Span] = field(default_factory=list)
-    titles: set[str] = field(default_factory=set)   # lower-case offices: "secretary general"
-    gender: str | None = None
-
-    def add(self, span: Span) -> None:
-        if span not in self.mentions:
-            self.mentions.append(span)
-
-
-class Drafts:
-    """Drafts by key, in order of first appearance, with the tokens already claimed."""
-
-    def __init__(self, parse: Parse) -> None:
-        self.by_key: dict[str, Draft] = {}
-        self.claimed = [False] * len(parse.tokens)
-
-    def get(self, key: str, **fields) -> Draft:
-        draft = self.by_key.get(key)
-        if draft is None:
-            draft = self.by_key[key] = Draft(key=key, **fields)
-        return draft
-
-    def claim(self, first: int, last: int) -> None:
-        for k in range(first, last):
-            self.claimed[k] = True
-
-    def free(self, first: int, last: int) -> bool:
-        return not any(self.claimed[first:last])
-
-
-# ---------------------------------------------------------------- helpers
-
-
-def _text(parse: Parse, first: int, last: int) -> str:
-    return parse.text[parse.tokens[first].start:parse.tokens[last - 1].end]
-
-
-def _span(parse: Parse, first: int, last: int) -> Span:
-    return parse.char_span(first, last)
-
-
-def _with_possessive(parse: Parse, first: int, last: int) -> int:
-    """``last`` moved past a possessive "'s" that follows."""
-    if last < len(parse.tokens) and parse.tokens[last].text in POSSESSIVES:
-        return last + 1
-    return last
-
-
-def _phrase_at(parse: Parse, i: int, phrases: dict[str, object], max_len: int = 6,
-               lower: bool = False) -> tuple[int, object] | None:
-    """The longest phrase of ``phrases`` (exact text, or lower-cased) starting at token i: (end token, value)."""
-    tokens = parse.tokens
-    for last in range(min(len(tokens), i + max_len), i, -1):
-        if tokens[last - 1].sent != tokens[i].sent:
-            continue
-        text = _text(parse, i, last)
-        value = phrases.get(text.lower() if lower else text)
-        if value is not None:
-            return last, value
-    return None
-
-
-def _country_before(parse: Parse, first: int, lexicon: Lexicon) -> tuple[str | None, int]:
-    """A demonym or "<Country>'s" right before token ``first``: (ISO3, its first token)."""
-    tokens = parse.tokens
-    k = first - 1
-    if k >= 0 and tokens[k].text in POSSESSIVES:
-        k -= 1
-    for start in range(max(0, k - 3), k + 1):
-        text = _text(parse, start, k + 1) if k >= start else ""
-        iso3 = lexicon.country_of_adjective(text) if text else None
-        if iso3:
-            return iso3, start
-    return None, first
-
-
-def state_name(lexicon: Lexicon, iso3: str) -> str:
-    return lexicon.state_display.get(iso3, iso3)
-
-
-def _state(drafts: Drafts, lexicon: Lexicon, iso3: str) -> Draft:
-    return drafts.get(f"state:{iso3}", name=state_name(lexicon, iso3), type="state", country=iso3)
-
 
 # ---------------------------------------------------------------- finders
 
@@ -202,7 +92,8 @@ def find_outlet_names(parse: Parse, drafts: Drafts, lexicon: Lexicon, outlets: l
 
 def find_home_forces(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: Patterns,
                      toponyms: list[Toponym]) -> None:
-    """"the army said" under a "DJIBO, Burkina Faso —" dateline: the armed forces of the dateline's country."""
+    """"the army said" under a "DJIBO, Burkina Faso —" dateline: the armed forces of the dateline's country, unless
+    the text has named other forces before it."""
     home = next((t.entry.country for t in toponyms if t.dateline and t.entry is not None and t.entry.country), None)
     if home is None:
         return
@@ -218,8 +109,23 @@ def find_home_forces(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: P
         if last < len(tokens) and (tokens[last].lower == "of" or tokens[last].text[:1].isupper()
                                    or tokens[last].pos in {"NOUN", "PROPN"}):
             continue    # "the army of Mali", "the army chief", "the military junta"
-        _forces_draft(drafts, lexicon, home, lexicon.adjectives.get(home, "")).add(_span(parse, i + 1, last))
+        named = _latest_forces_before(drafts, token.start)
+        draft = named or _forces_draft(drafts, lexicon, home, lexicon.adjectives.get(home, ""))
+        draft.add(_span(parse, i + 1, last))
         drafts.claim(i + 1, last)
+
+
+def _latest_forces_before(drafts: Drafts, start: int) -> Draft | None:
+    """The state forces the text named last before ``start`` ("Myanmar's military ... the military said" under a
+    BANGKOK dateline is Myanmar's)."""
+    best: tuple[int, Draft] | None = None
+    for draft in drafts.by_key.values():
+        if draft.type != "armed_forces" or not draft.key.startswith("forces:"):
+            continue
+        before = [m[0] for m in draft.mentions if m[0] < start]
+        if before and (best is None or max(before) > best[0]):
+            best = (max(before), draft)
+    return best[1] if best else None
 
 
 def claim_places(parse: Parse, drafts: Drafts, lexicon: Lexicon, toponyms: list[Toponym]) -> None:
@@ -233,27 +139,36 @@ def claim_places(parse: Parse, drafts: Drafts, lexicon: Lexicon, toponyms: list[
         drafts.claim(toponym.first, toponym.last)
 
 
-def type_armed_groups(parse: Parse, drafts: Drafts, patterns: Patterns) -> None:
-    """Organisations named or described as armed groups ("X, an armed group that ...", "X Liberation Army")."""
-    for draft in drafts.by_key.values():
-        if draft.type != "organization" or draft.key.startswith(("entry:", "office:")):
+def find_force_words(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: Patterns, home: str | None) -> None:
+    """"Army spokesman X", "Junta spokesman X", "Police spokesman X": the forces the text has named (or, under a
+    dateline, the home country's), so that the title's holder is tied to them."""
+    tokens = parse.tokens
+    for i, token in enumerate(tokens[:-1]):
+        kind = patterns.home_force_names.get(token.lower)
+        if kind is None or not token.text[:1].isupper() or not drafts.free(i, i + 1):
             continue
-        if set(draft.name.split()) & patterns.armed_group_name_words or \
-                any(_described_as_armed_group(parse, m, patterns) for m in draft.mentions):
-            draft.type = "armed_group"
-            draft.affiliation = None
-
-
-def _described_as_armed_group(parse: Parse, mention: Span, patterns: Patterns) -> bool:
-    """"X, an armed group", "X is a jihadist group", "the militant group X"."""
-    after = parse.text[mention[1]:mention[1] + 60].lower()
-    before = parse.text[max(0, mention[0] - 40):mention[0]].lower()
-    for description in patterns.armed_group_descriptions:
-        if re.match(rf"(?:,| is| was|’s|'s)?\s*(?:an?|the)\s+(?:\w+\s+){{0,2}}{description}\b", after):
-            return True
-        if re.search(rf"\b(?:the|an?)\s+(?:\w+\s+)?{description}\s*,?\s*$", before):
-            return True
-    return False
+        if _title_at(parse, i + 1, lexicon) is None:
+            continue
+        forces = [d for d in drafts.by_key.values() if d.type == "armed_forces" and d.key.startswith("forces:")
+                  and any(m[0] < token.start for m in d.mentions)] or \
+            [d for d in drafts.by_key.values() if d.type == "armed_forces" and d.key.startswith("forces:")]
+        if kind == "state":      # "Government spokesman X" under a dateline
+            if home is None:
+                continue
+            draft = _state(drafts, lexicon, home)
+        elif kind == "police":
+            if home is None:
+                continue
+            draft = drafts.get(f"police:{home}", name=f"{lexicon.adjectives.get(home, state_name(lexicon, home))} police",
+                               type="armed_forces", country=home, affiliation=f"state:{home}")
+        elif len(forces) == 1:
+            draft = forces[0]
+        elif home is not None:
+            draft = _forces_draft(drafts, lexicon, home, lexicon.adjectives.get(home, ""))
+        else:
+            continue
+        draft.add((token.start, token.end))
+        drafts.claim(i, i + 1)
 
 
 def find_dictionary(parse: Parse, drafts: Drafts, lexicon: Lexicon) -> None:
@@ -331,6 +246,9 @@ def find_forces(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: Patter
         if found is None or not drafts.free(i, found[0]):
             continue
         last = found[0]
+        title = _title_at(parse, last - 1, lexicon)
+        if title is not None and title[0] > last:
+            continue    # "Niger's military ruler General X": a title, the person's finder's
         if partner is None:
             _forces_draft(drafts, lexicon, iso3, _text(parse, i, country_last)).add(_span(parse, i, last))
         else:
@@ -367,7 +285,8 @@ def find_states(parse: Parse, drafts: Drafts, lexicon: Lexicon, toponyms: list[T
     A country that the text only names as a location ("fled from Myanmar") is a place, not an actor.
     """
     acting = {t.entry.country for t in toponyms if t.entry is not None and t.entry.feature == "country"
-              and not t.direction and not is_locative(parse, t)}
+              and not t.direction and not is_locative(parse, t) and not _described_only(parse, t)}
+    surnames = {d.name.split()[-1] for d in drafts.by_key.values() if d.type == "person" and " " in d.name}
     for toponym in toponyms:
         entry = toponym.entry
         if entry is None or not entry.country:
@@ -378,474 +297,28 @@ def find_states(parse: Parse, drafts: Drafts, lexicon: Lexicon, toponyms: list[T
             last = _with_possessive(parse, toponym.first, toponym.last)
             _state(drafts, lexicon, entry.country).add(_span(parse, toponym.first, last))
         elif entry.feature == "city" and lexicon.capitals.get(toponym.name) == entry.country \
-                and is_metonymic(parse, toponym):
+                and is_metonymic(parse, toponym) and parse.text[toponym.span[0]:toponym.span[1]] not in surnames:
             _state(drafts, lexicon, entry.country).add(toponym.span)
     tokens = parse.tokens
+    metonyms = {k: v for k, v in lexicon.metonyms.items() if k not in lexicon.capitals}
     for i, token in enumerate(tokens):
         if token.text[:1].isupper() or token.lower == "the":
-            found = _phrase_at(parse, i, {k: v for k, v in lexicon.metonyms.items() if k not in lexicon.capitals},
-                               max_len=3)
+            found = _phrase_at(parse, i, metonyms, max_len=3)
             if found:
                 start = i + 1 if token.lower == "the" else i
-                _state(drafts, lexicon, found[1]).add(_span(parse, start, found[0]))
+                if drafts.free(i, found[0]):
+                    _state(drafts, lexicon, found[1]).add(_span(parse, start, found[0]))
+                    drafts.claim(i, found[0])
 
 
-def _title_at(parse: Parse, i: int, lexicon: Lexicon) -> tuple[int, str] | None:
-    """A title starting at token i ("Secretary General", "Defense Minister"): (end, title key)."""
-    tokens = parse.tokens
-    for last in range(min(len(tokens), i + 4), i, -1):
-        key = _text(parse, i, last).lower()
-        if key in lexicon.titles:
-            return last, key
-    return None
-
-
-@dataclass
-class TitleParse:
-    """What stands before a name or alone: "NATO Secretary General", "Ukrainian President"."""
-
-    first: int
-    last: int
-    title: str                 # title key
-    title_span: Span
-    country: str | None = None
-    org_key: str | None = None
-    org_name: str | None = None
-
-
-def _title_before(parse: Parse, first: int, drafts: Drafts, lexicon: Lexicon) -> TitleParse | None:
-    """The title phrase that ends right before token ``first`` (a name)."""
-    tokens = parse.tokens
-    for start in range(max(0, first - 4), first):
-        if tokens[start].sent != tokens[first].sent:
-            continue
-        key = _text(parse, start, first).lower()
-        if key in lexicon.titles:
-            title = TitleParse(first=start, last=first, title=key, title_span=_span(parse, start, first))
-            if lexicon.title_kinds.get(key) != "office":
-                title = _office_before_rank(parse, title, lexicon) or title
-            _qualify(parse, title, drafts, lexicon)
-            return title
-    # "President of Ukraine Volodymyr Zelenskyy"
-    for start in range(max(0, first - 6), first - 2):
-        found = _title_at(parse, start, lexicon)
-        if found and found[0] < first and tokens[found[0]].lower == "of":
-            iso3 = lexicon.country_of_adjective(_text(parse, found[0] + 1, first))
-            if iso3:
-                return TitleParse(first=start, last=first, title=found[1], title_span=_span(parse, start, found[0]),
-                                  country=iso3)
-    return None
-
-
-def _office_before_rank(parse: Parse, rank: TitleParse, lexicon: Lexicon) -> TitleParse | None:
-    """"Defence Minister Brigadier General X": the office before a rank (and a capitalised word or two) wins."""
-    tokens = parse.tokens
-    for end in range(rank.first, max(0, rank.first - 2) - 1, -1):
-        if any(not tokens[k].text[:1].isupper() for k in range(end, rank.first)):
-            break
-        for start in range(max(0, end - 4), end):
-            key = _text(parse, start, end).lower()
-            if tokens[start].sent == tokens[rank.first].sent and lexicon.title_kinds.get(key) == "office":
-                return TitleParse(first=start, last=rank.last, title=key, title_span=_span(parse, start, rank.last))
-    return None
-
-
-def _qualify(parse: Parse, title: TitleParse, drafts: Drafts, lexicon: Lexicon) -> None:
-    """The country or organisation right before a title ("Ukrainian", "NATO", "South Korea's")."""
-    iso3, start = _country_before(parse, title.first, lexicon)
-    if iso3:
-        title.country, title.first = iso3, start
-        return
-    k = title.first - 1
-    if k >= 0:
-        for draft in drafts.by_key.values():
-            if draft.type in {"organization", "media", "armed_forces"} and \
-                    any(m[1] == parse.tokens[k].end for m in draft.mentions):
-                title.org_key, title.org_name = draft.key, draft.name
-                title.country = title.country or draft.country
-                title.first = parse.token_at(next(m[0] for m in draft.mentions if m[1] == parse.tokens[k].end)).i
-                return
-
-
-def _role_text(title: TitleParse, lexicon: Lexicon) -> str:
-    office = lexicon.titles[title.title]
-    if title.org_name:
-        return f"{title.org_name} {office}"
-    if title.country:
-        return f"{office} of {state_name(lexicon, title.country)}"
-    return office
-
-
-def _clean_person(parse: Parse, first: int, last: int, lexicon: Lexicon, patterns: Patterns) -> tuple[int, int]:
-    """Drop titles, honorifics and a possessive from a PERSON entity's edges."""
-    tokens = parse.tokens
-    while last > first and tokens[last - 1].text in POSSESSIVES:
-        last -= 1
-    while first < last:
-        title = _title_at(parse, first, lexicon)
-        if title and title[0] < last:
-            first = title[0]
-        elif tokens[first].text in patterns.honorifics or tokens[first].lower in ARTICLES:
-            first += 1
-        else:
-            break
-    return first, last
-
-
-def find_people(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: Patterns) -> None:
-    """People the NER finds, with titles before the name and appositions after it."""
-    for entity in _person_spans(parse, lexicon, patterns):
-        if not drafts.free(entity.first, entity.last):
-            continue
-        first, last = _clean_person(parse, entity.first, entity.last, lexicon, patterns)
-        if first >= last or not any(t.text[:1].isupper() for t in parse.tokens[first:last]):
-            continue
-        name = _text(parse, first, last)
-        draft = _person_draft(drafts, name)
-        draft.add(_span(parse, first, last))
-        drafts.claim(first, last)
-        _gender_from_name(draft, parse, first, lexicon, patterns)
-        title = _title_before(parse, first, drafts, lexicon)
-        if title is None and entity.first < first:
-            found = _title_at(parse, entity.first, lexicon)
-            if found:
-                title = TitleParse(first=entity.first, last=found[0], title=found[1],
-                                   title_span=_span(parse, entity.first, found[0]))
-                _qualify(parse, title, drafts, lexicon)
-        if title is not None:
-            _apply_title(draft, title, lexicon)
-            draft.add(title.title_span)
-        else:
-            _apposition(parse, draft, last, drafts, lexicon)
-        _of_country(parse, draft, last, lexicon)
-
-
-def _person_spans(parse: Parse, lexicon: Lexicon, patterns: Patterns) -> list:
-    """PERSON entities, bylines ("By Jane Doe") and "<known first name> <Name>" sequences the NER missed."""
-    spans = [e for e in parse.entities if e.label == "PERSON"] + _bylines(parse, patterns)
-    covered = {k for e in parse.entities for k in range(e.first, e.last)}
-    tokens = parse.tokens
-    i = 0
-    while i < len(tokens) - 1:
-        if tokens[i].text in lexicon.first_names and i not in covered and tokens[i + 1].text[:1].isupper() \
-                and tokens[i + 1].pos == "PROPN" and tokens[i + 1].sent == tokens[i].sent:
-            last = i + 2
-            while last < len(tokens) and last - i < 4 and tokens[last].pos == "PROPN" and \
-                    tokens[last].text[:1].isupper() and last not in covered:
-                last += 1
-            spans.append(Entity(label="PERSON", first=i, last=last, start=tokens[i].start, end=tokens[last - 1].end,
-                                text=_text(parse, i, last)))
-            i = last
-            continue
-        i += 1
-    return sorted(spans, key=lambda e: e.first)
-
-
-def _of_country(parse: Parse, draft: Draft, last: int, lexicon: Lexicon) -> None:
-    """"General Ousmane Kane of Niger": the person's country and state."""
-    tokens = parse.tokens
-    if draft.country or last + 1 >= len(tokens) or tokens[last].lower != "of":
-        return
-    for end in range(min(len(tokens), last + 4), last + 1, -1):
-        iso3 = lexicon.state_names.get(_text(parse, last + 1, end))
-        if iso3 and (end >= len(tokens) or tokens[end].text in POSSESSIVES or not tokens[end].text[:1].isupper()):
-            if end < len(tokens) and tokens[end].text in POSSESSIVES:
-                return      # "Kane of Niger's army" belongs to the army
-            draft.country = iso3
-            draft.affiliation = draft.affiliation or f"state:{iso3}"
-            return
-
-
-def _bylines(parse: Parse, patterns: Patterns) -> list[Entity]:
-    """A line that is only "By" and a capitalised name names the author."""
-    found = []
-    for sentence in parse.sentences:
-        tokens = [t for t in parse.sentence_tokens(sentence) if t.pos != "SPACE"]
-        if len(tokens) < 3 or len(tokens) > 5 or tokens[0].text not in patterns.byline_words:
-            continue
-        if all(t.text[:1].isupper() and t.text.isalpha() for t in tokens[1:]) and \
-                "\n" in parse.text[max(0, tokens[0].start - 1):tokens[0].start + 1] + "\n":
-            found.append(Entity(label="PERSON", first=tokens[1].i, last=tokens[-1].i + 1, start=tokens[1].start,
-                                end=tokens[-1].end, text=_text(parse, tokens[1].i, tokens[-1].i + 1)))
-    return found
-
-
-def _person_draft(drafts: Drafts, name: str) -> Draft:
-    """The person draft this name belongs to: same full name, or the surname of a fuller name."""
-    words = name.split()
-    for draft in drafts.by_key.values():
-        if draft.type != "person" or draft.key.startswith("office:"):
-            continue
-        known = draft.name.split()
-        if words == known or (len(words) < len(known) and words == known[-len(words):]) or \
-                (len(known) < len(words) and known == words[-len(known):]):
-            if len(words) > len(known):
-                draft.name = name
-            return draft
-    return drafts.get(f"person:{name}", name=name, type="person")
-
-
-def _gender_from_name(draft: Draft, parse: Parse, first: int, lexicon: Lexicon, patterns: Patterns) -> None:
-    if draft.gender:
-        return
-    before = parse.tokens[first - 1].text if first > 0 else ""
-    draft.gender = patterns.honorifics.get(before) or lexicon.first_names.get(draft.name.split()[0])
-
-
-def _apply_title(draft: Draft, title: TitleParse, lexicon: Lexicon) -> None:
-    draft.role = draft.role or _role_text(title, lexicon)
-    draft.titles.add(title.title)
-    draft.titles.add(lexicon.titles[title.title].lower())
-    if title.country and not draft.country:
-        draft.country = title.country
-    if not draft.affiliation:
-        draft.affiliation = title.org_key or (f"state:{title.country}" if title.country else None)
-
-
-def _apposition(parse: Parse, draft: Draft, last: int, drafts: Drafts, lexicon: Lexicon) -> None:
-    """"Kyrylo Budanov, head of Ukraine's Military Intelligence," gives a role and an affiliation."""
-    tokens = parse.tokens
-    if last >= len(tokens) or tokens[last].text != ",":
-        return
-    k = last + 1
-    while k < len(tokens) and tokens[k].lower in ARTICLES:
-        k += 1
-    iso3 = None
-    for country_last in range(min(len(tokens), k + 3), k, -1):
-        iso3 = lexicon.demonyms.get(_text(parse, k, country_last))
-        if iso3:
-            k = country_last
-            break
-    found = _title_at(parse, k, lexicon) if k < len(tokens) else None
-    if not found:
-        return
-    end, key = found
-    draft.titles.update({key, lexicon.titles[key].lower()})
-    office = lexicon.titles[key]
-    if end < len(tokens) and tokens[end].lower in {"of", "at", "for"}:
-        org = _draft_at(parse, end + 1, drafts)
-        if org is not None:
-            draft.role = draft.role or f"{office} of {org.name}" if tokens[end].lower == "of" else \
-                draft.role or f"{office}, {org.name}"
-            draft.affiliation = draft.affiliation or org.key
-            draft.country = draft.country or org.country
-            return
-    if iso3:
-        draft.country = draft.country or iso3
-        draft.role = draft.role or f"{office} of {state_name(lexicon, iso3)}"
-        draft.affiliation = draft.affiliation or f"state:{iso3}"
-    else:
-        draft.role = draft.role or office
-
-
-def _draft_at(parse: Parse, i: int, drafts: Drafts) -> Draft | None:
-    """The draft with a mention that starts within a few tokens of token i."""
-    if i >= len(parse.tokens):
-        return None
-    window = (parse.tokens[i].start, parse.tokens[min(len(parse.tokens) - 1, i + 4)].end)
-    best = None
-    for draft in drafts.by_key.values():
-        for mention in draft.mentions:
-            if window[0] <= mention[0] < window[1] and draft.type != "state":
-                if best is None or mention[0] < best[0]:
-                    best = (mention[0], draft)
-    if best is None:
-        for draft in drafts.by_key.values():
-            if draft.type == "state" and any(window[0] <= m[0] < window[1] for m in draft.mentions):
-                return draft
-    return best[1] if best else None
-
-
-def find_offices(parse: Parse, drafts: Drafts, lexicon: Lexicon) -> None:
-    """Titles with no name: "the South Korean Defense Minister", "the Secretary General"."""
-    tokens = parse.tokens
-    i = 0
-    while i < len(tokens):
-        found = _title_at(parse, i, lexicon) if tokens[i].text[:1].isalpha() else None
-        if found is None or not drafts.free(i, found[0]):
-            i += 1
-            continue
-        last, key = found
-        if last < len(tokens) and tokens[last].ent_type == "PERSON":
-            i = last
-            continue
-        title = TitleParse(first=i, last=last, title=key, title_span=_span(parse, i, last))
-        _qualify(parse, title, drafts, lexicon)
-        if title.country is None and title.org_key is None:
-            holder = _holder_of(drafts, key, lexicon)
-            if holder is not None and tokens[i].text[:1].isupper():
-                holder.add(title.title_span)
-            i = last
-            continue
-        if lexicon.title_kinds.get(key) != "office":
-            i = last
-            continue
-        named = _person_after_comma(parse, last, drafts, lexicon)
-        holder = named or _holder_of(drafts, key, lexicon, title.country, title.org_key)
-        if holder is not None:
-            holder.add(title.title_span if named else _span(parse, title.first, last))
-            if named is not None:
-                if named.role and lexicon.title_kinds.get(named.role.lower(), "office") != "office":
-                    named.role = None       # "General" gives way to "Minister of Defence of Niger"
-                _apply_title(named, title, lexicon)
-        else:
-            name = _office_name(parse, title, lexicon)
-            draft = drafts.get(f"office:{name.lower()}", name=name, type="person", country=title.country)
-            _apply_title(draft, title, lexicon)
-            draft.add(_span(parse, title.first, last))
-        drafts.claim(i, last)
-        i = last
-
-
-def _person_after_comma(parse: Parse, last: int, drafts: Drafts, lexicon: Lexicon) -> Draft | None:
-    """"Malaysia's Prime Minister, Najib Razak, said" (or ", General Najib Razak"): the person named after the title."""
-    tokens = parse.tokens
-    if last < len(tokens) and tokens[last].lower in {"for", "to", "in", "on", "at"}:
-        # "the special envoy for the Sahel, Ingrid Halvorsen,"
-        comma = next((k for k in range(last + 1, min(len(tokens), last + 6)) if tokens[k].text == ","), None)
-        if comma is None:
-            return None
-        last = comma
-    if last + 1 >= len(tokens) or tokens[last].text != ",":
-        return None
-    k = last + 1
-    while k < len(tokens) and k - last < 5 and tokens[k].ent_type != "PERSON":
-        rank = _title_at(parse, k, lexicon)
-        if rank is None or lexicon.title_kinds.get(rank[1]) == "office":
-            return None     # "the minister, a former general": no name follows
-        k = rank[0]
-    if k >= len(tokens) or tokens[k].ent_type != "PERSON":
-        return None
-    start = tokens[k].start
-    for draft in drafts.by_key.values():
-        if draft.type == "person" and not draft.key.startswith("office:") and any(m[0] == start for m in draft.mentions):
-            return draft
-    return None
-
-
-def _office_name(parse: Parse, title: TitleParse, lexicon: Lexicon) -> str:
-    """"South Korean Defense Minister"; "Thailand's foreign minister" becomes "Thai Foreign Minister"."""
-    written = _text(parse, title.first, title.last)
-    words = written.split()
-    if words and words[0].lower() in ARTICLES:
-        written = " ".join(words[1:])
-    if title.country and not any(written.startswith(a) for a, c in lexicon.demonyms.items() if c == title.country):
-        title_words = _text(parse, title.last - len(title.title.split()), title.last).title()
-        return f"{lexicon.adjectives.get(title.country, state_name(lexicon, title.country))} {title_words}"
-    return written
-
-
-def _holder_of(drafts: Drafts, key: str, lexicon: Lexicon, country: str | None = None,
-               org_key: str | None = None) -> Draft | None:
-    """The named person who holds this office (and country or organisation, when given)."""
-    office = lexicon.titles[key].lower()
-    for draft in reversed(list(drafts.by_key.values())):
-        if draft.type != "person" or draft.key.startswith("office:") or \
-                not any(t == office or t.endswith(" " + office) for t in draft.titles):
-            continue    # "the envoy" is held by the "special envoy"
-        if country and draft.country and draft.country != country:
-            continue
-        if org_key and draft.affiliation and draft.affiliation != org_key:
-            continue
-        return draft
-    return None
-
-
-def find_organisations(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: Patterns,
-                       toponym_spans: set[Span]) -> None:
-    """Organisations and outlets the NER finds that the dictionary does not know."""
-    tokens = parse.tokens
-    toponym_names = {name_key(parse.text[s:e]) for s, e in toponym_spans}
-    for entity in parse.entities:
-        if entity.label != "ORG" or not drafts.free(entity.first, entity.last):
-            continue
-        if (entity.start, entity.end) in toponym_spans:
-            continue
-        first, last = entity.first, entity.last
-        while first < last and (tokens[first].lower in ARTICLES):
-            first += 1
-        while last > first and tokens[last - 1].text in POSSESSIVES:
-            last -= 1
-        iso3, _ = _country_before(parse, first, lexicon)
-        for cut in range(first + 1, min(last, first + 4)):
-            inside = lexicon.country_of_adjective(_text(parse, first, cut))
-            if inside and cut < last and tokens[cut].text in POSSESSIVES | {"-"}:
-                iso3, first = inside, cut + 1
-                break
-        last = _trim_organisation(parse, first, last, toponym_spans)
-        if first >= last:
-            continue
-        name = _text(parse, first, last)
-        if not any(c.isupper() for c in name) or name in patterns.not_actors or name in lexicon.demonyms or \
-                name_key(name) in toponym_names or \
-                _person_inside(parse, drafts, first, last):
-            continue
-        kind = "media" if _looks_like_media(parse, first, last, patterns) else "organization"
-        draft = _org_draft(drafts, name, kind, iso3)
-        span_last = last
-        if kind == "media" and last < len(tokens) and tokens[last].lower in patterns.media_followers:
-            span_last = last + 1
-        draft.add(_span(parse, first, span_last))
-        drafts.claim(entity.first, entity.last)
-
-
-def find_organisation_shapes(parse: Parse, drafts: Drafts) -> None:
-    """"Collective of Soum Associations", "Centre for Sahel Security Studies": names the NER missed."""
-    for start, end in organisation_names(parse):
-        inside = parse.tokens_in(start, end)
-        if inside and drafts.free(inside[0].i, inside[-1].i + 1):
-            _org_draft(drafts, parse.text[start:end], "organization", None).add((start, end))
-            drafts.claim(inside[0].i, inside[-1].i + 1)
-
-
-def _trim_organisation(parse: Parse, first: int, last: int, toponym_spans: set[Span]) -> int:
-    """End an organisation's name before a trailing preposition or article ("... Homeland in the")
-    and before "in <place>" ("Volunteers for the Defence of the Homeland in the Sahel")."""
-    tokens = parse.tokens
-    starts = {span[0] for span in toponym_spans}
-    for k in range(first + 1, last):
-        if tokens[k].lower in {"in", "at", "near"}:
-            rest = [t for t in tokens[k + 1:min(len(tokens), k + 4)] if t.lower not in ARTICLES]
-            if k + 1 >= last or (rest and rest[0].start in starts):
-                last = k
-                break
-    while last > first + 1 and tokens[last - 1].pos in {"ADP", "DET", "CCONJ", "PUNCT"}:
-        last -= 1
-    return last
-
-
-def _person_inside(parse: Parse, drafts: Drafts, first: int, last: int) -> bool:
-    """An ORG that ends with a known person's name ("Ukraine Volodymyr Zelenskyy"): add it to the person."""
-    for draft in drafts.by_key.values():
-        if draft.type != "person" or draft.key.startswith("office:"):
-            continue
-        words = draft.name.split()
-        for start in range(first, last):
-            if _text(parse, start, last).split() == words[-(last - start):] and last - start <= len(words):
-                draft.add(_span(parse, start, last))
-                return True
-    return False
-
-
-def _looks_like_media(parse: Parse, first: int, last: int, patterns: Patterns) -> bool:
-    words = {t.text for t in parse.tokens[first:last]}
-    follower = parse.tokens[last].lower if last < len(parse.tokens) else ""
-    return bool(words & patterns.media_words) or follower in patterns.media_followers
-
-
-def _org_draft(drafts: Drafts, name: str, kind: str, iso3: str | None) -> Draft:
-    words = set(re.findall(r"\w+", name.lower()))
-    for draft in drafts.by_key.values():
-        if draft.type not in {"organization", "media"}:
-            continue
-        known = set(re.findall(r"\w+", draft.name.lower()))
-        if words and (words <= known or known <= words):
-            if len(words) > len(known) and draft.key.startswith("org:"):
-                draft.name = name
-            draft.country = draft.country or iso3
-            return draft
-    return drafts.get(f"org:{name.lower()}", name=name, type=kind, country=iso3,
-                      affiliation=f"state:{iso3}" if iso3 and kind == "organization" else None)
+def _described_only(parse: Parse, toponym: Toponym) -> bool:
+    """"Myanmar is mainly Buddhist", "Chad is a landlocked country": the subject of a plain "be" describes the
+    country, it does not act ("Iran is behind the attack" still acts)."""
+    token = parse.tokens[toponym.last - 1]
+    if token.dep != "nsubj" or token.head == token.i:
+        return False
+    verb = parse.tokens[token.head]
+    return verb.lemma == "be" and not any(k.dep in {"prep", "xcomp", "ccomp"} for k in parse.children(verb.i))
 
 
 def find_populations(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: Patterns) -> None:
@@ -856,13 +329,15 @@ def find_populations(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: P
     for i, token in enumerate(tokens):
         if not drafts.free(i, i + 1):
             continue
-        found = _phrase_at(parse, i, named, max_len=3) if token.text[:1].isupper() else \
-            _phrase_at(parse, i, lowered, max_len=3, lower=True)
+        found = _phrase_at(parse, i, named, max_len=3) if token.text[:1].isupper() else None
+        common = found is None
+        if common and (token.text[:1].islower() or token.pos == "NOUN"):   # "Residents said"
+            found = _phrase_at(parse, i, lowered, max_len=3, lower=True)
         if not found or not drafts.free(i, found[0]):
             continue
         last, plural = found
-        if tokens[last - 1].dep == "compound" and token.text[:1].islower():
-            continue
+        if common and tokens[last - 1].dep in {"compound", "amod"} and tokens[last - 1].head >= last:
+            continue    # "civilian casualties", "refugee camp"
         drafts.get(f"group:{plural}", name=plural, type="population",
                    country=lexicon.demonyms.get(plural)).add(_span(parse, i, last))
         drafts.claim(i, last)
@@ -877,20 +352,30 @@ def find_populations(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: P
             (entity.start, entity.end))
 
 
-def find_surnames(parse: Parse, drafts: Drafts) -> None:
-    """Bare surnames of people already found ("Rutte"), which the NER may have missed or mis-typed."""
-    surnames = {}
+def drop_states_inside_names(parse: Parse, drafts: Drafts) -> None:
+    """"United Kingdom" in "United Kingdom Maritime Trade Operations", "Haiti" in "the U.N. Integrated Office in
+    Haiti": a country inside another actor's name is no mention of the state, unless it opens the name as a
+    possessive ("Saudi Arabia's Civil Defense Authority")."""
+    names = [m for d in drafts.by_key.values() if d.type != "state" for m in d.mentions]
+
+    def inside_a_name(mention: Span) -> bool:
+        for outer in names:
+            if outer == mention or not (outer[0] <= mention[0] and mention[1] <= outer[1]):
+                continue
+            possessive = parse.text[mention[1]:mention[1] + 2] in {"'s", "’s"} or \
+                parse.text[mention[1] - 2:mention[1]] in {"'s", "’s"}
+            if outer[0] < mention[0] or not possessive:
+                return True
+        return False
+
     for draft in drafts.by_key.values():
-        if draft.type == "person" and not draft.key.startswith("office:") and len(draft.name.split()) > 1:
-            surnames.setdefault(draft.name.split()[-1], draft)
-    for i, token in enumerate(parse.tokens):
-        draft = surnames.get(token.text)
-        if draft is not None and drafts.free(i, i + 1):
-            draft.add((token.start, token.end))
-            drafts.claim(i, i + 1)
+        if draft.type == "state":
+            draft.mentions = [m for m in draft.mentions if not inside_a_name(m)]
 
 
-# ---------------------------------------------------------------- assembling
+def _home_country(toponyms: list[Toponym]) -> str | None:
+    """The country of the dateline's place, if the text opens with one."""
+    return next((t.entry.country for t in toponyms if t.dateline and t.entry is not None and t.entry.country), None)
 
 
 def find_actors(parse: Parse, toponyms: list[Toponym] | None = None, lexicon: Lexicon | None = None,
@@ -904,10 +389,14 @@ def find_actors(parse: Parse, toponyms: list[Toponym] | None = None, lexicon: Le
     drafts = Drafts(parse)
     claim_dateline(parse, drafts)
     find_outlet_names(parse, drafts, lexicon, outlets)
+    find_described_people(parse, drafts, lexicon, patterns)
     find_dictionary(parse, drafts, lexicon)
+    find_acronym_names(parse, drafts, lexicon)
     find_forces(parse, drafts, lexicon, patterns)
     find_states(parse, drafts, lexicon, toponyms)
     find_home_forces(parse, drafts, lexicon, patterns, toponyms)
+    home = _home_country(toponyms)
+    find_force_words(parse, drafts, lexicon, patterns, home)
     claim_places(parse, drafts, lexicon, toponyms)
     find_people(parse, drafts, lexicon, patterns)
     find_surnames(parse, drafts)
@@ -916,7 +405,15 @@ def find_actors(parse: Parse, toponyms: list[Toponym] | None = None, lexicon: Le
     toponym_spans = {t.span for t in toponyms if t.entry is not None}
     find_organisations(parse, drafts, lexicon, patterns, toponym_spans)
     find_organisation_shapes(parse, drafts)
+    find_joined_organisations(parse, drafts, lexicon, patterns)
+    find_headed_names(parse, drafts, lexicon, patterns)
+    apply_aliases(parse, drafts, patterns, lambda span: _org_draft(
+        drafts, _text(parse, *span), "organization", None))
     type_armed_groups(parse, drafts, patterns)
+    find_collectives(parse, drafts, lexicon, home)
+    type_forces(drafts, lexicon, patterns)
+    drop_states_inside_names(parse, drafts)
+    link_titles(parse, drafts)
     kept = [d for d in drafts.by_key.values() if d.mentions]
     return sorted(kept, key=lambda d: min(d.mentions))
 
@@ -925,7 +422,7 @@ def write_actors(analysis: Analysis, drafts: list[Draft]) -> dict[str, str]:
     """Append actors for the drafts; returns draft key -> actor id."""
     ids: dict[str, str] = {}
     for draft in drafts:
-        actor = Actor(id=analysis.extraction.next_id("actors"), name=draft.name, type=draft.type,
+        actor = Actor(id=analysis.extraction.next_id("actors"), name=clean_name(draft.name), type=draft.type,
                       country=draft.country, role=draft.role, mentions=sorted(set(draft.mentions)))
         analysis.extraction.actors.append(actor)
         ids[draft.key] = actor.id

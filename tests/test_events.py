@@ -326,7 +326,6 @@ def test_killed_in_a_strike_is_one_event_with_its_figures() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "The minister said the talks were useful.",
         "Five people died in the crash.",
         "A storm caused a crane to fall, killing 107 people.",
         "The navy arrived to rescue the crew.",

@@ -86,6 +86,7 @@ class TriggerContext:
     parse: Parse
     lexicon: PloverLexicon
     actor_kind: ActorKind
+    document_words: frozenset[str] = frozenset()
 
     def words(self, name: str) -> frozenset[str]:
         return self.lexicon.word_class(name)
@@ -98,7 +99,8 @@ def find_triggers(
     parse: Parse, lexicon: PloverLexicon, actor_kind: ActorKind | None = None, skip_sentences: Iterable[int] = (),
 ) -> list[Trigger]:
     """Every event trigger in ``parse`` outside ``skip_sentences``, merged so one event has one trigger."""
-    ctx = TriggerContext(parse, lexicon, actor_kind or (lambda i: None))
+    document = frozenset(word(t) for t in parse.tokens) | frozenset(t.lower for t in parse.tokens)
+    ctx = TriggerContext(parse, lexicon, actor_kind or (lambda i: None), document)
     skipped = set(skip_sentences)
     found: list[Trigger] = []
     for token in parse.tokens:
@@ -224,7 +226,38 @@ def nominal_licence(ctx: TriggerContext, noun: int) -> tuple[str, int] | None:
         return "occurrence", governor.i
     if any(word(c) in ctx.words("planned_modifiers") for c in kids(parse, noun, "amod")):
         return "planned", noun
-    return _relative_impact(ctx, base) or _mention(ctx, base, governor)
+    return _relative_impact(ctx, base) or _mention(ctx, base, governor) or _named_happening(ctx, noun)
+
+
+def _named_happening(ctx: TriggerContext, noun: int) -> tuple[str, int] | None:
+    """"Frequent attacks on security forces", "after the explosion", "Arrests of activists have accelerated": a
+    noun that names a happening by itself is an event wherever it stands, unless it only names a kind of thing
+    ("an attack helicopter"), a fear or a plan ("the threat of an attack"), or sits in a question."""
+    parse = ctx.parse
+    token = parse.tokens[noun]
+    if word(token) not in ctx.words("happening_nouns") or token.dep in ("compound", "amod", "nmod"):
+        return None
+    if parse.tokens[parse.sentences[token.sent].last - 1].text == "?" or _hypothetical(ctx, token):
+        return None
+    return "mention", noun
+
+
+def _hypothetical(ctx: TriggerContext, token: Token) -> bool:
+    """The noun's governors make it a fear, threat, plan or protection ("fears of a new attack", "to prevent
+    attacks"), a question ("whether the raid…") or a negated report ("could not verify the attack")."""
+    parse = ctx.parse
+    heads = ctx.words("hypothetical_heads")
+    current = token
+    for _ in range(3):
+        if current.head == current.i:
+            break
+        governor = head(parse, current.i)
+        if word(governor) in heads or governor.lower in heads:
+            return True
+        if governor.pos in ("VERB", "AUX"):
+            return kid(parse, governor.i, "neg") is not None or has_aux_to(parse, governor.i) and current.dep == "dobj"
+        current = governor
+    return any(c.dep == "amod" and word(c) in ctx.words("planned_modifiers") for c in parse.children(token.i))
 
 
 def _relative_impact(ctx: TriggerContext, noun: Token) -> tuple[str, int] | None:
@@ -434,6 +467,17 @@ def _test_cue(ctx: TriggerContext, i: int) -> bool:
     return any(word(o) in ctx.words("water_targets") for o in landing)
 
 
+def _accident(ctx: TriggerContext, i: int) -> bool:
+    """"A gas explosion", "the device detonated accidentally", "exploded in a factory fire": no one's act."""
+    parse = ctx.parse
+    accident = ctx.words("accident_words")
+    near = _modifier_words(parse, i) | {word(c) for c in kids(parse, i, "advmod")}
+    doer = actor_of(parse, i)
+    if doer is not None and doer.i != i:
+        near |= np_words(parse, doer.i)
+    return bool(near & accident) or bool(_cause_words(ctx, i) & ctx.words("disaster"))
+
+
 def _commitment(ctx: TriggerContext, rule: TriggerRule, i: int) -> bool:
     """"Pledged to send aid", "promised Kyiv more weapons": a promise of something PLOVER codes, not of lower taxes."""
     parse = ctx.parse
@@ -493,6 +537,9 @@ def _check(ctx: TriggerContext, rule: TriggerRule, name: str, token: int, predic
         "military-cue": lambda: bool(sentence_words(parse, token) & ctx.words("military_words")),
         "labor-cue": lambda: _labor_cue(ctx, token, predicate),
         "commitment": lambda: _commitment(ctx, rule, token),
+        "accident": lambda: _accident(ctx, token),
+        "violent-text": lambda: bool(ctx.document_words & ctx.words("violent_text")),
+        "weapon-subject": lambda: doer is not None and bool(np_words(parse, doer.i) & ctx.words("weapon_subjects")),
     }
     check = checks.get(name)
     if check is None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 HERE = Path(__file__).parent
@@ -15,11 +16,10 @@ HERE = Path(__file__).parent
 def locate(text: str, needle: str) -> list[int]:
     """Offsets of ``needle`` ("words#N" takes the N-th occurrence) in ``text``."""
     phrase, _, nth = needle.partition("#")
-    start = -1
-    for _ in range(int(nth or 1)):
-        start = text.find(phrase, start + 1)
-        if start < 0:
-            raise ValueError(f"{needle!r} not found")
+    found = [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text)]
+    if len(found) < int(nth or 1):
+        raise ValueError(f"{needle!r} not found")
+    start = found[int(nth or 1) - 1]
     return [start, start + len(phrase)]
 
 

@@ -133,7 +133,7 @@ TYPE_CASES = [
     ("Estonia shared intelligence with Finland about the sabotage.", "COOPERATE", "intelligence", "Estonia",
      "Finland"),
     ("Germany provided Ukraine with air defence systems.", "AID", "military", "Germany", "Ukraine"),
-    ("Hamas released three hostages on Monday.", "RETREAT", "release", "Hamas", None),
+    ("Hamas released three hostages on Monday.", "RETREAT", "release", "Hamas", "hostages"),
     ("The United Nations called on Israel to allow aid into Gaza.", "REQUEST", None, "United Nations", "Israel"),
     ("Poland accused Belarus of pushing migrants across the border.", "ACCUSE", None, "Poland", "Belarus"),
     ("Moscow rejected the proposal from Kyiv.", "REJECT", None, "Russia", "Ukraine"),
@@ -141,8 +141,8 @@ TYPE_CASES = [
     ("Thousands of farmers protested in Paris against the new tax.", "PROTEST", "demo", None, None),
     ("The European Union imposed new sanctions on Iran.", "SANCTION", "sever", "European Union", "Iran"),
     ("Russia massed troops along the border with Ukraine.", "MOBILIZE", "troops", "Russia", None),
-    ("Police in Minsk arrested 40 demonstrators.", "COERCE", "arrest", None, None),
-    ("An Israeli airstrike killed five people in a Gaza refugee camp.", "ASSAULT", "aerial", None, None),
+    ("Police in Minsk arrested 40 demonstrators.", "COERCE", "arrest", "Police", "demonstrators"),
+    ("An Israeli airstrike killed five people in a Gaza refugee camp.", "ASSAULT", "aerial", "Israel", "people"),
 ]
 
 

@@ -246,6 +246,10 @@ def _noun_source(parse: Parse, lexicon: PloverLexicon, noun: int) -> Token | Non
     for c in parse.children(noun):
         if c.dep in ("amod", "compound") and (c.ent_type in ("NORP", "GPE", "ORG", "PERSON") or c.pos == "PROPN"):
             return c
+    for c in kids(parse, noun, "compound"):  # "a Russian drone strike": the nationality sits on "drone"
+        for m in parse.children(c.i):
+            if m.dep in ("amod", "compound") and m.ent_type in ("NORP", "GPE"):
+                return m
     by = [o for _, o in preposition_objects(parse, noun, lexicon.role_words("source_preps"))]
     if by:
         return by[0]
@@ -381,7 +385,13 @@ def resolve_roles(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigger, 
     source, source_span = resolve_token(analysis, lexicon, tokens.source)
     if source is not None and trigger.relation != "verb" and _modifier_place(analysis, lexicon, tokens.source):
         source, source_span = None, None  # "the Gao ambush": a place saying where, not who
+    if source is None:
+        source, source_span = national_party(analysis, lexicon, tokens.source, trigger.type)
+    if source is None:
+        source, source_span = unnamed_party(analysis, lexicon, tokens.source)
     target, target_span = _resolve_first(analysis, lexicon, [tokens.target, *tokens.fallback_targets])
+    if target is None and trigger.type in lexicon.role_words("party_types_for_targets"):
+        target, target_span = unnamed_party(analysis, lexicon, tokens.target)
     if target is None and tokens.target is not None and _elliptical(analysis.parse, tokens.target):
         target, target_span = _antecedent_object(analysis, lexicon, tokens.target)
     if target is None and not _names_people(analysis.parse, lexicon, tokens.target) and trigger.type in \
@@ -390,6 +400,52 @@ def resolve_roles(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigger, 
         if target is None:
             target, target_span = resolve_token(analysis, lexicon, _relative_clause_doer(analysis.parse, trigger))
     return _finish(analysis, lexicon, trigger.type, source, target, source_span, target_span)
+
+
+def national_party(analysis: Analysis, lexicon: PloverLexicon, token: Token | None, type_: str) -> Resolved:
+    """"An *Israeli* air strike", "*Russian* artillery": a nationality modifier names the state's forces (for
+    violence) or the state, when the actors layer has such an actor; otherwise the state, created here."""
+    if token is None or token.dep not in ("amod", "compound", "nmod") or token.ent_type not in ("NORP", "GPE"):
+        return None, None
+    names = load_geo_lexicon()
+    country = names.country_of_adjective(token.text)
+    if country is None:
+        return None, None
+    wanted = ("armed_forces", "state") if type_ in lexicon.role_words("forces_source_types") else ("state",)
+    actors = [a for a in analysis.extraction.actors if a.country == country and a.type in wanted]
+    actors.sort(key=lambda a: wanted.index(a.type))
+    span = (token.start, token.end)
+    if actors:
+        return actors[0].id, span
+    state = Actor(id=analysis.extraction.next_id("actors"), name=names.state_display.get(country, token.text),
+                  type="state", country=country, mentions=[span])
+    analysis.extraction.actors.append(state)
+    return state.id, span
+
+
+def unnamed_party(analysis: Analysis, lexicon: PloverLexicon, token: Token | None) -> Resolved:
+    """"Police", "the gunmen", "two suspects", "protesters": a party the text names only by what it is. The
+    actors layer leaves such nouns open; an event needs them as its source or target, so they become actors
+    of the type their noun says (plover_roles.json "party_types"), named by the noun and its modifiers."""
+    if token is None or token.pos not in ("NOUN", "PROPN") or token.ent_type in ("DATE", "TIME", "GPE", "LOC", "FAC"):
+        return None, None
+    kind = next((kind for kind, nouns in lexicon.roles.get("party_types", {}).items()
+                 if word(token) in nouns or token.lower in nouns), None)
+    if kind is None:
+        return None, None
+    span = _party_span(analysis.parse, token)
+    return analysis.actor_for(span, kind), span
+
+
+def _party_span(parse: Parse, token: Token) -> Span:
+    """The noun and the modifiers that say which ("the *Syrian pro-regime militiamen*"), not determiners or counts."""
+    first = token.i
+    for c in parse.children(token.i):
+        if c.i < token.i and c.dep in ("amod", "compound", "nmod"):
+            first = min(first, parse.subtree(c.i)[0])
+    while first < token.i and parse.tokens[first].pos in ("DET", "NUM", "PUNCT", "ADV"):
+        first += 1
+    return parse.tokens[first].start, token.end
 
 
 def _names_people(parse: Parse, lexicon: PloverLexicon, token: Token | None) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from sitrep.analysis import Analysis, contains
+from sitrep.layers.events.allegations import antecedent, join_mention, link_denials
 from sitrep.layers.events.context import (
     best_place,
     carrying_claims,
@@ -55,7 +56,9 @@ def find_events(analysis: Analysis, lexicon: PloverLexicon | None = None) -> lis
     seen: set[tuple[str, Span]] = set()
     scopes = {t.token: _scope(analysis.parse, t) for t in triggers}
     for trigger in sorted(triggers, key=lambda t: t.token):
-        if anaphoric(analysis.parse, lexicon, trigger) and any(f.type == trigger.type for f in findings):
+        earlier = antecedent(findings, trigger.type, analysis.parse.tokens[trigger.token].start)
+        if earlier is not None and anaphoric(analysis.parse, lexicon, trigger):
+            join_mention(analysis, lexicon, trigger, earlier)
             continue
         own = scopes[trigger.token]
         folded = [_scope(analysis.parse, part) for other in triggers if other is not trigger for part in other.merged]
@@ -65,6 +68,7 @@ def find_events(analysis: Analysis, lexicon: PloverLexicon | None = None) -> lis
         if key not in seen:
             seen.add(key)
             findings.append(finding)
+    link_denials(analysis, lexicon, findings)
     return findings
 
 
@@ -84,10 +88,10 @@ class Datelines:
 def anaphoric(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> bool:
     """"The attack began at 3 a.m.", "the strikes hit depots": a definite noun telling more about an event
     already reported, not a new one."""
-    if trigger.relation not in ("occurrence", "impact", "casualty", "mention"):
+    if trigger.relation not in ("occurrence", "impact", "casualty", "mention", "light"):
         return False
     definite = lexicon.word_class("definite")
-    if trigger.relation == "mention" and _specific(parse, trigger.token):
+    if trigger.relation in ("mention", "light") and _specific(parse, trigger.token):
         return False
     return any(c.lower in definite for c in parse.children(trigger.token) if c.dep in ("det", "poss"))
 
@@ -113,7 +117,8 @@ def describe(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigger, datel
             break
         more = resolve_roles(analysis, lexicon, part, role_tokens(parse, lexicon, part))
         if more.type == roles.type:
-            roles.source = roles.source or (more.target if more.source == roles.target else more.source)
+            swapped = roles.target is not None and more.source == roles.target
+            roles.source = roles.source or (more.target if swapped else more.source)
             roles.target = roles.target or (more.target if more.target != roles.source else None)
     anchor = parse.tokens[trigger.token]
     claims = carrying_claims(analysis, (anchor.start, anchor.end))

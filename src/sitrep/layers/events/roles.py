@@ -370,6 +370,36 @@ def political_actor(extraction: Extraction, lexicon: PloverLexicon, actor_id: st
     return actor.id if isinstance(actor, Actor) else actor_id
 
 
+def tied_body(analysis: Analysis, lexicon: PloverLexicon, actor_id: str | None) -> str | None:
+    """"Jeff Rathke, the State Department spokesman", "John Kerry, the Secretary of State": a person the actors
+    layer left unaffiliated acts for the government body or state named inside their own noun phrase (its
+    appositions and modifiers). Anyone else stays as found."""
+    actor = analysis.extraction.get(actor_id)
+    if not isinstance(actor, Actor) or actor.type != "person" or actor.affiliation:
+        return actor_id
+    parse = analysis.parse
+    bodies = [a for a in analysis.extraction.actors if a.id != actor.id and a.type in lexicon.role_words("tie_types")]
+    for mention in actor.mentions:
+        for region in _phrase_regions(parse, mention):
+            inside = [(m[0], a.id) for a in bodies for m in a.mentions
+                      if contains(region, m) and not any(contains(own, m) for own in actor.mentions)]
+            if inside:
+                return min(inside)[1]
+    return actor_id
+
+
+def _phrase_regions(parse: Parse, mention: Span) -> list[Span]:
+    """The noun phrase around a person's mention and the appositions attached to it."""
+    tokens = [t for t in parse.tokens_in(*mention) if t.pos != "SPACE"]
+    if not tokens:
+        return []
+    head_token = max(tokens, key=lambda t: t.i if t.head not in {x.i for x in tokens} else -1)
+    regions = [parse.char_span(*parse.subtree(head_token.i))]
+    if head_token.dep == "appos":
+        regions.append(np_span(parse, head_token.head))
+    return regions
+
+
 def _resolve_first(analysis: Analysis, lexicon: PloverLexicon, tokens: list[Token | None]) -> Resolved:
     for token in tokens:
         found, span = resolve_token(analysis, lexicon, token)
@@ -516,6 +546,7 @@ def _claim_content_actor(analysis: Analysis, cue: Token) -> Resolved:
 def _finish(analysis: Analysis, lexicon: PloverLexicon, type_: str, source: str | None, target: str | None,
             source_span: tuple[int, int] | None, target_span: tuple[int, int] | None) -> Roles:
     extraction = analysis.extraction
+    source, target = tied_body(analysis, lexicon, source), tied_body(analysis, lexicon, target)
     source, target = political_actor(extraction, lexicon, source), political_actor(extraction, lexicon, target)
     if source is not None and source == target:
         target, target_span = None, None

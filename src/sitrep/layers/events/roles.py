@@ -217,7 +217,11 @@ def _nominal_roles(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> Ro
         victim = theme(parse, verb)
         if victim is not None:
             targets.append(victim)
-        if source is None and not is_passive(parse, verb):
+        if word(parse.tokens[verb]) in lexicon.word_class("undergo_verbs"):
+            victim = subject(parse, verb)  # "11 people died during the bombing": the subject suffered it
+            if victim is not None and victim.i != noun:
+                targets.insert(0, victim)
+        elif source is None and not is_passive(parse, verb):
             doer = subject(parse, verb)
             source = None if doer is None or doer.i == noun else doer
     elif trigger.relation == "mention" and source is None and word(parse.tokens[verb]) in lexicon.word_class(
@@ -421,7 +425,10 @@ def resolve_roles(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigger, 
         source, source_span = unnamed_party(analysis, lexicon, tokens.source)
     target, target_span = _resolve_first(analysis, lexicon, [tokens.target, *tokens.fallback_targets])
     if target is None and trigger.type in lexicon.role_words("party_types_for_targets"):
-        target, target_span = unnamed_party(analysis, lexicon, tokens.target)
+        for candidate in (tokens.target, *tokens.fallback_targets):  # "fired tear gas *at students*"
+            target, target_span = unnamed_party(analysis, lexicon, candidate)
+            if target is not None:
+                break
     if target is None and tokens.target is not None and _elliptical(analysis.parse, tokens.target):
         target, target_span = _antecedent_object(analysis, lexicon, tokens.target)
     if target is None and not _names_people(analysis.parse, lexicon, tokens.target) and trigger.type in \
@@ -435,6 +442,11 @@ def resolve_roles(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigger, 
 def national_party(analysis: Analysis, lexicon: PloverLexicon, token: Token | None, type_: str) -> Resolved:
     """"An *Israeli* air strike", "*Russian* artillery": a nationality modifier names the state's forces (for
     violence) or the state, when the actors layer has such an actor; otherwise the state, created here."""
+    if token is not None and _joint_modifiers(analysis.parse, token):
+        return None, None  # "Turkish and Syrian jets": two parties, neither alone
+    if token is not None and token.pos in ("NOUN", "PROPN") and token.ent_type not in ("NORP", "GPE"):
+        token = next((c for c in analysis.parse.children(token.i) if c.dep in ("amod", "compound")
+                      and c.ent_type in ("NORP", "GPE")), None)  # "*Turkish* artillery shelled…"
     if token is None or token.dep not in ("amod", "compound", "nmod") or token.ent_type not in ("NORP", "GPE"):
         return None, None
     names = load_geo_lexicon()
@@ -461,6 +473,8 @@ def unnamed_party(analysis: Analysis, lexicon: PloverLexicon, token: Token | Non
         return None, None
     kind = next((kind for kind, nouns in lexicon.roles.get("party_types", {}).items()
                  if word(token) in nouns or token.lower in nouns), None)
+    if kind is None and word(token) in lexicon.word_class("human") and token.pos == "NOUN":
+        kind = "population" if token.tag == "NNS" else "person"  # "engineers", "a teacher"
     if kind is None:
         return None, None
     span = _party_span(analysis.parse, token)

@@ -344,7 +344,7 @@ def _rule_holds(ctx: TriggerContext, rule: TriggerRule, token: int, predicate: i
 def themes(parse: Parse, rule: TriggerRule, i: int) -> list[Token]:
     """The tokens that may be what a verb acts on or hands over, for the rule's frame."""
     found = []
-    if rule.frame == "give":
+    if rule.frame in ("give", "with"):
         found += [obj for _, obj in preposition_objects(parse, i, ("with",))]
     direct = theme(parse, i)
     if direct is not None:

@@ -147,6 +147,17 @@ def _dated(parse: Parse, i: int) -> bool:
     return any(t.ent_type in ("DATE", "TIME") and t.i != i for t in parse.tokens[first:last])
 
 
+def _embedded_question(ctx: TriggerContext, token: Token) -> bool:
+    """"Could not verify who launched the drones", "it is unclear who fired": a clause asking who did it is no
+    report that it was done (the happening itself is reported elsewhere)."""
+    parse = ctx.parse
+    if token.dep not in ("ccomp", "xcomp", "advcl", "acomp") or token.head == token.i:
+        return False
+    asks = any(c.lower in ("who", "whom", "whether", "if") for c in parse.children(token.i)
+               if c.dep in ("nsubj", "nsubjpass", "mark", "dobj"))
+    return asks and word(head(parse, token.i)) in ctx.words("epistemic_verbs")
+
+
 def control_chain(parse: Parse, i: int) -> list[Token]:
     """The verbs that govern ``i`` through control ("plans to send": [plans]), innermost first."""
     chain = []
@@ -172,6 +183,8 @@ def eventive_verb(ctx: TriggerContext, i: int) -> bool:
         allowed = ctx.lexicon.status.get("gerund_preps_allowed", ())
         return head(parse, i).lower in allowed
     if token.dep == "advcl" and has_aux_to(parse, i):
+        return False
+    if _embedded_question(ctx, token):
         return False
     if _bare_infinitive(parse, token) and has_aux_to(parse, token.head):
         return False  # "to help Malian forces fight the rebels": a purpose, not a fight that happened
@@ -211,6 +224,8 @@ def nominal_licence(ctx: TriggerContext, noun: int) -> tuple[str, int] | None:
         governor = head(parse, base.i)
     light = governor.pos == "VERB" and word(governor) in ctx.words("light_verbs")
     if base.dep in ("dobj", "nsubjpass", "obj") and light:
+        if word(governor) in ctx.words("light_prevented") and base.tag == "NNS" and not kids(parse, base.i, "det"):
+            return None  # "to prevent attacks on health workers": attacks in general, none that happened
         return "light", governor.i
     if base.dep == "pobj":
         found = _prepositional_licence(ctx, governor)
@@ -416,6 +431,8 @@ def is_violent(ctx: TriggerContext, i: int) -> bool:
     causes = _cause_words(ctx, i)
     if (doer_words | causes) & ctx.words("disaster"):
         return False
+    if doer is not None and _modifier_words(parse, doer.i) & ctx.words("accident_words"):
+        return False  # "a gas explosion injured four"
     if causes & ctx.words("attack_nouns") or causes & ctx.words("weapons"):
         return True
     if doer is not None:
@@ -431,9 +448,21 @@ def _labor_cue(ctx: TriggerContext, noun: int, predicate: int) -> bool:
     words = np_words(parse, noun) | {word(c) for c in kids(parse, noun, "poss")}
     if words & ctx.words("labor"):
         return True
+    if words & (ctx.words("weapons") | ctx.words("attack_nouns") - {"strike"}) or _casualty_context(ctx, noun):
+        return False  # "killed in drone strikes": an attack, whoever else is in the sentence
     if parse.tokens[noun].dep == "pobj" and head(parse, noun).lower == "on":
         return True
     return predicate != noun and _is_crowd(ctx, subject(parse, predicate))
+
+
+def _casualty_context(ctx: TriggerContext, noun: int) -> bool:
+    """"Killed in strikes", "died during the bombing": the noun tells what caused casualties."""
+    parse = ctx.parse
+    token = parse.tokens[noun]
+    if token.dep != "pobj":
+        return False
+    prep = head(parse, noun)
+    return prep.lower in ctx.words("casualty_preps") and word(head(parse, prep.i)) in ctx.words("casualty_verbs")
 
 
 def _is_territory(ctx: TriggerContext, token: Token) -> bool:
@@ -538,6 +567,7 @@ def _check(ctx: TriggerContext, rule: TriggerRule, name: str, token: int, predic
         "labor-cue": lambda: _labor_cue(ctx, token, predicate),
         "commitment": lambda: _commitment(ctx, rule, token),
         "accident": lambda: _accident(ctx, token),
+        "prayer": lambda: any(np_words(parse, t.i) & ctx.words("deities") for t in object_tokens),
         "violent-text": lambda: bool(ctx.document_words & ctx.words("violent_text")),
         "weapon-subject": lambda: doer is not None and bool(np_words(parse, doer.i) & ctx.words("weapon_subjects")),
     }

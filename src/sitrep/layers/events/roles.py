@@ -425,10 +425,7 @@ def resolve_roles(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigger, 
         source, source_span = unnamed_party(analysis, lexicon, tokens.source)
     target, target_span = _resolve_first(analysis, lexicon, [tokens.target, *tokens.fallback_targets])
     if target is None and trigger.type in lexicon.role_words("party_types_for_targets"):
-        for candidate in (tokens.target, *tokens.fallback_targets):  # "fired tear gas *at students*"
-            target, target_span = unnamed_party(analysis, lexicon, candidate)
-            if target is not None:
-                break
+        target, target_span = unnamed_target(analysis, lexicon, tokens, kinds=("armed_group", "population", "person"))
     if target is None and tokens.target is not None and _elliptical(analysis.parse, tokens.target):
         target, target_span = _antecedent_object(analysis, lexicon, tokens.target)
     if target is None and not _names_people(analysis.parse, lexicon, tokens.target) and trigger.type in \
@@ -465,7 +462,18 @@ def national_party(analysis: Analysis, lexicon: PloverLexicon, token: Token | No
     return state.id, span
 
 
-def unnamed_party(analysis: Analysis, lexicon: PloverLexicon, token: Token | None) -> Resolved:
+def unnamed_target(analysis: Analysis, lexicon: PloverLexicon, tokens: RoleTokens,
+                   kinds: tuple[str, ...] | None = None) -> Resolved:
+    """The first target candidate that names a party by what it is ("fired tear gas *at students*")."""
+    for candidate in (tokens.target, *tokens.fallback_targets):
+        found, span = unnamed_party(analysis, lexicon, candidate, kinds)
+        if found is not None:
+            return found, span
+    return None, None
+
+
+def unnamed_party(analysis: Analysis, lexicon: PloverLexicon, token: Token | None,
+                  kinds: tuple[str, ...] | None = None) -> Resolved:
     """"Police", "the gunmen", "two suspects", "protesters": a party the text names only by what it is. The
     actors layer leaves such nouns open; an event needs them as its source or target, so they become actors
     of the type their noun says (plover_roles.json "party_types"), named by the noun and its modifiers."""
@@ -475,7 +483,7 @@ def unnamed_party(analysis: Analysis, lexicon: PloverLexicon, token: Token | Non
                  if word(token) in nouns or token.lower in nouns), None)
     if kind is None and word(token) in lexicon.word_class("human") and token.pos == "NOUN":
         kind = "population" if token.tag == "NNS" else "person"  # "engineers", "a teacher"
-    if kind is None:
+    if kind is None or (kinds is not None and kind not in kinds):
         return None, None
     span = _party_span(analysis.parse, token)
     return analysis.actor_for(span, kind), span

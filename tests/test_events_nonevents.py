@@ -36,3 +36,24 @@ def test_an_attack_blamed_in_a_question_of_verification_is_not_a_second_event() 
     text = "Drones hit a fuel depot in Port Sudan on Sunday. The army could not verify who launched the drones."
     findings, _ = found(text)
     assert [f.type for f in findings] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "At least 40,000 people have been killed in the war, according to the health ministry.",
+    "More than 2,000 people have been arrested since the protests began in July.",
+    "Some 300 soldiers have died since the insurgency began.",
+])
+def test_aggregate_tolls_are_no_events(sentence: str) -> None:
+    findings, _ = found(sentence)
+    assert [f.type for f in findings if f.type in ("ASSAULT", "COERCE")] == [], [(f.type, f.text) for f in findings]
+
+
+def test_a_definite_mention_joins_the_event_told_by_the_same_word() -> None:
+    text = "Dock workers began a nationwide strike on Monday. The union said the strike would go on until Friday."
+    findings, _ = found(text)
+    assert [f.type for f in findings] == ["PROTEST"]
+
+
+def test_the_crime_a_court_convicts_of_is_not_a_new_event() -> None:
+    findings, _ = found("The court convicted the two men of murder and kidnapping on Tuesday.")
+    assert [f.type for f in findings] == ["SANCTION"]

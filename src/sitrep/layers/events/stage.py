@@ -26,7 +26,7 @@ from sitrep.layers.events.lexicon import PloverLexicon, load_lexicon
 from sitrep.layers.events.modes import infer_mode
 from sitrep.layers.events.roles import national_forces, resolve_roles, resolve_token, role_tokens
 from sitrep.layers.events.status import event_status
-from sitrep.layers.events.syntax import clause_span, np_span, preposition_objects, reduced_relative
+from sitrep.layers.events.syntax import clause_span, np_span, preposition_objects, reduced_relative, word
 from sitrep.layers.events.triggers import ActorKind, Trigger, control_chain, find_triggers
 from sitrep.model import Actor, Event, Place, Span
 from sitrep.nlp import Parse
@@ -54,9 +54,12 @@ def find_events(analysis: Analysis, lexicon: PloverLexicon | None = None) -> lis
     context = Datelines(dateline, dateline_place(analysis, lexicon, dateline), dateline_time(analysis))
     findings: list[Event] = []
     seen: set[tuple[str, Span]] = set()
+    trigger_words: dict[int, str] = {}
     scopes = {t.token: _scope(analysis.parse, t) for t in triggers}
     for trigger in sorted(triggers, key=lambda t: t.token):
-        earlier = antecedent(findings, trigger.type, analysis.parse.tokens[trigger.token].start)
+        noun = analysis.parse.tokens[trigger.token]
+        named = [f for f in findings if trigger_words.get(id(f)) == word(noun)]  # "the strike": the strike told
+        earlier = named[-1] if named else antecedent(findings, trigger.type, noun.start)
         if earlier is not None and anaphoric(analysis.parse, lexicon, trigger):
             join_mention(analysis, lexicon, trigger, earlier)
             continue
@@ -68,6 +71,7 @@ def find_events(analysis: Analysis, lexicon: PloverLexicon | None = None) -> lis
         if key not in seen:
             seen.add(key)
             findings.append(finding)
+            trigger_words[id(finding)] = word(noun)
     link_denials(analysis, lexicon, findings)
     return findings
 

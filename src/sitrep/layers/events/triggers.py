@@ -49,6 +49,7 @@ ACTOR_ENTITIES = ("PERSON", "ORG", "GPE", "NORP")
 BLOCKED_VERB_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "compound", "csubj", "appos", "npadvmod", "oprd")
 SEND_FRAMES = ("send", "move")
 CLIMB_LIMIT = 8
+HYPOTHETICAL_CLIMB = 5
 
 
 @dataclass
@@ -147,6 +148,24 @@ def _dated(parse: Parse, i: int) -> bool:
     return any(t.ent_type in ("DATE", "TIME") and t.i != i for t in parse.tokens[first:last])
 
 
+def aggregate_toll(ctx: TriggerContext, token: Token) -> bool:
+    """"At least 40,000 killed in the war", "2,000 arrested since the protests began": a running total over a
+    war or a period, not one happening."""
+    parse = ctx.parse
+    if word(token) not in ctx.words("toll_verbs"):
+        return False
+    aggregate = ctx.words("aggregate_nouns")
+    for prep in kids(parse, token.i, "prep"):
+        if prep.lower == "since":
+            return True
+        if prep.lower in ("in", "during", "throughout", "over") and any(
+                word(o) in aggregate for o in kids(parse, prep.i, "pobj")):
+            return True
+    perfect = any(a.lower in ("has", "have", "had") for a in kids(parse, token.i, "aux", "auxpass"))
+    return perfect and any(c.lower == "since" for c in parse.tokens[slice(*parse.subtree(token.i))]
+                           if c.dep in ("mark", "prep"))
+
+
 def _embedded_question(ctx: TriggerContext, token: Token) -> bool:
     """"Could not verify who launched the drones", "it is unclear who fired": a clause asking who did it is no
     report that it was done (the happening itself is reported elsewhere)."""
@@ -184,7 +203,7 @@ def eventive_verb(ctx: TriggerContext, i: int) -> bool:
         return head(parse, i).lower in allowed
     if token.dep == "advcl" and has_aux_to(parse, i):
         return False
-    if _embedded_question(ctx, token):
+    if _embedded_question(ctx, token) or aggregate_toll(ctx, token):
         return False
     if _bare_infinitive(parse, token) and has_aux_to(parse, token.head):
         return False  # "to help Malian forces fight the rebels": a purpose, not a fight that happened
@@ -263,7 +282,7 @@ def _hypothetical(ctx: TriggerContext, token: Token) -> bool:
     parse = ctx.parse
     heads = ctx.words("hypothetical_heads")
     current = token
-    for _ in range(3):
+    for _ in range(HYPOTHETICAL_CLIMB):
         if current.head == current.i:
             break
         governor = head(parse, current.i)

@@ -57,3 +57,8 @@ def test_a_definite_mention_joins_the_event_told_by_the_same_word() -> None:
 def test_the_crime_a_court_convicts_of_is_not_a_new_event() -> None:
     findings, _ = found("The court convicted the two men of murder and kidnapping on Tuesday.")
     assert [f.type for f in findings] == ["SANCTION"]
+
+
+def test_an_attack_noun_in_the_clause_of_its_casualties_is_the_same_event() -> None:
+    findings, _ = found("Eleven police officers were killed in rebel attacks in the north of the province.")
+    assert [f.type for f in findings] == ["ASSAULT"]

@@ -649,6 +649,8 @@ def _fold_consequences(ctx: TriggerContext, triggers: list[Trigger]) -> list[Tri
 
 def _consequence_host(ctx: TriggerContext, trigger: Trigger, by_predicate: dict[int, Trigger]) -> Trigger | None:
     parse = ctx.parse
+    if trigger.relation == "mention" and trigger.predicate == trigger.token:
+        return _clause_host(ctx, trigger, by_predicate)
     verb = parse.tokens[trigger.predicate]
     if trigger.relation == "verb" and verb.dep == "relcl":
         named = _nearest_named(parse, verb, trigger.type, by_predicate)
@@ -675,6 +677,21 @@ def _consequence_host(ctx: TriggerContext, trigger: Trigger, by_predicate: dict[
     both_verbs = trigger.relation == host.relation == "verb"
     if both_verbs and verb.dep == "conj" and kid(parse, host.predicate, "dobj", "obj") is None:
         return host  # "recruit and arm volunteers": one act, its object shared
+    return None
+
+
+def _clause_host(ctx: TriggerContext, trigger: Trigger, by_predicate: dict[int, Trigger]) -> Trigger | None:
+    """"Fighters were killed in IS attacks": a happening noun inside the clause of a verb event of its type
+    tells that same event (one clause, one event)."""
+    parse = ctx.parse
+    current = parse.tokens[trigger.token]
+    for _ in range(HYPOTHETICAL_CLIMB):
+        if current.head == current.i:
+            return None
+        current = head(parse, current.i)
+        if current.pos == "VERB":
+            host = by_predicate.get(current.i)
+            return host if host is not None and host is not trigger and host.type == trigger.type else None
     return None
 
 

@@ -108,3 +108,12 @@ def test_a_spokesman_acts_for_the_body_named_in_his_phrase() -> None:
     findings, analysis = found(text, world)
     event = next(f for f in findings if f.type == "CONSULT")
     assert name(analysis, event.source) == "Afghanistan"
+
+
+@pytest.mark.parametrize(("sentence", "target"), [
+    ("The killing of three journalists in Mosul drew wide condemnation.", "journalists"),
+    ("Arrests of opposition activists have risen sharply since March.", "opposition activists"),
+])
+def test_the_victim_of_an_act_noun_is_its_target(sentence: str, target: str) -> None:
+    findings, analysis = found(sentence)
+    assert findings and name(analysis, findings[0].target) == target

@@ -196,6 +196,8 @@ def _nominal_roles(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> Ro
     source = _noun_source(parse, lexicon, noun)
     preps = _target_preps(lexicon, trigger.type)
     targets: list[Token | None] = [o for _, o in preposition_objects(parse, noun, preps)]
+    if word(parse.tokens[noun]) in lexicon.word_class("victim_of_nouns"):  # "the killing *of* seven protesters"
+        targets = [o for _, o in preposition_objects(parse, noun, ("of",)) if o.ent_type not in ("DATE", "TIME")] + targets
     holder = _quantity_holder(parse, noun)
     if holder is not None:  # "€5 million in aid for X"
         targets += [o for _, o in preposition_objects(parse, holder.i, preps)]

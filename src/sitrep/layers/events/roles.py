@@ -250,7 +250,8 @@ def _noun_source(parse: Parse, lexicon: PloverLexicon, noun: int) -> Token | Non
         if c.dep == "poss" and c.ent_type not in ("DATE", "TIME"):  # not "yesterday's attack"
             return c
     for c in parse.children(noun):
-        if c.dep in ("amod", "compound") and (c.ent_type in ("NORP", "GPE", "ORG", "PERSON") or c.pos == "PROPN"):
+        if c.dep in ("amod", "compound") and (c.ent_type in ("NORP", "GPE", "ORG", "PERSON") or c.pos == "PROPN") \
+                and c.ent_type not in ("DATE", "TIME", "EVENT"):  # not "the Bloody Friday attacks"
             return c
     for c in kids(parse, noun, "compound"):  # "a Russian drone strike": the nationality sits on "drone"
         for m in parse.children(c.i):
@@ -425,7 +426,11 @@ def resolve_roles(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigger, 
         source, source_span = national_party(analysis, lexicon, tokens.source, trigger.type)
     if source is None:
         source, source_span = unnamed_party(analysis, lexicon, tokens.source)
-    target, target_span = _resolve_first(analysis, lexicon, [tokens.target, *tokens.fallback_targets])
+    target, target_span = resolve_token(analysis, lexicon, tokens.target)
+    if target is None and trigger.type in lexicon.role_words("party_types_for_targets"):
+        target, target_span = unnamed_party(analysis, lexicon, tokens.target, ("armed_group", "population", "person"))
+    if target is None:
+        target, target_span = _resolve_first(analysis, lexicon, list(tokens.fallback_targets))
     if target is None and trigger.type in lexicon.role_words("party_types_for_targets"):
         target, target_span = unnamed_target(analysis, lexicon, tokens, kinds=("armed_group", "population", "person"))
     if target is None and tokens.target is not None and _elliptical(analysis.parse, tokens.target):

@@ -138,7 +138,7 @@ TYPE_CASES = [
     ("Poland accused Belarus of pushing migrants across the border.", "ACCUSE", None, "Poland", "Belarus"),
     ("Moscow rejected the proposal from Kyiv.", "REJECT", None, "Russia", "Ukraine"),
     ("Iran threatened Israel with a harsh response.", "THREATEN", "violence", "Iran", "Israel"),
-    ("Thousands of farmers protested in Paris against the new tax.", "PROTEST", "demo", None, None),
+    ("Thousands of farmers protested in Paris against the new tax.", "PROTEST", "demo", "farmers", None),
     ("The European Union imposed new sanctions on Iran.", "SANCTION", "sever", "European Union", "Iran"),
     ("Russia massed troops along the border with Ukraine.", "MOBILIZE", "troops", "Russia", None),
     ("Police in Minsk arrested 40 demonstrators.", "COERCE", "arrest", "Police", "demonstrators"),

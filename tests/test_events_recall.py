@@ -117,3 +117,12 @@ def test_a_spokesman_acts_for_the_body_named_in_his_phrase() -> None:
 def test_the_victim_of_an_act_noun_is_its_target(sentence: str, target: str) -> None:
     findings, analysis = found(sentence)
     assert findings and name(analysis, findings[0].target) == target
+
+
+@pytest.mark.parametrize(("sentence", "source", "target"), [
+    ("Thousands of nurses marched through Harare on Monday.", "nurses", None),
+    ("A judge ordered his release on bail.", "judge", None),
+])
+def test_crowds_and_possessives_in_their_roles(sentence: str, source: str | None, target: str | None) -> None:
+    findings, analysis = found(sentence)
+    assert findings and name(analysis, findings[0].source) == source

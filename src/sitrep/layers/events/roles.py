@@ -198,6 +198,9 @@ def _nominal_roles(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> Ro
     targets: list[Token | None] = [o for _, o in preposition_objects(parse, noun, preps)]
     if word(parse.tokens[noun]) in lexicon.word_class("victim_of_nouns"):  # "the killing *of* seven protesters"
         targets = [o for _, o in preposition_objects(parse, noun, ("of",)) if o.ent_type not in ("DATE", "TIME")] + targets
+        if source is not None and source.dep == "poss" and source.pos == "PRON":
+            targets.insert(0, source)  # "*her* release", "*his* arrest": the one it was done to
+            source = None
     holder = _quantity_holder(parse, noun)
     if holder is not None:  # "€5 million in aid for X"
         targets += [o for _, o in preposition_objects(parse, holder.i, preps)]
@@ -426,6 +429,9 @@ def resolve_roles(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigger, 
         source, source_span = national_party(analysis, lexicon, tokens.source, trigger.type)
     if source is None:
         source, source_span = unnamed_party(analysis, lexicon, tokens.source)
+    if source is None and tokens.source is not None and word(tokens.source) in lexicon.word_class("weapons") | \
+            lexicon.word_class("forces"):
+        source, source_span = _resolve_first(analysis, lexicon, kids(analysis.parse, tokens.source.i, "poss"))
     target, target_span = resolve_token(analysis, lexicon, tokens.target)
     if target is None and trigger.type in lexicon.role_words("party_types_for_targets"):
         target, target_span = unnamed_party(analysis, lexicon, tokens.target, ("armed_group", "population", "person"))
@@ -484,8 +490,18 @@ def unnamed_party(analysis: Analysis, lexicon: PloverLexicon, token: Token | Non
     """"Police", "the gunmen", "two suspects", "protesters": a party the text names only by what it is. The
     actors layer leaves such nouns open; an event needs them as its source or target, so they become actors
     of the type their noun says (plover_roles.json "party_types"), named by the noun and its modifiers."""
-    if token is None or token.pos not in ("NOUN", "PROPN") or token.ent_type in ("DATE", "TIME", "GPE", "LOC", "FAC"):
+    if token is None:
         return None, None
+    members = [o for _, o in preposition_objects(analysis.parse, token.i, ("of",))]
+    if members and (token.pos == "NUM" or token.lower in lexicon.word_class("quantity_words")):
+        return unnamed_party(analysis, lexicon, members[0], kinds)  # "thousands *of workers*"
+    if token.pos not in ("NOUN", "PROPN") or token.ent_type in ("DATE", "TIME", "GPE", "LOC", "FAC"):
+        return None, None
+    if token.ent_type == "PERSON" and (kinds is None or "person" in kinds):
+        entity = next((e for e in analysis.parse.entities if e.start <= token.start < e.end), None)
+        if entity is not None:  # a named person the actors layer missed
+            span = (entity.start, entity.end)
+            return analysis.actor_for(span, "person"), span
     kind = next((kind for kind, nouns in lexicon.roles.get("party_types", {}).items()
                  if word(token) in nouns or token.lower in nouns), None)
     if kind is None and word(token) in lexicon.word_class("human") and token.pos == "NOUN":

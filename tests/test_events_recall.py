@@ -126,3 +126,17 @@ def test_the_victim_of_an_act_noun_is_its_target(sentence: str, target: str) -> 
 def test_crowds_and_possessives_in_their_roles(sentence: str, source: str | None, target: str | None) -> None:
     findings, analysis = found(sentence)
     assert findings and name(analysis, findings[0].source) == source
+
+
+@pytest.mark.parametrize(("sentence", "type_", "source", "target"), [
+    ("A federal judge sentenced him to death on Monday.", "SANCTION", "federal judge", None),
+    ("Activists staged a 24-hour hunger strike outside the embassy on Monday.", "PROTEST", "Activists", None),
+    ("The suspect died after a shootout with police on Monday.", "ASSAULT", "police", "suspect"),
+    ("A gunman was killed in a firefight with soldiers near the border.", "ASSAULT", "soldiers", "gunman"),
+])
+def test_issue_examples_in_other_words(sentence: str, type_: str, source: str | None, target: str | None) -> None:
+    findings, analysis = found(sentence)
+    event = next(f for f in findings if f.type == type_)
+    assert name(analysis, event.source) == source
+    if target is not None:
+        assert name(analysis, event.target) == target

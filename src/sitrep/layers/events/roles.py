@@ -222,11 +222,17 @@ def _nominal_roles(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> Ro
         victim = theme(parse, verb)
         if victim is not None:
             targets.append(victim)
-        if word(parse.tokens[verb]) in lexicon.word_class("undergo_verbs"):
+        suffered = word(parse.tokens[verb]) in lexicon.word_class("undergo_verbs")
+        if suffered:
             victim = subject(parse, verb)  # "11 people died during the bombing": the subject suffered it
             if victim is not None and victim.i != noun:
                 targets.insert(0, victim)
-        elif source is None and not is_passive(parse, verb):
+        other = [o for _, o in preposition_objects(parse, noun, ("with",))]
+        if source is None and other and (suffered or is_passive(parse, verb)) and \
+                word(parse.tokens[noun]) in lexicon.word_class("reciprocal_nouns"):
+            source = other[0]  # "died after a shootout *with police*", "killed in a firefight *with soldiers*"
+            targets = [t for t in targets if t is None or t.i != source.i]
+        if not suffered and source is None and not is_passive(parse, verb):
             doer = subject(parse, verb)
             source = None if doer is None or doer.i == noun else doer
     elif trigger.relation == "mention" and source is None and word(parse.tokens[verb]) in lexicon.word_class(

@@ -142,7 +142,7 @@ TYPE_CASES = [
     ("The European Union imposed new sanctions on Iran.", "SANCTION", "sever", "European Union", "Iran"),
     ("Russia massed troops along the border with Ukraine.", "MOBILIZE", "troops", "Russia", None),
     ("Police in Minsk arrested 40 demonstrators.", "COERCE", "arrest", "Police", "demonstrators"),
-    ("An Israeli airstrike killed five people in a Gaza refugee camp.", "ASSAULT", "aerial", "Israel", "people"),
+    ("An Israeli airstrike killed five people in a Gaza refugee camp.", "ASSAULT", "aerial", "Israeli armed forces", "people"),
 ]
 
 

@@ -456,10 +456,12 @@ def resolve_roles(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigger, 
 
 
 def national_party(analysis: Analysis, lexicon: PloverLexicon, token: Token | None, type_: str) -> Resolved:
-    """"An *Israeli* air strike", "*Russian* artillery": a nationality modifier names the state's forces (for
-    violence) or the state, when the actors layer has such an actor; otherwise the state, created here."""
+    """"An *Israeli* air strike", "*Russian* artillery": a nationality modifier names the state's armed forces
+    (for violence, arrests and threats) or the state; taken from the actors layer, else created here."""
     if token is not None and _joint_modifiers(analysis.parse, token):
         return None, None  # "Turkish and Syrian jets": two parties, neither alone
+    if token is not None and word(token) in lexicon.roles.get("party_types", {}).get("armed_group", ()):
+        return None, None  # "Sudanese rebels": where they are from, not the state's forces
     if token is not None and token.pos in ("NOUN", "PROPN") and token.ent_type not in ("NORP", "GPE"):
         token = next((c for c in analysis.parse.children(token.i) if c.dep in ("amod", "compound")
                       and c.ent_type in ("NORP", "GPE")), None)  # "*Turkish* artillery shelled…"
@@ -469,15 +471,21 @@ def national_party(analysis: Analysis, lexicon: PloverLexicon, token: Token | No
     country = names.country_of_adjective(token.text)
     if country is None:
         return None, None
-    wanted = ("armed_forces", "state") if type_ in lexicon.role_words("forces_source_types") else ("state",)
-    actors = [a for a in analysis.extraction.actors if a.country == country and a.type in wanted]
-    actors.sort(key=lambda a: wanted.index(a.type))
     span = (token.start, token.end)
-    if actors:
-        return actors[0].id, span
-    state = Actor(id=analysis.extraction.next_id("actors"), name=names.state_display.get(country, token.text),
-                  type="state", country=country, mentions=[span])
-    analysis.extraction.actors.append(state)
+    extraction = analysis.extraction
+    state = next((a for a in extraction.actors if a.country == country and a.type == "state"), None)
+    if type_ in lexicon.role_words("forces_source_types") and country in names.adjectives:
+        forces = next((a for a in extraction.actors if a.country == country and a.type == "armed_forces"), None)
+        if forces is None:  # named as the actors layer names a state's forces
+            forces = Actor(id=extraction.next_id("actors"), name=f"{names.adjectives[country]} armed forces",
+                           type="armed_forces", country=country, affiliation=state.id if state else None,
+                           mentions=[span])
+            extraction.actors.append(forces)
+        return forces.id, span
+    if state is None:
+        state = Actor(id=extraction.next_id("actors"), name=names.state_display.get(country, token.text),
+                      type="state", country=country, mentions=[span])
+        extraction.actors.append(state)
     return state.id, span
 
 

@@ -133,16 +133,16 @@ TYPE_CASES = [
     ("Estonia shared intelligence with Finland about the sabotage.", "COOPERATE", "intelligence", "Estonia",
      "Finland"),
     ("Germany provided Ukraine with air defence systems.", "AID", "military", "Germany", "Ukraine"),
-    ("Hamas released three hostages on Monday.", "RETREAT", "release", "Hamas", None),
+    ("Hamas released three hostages on Monday.", "RETREAT", "release", "Hamas", "hostages"),
     ("The United Nations called on Israel to allow aid into Gaza.", "REQUEST", None, "United Nations", "Israel"),
     ("Poland accused Belarus of pushing migrants across the border.", "ACCUSE", None, "Poland", "Belarus"),
     ("Moscow rejected the proposal from Kyiv.", "REJECT", None, "Russia", "Ukraine"),
     ("Iran threatened Israel with a harsh response.", "THREATEN", "violence", "Iran", "Israel"),
-    ("Thousands of farmers protested in Paris against the new tax.", "PROTEST", "demo", None, None),
+    ("Thousands of farmers protested in Paris against the new tax.", "PROTEST", "demo", "farmers", None),
     ("The European Union imposed new sanctions on Iran.", "SANCTION", "sever", "European Union", "Iran"),
     ("Russia massed troops along the border with Ukraine.", "MOBILIZE", "troops", "Russia", None),
-    ("Police in Minsk arrested 40 demonstrators.", "COERCE", "arrest", None, None),
-    ("An Israeli airstrike killed five people in a Gaza refugee camp.", "ASSAULT", "aerial", None, None),
+    ("Police in Minsk arrested 40 demonstrators.", "COERCE", "arrest", "Police", "demonstrators"),
+    ("An Israeli airstrike killed five people in a Gaza refugee camp.", "ASSAULT", "aerial", "Israeli armed forces", "people"),
 ]
 
 
@@ -326,7 +326,6 @@ def test_killed_in_a_strike_is_one_event_with_its_figures() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "The minister said the talks were useful.",
         "Five people died in the crash.",
         "A storm caused a crane to fall, killing 107 people.",
         "The navy arrived to rescue the crew.",

@@ -24,21 +24,36 @@ def without_dateline(parsed: Parse, dateline: Span | None) -> Parse:
     sentence = parsed.sentence_of(dateline[1])
     if sentence is None:
         return parsed
-    fragment = parse(parsed.text[dateline[1]:sentence.end])
-    aligned = _align(parsed, fragment, dateline[1])
-    if aligned is None:
-        return parsed
     tokens = list(parsed.tokens)
-    for frag_token in fragment.tokens:
-        k = aligned.get(frag_token.i)
-        if k is None:
-            continue
-        tokens[k] = replace(tokens[k], lemma=frag_token.lemma, pos=frag_token.pos, tag=frag_token.tag,
-                            dep=frag_token.dep, head=aligned[frag_token.head])
+    if _misread(parsed, sentence.start, sentence.end, dateline[1]):
+        fragment = parse(parsed.text[dateline[1]:sentence.end])
+        aligned = _align(parsed, fragment, dateline[1])
+        if aligned is None:
+            return parsed
+        for frag_token in fragment.tokens:
+            k = aligned.get(frag_token.i)
+            if k is None:
+                continue
+            tokens[k] = replace(tokens[k], lemma=frag_token.lemma, pos=frag_token.pos, tag=frag_token.tag,
+                                dep=frag_token.dep, head=aligned[frag_token.head])
     for token in parsed.tokens:
         if dateline[0] <= token.start and token.end <= dateline[1]:
             tokens[token.i] = replace(token, dep=DATELINE_DEP, head=token.i)
     return Parse(text=parsed.text, tokens=tokens, sentences=parsed.sentences, entities=parsed.entities)
+
+
+def _misread(parsed: Parse, start: int, end: int, after: int) -> bool:
+    """Whether the lede looks misread (worth the second parse): a word of it hangs on the dateline, its first
+    word is taken for a name no entity covers ("Militants"), or no verb heads the sentence."""
+    words = [t for t in parsed.tokens_in(after, end) if t.pos not in ("SPACE", "PUNCT")]
+    if not words:
+        return False
+    if any(parsed.tokens[t.head].start < after for t in words):
+        return True
+    if words[0].pos == "PROPN" and not words[0].ent_type:
+        return True
+    roots = [t for t in parsed.tokens_in(start, end) if t.head == t.i and t.pos != "SPACE"]
+    return not any(t.pos in ("VERB", "AUX") for t in roots)
 
 
 def _align(parsed: Parse, fragment: Parse, offset: int) -> dict[int, int] | None:

@@ -196,6 +196,11 @@ def _nominal_roles(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> Ro
     source = _noun_source(parse, lexicon, noun)
     preps = _target_preps(lexicon, trigger.type)
     targets: list[Token | None] = [o for _, o in preposition_objects(parse, noun, preps)]
+    if word(parse.tokens[noun]) in lexicon.word_class("victim_of_nouns"):  # "the killing *of* seven protesters"
+        targets = [o for _, o in preposition_objects(parse, noun, ("of",)) if o.ent_type not in ("DATE", "TIME")] + targets
+        if source is not None and source.dep == "poss" and source.pos == "PRON":
+            targets.insert(0, source)  # "*her* release", "*his* arrest": the one it was done to
+            source = None
     holder = _quantity_holder(parse, noun)
     if holder is not None:  # "€5 million in aid for X"
         targets += [o for _, o in preposition_objects(parse, holder.i, preps)]
@@ -217,7 +222,17 @@ def _nominal_roles(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> Ro
         victim = theme(parse, verb)
         if victim is not None:
             targets.append(victim)
-        if source is None and not is_passive(parse, verb):
+        suffered = word(parse.tokens[verb]) in lexicon.word_class("undergo_verbs")
+        if suffered:
+            victim = subject(parse, verb)  # "11 people died during the bombing": the subject suffered it
+            if victim is not None and victim.i != noun:
+                targets.insert(0, victim)
+        other = [o for _, o in preposition_objects(parse, noun, ("with",))]
+        if source is None and other and (suffered or is_passive(parse, verb)) and \
+                word(parse.tokens[noun]) in lexicon.word_class("reciprocal_nouns"):
+            source = other[0]  # "died after a shootout *with police*", "killed in a firefight *with soldiers*"
+            targets = [t for t in targets if t is None or t.i != source.i]
+        if not suffered and source is None and not is_passive(parse, verb):
             doer = subject(parse, verb)
             source = None if doer is None or doer.i == noun else doer
     elif trigger.relation == "mention" and source is None and word(parse.tokens[verb]) in lexicon.word_class(
@@ -244,8 +259,13 @@ def _noun_source(parse: Parse, lexicon: PloverLexicon, noun: int) -> Token | Non
         if c.dep == "poss" and c.ent_type not in ("DATE", "TIME"):  # not "yesterday's attack"
             return c
     for c in parse.children(noun):
-        if c.dep in ("amod", "compound") and (c.ent_type in ("NORP", "GPE", "ORG", "PERSON") or c.pos == "PROPN"):
+        if c.dep in ("amod", "compound") and (c.ent_type in ("NORP", "GPE", "ORG", "PERSON") or c.pos == "PROPN") \
+                and c.ent_type not in ("DATE", "TIME", "EVENT"):  # not "the Bloody Friday attacks"
             return c
+    for c in kids(parse, noun, "compound"):  # "a Russian drone strike": the nationality sits on "drone"
+        for m in parse.children(c.i):
+            if m.dep in ("amod", "compound") and m.ent_type in ("NORP", "GPE"):
+                return m
     by = [o for _, o in preposition_objects(parse, noun, lexicon.role_words("source_preps"))]
     if by:
         return by[0]
@@ -366,6 +386,36 @@ def political_actor(extraction: Extraction, lexicon: PloverLexicon, actor_id: st
     return actor.id if isinstance(actor, Actor) else actor_id
 
 
+def tied_body(analysis: Analysis, lexicon: PloverLexicon, actor_id: str | None) -> str | None:
+    """"Jeff Rathke, the State Department spokesman", "John Kerry, the Secretary of State": a person the actors
+    layer left unaffiliated acts for the government body or state named inside their own noun phrase (its
+    appositions and modifiers). Anyone else stays as found."""
+    actor = analysis.extraction.get(actor_id)
+    if not isinstance(actor, Actor) or actor.type != "person" or actor.affiliation:
+        return actor_id
+    parse = analysis.parse
+    bodies = [a for a in analysis.extraction.actors if a.id != actor.id and a.type in lexicon.role_words("tie_types")]
+    for mention in actor.mentions:
+        for region in _phrase_regions(parse, mention):
+            inside = [(m[0], a.id) for a in bodies for m in a.mentions
+                      if contains(region, m) and not any(contains(own, m) for own in actor.mentions)]
+            if inside:
+                return min(inside)[1]
+    return actor_id
+
+
+def _phrase_regions(parse: Parse, mention: Span) -> list[Span]:
+    """The noun phrase around a person's mention and the appositions attached to it."""
+    tokens = [t for t in parse.tokens_in(*mention) if t.pos != "SPACE"]
+    if not tokens:
+        return []
+    head_token = max(tokens, key=lambda t: t.i if t.head not in {x.i for x in tokens} else -1)
+    regions = [parse.char_span(*parse.subtree(head_token.i))]
+    if head_token.dep == "appos":
+        regions.append(np_span(parse, head_token.head))
+    return regions
+
+
 def _resolve_first(analysis: Analysis, lexicon: PloverLexicon, tokens: list[Token | None]) -> Resolved:
     for token in tokens:
         found, span = resolve_token(analysis, lexicon, token)
@@ -381,7 +431,20 @@ def resolve_roles(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigger, 
     source, source_span = resolve_token(analysis, lexicon, tokens.source)
     if source is not None and trigger.relation != "verb" and _modifier_place(analysis, lexicon, tokens.source):
         source, source_span = None, None  # "the Gao ambush": a place saying where, not who
-    target, target_span = _resolve_first(analysis, lexicon, [tokens.target, *tokens.fallback_targets])
+    if source is None:
+        source, source_span = national_party(analysis, lexicon, tokens.source, trigger.type)
+    if source is None:
+        source, source_span = unnamed_party(analysis, lexicon, tokens.source)
+    if source is None and tokens.source is not None and word(tokens.source) in lexicon.word_class("weapons") | \
+            lexicon.word_class("forces"):
+        source, source_span = _resolve_first(analysis, lexicon, kids(analysis.parse, tokens.source.i, "poss"))
+    target, target_span = resolve_token(analysis, lexicon, tokens.target)
+    if target is None and trigger.type in lexicon.role_words("party_types_for_targets"):
+        target, target_span = unnamed_party(analysis, lexicon, tokens.target, ("armed_group", "population", "person"))
+    if target is None:
+        target, target_span = _resolve_first(analysis, lexicon, list(tokens.fallback_targets))
+    if target is None and trigger.type in lexicon.role_words("party_types_for_targets"):
+        target, target_span = unnamed_target(analysis, lexicon, tokens, kinds=("armed_group", "population", "person"))
     if target is None and tokens.target is not None and _elliptical(analysis.parse, tokens.target):
         target, target_span = _antecedent_object(analysis, lexicon, tokens.target)
     if target is None and not _names_people(analysis.parse, lexicon, tokens.target) and trigger.type in \
@@ -390,6 +453,88 @@ def resolve_roles(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigger, 
         if target is None:
             target, target_span = resolve_token(analysis, lexicon, _relative_clause_doer(analysis.parse, trigger))
     return _finish(analysis, lexicon, trigger.type, source, target, source_span, target_span)
+
+
+def national_party(analysis: Analysis, lexicon: PloverLexicon, token: Token | None, type_: str) -> Resolved:
+    """"An *Israeli* air strike", "*Russian* artillery": a nationality modifier names the state's armed forces
+    (for violence, arrests and threats) or the state; taken from the actors layer, else created here."""
+    if token is not None and _joint_modifiers(analysis.parse, token):
+        return None, None  # "Turkish and Syrian jets": two parties, neither alone
+    if token is not None and word(token) in lexicon.roles.get("party_types", {}).get("armed_group", ()):
+        return None, None  # "Sudanese rebels": where they are from, not the state's forces
+    if token is not None and token.pos in ("NOUN", "PROPN") and token.ent_type not in ("NORP", "GPE"):
+        token = next((c for c in analysis.parse.children(token.i) if c.dep in ("amod", "compound")
+                      and c.ent_type in ("NORP", "GPE")), None)  # "*Turkish* artillery shelled…"
+    if token is None or token.dep not in ("amod", "compound", "nmod") or token.ent_type not in ("NORP", "GPE"):
+        return None, None
+    names = load_geo_lexicon()
+    country = names.country_of_adjective(token.text)
+    if country is None:
+        return None, None
+    span = (token.start, token.end)
+    extraction = analysis.extraction
+    state = next((a for a in extraction.actors if a.country == country and a.type == "state"), None)
+    if type_ in lexicon.role_words("forces_source_types") and country in names.adjectives:
+        forces = next((a for a in extraction.actors if a.country == country and a.type == "armed_forces"), None)
+        if forces is None:  # named as the actors layer names a state's forces
+            forces = Actor(id=extraction.next_id("actors"), name=f"{names.adjectives[country]} armed forces",
+                           type="armed_forces", country=country, affiliation=state.id if state else None,
+                           mentions=[span])
+            extraction.actors.append(forces)
+        return forces.id, span
+    if state is None:
+        state = Actor(id=extraction.next_id("actors"), name=names.state_display.get(country, token.text),
+                      type="state", country=country, mentions=[span])
+        extraction.actors.append(state)
+    return state.id, span
+
+
+def unnamed_target(analysis: Analysis, lexicon: PloverLexicon, tokens: RoleTokens,
+                   kinds: tuple[str, ...] | None = None) -> Resolved:
+    """The first target candidate that names a party by what it is ("fired tear gas *at students*")."""
+    for candidate in (tokens.target, *tokens.fallback_targets):
+        found, span = unnamed_party(analysis, lexicon, candidate, kinds)
+        if found is not None:
+            return found, span
+    return None, None
+
+
+def unnamed_party(analysis: Analysis, lexicon: PloverLexicon, token: Token | None,
+                  kinds: tuple[str, ...] | None = None) -> Resolved:
+    """"Police", "the gunmen", "two suspects", "protesters": a party the text names only by what it is. The
+    actors layer leaves such nouns open; an event needs them as its source or target, so they become actors
+    of the type their noun says (plover_roles.json "party_types"), named by the noun and its modifiers."""
+    if token is None:
+        return None, None
+    members = [o for _, o in preposition_objects(analysis.parse, token.i, ("of",))]
+    if members and (token.pos == "NUM" or token.lower in lexicon.word_class("quantity_words")):
+        return unnamed_party(analysis, lexicon, members[0], kinds)  # "thousands *of workers*"
+    if token.pos not in ("NOUN", "PROPN") or token.ent_type in ("DATE", "TIME", "GPE", "LOC", "FAC"):
+        return None, None
+    if token.ent_type == "PERSON" and (kinds is None or "person" in kinds):
+        entity = next((e for e in analysis.parse.entities if e.start <= token.start < e.end), None)
+        if entity is not None:  # a named person the actors layer missed
+            span = (entity.start, entity.end)
+            return analysis.actor_for(span, "person"), span
+    kind = next((kind for kind, nouns in lexicon.roles.get("party_types", {}).items()
+                 if word(token) in nouns or token.lower in nouns), None)
+    if kind is None and word(token) in lexicon.word_class("human") and token.pos == "NOUN":
+        kind = "population" if token.tag == "NNS" else "person"  # "engineers", "a teacher"
+    if kind is None or (kinds is not None and kind not in kinds):
+        return None, None
+    span = _party_span(analysis.parse, token)
+    return analysis.actor_for(span, kind), span
+
+
+def _party_span(parse: Parse, token: Token) -> Span:
+    """The noun and the modifiers that say which ("the *Syrian pro-regime militiamen*"), not determiners or counts."""
+    first = token.i
+    for c in parse.children(token.i):
+        if c.i < token.i and c.dep in ("amod", "compound", "nmod"):
+            first = min(first, parse.subtree(c.i)[0])
+    while first < token.i and parse.tokens[first].pos in ("DET", "NUM", "PUNCT", "ADV"):
+        first += 1
+    return parse.tokens[first].start, token.end
 
 
 def _names_people(parse: Parse, lexicon: PloverLexicon, token: Token | None) -> bool:
@@ -460,6 +605,7 @@ def _claim_content_actor(analysis: Analysis, cue: Token) -> Resolved:
 def _finish(analysis: Analysis, lexicon: PloverLexicon, type_: str, source: str | None, target: str | None,
             source_span: tuple[int, int] | None, target_span: tuple[int, int] | None) -> Roles:
     extraction = analysis.extraction
+    source, target = tied_body(analysis, lexicon, source), tied_body(analysis, lexicon, target)
     source, target = political_actor(extraction, lexicon, source), political_actor(extraction, lexicon, target)
     if source is not None and source == target:
         target, target_span = None, None

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from sitrep.analysis import Analysis, contains
+from sitrep.layers.events.allegations import antecedent, join_mention, link_denials
 from sitrep.layers.events.context import (
     best_place,
     carrying_claims,
@@ -25,7 +26,7 @@ from sitrep.layers.events.lexicon import PloverLexicon, load_lexicon
 from sitrep.layers.events.modes import infer_mode
 from sitrep.layers.events.roles import national_forces, resolve_roles, resolve_token, role_tokens
 from sitrep.layers.events.status import event_status
-from sitrep.layers.events.syntax import clause_span, np_span, preposition_objects, reduced_relative
+from sitrep.layers.events.syntax import clause_span, np_span, preposition_objects, reduced_relative, word
 from sitrep.layers.events.triggers import ActorKind, Trigger, control_chain, find_triggers
 from sitrep.model import Actor, Event, Place, Span
 from sitrep.nlp import Parse
@@ -53,9 +54,14 @@ def find_events(analysis: Analysis, lexicon: PloverLexicon | None = None) -> lis
     context = Datelines(dateline, dateline_place(analysis, lexicon, dateline), dateline_time(analysis))
     findings: list[Event] = []
     seen: set[tuple[str, Span]] = set()
+    trigger_words: dict[int, str] = {}
     scopes = {t.token: _scope(analysis.parse, t) for t in triggers}
     for trigger in sorted(triggers, key=lambda t: t.token):
-        if anaphoric(analysis.parse, lexicon, trigger) and any(f.type == trigger.type for f in findings):
+        noun = analysis.parse.tokens[trigger.token]
+        named = [f for f in findings if trigger_words.get(id(f)) == word(noun)]  # "the strike": the strike told
+        earlier = named[-1] if named else antecedent(findings, trigger.type, noun.start)
+        if earlier is not None and anaphoric(analysis.parse, lexicon, trigger):
+            join_mention(analysis, lexicon, trigger, earlier)
             continue
         own = scopes[trigger.token]
         folded = [_scope(analysis.parse, part) for other in triggers if other is not trigger for part in other.merged]
@@ -65,6 +71,8 @@ def find_events(analysis: Analysis, lexicon: PloverLexicon | None = None) -> lis
         if key not in seen:
             seen.add(key)
             findings.append(finding)
+            trigger_words[id(finding)] = word(noun)
+    link_denials(analysis, lexicon, findings)
     return findings
 
 
@@ -84,10 +92,10 @@ class Datelines:
 def anaphoric(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> bool:
     """"The attack began at 3 a.m.", "the strikes hit depots": a definite noun telling more about an event
     already reported, not a new one."""
-    if trigger.relation not in ("occurrence", "impact", "casualty", "mention"):
+    if trigger.relation not in ("occurrence", "impact", "casualty", "mention", "light"):
         return False
     definite = lexicon.word_class("definite")
-    if trigger.relation == "mention" and _specific(parse, trigger.token):
+    if trigger.relation in ("mention", "light") and _specific(parse, trigger.token):
         return False
     return any(c.lower in definite for c in parse.children(trigger.token) if c.dep in ("det", "poss"))
 
@@ -113,7 +121,8 @@ def describe(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigger, datel
             break
         more = resolve_roles(analysis, lexicon, part, role_tokens(parse, lexicon, part))
         if more.type == roles.type:
-            roles.source = roles.source or (more.target if more.source == roles.target else more.source)
+            swapped = roles.target is not None and more.source == roles.target
+            roles.source = roles.source or (more.target if swapped else more.source)
             roles.target = roles.target or (more.target if more.target != roles.source else None)
     anchor = parse.tokens[trigger.token]
     claims = carrying_claims(analysis, (anchor.start, anchor.end))

@@ -49,6 +49,7 @@ ACTOR_ENTITIES = ("PERSON", "ORG", "GPE", "NORP")
 BLOCKED_VERB_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "compound", "csubj", "appos", "npadvmod", "oprd")
 SEND_FRAMES = ("send", "move")
 CLIMB_LIMIT = 8
+HYPOTHETICAL_CLIMB = 5
 
 
 @dataclass
@@ -86,6 +87,7 @@ class TriggerContext:
     parse: Parse
     lexicon: PloverLexicon
     actor_kind: ActorKind
+    document_words: frozenset[str] = frozenset()
 
     def words(self, name: str) -> frozenset[str]:
         return self.lexicon.word_class(name)
@@ -98,7 +100,8 @@ def find_triggers(
     parse: Parse, lexicon: PloverLexicon, actor_kind: ActorKind | None = None, skip_sentences: Iterable[int] = (),
 ) -> list[Trigger]:
     """Every event trigger in ``parse`` outside ``skip_sentences``, merged so one event has one trigger."""
-    ctx = TriggerContext(parse, lexicon, actor_kind or (lambda i: None))
+    document = frozenset(word(t) for t in parse.tokens) | frozenset(t.lower for t in parse.tokens)
+    ctx = TriggerContext(parse, lexicon, actor_kind or (lambda i: None), document)
     skipped = set(skip_sentences)
     found: list[Trigger] = []
     for token in parse.tokens:
@@ -145,6 +148,35 @@ def _dated(parse: Parse, i: int) -> bool:
     return any(t.ent_type in ("DATE", "TIME") and t.i != i for t in parse.tokens[first:last])
 
 
+def aggregate_toll(ctx: TriggerContext, token: Token) -> bool:
+    """"At least 40,000 killed in the war", "2,000 arrested since the protests began": a running total over a
+    war or a period, not one happening."""
+    parse = ctx.parse
+    if word(token) not in ctx.words("toll_verbs"):
+        return False
+    aggregate = ctx.words("aggregate_nouns")
+    for prep in kids(parse, token.i, "prep"):
+        if prep.lower == "since":
+            return True
+        if prep.lower in ("in", "during", "throughout", "over") and any(
+                word(o) in aggregate for o in kids(parse, prep.i, "pobj")):
+            return True
+    perfect = any(a.lower in ("has", "have", "had") for a in kids(parse, token.i, "aux", "auxpass"))
+    return perfect and any(c.lower == "since" for c in parse.tokens[slice(*parse.subtree(token.i))]
+                           if c.dep in ("mark", "prep"))
+
+
+def _embedded_question(ctx: TriggerContext, token: Token) -> bool:
+    """"Could not verify who launched the drones", "it is unclear who fired": a clause asking who did it is no
+    report that it was done (the happening itself is reported elsewhere)."""
+    parse = ctx.parse
+    if token.dep not in ("ccomp", "xcomp", "advcl", "acomp") or token.head == token.i:
+        return False
+    asks = any(c.lower in ("who", "whom", "whether", "if") for c in parse.children(token.i)
+               if c.dep in ("nsubj", "nsubjpass", "mark", "dobj"))
+    return asks and word(head(parse, token.i)) in ctx.words("epistemic_verbs")
+
+
 def control_chain(parse: Parse, i: int) -> list[Token]:
     """The verbs that govern ``i`` through control ("plans to send": [plans]), innermost first."""
     chain = []
@@ -170,6 +202,8 @@ def eventive_verb(ctx: TriggerContext, i: int) -> bool:
         allowed = ctx.lexicon.status.get("gerund_preps_allowed", ())
         return head(parse, i).lower in allowed
     if token.dep == "advcl" and has_aux_to(parse, i):
+        return False
+    if _embedded_question(ctx, token) or aggregate_toll(ctx, token):
         return False
     if _bare_infinitive(parse, token) and has_aux_to(parse, token.head):
         return False  # "to help Malian forces fight the rebels": a purpose, not a fight that happened
@@ -209,6 +243,8 @@ def nominal_licence(ctx: TriggerContext, noun: int) -> tuple[str, int] | None:
         governor = head(parse, base.i)
     light = governor.pos == "VERB" and word(governor) in ctx.words("light_verbs")
     if base.dep in ("dobj", "nsubjpass", "obj") and light:
+        if word(governor) in ctx.words("light_prevented") and base.tag == "NNS" and not kids(parse, base.i, "det"):
+            return None  # "to prevent attacks on health workers": attacks in general, none that happened
         return "light", governor.i
     if base.dep == "pobj":
         found = _prepositional_licence(ctx, governor)
@@ -224,7 +260,38 @@ def nominal_licence(ctx: TriggerContext, noun: int) -> tuple[str, int] | None:
         return "occurrence", governor.i
     if any(word(c) in ctx.words("planned_modifiers") for c in kids(parse, noun, "amod")):
         return "planned", noun
-    return _relative_impact(ctx, base) or _mention(ctx, base, governor)
+    return _relative_impact(ctx, base) or _mention(ctx, base, governor) or _named_happening(ctx, noun)
+
+
+def _named_happening(ctx: TriggerContext, noun: int) -> tuple[str, int] | None:
+    """"Frequent attacks on security forces", "after the explosion", "Arrests of activists have accelerated": a
+    noun that names a happening by itself is an event wherever it stands, unless it only names a kind of thing
+    ("an attack helicopter"), a fear or a plan ("the threat of an attack"), or sits in a question."""
+    parse = ctx.parse
+    token = parse.tokens[noun]
+    if word(token) not in ctx.words("happening_nouns") or token.dep in ("compound", "amod", "nmod"):
+        return None
+    if parse.tokens[parse.sentences[token.sent].last - 1].text == "?" or _hypothetical(ctx, token):
+        return None
+    return "mention", noun
+
+
+def _hypothetical(ctx: TriggerContext, token: Token) -> bool:
+    """The noun's governors make it a fear, threat, plan or protection ("fears of a new attack", "to prevent
+    attacks"), a question ("whether the raid…") or a negated report ("could not verify the attack")."""
+    parse = ctx.parse
+    heads = ctx.words("hypothetical_heads")
+    current = token
+    for _ in range(HYPOTHETICAL_CLIMB):
+        if current.head == current.i:
+            break
+        governor = head(parse, current.i)
+        if word(governor) in heads or governor.lower in heads:
+            return True
+        if governor.pos in ("VERB", "AUX"):
+            return kid(parse, governor.i, "neg") is not None or has_aux_to(parse, governor.i) and current.dep == "dobj"
+        current = governor
+    return any(c.dep == "amod" and word(c) in ctx.words("planned_modifiers") for c in parse.children(token.i))
 
 
 def _relative_impact(ctx: TriggerContext, noun: Token) -> tuple[str, int] | None:
@@ -311,7 +378,7 @@ def _rule_holds(ctx: TriggerContext, rule: TriggerRule, token: int, predicate: i
 def themes(parse: Parse, rule: TriggerRule, i: int) -> list[Token]:
     """The tokens that may be what a verb acts on or hands over, for the rule's frame."""
     found = []
-    if rule.frame == "give":
+    if rule.frame in ("give", "with"):
         found += [obj for _, obj in preposition_objects(parse, i, ("with",))]
     direct = theme(parse, i)
     if direct is not None:
@@ -383,6 +450,8 @@ def is_violent(ctx: TriggerContext, i: int) -> bool:
     causes = _cause_words(ctx, i)
     if (doer_words | causes) & ctx.words("disaster"):
         return False
+    if doer is not None and _modifier_words(parse, doer.i) & ctx.words("accident_words"):
+        return False  # "a gas explosion injured four"
     if causes & ctx.words("attack_nouns") or causes & ctx.words("weapons"):
         return True
     if doer is not None:
@@ -398,9 +467,21 @@ def _labor_cue(ctx: TriggerContext, noun: int, predicate: int) -> bool:
     words = np_words(parse, noun) | {word(c) for c in kids(parse, noun, "poss")}
     if words & ctx.words("labor"):
         return True
+    if words & (ctx.words("weapons") | ctx.words("attack_nouns") - {"strike"}) or _casualty_context(ctx, noun):
+        return False  # "killed in drone strikes": an attack, whoever else is in the sentence
     if parse.tokens[noun].dep == "pobj" and head(parse, noun).lower == "on":
         return True
     return predicate != noun and _is_crowd(ctx, subject(parse, predicate))
+
+
+def _casualty_context(ctx: TriggerContext, noun: int) -> bool:
+    """"Killed in strikes", "died during the bombing": the noun tells what caused casualties."""
+    parse = ctx.parse
+    token = parse.tokens[noun]
+    if token.dep != "pobj":
+        return False
+    prep = head(parse, noun)
+    return prep.lower in ctx.words("casualty_preps") and word(head(parse, prep.i)) in ctx.words("casualty_verbs")
 
 
 def _is_territory(ctx: TriggerContext, token: Token) -> bool:
@@ -432,6 +513,17 @@ def _test_cue(ctx: TriggerContext, i: int) -> bool:
         return True
     landing = [o for _, o in preposition_objects(ctx.parse, i, ("into", "in", "off", "toward", "towards"))]
     return any(word(o) in ctx.words("water_targets") for o in landing)
+
+
+def _accident(ctx: TriggerContext, i: int) -> bool:
+    """"A gas explosion", "the device detonated accidentally", "exploded in a factory fire": no one's act."""
+    parse = ctx.parse
+    accident = ctx.words("accident_words")
+    near = _modifier_words(parse, i) | {word(c) for c in kids(parse, i, "advmod")}
+    doer = actor_of(parse, i)
+    if doer is not None and doer.i != i:
+        near |= np_words(parse, doer.i)
+    return bool(near & accident) or bool(_cause_words(ctx, i) & ctx.words("disaster"))
 
 
 def _commitment(ctx: TriggerContext, rule: TriggerRule, i: int) -> bool:
@@ -493,6 +585,10 @@ def _check(ctx: TriggerContext, rule: TriggerRule, name: str, token: int, predic
         "military-cue": lambda: bool(sentence_words(parse, token) & ctx.words("military_words")),
         "labor-cue": lambda: _labor_cue(ctx, token, predicate),
         "commitment": lambda: _commitment(ctx, rule, token),
+        "accident": lambda: _accident(ctx, token),
+        "prayer": lambda: any(np_words(parse, t.i) & ctx.words("deities") for t in object_tokens),
+        "violent-text": lambda: bool(ctx.document_words & ctx.words("violent_text")),
+        "weapon-subject": lambda: doer is not None and bool(np_words(parse, doer.i) & ctx.words("weapon_subjects")),
     }
     check = checks.get(name)
     if check is None:
@@ -553,6 +649,8 @@ def _fold_consequences(ctx: TriggerContext, triggers: list[Trigger]) -> list[Tri
 
 def _consequence_host(ctx: TriggerContext, trigger: Trigger, by_predicate: dict[int, Trigger]) -> Trigger | None:
     parse = ctx.parse
+    if trigger.relation == "mention" and trigger.predicate == trigger.token:
+        return _clause_host(ctx, trigger, by_predicate)
     verb = parse.tokens[trigger.predicate]
     if trigger.relation == "verb" and verb.dep == "relcl":
         named = _nearest_named(parse, verb, trigger.type, by_predicate)
@@ -579,6 +677,21 @@ def _consequence_host(ctx: TriggerContext, trigger: Trigger, by_predicate: dict[
     both_verbs = trigger.relation == host.relation == "verb"
     if both_verbs and verb.dep == "conj" and kid(parse, host.predicate, "dobj", "obj") is None:
         return host  # "recruit and arm volunteers": one act, its object shared
+    return None
+
+
+def _clause_host(ctx: TriggerContext, trigger: Trigger, by_predicate: dict[int, Trigger]) -> Trigger | None:
+    """"Fighters were killed in IS attacks": a happening noun inside the clause of a verb event of its type
+    tells that same event (one clause, one event)."""
+    parse = ctx.parse
+    current = parse.tokens[trigger.token]
+    for _ in range(HYPOTHETICAL_CLIMB):
+        if current.head == current.i:
+            return None
+        current = head(parse, current.i)
+        if current.pos == "VERB":
+            host = by_predicate.get(current.i)
+            return host if host is not None and host is not trigger and host.type == trigger.type else None
     return None
 
 

@@ -339,15 +339,15 @@ def open_output(path: str | None) -> Iterator[Any]:
 
 
 def check_date(value: str | None) -> None:
-    """Refuse a malformed date option with a clear message."""
-    from datetime import date
+    """Refuse a malformed date option (trailing text included) with a clear message."""
+    from sitrep.ingest.fields import check_iso_date
 
     if value is None:
         return
     try:
-        date.fromisoformat(value[:10])
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date of the form YYYY-MM-DD") from None
+        check_iso_date(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 if __name__ == "__main__":  # pragma: no cover

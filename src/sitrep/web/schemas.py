@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from sitrep.ingest.fields import check_iso_date as strict_iso_date
 from sitrep.model import Document
 
 MAX_TEXT_CHARS = 1_000_000
@@ -15,12 +15,9 @@ MAX_FIELD_CHARS = 2_000
 
 
 def check_iso_date(value: str) -> str:
-    """Accept YYYY-MM-DD, optionally followed by a time (as the CLI does); refuse anything else."""
-    try:
-        date.fromisoformat(value[:10])
-    except ValueError:
-        raise ValueError(f"{value[:40]!r} is not a date of the form YYYY-MM-DD") from None
-    return value
+    """Accept exactly YYYY-MM-DD or an ISO datetime (as the CLI does); refuse anything else,
+    trailing text included (``sitrep.ingest.fields.check_iso_date``)."""
+    return strict_iso_date(value)
 
 
 class ArticleIn(BaseModel):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from sitrep.ingest import Article, Failure
 from sitrep.ingest.jsonl import iter_jsonl
 
@@ -66,8 +68,8 @@ def test_wrong_types_fail_their_line(tmp_path: Path) -> None:
     assert isinstance(items[-1], Article)
 
 
-def test_an_unexpected_error_on_one_line_does_not_end_the_file(tmp_path: Path, monkeypatch) -> None:
-    import sitrep.ingest.jsonl as jsonl
+def test_an_unexpected_error_on_one_line_does_not_end_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sitrep.ingest import jsonl
 
     real = jsonl.detect_language
 

@@ -36,6 +36,8 @@ def shown(value: object) -> str:
     return escape(text)
 
 
+ALLOW_PRIVATE_HELP = ("Allow URLs that resolve to loopback or private (RFC 1918, fc00::/7) addresses; "
+                      "link-local and metadata addresses stay refused.")
 DB_HELP = "Database URL (default: $SITREP_DATABASE_URL or sqlite:///sitrep.db)."
 
 
@@ -96,7 +98,7 @@ def main() -> None:
 @click.option("--published", help="Publication date (YYYY-MM-DD) for relative dates, overriding metadata.")
 @click.option("--source", help="Outlet name, overriding metadata.")
 @click.option("--max-bytes", default=5_000_000, show_default=True, help="Refuse inputs larger than this.")
-@click.option("--allow-private", is_flag=True, help="Allow URLs that resolve to private or loopback addresses.")
+@click.option("--allow-private", is_flag=True, help=ALLOW_PRIVATE_HELP)
 @friendly_errors
 def extract(files: tuple[str, ...], as_json: bool, as_jsonl: bool, published: str | None, source: str | None,
             max_bytes: int, allow_private: bool) -> None:
@@ -129,7 +131,7 @@ def extract(files: tuple[str, ...], as_json: bool, as_jsonl: bool, published: st
 @click.option("--published", help="Publication date for every input, overriding metadata.")
 @click.option("--source", help="Outlet name for every input, overriding metadata.")
 @click.option("--max-bytes", default=5_000_000, show_default=True, help="Refuse inputs larger than this.")
-@click.option("--allow-private", is_flag=True, help="Allow URLs that resolve to private or loopback addresses.")
+@click.option("--allow-private", is_flag=True, help=ALLOW_PRIVATE_HELP)
 @friendly_errors
 def ingest(sources: tuple[str, ...], db: str | None, published: str | None, source: str | None,
            max_bytes: int, allow_private: bool) -> None:

@@ -6,7 +6,8 @@ How a fetch defends itself (server-side request forgery, resource exhaustion):
   refused before anything else happens.
 * The host is resolved once (``socket.getaddrinfo``, or ``IngestOptions.resolver``) and
   **every** address it resolves to is checked with :mod:`sitrep.ingest.addresses`; one
-  refused address refuses the URL (unless ``allow_private``).
+  refused address refuses the URL (``allow_private`` opens loopback and private ranges,
+  never link-local or metadata addresses).
 * The connection is then **pinned** to a checked address (tried in resolver order until
   one accepts the connection): the request goes to
   ``scheme://<checked IP>:port/path`` with the original ``Host`` header, and for HTTPS the
@@ -202,12 +203,11 @@ class Fetcher:
         addresses = [address for address in found if address is not None]
         if len(addresses) < len(found):
             raise FetchError(f"cannot resolve host {host!r} (the resolver returned an unreadable address)")
-        if not self._options.allow_private:
-            for address in addresses:
-                reason = refusal_reason(address)
-                if reason:
-                    shown = host if literal is not None else f"{host} ({address})"
-                    raise UnsafeURLError(f"refused to connect to {shown}: {reason} address")
+        for address in addresses:
+            reason = refusal_reason(address, allow_private=self._options.allow_private)
+            if reason:
+                shown = host if literal is not None else f"{host} ({address})"
+                raise UnsafeURLError(f"refused to connect to {shown}: {reason} address")
         return [str(address) for address in addresses]
 
     def _resolved(self, host: str) -> list[str]:

@@ -43,7 +43,7 @@ class IngestOptions:
     """Limits and test seams for reading files and fetching URLs."""
 
     max_bytes: int = DEFAULT_MAX_BYTES  # per file, per response body, per JSONL line
-    allow_private: bool = False  # permit loopback/private/link-local addresses
+    allow_private: bool = False  # permit loopback and private ranges (never link-local/metadata)
     timeout: float = 20.0  # seconds, per network operation and per response body
     max_redirects: int = 5
     transport: httpx.BaseTransport | None = None  # test seam, e.g. httpx.MockTransport

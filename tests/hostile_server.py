@@ -15,6 +15,7 @@ import time
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import ClassVar
 
 PACE = 0.05
 MAX_TRICKLE = 400
@@ -36,7 +37,7 @@ def _bombs() -> dict[str, tuple[str, bytes]]:
 
 
 class _Handler(socketserver.BaseRequestHandler):
-    bombs: dict[str, tuple[str, bytes]] = {}
+    bombs: ClassVar[dict[str, tuple[str, bytes]]] = {}
 
     def handle(self) -> None:
         request = b""

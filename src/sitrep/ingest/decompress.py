@@ -13,6 +13,7 @@ and ``identity``; anything else is refused, since sitrep only asks for these.
 from __future__ import annotations
 
 import zlib
+from collections.abc import Callable
 
 from sitrep.errors import FetchError
 
@@ -79,19 +80,20 @@ class BoundedDecoder:
     def feed(self, data: bytes) -> bytes:
         """The decoded bytes that ``data`` (the next raw chunk) yields."""
         for stage in self._stages:
-            data = self._run(stage, stage.feed, data)
+            data = _decoding(stage, lambda stage=stage, data=data: stage.feed(data))
         return data
 
     def finish(self) -> bytes:
         """Whatever the stages still hold at the end of the body."""
         data = b""
         for stage in self._stages:
-            data = self._run(stage, stage.feed, data) + self._run(stage, lambda _: stage.finish(), b"")
+            data = _decoding(stage, lambda stage=stage, data=data: stage.feed(data) + stage.finish())
         return data
 
-    @staticmethod
-    def _run(stage: _Stage, step: object, data: bytes) -> bytes:
-        try:
-            return step(data)  # type: ignore[operator]
-        except zlib.error as exc:
-            raise FetchError(f"cannot decode the response ({stage.name}: {exc})") from exc
+
+def _decoding(stage: _Stage, step: Callable[[], bytes]) -> bytes:
+    """Run one decoding step, a corrupt stream becoming a ``FetchError``."""
+    try:
+        return step()
+    except zlib.error as exc:
+        raise FetchError(f"cannot decode the response ({stage.name}: {exc})") from exc

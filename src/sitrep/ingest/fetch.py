@@ -301,7 +301,7 @@ def _pinned_transport(backend: DeadlineBackend) -> httpx.HTTPTransport:
     the deadline backend under its connection pool (httpx has no public way to pass one;
     ``tests/test_hostile_fetch.py`` fails if this ever stops taking effect)."""
     transport = httpx.HTTPTransport(retries=0, limits=httpx.Limits(max_keepalive_connections=0))
-    transport._pool._network_backend = backend  # noqa: SLF001
+    transport._pool._network_backend = backend
     return transport
 
 

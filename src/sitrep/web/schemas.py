@@ -8,8 +8,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from sitrep.ingest.fields import check_iso_date as strict_iso_date
 from sitrep.model import Document
+from sitrep.nlp.engine import MAX_CHARS
 
-MAX_TEXT_CHARS = 1_000_000
+MAX_TEXT_CHARS = MAX_CHARS  # the longest text the parser takes (sitrep.nlp.engine)
 MAX_BODY_BYTES = 2_000_000  # a request body over this gets 413 (text is capped at MAX_TEXT_CHARS: 422)
 MAX_FIELD_CHARS = 2_000
 

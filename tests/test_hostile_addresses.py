@@ -27,7 +27,12 @@ def test_allow_private_opens_loopback_and_private(address: str) -> None:
 @pytest.mark.parametrize("address", STILL_REFUSED)
 def test_allow_private_never_opens_link_local_or_metadata(address: str) -> None:
     reason = refusal_reason(ipaddress.ip_address(address), allow_private=True)
-    assert reason is not None and reason.endswith("(not opened by allow_private)")
+    assert reason is not None and reason == refusal_reason(ipaddress.ip_address(address))
+
+
+def test_metadata_addresses_are_named_as_such() -> None:
+    assert refusal_reason(ipaddress.ip_address("fd00:ec2::254"), allow_private=True) == "cloud metadata"
+    assert refusal_reason(ipaddress.ip_address("169.254.169.254"), allow_private=True) == "link-local"
 
 
 @pytest.mark.parametrize("url", ["http://169.254.169.254/latest/meta-data/", "http://[fd00:ec2::254]/",
@@ -39,7 +44,8 @@ def test_links_to_metadata_are_refused_before_any_connection_even_when_private_i
                             resolver=lambda host: ["169.254.169.254"])
     [failure] = list(iter_articles([url], options))
     assert isinstance(failure, Failure)
-    assert "refused to connect" in failure.message and "not opened by allow_private" in failure.message
+    assert "refused to connect" in failure.message
+    assert failure.message.endswith("address (allow_private opens loopback and private ranges only)")
     assert sent == []
 
 

@@ -52,10 +52,9 @@ def refusal_reason(address: IPAddress, *, allow_private: bool = False) -> str | 
     (or, with ``allow_private``, loopback or private)."""
     if allow_private and _opened_by_allow_private(address):
         return None
-    reason = _public_only_reason(address)
-    if reason and allow_private:
-        return f"{reason} (not opened by allow_private)"
-    return reason
+    if address in _METADATA_ADDRESSES:
+        return "cloud metadata"
+    return _public_only_reason(address)
 
 
 def _opened_by_allow_private(address: IPAddress) -> bool:

@@ -225,7 +225,8 @@ class Fetcher:
             reason = refusal_reason(address, allow_private=self._options.allow_private)
             if reason:
                 shown = host if literal is not None else f"{host} ({address})"
-                raise UnsafeURLError(f"refused to connect to {shown}: {reason} address")
+                scope = " (allow_private opens loopback and private ranges only)" if self._options.allow_private else ""
+                raise UnsafeURLError(f"refused to connect to {shown}: {reason} address{scope}")
         return [str(address) for address in addresses]
 
     def _resolved(self, host: str) -> list[str]:

@@ -28,11 +28,10 @@ from rich.text import Text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from hostile_server import hostile_server  # noqa: E402
-
-from sitrep.errors import SitrepError  # noqa: E402
-from sitrep.ingest import Article, Failure, IngestOptions, iter_articles  # noqa: E402
-from sitrep.nlp import load_pipeline  # noqa: E402
+from hostile_server import hostile_server
+from sitrep.errors import SitrepError
+from sitrep.ingest import Article, Failure, IngestOptions, iter_articles
+from sitrep.nlp import load_pipeline
 
 SENTENCES = [
     "Ukrainian forces shelled positions near Bakhmut on Tuesday, the regional governor said.",

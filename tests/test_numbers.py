@@ -125,3 +125,19 @@ def test_scaled_numbers_round_trip(n: int, scale: tuple[str, float]) -> None:
     assert parse_number(f"{n} {word}") == n * factor
     (found,) = find_numbers(f"about {n} {word} people")
     assert found.value == n * factor
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("3\u202f000 residents", 3000.0),  # narrow no-break space (French and SI style)
+    ("1\u00a0200 soldiers", 1200.0),  # no-break space
+    ("12\u2009500\u2009000 people", 12_500_000.0),  # thin space
+    ("4\u202f500.5 tonnes", 4500.5),
+])
+def test_digit_groups_split_by_no_break_spaces(text: str, value: float) -> None:
+    [found] = find_numbers(text)
+    assert found.value == value
+    assert text[found.start:found.end] == found.text
+
+
+def test_ordinary_spaces_still_separate_numbers() -> None:
+    assert [q.value for q in find_numbers("in 2024 3 000 people")] == [2024.0, 3.0, 0.0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -12,6 +13,7 @@ from typing import Any
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -23,6 +25,19 @@ console = Console(stderr=True)
 def stdout_console() -> Console:
     """A console for tables on stdout, wide enough when piped to a file."""
     return Console(width=None if sys.stdout.isatty() else 160)
+_UNSAFE_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+
+
+def shown(value: object) -> str:
+    """``value`` safe to print through rich: markup escaped, control characters and
+    bidirectional overrides shown as ``\\xNN``/``\\u202e`` (so a file or outlet name can
+    neither style the terminal nor pass itself off as another)."""
+    text = _UNSAFE_CHARACTERS.sub(lambda found: found.group().encode("unicode_escape").decode("ascii"), str(value))
+    return escape(text)
+
+
+ALLOW_PRIVATE_HELP = ("Allow URLs that resolve to loopback or private (RFC 1918, fc00::/7) addresses; "
+                      "link-local and metadata addresses stay refused.")
 DB_HELP = "Database URL (default: $SITREP_DATABASE_URL or sqlite:///sitrep.db)."
 
 
@@ -33,7 +48,7 @@ def friendly_errors(command: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return command(*args, **kwargs)
         except SitrepError as exc:
-            console.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
+            console.print(f"[red]error:[/red] {shown(exc)}", highlight=False, soft_wrap=True)
             sys.exit(1)
     return wrapper
 
@@ -47,7 +62,7 @@ def progress_bar(total: int | None, label: str) -> Iterator[Callable[[str], None
         task = bar.add_task(label, total=total, item="")
 
         def advance(origin: str) -> None:
-            bar.update(task, advance=1, item=Path(origin).name[:40])
+            bar.update(task, advance=1, item=shown(Path(origin).name[:40]))
         yield advance
 
 
@@ -58,7 +73,7 @@ def ingest_options(max_bytes: int, allow_private: bool) -> Any:
 
 def report_failures(report: Any) -> None:
     for failure in report.failures:
-        console.print(f"[red]failed:[/red] {failure.origin}: {failure.message}", highlight=False, soft_wrap=True)
+        console.print(f"[red]failed:[/red] {shown(failure.origin)}: {shown(failure.message)}", highlight=False, soft_wrap=True)
 
 
 def summary_table(report: Any, title: str) -> Table:
@@ -83,7 +98,7 @@ def main() -> None:
 @click.option("--published", help="Publication date (YYYY-MM-DD) for relative dates, overriding metadata.")
 @click.option("--source", help="Outlet name, overriding metadata.")
 @click.option("--max-bytes", default=5_000_000, show_default=True, help="Refuse inputs larger than this.")
-@click.option("--allow-private", is_flag=True, help="Allow URLs that resolve to private or loopback addresses.")
+@click.option("--allow-private", is_flag=True, help=ALLOW_PRIVATE_HELP)
 @friendly_errors
 def extract(files: tuple[str, ...], as_json: bool, as_jsonl: bool, published: str | None, source: str | None,
             max_bytes: int, allow_private: bool) -> None:
@@ -116,7 +131,7 @@ def extract(files: tuple[str, ...], as_json: bool, as_jsonl: bool, published: st
 @click.option("--published", help="Publication date for every input, overriding metadata.")
 @click.option("--source", help="Outlet name for every input, overriding metadata.")
 @click.option("--max-bytes", default=5_000_000, show_default=True, help="Refuse inputs larger than this.")
-@click.option("--allow-private", is_flag=True, help="Allow URLs that resolve to private or loopback addresses.")
+@click.option("--allow-private", is_flag=True, help=ALLOW_PRIVATE_HELP)
 @friendly_errors
 def ingest(sources: tuple[str, ...], db: str | None, published: str | None, source: str | None,
            max_bytes: int, allow_private: bool) -> None:
@@ -302,8 +317,8 @@ def entities(db: str | None, kind: str | None, query: str | None, limit: int, as
                             ("documents", "right"), ("aliases", "left"), ("key", "left")):
         table.add_column(column, justify=justify)  # type: ignore[arg-type]
     for e in found:
-        table.add_row(e.name, e.kind, e.type_or_feature or "", e.country or "", str(e.documents),
-                      "; ".join(a for a in e.aliases if a != e.name), e.key)
+        table.add_row(shown(e.name), e.kind, shown(e.type_or_feature or ""), shown(e.country or ""),
+                      str(e.documents), shown("; ".join(a for a in e.aliases if a != e.name)), shown(e.key))
     stdout_console().print(table)
 
 
@@ -328,8 +343,8 @@ def stories(db: str | None, as_json: bool) -> None:
         table.add_column(column)
     for group in groups:
         rows = [documents[d] for d in group]
-        table.add_row(group[0][:12], str(len(group)), "; ".join(sorted({r.get("source") or "?" for r in rows})),
-                      "; ".join(sorted({r.get("title") or "(untitled)" for r in rows})))
+        table.add_row(group[0][:12], str(len(group)), shown("; ".join(sorted({r.get("source") or "?" for r in rows}))),
+                      shown("; ".join(sorted({r.get("title") or "(untitled)" for r in rows}))))
     stdout_console().print(table)
 
 
@@ -390,15 +405,15 @@ def open_store(db: str | None, must_exist: bool = False) -> Any:
 
 
 def check_date(value: str | None) -> None:
-    """Refuse a malformed date option with a clear message."""
-    from datetime import date
+    """Refuse a malformed date option (trailing text included) with a clear message."""
+    from sitrep.ingest.fields import check_iso_date
 
     if value is None:
         return
     try:
-        date.fromisoformat(value[:10])
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date of the form YYYY-MM-DD") from None
+        check_iso_date(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,11 +1,14 @@
 """Batch work behind the CLI and the API: sources in, extractions out or stored.
 
 Each document is handled on its own: a bad input or a failing stage is recorded as a
-failure and the batch goes on; a stored document is written in one transaction.
+failure and the batch goes on; a stored document is written in one transaction. Even
+an error nobody foresaw (a bug, a library failing on odd input) becomes that
+document's failure, naming the error, with the traceback in the log only.
 """
 
 from __future__ import annotations
 
+import logging
 import time as clock
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -20,6 +23,8 @@ if TYPE_CHECKING:
     from sitrep.store import Store
 
 Progress = Callable[[str], None]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -90,7 +95,16 @@ def _extract_one(article: Article, published: str | None, source: str | None, re
         return extract(document, report.timings)
     except SitrepError as exc:
         report.failures.append(Failure(origin=article.origin, message=f"extraction failed: {exc}"))
-        return None
+    except Exception as exc:  # one document is one failure, whatever went wrong
+        report.failures.append(Failure(origin=article.origin, message=f"extraction failed: {unexpected(exc)}"))
+        log.exception("unexpected error extracting %s", article.origin)
+    return None
+
+
+def unexpected(exc: BaseException) -> str:
+    """A one-line description of an unforeseen error: its type and first line."""
+    detail = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
+    return f"unexpected error ({type(exc).__name__}{': ' + detail if detail else ''})"
 
 
 def ingest_sources(
@@ -107,11 +121,11 @@ def ingest_sources(
 def _store_one(article: Article, store: Store, published: str | None, source: str | None,
                report: BatchReport) -> None:
     document = to_document(article, published, source)
-    if store.has_document(document.id):
-        report.duplicates += 1
-        return
     extra = dict(article.extra or {})
     try:
+        if store.has_document(document.id):
+            report.duplicates += 1
+            return
         if not is_english(document):
             store.save_unextracted(document.to_dict(), origin=article.origin, status="skipped_language", extra=extra)
             report.skipped_language += 1
@@ -124,4 +138,7 @@ def _store_one(article: Article, store: Store, published: str | None, source: st
             report.duplicates += 1
     except SitrepError as exc:
         report.failures.append(Failure(origin=article.origin, message=str(exc)))
+    except Exception as exc:  # one document is one failure; the store's transaction left nothing behind
+        report.failures.append(Failure(origin=article.origin, message=unexpected(exc)))
+        log.exception("unexpected error ingesting %s", article.origin)
 

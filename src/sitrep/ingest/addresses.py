@@ -8,6 +8,12 @@ library does not call global. IPv6 forms that embed an IPv4 address (IPv4-mapped
 ``64:ff9b::/96``, 6to4 ``2002::/16``, Teredo) are refused when either the IPv4 address
 they carry or the IPv6 address itself is refused. Legacy IPv4 spellings that resolvers
 accept ("127.1", "0x7f.0.0.1", "2130706433") are read as the address they stand for.
+
+``allow_private`` (``--allow-private``, for a newsroom's own intranet or a test server)
+opens loopback (127.0.0.0/8, ::1) and the private ranges (10.0.0.0/8, 172.16.0.0/12,
+192.168.0.0/16, fc00::/7) only, IPv4-mapped forms included. Link-local addresses
+(169.254.0.0/16, fe80::/10), cloud metadata addresses inside private ranges
+(fd00:ec2::254), CGNAT, multicast, unspecified and reserved addresses stay refused.
 """
 
 from __future__ import annotations
@@ -19,6 +25,9 @@ import socket
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 _SHARED_CGNAT = ipaddress.ip_network("100.64.0.0/10")
+_OPENED_BY_ALLOW_PRIVATE = tuple(ipaddress.ip_network(n) for n in (
+    "127.0.0.0/8", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "::1/128", "fc00::/7"))
+_METADATA_ADDRESSES = frozenset(ipaddress.ip_address(a) for a in ("fd00:ec2::254",))
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
 _LEGACY_IPV4 = re.compile(r"[0-9a-fA-Fx.]+")
 
@@ -38,8 +47,25 @@ def parse_ip_literal(host: str) -> IPAddress | None:
     return None
 
 
-def refusal_reason(address: IPAddress) -> str | None:
-    """Why sitrep will not connect to ``address`` ("loopback", …), or ``None`` if public."""
+def refusal_reason(address: IPAddress, *, allow_private: bool = False) -> str | None:
+    """Why sitrep will not connect to ``address`` ("loopback", …), or ``None`` if public
+    (or, with ``allow_private``, loopback or private)."""
+    if allow_private and _opened_by_allow_private(address):
+        return None
+    if address in _METADATA_ADDRESSES:
+        return "cloud metadata"
+    return _public_only_reason(address)
+
+
+def _opened_by_allow_private(address: IPAddress) -> bool:
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    if address in _METADATA_ADDRESSES:
+        return False
+    return any(address.version == network.version and address in network for network in _OPENED_BY_ALLOW_PRIVATE)
+
+
+def _public_only_reason(address: IPAddress) -> str | None:
     if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
         return _embedded_reason(address.ipv4_mapped, "IPv4-mapped")
     embedded = _tunnelled_ipv4(address)
@@ -59,7 +85,7 @@ def refusal_reason(address: IPAddress) -> str | None:
 
 
 def _embedded_reason(address: ipaddress.IPv4Address, form: str) -> str | None:
-    reason = refusal_reason(address)
+    reason = _public_only_reason(address)
     return f"{reason} ({form} {address})" if reason else None
 
 

@@ -3,7 +3,9 @@
 An entry whose content or summary holds substantial text (at least
 ``FULL_TEXT_MIN_CHARS`` characters once HTML is stripped) becomes an article directly;
 otherwise the entry's link is fetched (under the same URL safety rules as any URL) and
-the page's main text is used. The entry's title, date and link, and the feed's title as
+the page's main text is used; all of one feed's link fetches share
+``IngestOptions.feed_timeout`` seconds (see ``sources.py``), so stalling links cannot
+hold a feed for long. The entry's title, date and link, and the feed's title as
 the source, win over what the page says about itself. The language is detected from the
 article text, falling back to the feed's declared language when detection abstains.
 

@@ -6,7 +6,8 @@ How a fetch defends itself (server-side request forgery, resource exhaustion):
   refused before anything else happens.
 * The host is resolved once (``socket.getaddrinfo``, or ``IngestOptions.resolver``) and
   **every** address it resolves to is checked with :mod:`sitrep.ingest.addresses`; one
-  refused address refuses the URL (unless ``allow_private``).
+  refused address refuses the URL (``allow_private`` opens loopback and private ranges,
+  never link-local or metadata addresses).
 * The connection is then **pinned** to a checked address (tried in resolver order until
   one accepts the connection): the request goes to
   ``scheme://<checked IP>:port/path`` with the original ``Host`` header, and for HTTPS the
@@ -21,9 +22,13 @@ How a fetch defends itself (server-side request forgery, resource exhaustion):
   to share its address. Proxy settings from the environment are ignored
   (``trust_env=False``) because a proxy would connect on our behalf, unchecked.
 * The content type is checked from the headers before the body is read; the body is
-  streamed and abandoned as soon as it passes ``max_bytes`` (after decompression, so a
-  compression bomb is cut off too), and reading it may not take longer than ``timeout``
-  seconds in total (each network operation has the same timeout).
+  streamed raw and decoded here (:mod:`.decompress`), in bounded steps, and abandoned as
+  soon as it passes ``max_bytes`` decoded (so a compression bomb, stacked encodings
+  included, is cut off within a few times the limit of memory).
+* One deadline covers the whole fetch, redirects included: ``timeout`` seconds from the
+  first connect (or less, when the caller passes an earlier ``deadline``, such as a
+  feed's). Every connect, TLS handshake, read and write is capped at the time left
+  (:mod:`.deadline`), so a server trickling its headers or body cannot stall ingest.
 
 Every problem surfaces as a :class:`~sitrep.errors.FetchError` (or
 :class:`~sitrep.errors.UnsafeURLError`) with a one-line message; httpx and socket
@@ -44,6 +49,8 @@ import httpx
 from sitrep import __version__
 from sitrep.errors import FetchError, UnsafeURLError
 from sitrep.ingest.addresses import IPAddress, parse_ip_literal, refusal_reason
+from sitrep.ingest.deadline import DeadlineBackend
+from sitrep.ingest.decompress import ACCEPT_ENCODING, BoundedDecoder
 from sitrep.ingest.model import IngestOptions
 from sitrep.ingest.sniff import looks_like_feed, looks_like_html
 
@@ -106,12 +113,15 @@ class Fetcher:
     def __init__(self, options: IngestOptions) -> None:
         self._options = options
         self._resolve: Callable[[str], list[str]] = options.resolver or resolve_host
+        self._backend = DeadlineBackend()
+        self._deadline = 0.0
         self._client = httpx.Client(
-            transport=options.transport or _pinned_transport(),
+            transport=options.transport or _pinned_transport(self._backend),
             timeout=httpx.Timeout(options.timeout),
             follow_redirects=False,
             trust_env=False,
-            headers={"User-Agent": USER_AGENT, "Accept": ACCEPT, "Connection": "close"},
+            headers={"User-Agent": USER_AGENT, "Accept": ACCEPT, "Accept-Encoding": ACCEPT_ENCODING,
+                     "Connection": "close"},
         )
 
     def __enter__(self) -> Fetcher:
@@ -128,14 +138,23 @@ class Fetcher:
     def close(self) -> None:
         self._client.close()
 
-    def fetch(self, url: str) -> Fetched:
-        """Fetch ``url``, following at most ``max_redirects`` checked redirects."""
+    def fetch(self, url: str, *, deadline: float | None = None) -> Fetched:
+        """Fetch ``url``, following at most ``max_redirects`` checked redirects, all within
+        ``timeout`` seconds (or by ``deadline``, a ``time.monotonic()`` value, if earlier)."""
         current = check_scheme(url)
-        for _ in range(self._options.max_redirects + 1):
-            outcome = self._fetch_once(current)
-            if isinstance(outcome, Fetched):
-                return outcome
-            current = outcome
+        own = time.monotonic() + self._options.timeout
+        self._deadline = own if deadline is None else min(own, deadline)
+        self._backend.deadline = self._deadline
+        try:
+            for _ in range(self._options.max_redirects + 1):
+                if time.monotonic() >= self._deadline:
+                    raise FetchError(f"timed out fetching {current.host} ({self._timeout_text()})")
+                outcome = self._fetch_once(current)
+                if isinstance(outcome, Fetched):
+                    return outcome
+                current = outcome
+        finally:
+            self._backend.deadline = None
         raise FetchError(f"too many redirects (more than {self._options.max_redirects})")
 
     # -- one hop ----------------------------------------------------------------------
@@ -202,12 +221,12 @@ class Fetcher:
         addresses = [address for address in found if address is not None]
         if len(addresses) < len(found):
             raise FetchError(f"cannot resolve host {host!r} (the resolver returned an unreadable address)")
-        if not self._options.allow_private:
-            for address in addresses:
-                reason = refusal_reason(address)
-                if reason:
-                    shown = host if literal is not None else f"{host} ({address})"
-                    raise UnsafeURLError(f"refused to connect to {shown}: {reason} address")
+        for address in addresses:
+            reason = refusal_reason(address, allow_private=self._options.allow_private)
+            if reason:
+                shown = host if literal is not None else f"{host} ({address})"
+                scope = " (allow_private opens loopback and private ranges only)" if self._options.allow_private else ""
+                raise UnsafeURLError(f"refused to connect to {shown}: {reason} address{scope}")
         return [str(address) for address in addresses]
 
     def _resolved(self, host: str) -> list[str]:
@@ -240,15 +259,23 @@ class Fetcher:
 
     def _read_body(self, response: httpx.Response) -> bytes:
         limit = self._options.max_bytes
-        deadline = time.monotonic() + self._options.timeout
+        if response.is_stream_consumed:  # a test transport's prebuilt response, already decoded by httpx
+            decoder, chunks = BoundedDecoder("", limit), iter([response.content])
+        else:
+            decoder, chunks = BoundedDecoder(response.headers.get("content-encoding", ""), limit), response.iter_raw()
         body = bytearray()
-        for chunk in response.iter_bytes():
-            body.extend(chunk)
-            if len(body) > limit:
-                raise FetchError(f"response too large (more than {limit:,} bytes)")
-            if time.monotonic() > deadline:
-                raise FetchError(f"timed out reading the response ({self._timeout_text()})")
+        for chunk in chunks:
+            body.extend(decoder.feed(chunk))
+            self._check_body(body, limit)
+        body.extend(decoder.finish())
+        self._check_body(body, limit)
         return bytes(body)
+
+    def _check_body(self, body: bytearray, limit: int) -> None:
+        if len(body) > limit:
+            raise FetchError(f"response too large (more than {limit:,} bytes)")
+        if time.monotonic() > self._deadline:
+            raise FetchError(f"timed out reading the response ({self._timeout_text()})")
 
     # -- errors ------------------------------------------------------------------------
 
@@ -270,9 +297,13 @@ class _ConnectError(FetchError):
     """No connection to one address; the next address of the host may still work."""
 
 
-def _pinned_transport() -> httpx.HTTPTransport:
-    """The real transport: no retries, no keep-alive pool (see the module docstring)."""
-    return httpx.HTTPTransport(retries=0, limits=httpx.Limits(max_keepalive_connections=0))
+def _pinned_transport(backend: DeadlineBackend) -> httpx.HTTPTransport:
+    """The real transport: no retries, no keep-alive pool (see the module docstring), and
+    the deadline backend under its connection pool (httpx has no public way to pass one;
+    ``tests/test_hostile_fetch.py`` fails if this ever stops taking effect)."""
+    transport = httpx.HTTPTransport(retries=0, limits=httpx.Limits(max_keepalive_connections=0))
+    transport._pool._network_backend = backend
+    return transport
 
 
 def _redirect_target(url: httpx.URL, response: httpx.Response) -> httpx.URL:

@@ -5,6 +5,7 @@ boilerplate), and reads title, date, site name and canonical URL from the page's
 metadata. Dates come from structured metadata and the URL only (trafilatura's
 "extensive search" through free text is off), so a date is never a guess.
 Bytes are decoded by trafilatura, which honours a ``<meta charset>`` declaration.
+A page with a tag the parser would take minutes over (:mod:`.markup`) is refused first.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from sitrep.errors import InputError
 from sitrep.ingest.decoding import check_not_binary
 from sitrep.ingest.fields import normalise_published
 from sitrep.ingest.language import detect_language
+from sitrep.ingest.markup import check_html_bounds
 from sitrep.ingest.model import Article
 
 NO_TEXT = "no article text found in HTML"
@@ -33,6 +35,7 @@ def article_from_html(content: bytes | str, *, origin: str, url: str | None = No
     """
     if isinstance(content, bytes):
         check_not_binary(content)
+    check_html_bounds(content)
     document = _extract(content, url)
     text = (document.text or "").strip() if document is not None else ""
     if sum(ch.isalpha() for ch in text) < MIN_LETTERS:

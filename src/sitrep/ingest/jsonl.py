@@ -3,13 +3,18 @@
 Fields: ``text`` (required, a non-blank string, used exactly as given), ``title``,
 ``published``, ``source``, ``url``, ``language`` (optional); any other field goes to
 ``Article.extra``. Blank lines are skipped. Each bad line becomes one ``Failure`` whose
-origin is ``"path:LINE"`` (1-based) and the good lines still come through. The file as a
-whole has no size limit; each line may hold at most ``max_bytes`` bytes.
+origin is ``"path:LINE"`` (1-based) and the good lines still come through: invalid JSON,
+an integer too long to convert (over 4,300 digits), nesting deeper than the JSON
+decoder allows, or a string holding a lone surrogate escape (``"\ud800"``, which no
+UTF-8 text can carry) each fail that line only. The file as a whole has no size limit;
+each line may hold at most ``max_bytes`` bytes.
 """
 
 from __future__ import annotations
 
 import json
+import logging
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -22,6 +27,9 @@ from sitrep.ingest.language import detect_language
 from sitrep.ingest.model import Article, Failure
 
 _SKIP_CHUNK = 1 << 16
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # json.loads pairs valid escapes, so any left is lone
+
+logger = logging.getLogger(__name__)
 
 
 def iter_jsonl(path: Path, *, origin: str, max_bytes: int) -> Iterator[Article | Failure]:
@@ -52,6 +60,9 @@ def iter_jsonl(path: Path, *, origin: str, max_bytes: int) -> Iterator[Article |
                 yield article_from_json_line(line, origin=line_origin, first=number == 1)
             except InputError as exc:
                 yield Failure(line_origin, str(exc))
+            except Exception as exc:  # one line is one input: a bug here must not end the file
+                logger.exception("unexpected error reading %s", line_origin)
+                yield Failure(line_origin, f"unexpected error ({type(exc).__name__})")
         if not seen_any:
             yield Failure(origin, "no JSON lines in file")
 
@@ -65,6 +76,7 @@ def article_from_json_line(line: bytes, *, origin: str, first: bool = False) -> 
         offset = exc.start + skipped
         raise InputError(f"not UTF-8 text (byte 0x{line[offset]:02x} at offset {offset} of the line)") from exc
     record = _parse_object(decoded)
+    _check_no_lone_surrogate(record)
     text = _text_field(record)
     meta = metadata_from_fields({key: value for key, value in record.items() if key != "text"})
     return Article(
@@ -85,9 +97,33 @@ def _parse_object(line: str) -> dict[str, Any]:
     except json.JSONDecodeError as exc:
         reason = exc.msg.removesuffix(" at")
         raise InputError(f"invalid JSON ({reason} at column {exc.colno})") from exc
+    except RecursionError as exc:
+        raise InputError("invalid JSON (nested too deeply)") from exc
+    except ValueError as exc:  # an integer beyond sys.get_int_max_str_digits()
+        raise InputError(f"invalid JSON ({str(exc).split(';')[0]})") from exc
     if not isinstance(record, dict):
         raise InputError(f"expected a JSON object, got {_json_type(record)}")
     return record
+
+
+def _check_no_lone_surrogate(record: dict[str, Any]) -> None:
+    """Refuse a record with a lone surrogate in any string (keys included), naming where."""
+    pending: list[tuple[str, Any]] = list(record.items())
+    while pending:  # iterative: the decoder's nesting limit is deeper than a safe recursion
+        where, value = pending.pop()
+        if isinstance(value, dict):
+            pending.extend((f"{where}.{key}", item) for key, item in value.items())
+            pending.extend((f"{where} (a key)", key) for key in value)
+        elif isinstance(value, list):
+            pending.extend((f"{where}[{n}]", item) for n, item in enumerate(value))
+        elif isinstance(value, str) and (found := _LONE_SURROGATE.search(value)):
+            raise InputError(
+                f"field {where!r} holds a lone surrogate U+{ord(found.group()):04X} at character {found.start()} "
+                "(not valid Unicode text)"
+            )
+    for key in record:
+        if found := _LONE_SURROGATE.search(key):
+            raise InputError(f"a field name holds a lone surrogate U+{ord(found.group()):04X}")
 
 
 def _text_field(record: dict[str, Any]) -> str:

@@ -43,8 +43,9 @@ class IngestOptions:
     """Limits and test seams for reading files and fetching URLs."""
 
     max_bytes: int = DEFAULT_MAX_BYTES  # per file, per response body, per JSONL line
-    allow_private: bool = False  # permit loopback/private/link-local addresses
-    timeout: float = 20.0  # seconds, per network operation and per response body
+    allow_private: bool = False  # permit loopback and private ranges (never link-local/metadata)
+    timeout: float = 20.0  # seconds for one fetch in all, from the first connect, redirects included
+    feed_timeout: float = 120.0  # seconds of fetching for all of one feed's entry links together
     max_redirects: int = 5
     transport: httpx.BaseTransport | None = None  # test seam, e.g. httpx.MockTransport
     resolver: Callable[[str], list[str]] | None = None  # test seam: host -> IP strings

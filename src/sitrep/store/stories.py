@@ -6,6 +6,15 @@ with the documents sharing one of its band keys; the copies it finds, and every 
 theirs, join one story. A story's id is the smallest document id among its copies, so
 stories and their ids are the same whatever order documents arrive in, and they equal
 the syndication groups of the fused picture. Deleting a document splits its story again.
+
+Concurrent writers: reading the bands, joining stories and filing the new bands must
+happen as one step, or two writers saving an original and its copy at the same moment
+each read the bands before the other's commit and file two stories. On SQLite the
+write transaction (``BEGIN IMMEDIATE``) already serialises writers. On PostgreSQL
+filing takes a transaction-scoped advisory lock (``STORY_LOCK_KEY``) first, held until
+the document's transaction commits; under READ COMMITTED the next writer's reads, made
+after it gets the lock, see the committed bands. Only the filing step is serialised:
+the rest of each document's rows are written in parallel.
 """
 
 from __future__ import annotations
@@ -14,11 +23,13 @@ from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, select, text, update
 from sqlalchemy.orm import Session
 
 from sitrep.keys import Fingerprint, UnionFind, copy_test
 from sitrep.store.tables import Story, StoryBand
+
+STORY_LOCK_KEY = 0x5172_6570_0001  # one advisory lock for story filing ("sitrep", 1)
 
 
 def _fingerprint(row: Any) -> Fingerprint:
@@ -28,6 +39,7 @@ def _fingerprint(row: Any) -> Fingerprint:
 def file_story(session: Session, document_id: str, mine: Fingerprint) -> str:
     """File a new document's fingerprint (``copy_test().fingerprint``) and join it to the stories it copies;
     return its story id."""
+    lock_stories(session)
     test = copy_test()
     keys = sorted(set(test.band_keys(mine)))
     copies = [row for row in _stored(session, _sharing(session, keys)) if test.is_copy(mine, _fingerprint(row))]
@@ -42,8 +54,16 @@ def file_story(session: Session, document_id: str, mine: Fingerprint) -> str:
     return story_id
 
 
+def lock_stories(session: Session) -> None:
+    """Serialise story filing with other writers until this transaction ends (PostgreSQL;
+    SQLite's write transaction is exclusive already)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": STORY_LOCK_KEY})
+
+
 def split_story(session: Session, story_id: str) -> None:
     """Regroup the remaining members of a story after one of its documents was deleted."""
+    lock_stories(session)
     members = list(session.execute(select(Story.document_id, Story.shingles, Story.signature)
                                    .where(Story.story_id == story_id)))
     if not members:

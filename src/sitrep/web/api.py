@@ -28,6 +28,7 @@ from sitrep.web.state import LivePicture
 
 MAX_FILTER_CHARS = 200
 MAX_PAGE = 1000
+MAX_OFFSET = 1_000_000_000  # past any real store; a bigger number would overflow the database's integer
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": Problem, "description": "The library refused the input (message says why)."},
     422: {"model": Problem, "description": "Invalid parameters or body: each bad field and why."},
@@ -76,7 +77,7 @@ def get_picture(live: Live, since: DateParam = None, until: DateParam = None,
 
 @router.get("/documents", summary="Stored documents, newest first", response_model=DocumentPage)
 def get_documents(live: Live, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
-                  offset: Annotated[int, Query(ge=0)] = 0) -> DocumentPage:
+                  offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> DocumentPage:
     total, rows = live.store.list_documents(limit, offset)
     return DocumentPage(total=total, limit=limit, offset=offset, documents=[DocumentRow(**row) for row in rows])
 

@@ -2,25 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from sitrep.ingest.fields import check_iso_date as strict_iso_date
 from sitrep.model import Document
+from sitrep.nlp.engine import MAX_CHARS
 
-MAX_TEXT_CHARS = 1_000_000
+MAX_TEXT_CHARS = MAX_CHARS  # the longest text the parser takes (sitrep.nlp.engine)
 MAX_BODY_BYTES = 2_000_000  # a request body over this gets 413 (text is capped at MAX_TEXT_CHARS: 422)
 MAX_FIELD_CHARS = 2_000
 
 
 def check_iso_date(value: str) -> str:
-    """Accept YYYY-MM-DD, optionally followed by a time (as the CLI does); refuse anything else."""
-    try:
-        date.fromisoformat(value[:10])
-    except ValueError:
-        raise ValueError(f"{value[:40]!r} is not a date of the form YYYY-MM-DD") from None
-    return value
+    """Accept exactly YYYY-MM-DD or an ISO datetime (as the CLI does); refuse anything else,
+    trailing text included (``sitrep.ingest.fields.check_iso_date``)."""
+    return strict_iso_date(value)
 
 
 class ArticleIn(BaseModel):

@@ -20,6 +20,8 @@ from typing import Any
 from sitrep.errors import ResourceError
 
 NUMBERS_FILE = "figures_numbers.json"
+GROUP_SPACES = "\u00a0\u202f\u2009"  # no-break, narrow no-break and thin space between digit groups: "3 000"
+_GROUPED_DIGITS = re.compile(rf"(?<=\d)[{GROUP_SPACES}](?=\d{{3}})")
 VAGUE_FILE = "figures_vague.tsv"
 
 
@@ -97,7 +99,11 @@ class _Lexicon:
         )
         article_multiple = rf"(?:{alt(self.articles)})\s+(?:{alt(self.multipliers)}|{alt(self.scales)}|hundred)"
         half = rf"half\s+an?\s+(?:{alt(self.scales)}|{alt(self.multipliers)})"
-        numeral = r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|(?<![\w.,])\d+(?:\.\d+)?(?![\d])"
+        numeral = (
+            r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)"
+            rf"|(?<![\w.,])\d{{1,3}}(?:[{GROUP_SPACES}]\d{{3}})+(?:\.\d+)?(?![\d{GROUP_SPACES}]\d)"
+            r"|(?<![\w.,])\d+(?:\.\d+)?(?![\d])"
+        )
         attached = rf"(?:{alt(self.attached)})(?![\w])"
         spaced = rf"\s+(?:{alt(self.spaced)})(?![\w])"
         digits = rf"(?:{numeral})(?:{attached}|(?:{spaced})+|(?![A-Za-z]))"
@@ -162,7 +168,7 @@ def _numeral_value(text: str) -> float | None:
 
 def parse_number(text: str) -> float | None:
     """The value of one number phrase, or None when it is not one (or is vague)."""
-    cleaned = " ".join(text.replace("-", " ").split())
+    cleaned = " ".join(_GROUPED_DIGITS.sub("", text).replace("-", " ").split())
     if not cleaned:
         return None
     if cleaned[0].isdigit():

@@ -83,7 +83,7 @@ def dateparser_predictor() -> tuple[Predictor | None, str]:
         text, day = gold["document"]["text"], published(gold)
         settings: dict[str, Any] = {"PREFER_DATES_FROM": "past"}
         if day is not None:
-            settings["RELATIVE_BASE"] = datetime(day.year, day.month, day.day)
+            settings["RELATIVE_BASE"] = datetime(day.year, day.month, day.day)  # noqa: DTZ001 (dateparser wants a naive base)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             found = search_dates(text, languages=["en"], settings=settings) or []

@@ -39,7 +39,7 @@ def test_pieces_cover_the_text_exactly_and_stay_under_the_size(text: str, size: 
 
 def test_pieces_are_cut_at_paragraph_breaks_when_there_are_some() -> None:
     text = long_text(40)
-    for start, end in piece_bounds(text, 500)[:-1]:
+    for _, end in piece_bounds(text, 500)[:-1]:
         assert text[:end].endswith("\n\n")
 
 

@@ -506,7 +506,7 @@ def test_feed_url_becomes_articles(web: FakeWeb, content_type: str) -> None:
 class _LocalHandler(http.server.BaseHTTPRequestHandler):
     hosts: ClassVar[list[str]] = []
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+    def do_GET(self) -> None:
         self.hosts.append(self.headers["Host"])
         body = PAGE.encode()
         self.send_response(200)

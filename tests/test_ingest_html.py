@@ -63,7 +63,7 @@ def test_page_without_date_has_no_date() -> None:
     ],
 )
 def test_pages_without_article_text_fail(page: bytes) -> None:
-    with pytest.raises(InputError, match="no article text found in HTML|binary|empty"):
+    with pytest.raises(InputError, match=r"no article text found in HTML|binary|empty"):
         article_from_html(page, origin="x")
 
 

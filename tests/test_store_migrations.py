@@ -71,7 +71,7 @@ def test_a_database_from_a_newer_sitrep_is_refused(store_url: str) -> None:
     with Store.open(store_url) as opened, opened.engine.begin() as connection:
         connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
 
-    with pytest.raises(StoreError, match="revision '9999'.*newer version"):
+    with pytest.raises(StoreError, match=r"revision '9999'.*newer version"):
         Store.open(store_url)
 
 

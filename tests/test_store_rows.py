@@ -127,7 +127,7 @@ def test_bad_actor_fields_are_named_in_the_error(field: str, value: object, mess
 def test_null_ids_in_lists_are_refused() -> None:
     extraction = sample_extraction()
     extraction["claims"][0]["places"].append(None)
-    with pytest.raises(StoreError, match="claims C1.places contains null"):
+    with pytest.raises(StoreError, match=r"claims C1\.places contains null"):
         layer_rows(extraction)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from typing import Any
 
@@ -32,10 +33,8 @@ def test_an_original_and_its_copy_saved_at_once_share_one_story(store_url: str, 
 
     def sharing_then_wait(session: Any, keys: list[int]) -> list[str]:
         found = real_sharing(session, keys)
-        try:
+        with contextlib.suppress(threading.BrokenBarrierError):  # the other writer is held by the lock, as it should be
             arrived.wait(timeout=RENDEZVOUS_SECONDS)
-        except threading.BrokenBarrierError:
-            pass  # the other writer is held by the lock: as it should be
         return found
 
     monkeypatch.setattr(stories_module, "_sharing", sharing_then_wait)

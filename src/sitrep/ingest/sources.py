@@ -25,6 +25,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
+from typing import Self
 
 from sitrep.errors import InputError
 from sitrep.ingest.decoding import decode_text
@@ -137,7 +138,7 @@ class _Session:
         self.options = options
         self._fetcher: Fetcher | None = None
 
-    def __enter__(self) -> _Session:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(

@@ -12,6 +12,7 @@ limit, before any parsing.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import re
@@ -104,10 +105,8 @@ def _dateline_entities(doc: Any) -> Any:
             if span is not None and not any(span.start < s.end and s.start < span.end for s in spans):
                 spans.append(span)
     kept = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in spans)]
-    try:
+    with contextlib.suppress(ValueError):  # an odd dateline never fails the document: keep the model's entities
         doc.ents = sorted(kept + spans, key=lambda e: e.start)
-    except ValueError:  # an odd dateline never fails the document: keep the model's entities
-        pass
     return doc
 
 
@@ -172,8 +171,8 @@ def piece_bounds(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
 def _cut(text: str, low: int, high: int) -> int:
     for pattern in _CUTS:
         last = None
-        for last in pattern.finditer(text, low, high):  # the last match is the one wanted
-            pass
+        for match in pattern.finditer(text, low, high):  # the last match is the one wanted
+            last = match
         if last is not None and last.end() > low:
             return last.end()
     return high

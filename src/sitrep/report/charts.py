@@ -50,7 +50,10 @@ def timeline_svg(events: list[dict[str, Any]]) -> str:
     last = max(t for _, _, t in precise) + 1
     dated = [(e, max(first, s), min(last, t)) for e, s, t in dated]  # month- or year-long spans cut at the edge
     width = TIMELINE_WIDTH - LABEL - 20
-    x = lambda day: LABEL + (day - first) / max(1, last - first) * width
+
+    def x(day: int) -> float:
+        return LABEL + (day - first) / max(1, last - first) * width
+
     height = 30 + LANE * len(types) + 40
     parts = [(f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {TIMELINE_WIDTH} {height}" role="img" '
              f'aria-label="timeline of {len(dated)} dated events" font-family="sans-serif">')]

@@ -241,7 +241,7 @@ def _clause_head(parse: Parse, i: int, strict: bool = False) -> int:
     token = parse.tokens[i]
     for _ in range(CLAUSE_LIMIT):
         if token.head == token.i or (token.pos in ("VERB", "AUX") and (
-                token.dep in CLAUSE_DEPS or strict and token.dep not in ("aux", "auxpass", "amod", "compound"))):
+                token.dep in CLAUSE_DEPS or (strict and token.dep not in ("aux", "auxpass", "amod", "compound")))):
             return token.i
         token = parse.tokens[token.head]
     return token.i

@@ -301,14 +301,14 @@ def _head_noun(parse: Parse, end: int) -> tuple[str | None, Span | None, Span | 
     head: Token | None = None
     modifiers_start: int | None = None
     for token in tokens[:NOUN_WINDOW]:
-        if token.pos in ("NOUN", "PROPN") and token.ent_type not in ("NORP", "GPE") or token.lower in lexicon().nouns:
+        if (token.pos in ("NOUN", "PROPN") and token.ent_type not in ("NORP", "GPE")) or token.lower in lexicon().nouns:
             if lexicon().nouns.get(_key(token.text), ("", ""))[0] == SKIP:
                 return SKIP, None, None  # "a three hour meeting"
             head = token
             if modifiers_start is None:
                 modifiers_start = token.start
             nxt = parse.tokens[token.i + 1] if token.i + 1 < len(parse.tokens) else None
-            if nxt is None or not (nxt.pos == "NOUN" and nxt.lower not in lexicon().verbs or nxt.lower in ("seekers",)):
+            if nxt is None or not ((nxt.pos == "NOUN" and nxt.lower not in lexicon().verbs) or nxt.lower in ("seekers",)):
                 break
             continue
         if token.pos in ("ADJ", "PROPN", "NUM") or token.ent_type in ("NORP", "GPE", "ORG") or token.text in ("-",) \

@@ -424,10 +424,7 @@ class _Resolver:
     def _rule_decade(self, m: re.Match[str]) -> _Reading:
         if m["decade"]:
             return _Reading(cal.decade_period(int(m["decade"])), "decade", False)
-        if m["short"]:
-            two = int(m["short"].lstrip("'\u2019"))
-        else:
-            two = self.g.lex["decade_words"][m["words"].lower()]
+        two = int(m["short"].lstrip("'\u2019")) if m["short"] else self.g.lex["decade_words"][m["words"].lower()]
         reference = self._reference()
         century = (reference.year // 100 * 100) if reference else 1900
         year = century + two

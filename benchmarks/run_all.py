@@ -2,8 +2,9 @@
 
 usage: python benchmarks/run_all.py [NAME ...] [--quick]
 
-NAME picks benchmarks by name (``pipeline``, ``places_actors``, ``times_figures``,
-``claims``, ``events``, ``fusion``, ``fusion_scale``, ``startup``); the default is all.
+NAME picks benchmarks by name (``pipeline``, ``places``, ``actors``, ``times_figures``,
+``claims``, ``events``, ``fusion``, ``acled``, ``hostile``, ``fusion_scale``, ``startup``);
+the default is all.
 ``--quick`` runs the fusion scale benchmark on 10,000 synthetic documents instead of
 100,000. The gold-set benchmarks read ``../shared/eval`` and ``../shared/examples``;
 one whose data is missing is reported as skipped. Each prints its own tables, which
@@ -33,11 +34,14 @@ class Benchmark:
 BENCHMARKS = (
     Benchmark("startup", "bench_startup.py"),
     Benchmark("pipeline", "bench_pipeline.py", needs=("../shared/eval",)),
-    Benchmark("places_actors", "bench_places_actors.py", needs=("../shared/eval",)),
+    Benchmark("places", "bench_places.py", needs=("../shared/eval",)),
+    Benchmark("actors", "bench_actors.py", needs=("../shared/eval",)),
     Benchmark("times_figures", "bench_times_figures.py", needs=("../shared/eval",)),
     Benchmark("claims", "bench_claims.py", ("--no-textacy",), needs=("../shared/eval",)),
     Benchmark("events", "bench_events.py", needs=("../shared/eval",)),
     Benchmark("fusion", "bench_fusion.py", ("demo",), needs=("demo/corpus",)),
+    Benchmark("acled", "bench_acled.py", needs=("demo/corpus",)),
+    Benchmark("hostile", "bench_hostile.py"),
     Benchmark("fusion_scale", "bench_fusion.py", ("scale",)),
 )
 

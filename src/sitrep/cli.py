@@ -239,15 +239,15 @@ def export(db: str | None, fmt: str, output: str | None, unlocated: bool) -> Non
     """
     from sitrep.export.formats import FOLDER_FORMATS, export_store
 
-    if fmt in FOLDER_FORMATS and not output:
-        raise click.UsageError(f"--format {fmt} writes one file per table: give a folder with -o")
-    with open_store(db, must_exist=True) as store:
-        if fmt in FOLDER_FORMATS:
+    if fmt in FOLDER_FORMATS:
+        if not output:
+            raise click.UsageError(f"--format {fmt} writes one file per table: give a folder with -o")
+        with open_store(db, must_exist=True) as store:
             written = export_store(store, fmt, output)
             console.print(f"wrote {', '.join(str(p) for p in written)}", highlight=False, soft_wrap=True)
-            return
-        with open_output(output) as out:
-            export_store(store, fmt, out, unlocated=unlocated)
+        return
+    with open_store(db, must_exist=True) as store, open_output(output) as out:
+        export_store(store, fmt, out, unlocated=unlocated)
 
 
 @main.command()

@@ -130,7 +130,7 @@ def composite(fused: dict[str, Any], reports: list[Report]) -> tuple[ExtractionI
     day = (fused.get("date") or {}).get("start") or (fused["first_reported"]["published"] or "")
     extraction = {
         "document": {**index.document, "published": day},
-        "actors": [{**parts[k], "id": k} for k in ("S", "T") if parts[k]],
+        "actors": [{**party, "id": k} for k in ("S", "T") if (party := parts[k])],
         "places": [{**parts["P"], "id": "P"}] if parts["P"] else [],
         "times": [{**parts["X"], "id": "X"}] if parts["X"] else [],
     }

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import IO, Any
+from typing import IO, Any, TypeGuard
 
 Feature = dict[str, Any]
 
@@ -18,8 +18,10 @@ def _point(lon: float, lat: float, properties: dict[str, Any]) -> Feature:
     return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]}, "properties": properties}
 
 
-def _located(place: dict[str, Any] | None) -> bool:
-    return bool(place) and isinstance(place.get("lat"), int | float) and isinstance(place.get("lon"), int | float)
+def _located(place: dict[str, Any] | None) -> TypeGuard[dict[str, Any]]:
+    if not place:
+        return False
+    return isinstance(place.get("lat"), int | float) and isinstance(place.get("lon"), int | float)
 
 
 def place_key(place: dict[str, Any]) -> str:

@@ -16,8 +16,8 @@ INT_COLUMNS = {"start", "end", "characters", "mentions", "geonames_id"}
 
 def _pyarrow() -> Any:
     try:
-        import pyarrow
-        import pyarrow.parquet
+        import pyarrow  # type: ignore[import-untyped]  # pyarrow ships no type information
+        import pyarrow.parquet  # type: ignore[import-untyped]
     except ImportError:
         raise InputError("Parquet export needs pyarrow: pip install 'sitrep[parquet]' (or pyarrow)") from None
     return pyarrow

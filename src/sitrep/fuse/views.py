@@ -190,7 +190,7 @@ def contest(ctx: Context, members: list[EventReport]) -> dict[str, Any] | None:
         return None
 
     def side(items: list[ClaimReport]) -> dict[str, Any]:
-        speakers = {}
+        speakers: dict[tuple[str, str], dict[str, Any]] = {}
         for c in items:
             who = ctx.actor(c.speaker) or {"key": None, "name": c.speaker_text}
             speakers.setdefault((who["key"] or "", who["name"] or ""), who)

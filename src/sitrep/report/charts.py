@@ -38,10 +38,20 @@ def _legend(statuses: list[str], y: float) -> str:
     return "".join(parts)
 
 
+def _dated(events: list[dict[str, Any]]) -> list[tuple[dict[str, Any], int, int]]:
+    """``(event, start day, end day)`` for each event with a start date; the end is never before the start."""
+    dated = []
+    for event in events:
+        when = event.get("date") or {}
+        start, end = _day(when.get("start")), _day(when.get("end"))
+        if start is not None:
+            dated.append((event, start, max(start, end or start)))
+    return dated
+
+
 def timeline_svg(events: list[dict[str, Any]]) -> str:
     """One lane per event type, a dot (or a bar for a span) per dated event, coloured by status."""
-    dated = [(e, _day((e.get("date") or {}).get("start")), _day((e.get("date") or {}).get("end"))) for e in events]
-    dated = [(e, s, max(s, t or s)) for e, s, t in dated if s is not None]
+    dated = _dated(events)
     if not dated:
         return ""
     types = sorted({e["type"] for e, _, _ in dated})
@@ -51,7 +61,7 @@ def timeline_svg(events: list[dict[str, Any]]) -> str:
     dated = [(e, max(first, s), min(last, t)) for e, s, t in dated]  # month- or year-long spans cut at the edge
     width = TIMELINE_WIDTH - LABEL - 20
 
-    def x(day: int) -> float:
+    def x(day: float) -> float:
         return LABEL + (day - first) / max(1, last - first) * width
 
     height = 30 + LANE * len(types) + 40

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from sitrep.keys import most_common
 from sitrep.store.tables import Actor, Place
 
-KINDS = {"actor": Actor, "place": Place}
+KINDS: dict[str, type[Actor | Place]] = {"actor": Actor, "place": Place}
 
 
 @dataclass(frozen=True)
@@ -46,14 +46,15 @@ def entity_summaries(session: Session, kind: str | None = None, query: str | Non
             matching = select(model.entity_key).where(
                 or_(func.lower(model.entity_key).like(pattern), func.lower(model.name).like(pattern)))
             statement = statement.where(model.entity_key.in_(matching))
-        found.extend((count, key, name) for key, count in session.execute(statement))
+        found.extend((count, key, name) for key, count in session.execute(statement)
+                     if key is not None)  # the statement already leaves unkeyed rows out
     found.sort(key=lambda item: (-item[0], item[1]))
     return [_summary(session, key, name, count) for count, key, name in found[:limit]]
 
 
 def _summary(session: Session, key: str, kind: str, documents: int) -> EntitySummary:
     model = KINDS[kind]
-    detail = model.type if model is Actor else model.feature  # type: ignore[attr-defined]
+    detail = Actor.type if model is Actor else Place.feature
     rows = list(session.execute(select(model.name, detail, model.country).where(model.entity_key == key)))
     names: Counter[str] = Counter(row[0] for row in rows)
     return EntitySummary(key=key, kind=kind, name=most_common(names) or key, aliases=tuple(sorted(names)),

@@ -558,8 +558,8 @@ def figure_anchor(parse: Parse, mention: FigureMention) -> Token | None:
         if token is not None:
             return token
     tokens = [t for t in parse.tokens_in(mention.start, mention.end) if t.pos != "SPACE"]
-    numbers = [t for t in tokens if t.pos == "NUM"]
-    return (numbers or tokens or [None])[-1]
+    candidates = [t for t in tokens if t.pos == "NUM"] or tokens
+    return candidates[-1] if candidates else None
 
 
 def _claim(analysis: Analysis, span: Span) -> str | None:

@@ -170,8 +170,8 @@ def _governors(parse: Parse, figure: Figure) -> list[Token]:
 
 def _anchor(parse: Parse, figure: Figure) -> Token | None:
     tokens = [t for t in parse.tokens_in(figure.span[0], figure.span[1]) if t.pos != "SPACE"]
-    nouns = [t for t in tokens if t.pos in ("NOUN", "PROPN")]
-    return (nouns or tokens or [None])[-1]
+    candidates = [t for t in tokens if t.pos in ("NOUN", "PROPN")] or tokens
+    return candidates[-1] if candidates else None
 
 
 def _preceding_counter(analysis: Analysis, figure: Figure, events: list[Event]) -> Event | None:

@@ -147,6 +147,18 @@ def test_actors_are_named_and_unknown_perpetrators_get_acled_generic_names() -> 
     assert (only_row(named)["actor1"], only_row(named)["actor2"]) == ("Sudanese armed forces", "Rapid Support Forces")
 
 
+
+@pytest.mark.parametrize("victims", ["people", "residents", "displaced civilians"])
+def test_a_target_that_only_names_a_class_of_civilians_is_acled_civilians(victims: str) -> None:
+    doc = extraction([event("ASSAULT", f"a drone struck {victims} at the market", mode="aerial", place="P1",
+                            target="A1")],
+                     actors=[actor("A1", victims, "population")],
+                     places=[place("P1", "Gao", "city", "MLI", 16.27, -0.04)])
+    assert only_row(doc)["actor2"] == "Civilians (Mali)"
+    named = extraction([event("ASSAULT", "a drone struck the Tuareg Council's office", mode="aerial", target="A1")],
+                       actors=[actor("A1", "Tuareg Council", "population")])
+    assert only_row(named)["actor2"] == "Tuareg Council"
+
 # --- where and when -------------------------------------------------------------------------------------------------
 
 def test_geo_precision_follows_the_place_feature() -> None:

@@ -142,11 +142,19 @@ def actors(index: ExtractionIndex, event: dict[str, Any], mapping: dict[str, Any
         actor1 = source["name"]
     else:
         actor1 = unknown["ASSAULT"] + suffix
-    if target:
+    if target and not _unnamed_civilians(target, mapping):
         actor2 = target["name"]
+    elif target or hits_civilians(event, event_type, mapping):
+        actor2 = unknown["victims"] + suffix
     else:
-        actor2 = unknown["victims"] + suffix if hits_civilians(event, event_type, mapping) else ""
+        actor2 = ""
     return actor1, actor2
+
+
+def _unnamed_civilians(actor: dict[str, Any], mapping: dict[str, Any]) -> bool:
+    """An actor that only names a class of civilians ("people", "residents"): ACLED's generic civilians."""
+    name = actor.get("name") or ""
+    return actor.get("type") == "population" and name[:1].islower() and _has_any(name, mapping["civilian_words"])
 
 
 def hits_civilians(event: dict[str, Any], event_type: str, mapping: dict[str, Any]) -> bool:

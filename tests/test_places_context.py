@@ -99,3 +99,21 @@ def test_a_spelling_variant_near_the_other_places_is_the_town():
 
 def test_x_based_is_a_locative_cue():
     assert "Lincoln" in places_of("The Lincoln-based charity opened a shelter in Omaha, Nebraska.")
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Aid workers have served in many countries, including Chad, Mali and Niger.", "Mali"),
+    ("The ministry warned travellers against nations like Yemen and Somalia.", "Somalia"),
+    ("Exports rose to several neighbours including Kenya, Uganda and Tanzania.", "Uganda"),
+])
+def test_a_country_in_a_list_of_countries_is_a_place(text, mention):
+    assert places_of(text)[mention].feature == "country"
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("The Ohio Highway Patrol closed the interstate after the crash.", "Ohio"),
+    ("Members of the Texas Senate approved the budget on Tuesday.", "Texas"),
+    ("The Nevada Legislature meets every other year.", "Nevada"),
+])
+def test_a_state_naming_its_body_is_a_place(text, mention):
+    assert places_of(text)[mention].feature == "admin1"

@@ -61,6 +61,8 @@ class Context:
     place_object_verbs: frozenset[str]
     feature_words: dict[str, str]
     modifier_heads: frozenset[str]
+    list_words: frozenset[str]
+    list_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -420,6 +422,9 @@ def is_locative(parse: Parse, toponym: Toponym, context: Context | None = None) 
     head, governor = _role(parse, toponym.first, toponym.last)
     if head.dep == "pobj" and governor.lower in context.locative_prepositions:
         return True
+    if head.dep == "pobj" and governor.lower in context.list_words and \
+            parse.tokens[governor.head].lower in context.list_nouns:
+        return True     # "countries including Chile, Peru and Bolivia"
     possessive = toponym.last < len(parse.tokens) and parse.tokens[toponym.last].tag == "POS"
     if head.dep == "poss" or possessive:
         return governor.lower in context.place_nouns or governor.ent_type in PLACE_LABELS
@@ -446,7 +451,11 @@ def _display_name(toponym: Toponym, entry: GeoEntry) -> str:
 
 
 def group_places(toponyms: list[Toponym], parse: Parse, lexicon: Lexicon | None = None) -> list[PlaceFinding]:
-    """One finding per resolved entry (and per "eastern X" region), literal uses only."""
+    """One finding per resolved entry (and per "eastern X" region of a country), literal uses only.
+
+    A direction within a state or province ("eastern Kentucky") is that division: a region
+    without a point would add nothing the division does not say.
+    """
     lexicon = lexicon or load_lexicon()
     context = load_context()
     by_entry: dict[int, list[Toponym]] = {}
@@ -462,7 +471,7 @@ def group_places(toponyms: list[Toponym], parse: Parse, lexicon: Lexicon | None 
         if entry.feature == "country" and not any(is_locative(parse, t, context) for t in group):
             literal = []
         for toponym in literal:
-            if toponym.direction and entry.feature in {"country", "admin1"}:
+            if toponym.direction and entry.feature == "country":     # "eastern Kentucky" is Kentucky
                 key = (toponym.direction.lower(), entry.key)
                 region = regions.get(key)
                 direction_span = (parse.tokens[toponym.first - 1].start, toponym.span[1])

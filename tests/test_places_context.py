@@ -84,12 +84,37 @@ def test_the_dateline_state_places_the_dateline_town():
     assert load_gazetteer().entry(found["LOUISVILLE"].key).admin1 == "US.KY"
 
 
-@pytest.mark.parametrize("text, mention", [
-    ("Deputies from the Butler County Sheriff's Office searched the woods on Friday.", "Butler County"),
-    ("The Henderson County Commissioners Court lifted the burn ban.", "Henderson County"),
+@pytest.mark.parametrize("text, mention, admin1", [
+    ("Deputies from the Butler County Sheriff's Office searched the woods near Hamilton, Ohio, on Friday.",
+     "Butler County", "US.OH"),
+    ("The Henderson County Commissioners Court in Athens, Texas, lifted the burn ban.", "Henderson County", "US.TX"),
 ])
-def test_a_county_naming_a_local_body_is_a_place(text, mention):
-    assert places_of(text)[mention].feature == "admin2"
+def test_a_county_naming_a_local_body_is_a_place(text, mention, admin1):
+    place = places_of(text)[mention]
+    assert place.feature == "admin2" and load_gazetteer().entry(place.key).admin1 == admin1
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("The Springfield council voted to raise parking fees.", "Springfield"),
+    ("Flooding closed roads in Greenville on Sunday.", "Greenville"),
+    ("Deputies from the Butler County Sheriff's Office searched the woods on Friday.", "Butler County"),
+])
+def test_a_town_the_text_does_not_place_among_namesakes_is_left_out(text, mention):
+    assert mention not in places_of(text)
+
+
+@pytest.mark.parametrize("text, mention, admin1", [
+    ("Officers in Springfield, Illinois, arrested two men.", "Springfield", "US.IL"),
+    ("Flooding closed roads in Greenville and Spartanburg on Sunday.", "Greenville", "US.SC"),
+    ("A fire closed a warehouse in Richmond. Crews from Henrico County and Chesterfield County helped.",
+     "Richmond", "US.VA"),
+])
+def test_a_namesake_placed_by_the_text_stays(text, mention, admin1):
+    assert load_gazetteer().entry(places_of(text)[mention].key).admin1 == admin1
+
+
+def test_a_national_capital_needs_no_context():
+    assert places_of("Talks resumed in Kingston on Monday.")["Kingston"].country == "JAM"
 
 
 def test_a_spelling_variant_near_the_other_places_is_the_town():

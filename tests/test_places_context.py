@@ -142,3 +142,17 @@ def test_a_country_in_a_list_of_countries_is_a_place(text, mention):
 ])
 def test_a_state_naming_its_body_is_a_place(text, mention):
     assert places_of(text)[mention].feature == "admin1"
+
+
+@pytest.mark.parametrize("text, mention, count", [
+    ("Two men from Hounslow, west London, appeared in court. The Hounslow resident was robbed.", "Hounslow", 2),
+    ("The school in Bicester, Oxfordshire, opened. Bicester students cheered.", "Bicester", 2),
+    ("Visiting Greer, South Carolina. The highway passes just north of Greer. Downtown Greer has shops.", "Greer", 3),
+])
+def test_a_town_used_as_a_place_takes_its_other_mentions(text, mention, count):
+    assert len(places_of(text)[mention].mentions) == count
+
+
+def test_a_person_named_like_a_town_is_no_place():
+    text = "Noma (not her real name) said the police had failed her. Noma works as a cleaner in a hotel."
+    assert "Noma" not in places_of(text)

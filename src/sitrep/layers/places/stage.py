@@ -231,8 +231,8 @@ def _acceptable(parse: Parse, first: int, last: int, entries: list[GeoEntry], en
         if not one_word and _locative_cue(parse, first):
             return strong, label
         return (strong if text not in person_words and one_word else NO), label
-    if whole_entity:
-        return (strong if label != "NORP" else NO), label
+    if whole_entity:   # a NORP the lexicon does not know as a demonym is a misread town ("Greer")
+        return (strong if label != "NORP" else (WEAK if strong != NO else NO)), label
     tokens = parse.tokens[first:last]
     if not all(t.pos == "PROPN" or not t.text[:1].isalpha() or t.lower in {"of", "the", "and"} for t in tokens):
         return NO, label
@@ -356,11 +356,12 @@ def keep_small_towns(toponyms: list[Toponym], parse: Parse, lexicon: Lexicon, co
     """Keep a small town's name only where the text uses it as a place, in a country the text names.
 
     The small model reads unfamiliar towns as people or organisations; a town is taken
-    when one of its mentions is locative ("in Dori", "the town of Dori") and one of its
-    gazetteer senses lies in a country the document names. Its other mentions follow.
+    when one of its mentions is locative ("in Dori", "the town of Dori"; also one the NER
+    took as a place), and one of its gazetteer senses lies in a country the document names.
+    Its other mentions follow ("... from Hounslow. The Hounslow resident ...").
     """
     countries = document_countries([t for t in toponyms if not t.weak], parse, lexicon)
-    used_as_place = {name_key(t.name) for t in toponyms if t.weak and _locative_use(parse, t, context)}
+    used_as_place = {name_key(t.name) for t in toponyms if _locative_use(parse, t, context)}
     kept = []
     for toponym in toponyms:
         if toponym.weak:

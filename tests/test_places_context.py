@@ -156,3 +156,19 @@ def test_a_town_used_as_a_place_takes_its_other_mentions(text, mention, count):
 def test_a_person_named_like_a_town_is_no_place():
     text = "Noma (not her real name) said the police had failed her. Noma works as a cleaner in a hotel."
     assert "Noma" not in places_of(text)
+
+
+@pytest.mark.parametrize("text, mention, country", [
+    ("Matthew, 15, from Bicester, was given a new bike by the charity.", "Bicester", "GBR"),
+    ("A man from Tewkesbury was fined for speeding.", "Tewkesbury", "GBR"),
+])
+def test_a_small_town_of_one_country_needs_no_country_named(text, mention, country):
+    assert places_of(text)[mention].country == country
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("A man from Greer was arrested in France.", "Greer"),
+    ("The hearing moved to the Airport Courthouse on Monday.", "Airport"),
+])
+def test_a_small_town_needs_the_text_to_fit(text, mention):
+    assert mention not in places_of(text)

@@ -357,8 +357,8 @@ def keep_small_towns(toponyms: list[Toponym], parse: Parse, lexicon: Lexicon, co
 
     The small model reads unfamiliar towns as people or organisations; a town is taken
     when one of its mentions is locative ("in Dori", "the town of Dori"; also one the NER
-    took as a place), and one of its gazetteer senses lies in a country the document names.
-    Its other mentions follow ("... from Hounslow. The Hounslow resident ...").
+    took as a place), and one of its gazetteer senses lies in a country the document names
+    (when it names none, a name found in one country only will do). Its other mentions follow ("... from Hounslow. The Hounslow resident ...").
     """
     countries = document_countries([t for t in toponyms if not t.weak], parse, lexicon)
     used_as_place = {name_key(t.name) for t in toponyms if _locative_use(parse, t, context)}
@@ -368,11 +368,18 @@ def keep_small_towns(toponyms: list[Toponym], parse: Parse, lexicon: Lexicon, co
             if name_key(toponym.name) not in used_as_place:
                 continue
             local = [c for c in toponym.candidates if c.feature in LOCAL_FEATURES and countries.get(c.country)]
+            if not countries and not local:
+                local = _in_one_country([c for c in toponym.candidates if c.feature in LOCAL_FEATURES])
             if not local:
                 continue
             toponym.candidates = local
         kept.append(toponym)
     return kept
+
+
+def _in_one_country(candidates: list[GeoEntry]) -> list[GeoEntry]:
+    """The candidates when they all lie in one country ("Bicester"), else none."""
+    return candidates if len({c.country for c in candidates}) == 1 else []
 
 
 def _read_surroundings(parse: Parse, toponym: Toponym, context: Context) -> None:

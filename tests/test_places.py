@@ -79,3 +79,13 @@ def test_demonyms_are_not_places():
 def test_country_named_only_as_an_actor_is_not_a_place_but_a_locative_one_is():
     found = places_of("North Korea denied the report. The troops were moved to Russia.")
     assert "North Korea" not in found and found["Russia"].feature == "country"
+
+
+@pytest.mark.parametrize("text, mention, name", [
+    ("Heavy rain flooded roads across eastern Kentucky on Sunday.", "Kentucky", "Kentucky"),
+    ("Wildfires spread in southern Oregon overnight.", "Oregon", "Oregon"),
+    ("Farmers in northwestern Ontario lost their crops to frost.", "Ontario", "Ontario"),
+])
+def test_a_direction_within_a_state_is_the_state(text, mention, name):
+    _, findings = find_places(parse(text))
+    assert [f.name for f in findings] == [name] and findings[0].feature == "admin1"

@@ -84,12 +84,37 @@ def test_the_dateline_state_places_the_dateline_town():
     assert load_gazetteer().entry(found["LOUISVILLE"].key).admin1 == "US.KY"
 
 
-@pytest.mark.parametrize("text, mention", [
-    ("Deputies from the Butler County Sheriff's Office searched the woods on Friday.", "Butler County"),
-    ("The Henderson County Commissioners Court lifted the burn ban.", "Henderson County"),
+@pytest.mark.parametrize("text, mention, admin1", [
+    ("Deputies from the Butler County Sheriff's Office searched the woods near Hamilton, Ohio, on Friday.",
+     "Butler County", "US.OH"),
+    ("The Henderson County Commissioners Court in Athens, Texas, lifted the burn ban.", "Henderson County", "US.TX"),
 ])
-def test_a_county_naming_a_local_body_is_a_place(text, mention):
-    assert places_of(text)[mention].feature == "admin2"
+def test_a_county_naming_a_local_body_is_a_place(text, mention, admin1):
+    place = places_of(text)[mention]
+    assert place.feature == "admin2" and load_gazetteer().entry(place.key).admin1 == admin1
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("The Springfield council voted to raise parking fees.", "Springfield"),
+    ("Flooding closed roads in Greenville on Sunday.", "Greenville"),
+    ("Deputies from the Butler County Sheriff's Office searched the woods on Friday.", "Butler County"),
+])
+def test_a_town_the_text_does_not_place_among_namesakes_is_left_out(text, mention):
+    assert mention not in places_of(text)
+
+
+@pytest.mark.parametrize("text, mention, admin1", [
+    ("Officers in Springfield, Illinois, arrested two men.", "Springfield", "US.IL"),
+    ("Flooding closed roads in Greenville and Spartanburg on Sunday.", "Greenville", "US.SC"),
+    ("A fire closed a warehouse in Richmond. Crews from Henrico County and Chesterfield County helped.",
+     "Richmond", "US.VA"),
+])
+def test_a_namesake_placed_by_the_text_stays(text, mention, admin1):
+    assert load_gazetteer().entry(places_of(text)[mention].key).admin1 == admin1
+
+
+def test_a_national_capital_needs_no_context():
+    assert places_of("Talks resumed in Kingston on Monday.")["Kingston"].country == "JAM"
 
 
 def test_a_spelling_variant_near_the_other_places_is_the_town():
@@ -99,3 +124,51 @@ def test_a_spelling_variant_near_the_other_places_is_the_town():
 
 def test_x_based_is_a_locative_cue():
     assert "Lincoln" in places_of("The Lincoln-based charity opened a shelter in Omaha, Nebraska.")
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Aid workers have served in many countries, including Chad, Mali and Niger.", "Mali"),
+    ("The ministry warned travellers against nations like Yemen and Somalia.", "Somalia"),
+    ("Exports rose to several neighbours including Kenya, Uganda and Tanzania.", "Uganda"),
+])
+def test_a_country_in_a_list_of_countries_is_a_place(text, mention):
+    assert places_of(text)[mention].feature == "country"
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("The Ohio Highway Patrol closed the interstate after the crash.", "Ohio"),
+    ("Members of the Texas Senate approved the budget on Tuesday.", "Texas"),
+    ("The Nevada Legislature meets every other year.", "Nevada"),
+])
+def test_a_state_naming_its_body_is_a_place(text, mention):
+    assert places_of(text)[mention].feature == "admin1"
+
+
+@pytest.mark.parametrize("text, mention, count", [
+    ("Two men from Hounslow, west London, appeared in court. The Hounslow resident was robbed.", "Hounslow", 2),
+    ("The school in Bicester, Oxfordshire, opened. Bicester students cheered.", "Bicester", 2),
+    ("Visiting Greer, South Carolina. The highway passes just north of Greer. Downtown Greer has shops.", "Greer", 3),
+])
+def test_a_town_used_as_a_place_takes_its_other_mentions(text, mention, count):
+    assert len(places_of(text)[mention].mentions) == count
+
+
+def test_a_person_named_like_a_town_is_no_place():
+    text = "Noma (not her real name) said the police had failed her. Noma works as a cleaner in a hotel."
+    assert "Noma" not in places_of(text)
+
+
+@pytest.mark.parametrize("text, mention, country", [
+    ("Matthew, 15, from Bicester, was given a new bike by the charity.", "Bicester", "GBR"),
+    ("A man from Tewkesbury was fined for speeding.", "Tewkesbury", "GBR"),
+])
+def test_a_small_town_of_one_country_needs_no_country_named(text, mention, country):
+    assert places_of(text)[mention].country == country
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("A man from Greer was arrested in France.", "Greer"),
+    ("The hearing moved to the Airport Courthouse on Monday.", "Airport"),
+])
+def test_a_small_town_needs_the_text_to_fit(text, mention):
+    assert mention not in places_of(text)

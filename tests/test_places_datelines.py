@@ -44,8 +44,12 @@ def test_small_town_name_without_a_locative_use_is_not_a_place():
     assert "Macomia" not in found
 
 
+def test_small_town_of_one_country_is_taken_when_the_text_names_no_country():
+    assert places_of("The envoy flew to Beledweyne on Friday.")["Beledweyne"].country == "SOM"
+
+
 def test_small_town_in_a_country_the_text_does_not_name_is_not_taken():
-    assert places_of("The envoy flew to Beledweyne on Friday.") == {}
+    assert "Beledweyne" not in places_of("The Kenyan envoy flew from Nairobi to Beledweyne on Friday.")
 
 
 def test_outlet_names_are_not_places():

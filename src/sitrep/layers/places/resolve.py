@@ -27,6 +27,9 @@ PROXIMITY_BONUS = ((60.0, 4.0), (200.0, 3.0), (500.0, 1.5))
 FEATURE_PRIOR = {"country": 5.0, "admin1": 3.0, "water": 5.0, "region": 5.0, "city": 0.0, "admin2": 1.0, "other": 0.0}
 AMBIGUOUS_WEIGHT = 0.5     # a neighbour that could be elsewhere is weaker evidence
 SMALL_COUNTRY_POPULATION = 15_000_000   # a small country's point says where the text is ("Israel", "Lebanon")
+NAMESAKE_KM = 150.0         # a candidate farther than this from the chosen one is another place
+TOSS_UP_MARGIN = 0.5        # the chosen sense must beat every far namesake by this much ...
+UNSUPPORTED_MARGIN = 1.0    # ... or by this much when no other place of the text lies near it
 
 
 def document_countries(toponyms: list[Toponym], parse: Parse, lexicon: Lexicon) -> Counter:
@@ -177,6 +180,8 @@ def resolve_toponyms(toponyms: list[Toponym], parse: Parse, gazetteer: Gazetteer
     _one_sense_per_name(toponyms, placed)
     _resolve_in_context(toponyms, candidates_of, countries, divisions, gazetteer, lexicon)
     _one_sense_per_name(toponyms, placed)
+    _drop_toss_ups(toponyms, candidates_of, placed, countries, _document_context(toponyms, countries, divisions),
+                   gazetteer, lexicon)
     return toponyms
 
 
@@ -219,6 +224,62 @@ def _resolve_in_context(toponyms: list[Toponym], candidates_of: dict[int, list[G
         main_elsewhere = any(gazetteer.is_main_name(c, toponym.name) for c in candidates)
         toponym.entry = max(candidates, key=lambda e: _score(e, toponym, countries, own, gazetteer, lexicon,
                                                              main_elsewhere, context))
+
+
+def _own_divisions(context: DocumentContext, entry: GeoEntry) -> Counter:
+    """The document's divisions, less the half vote a place gives its own division."""
+    own = context.divisions.copy()
+    if entry.admin1:
+        own[entry.admin1] -= 0.5
+    return Counter({k: v for k, v in own.items() if v > 0})
+
+
+def toss_up_margin(toponym: Toponym, candidates: list[GeoEntry], countries: Counter, context: DocumentContext,
+                   gazetteer: Gazetteer, lexicon: Lexicon) -> float | None:
+    """How far the chosen sense outscores its best namesake elsewhere (None: no namesake far away)."""
+    chosen = toponym.entry
+    if chosen is None or not chosen.has_point:
+        return None
+    rivals = [c for c in candidates if c.has_point and _km(c.lat, c.lon, chosen.lat, chosen.lon) > NAMESAKE_KM]
+    if not rivals:
+        return None
+    divisions = _own_divisions(context, chosen)
+    main_elsewhere = any(gazetteer.is_main_name(c, toponym.name) for c in candidates)
+
+    def score(entry: GeoEntry) -> float:
+        return _score(entry, toponym, countries, divisions, gazetteer, lexicon, main_elsewhere, context)
+
+    return score(chosen) - max(score(r) for r in rivals)
+
+
+def _drop_toss_ups(toponyms: list[Toponym], candidates_of: dict[int, list[GeoEntry]], placed: set[int],
+                   countries: Counter, context: DocumentContext, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+    """A town or county the text does not place is left out when a namesake elsewhere is about as likely.
+
+    ``context``: the document's places as finally read.
+    Local news names "Columbus" or "Butler County" without the state; a point on the
+    wrong namesake misleads more than no point. Datelines, "X, Y" pairs, admin words and
+    national capitals are kept; a sense near another place of the text needs a smaller lead.
+    """
+    verdicts: dict[str, bool] = {}
+    for toponym in toponyms:
+        entry = toponym.entry
+        if entry is None or entry.feature not in LOCAL_FEATURES or toponym.admin:
+            continue
+        key = name_key(toponym.name)
+        if toponym.dateline or id(toponym) in placed or lexicon.capitals.get(entry.name) == entry.country:
+            verdicts[key] = True
+            continue
+        if key in verdicts:
+            continue
+        margin = toss_up_margin(toponym, candidates_of.get(id(toponym), []), countries, context, gazetteer, lexicon)
+        near = context.proximity(entry, key) > 0
+        verdicts[key] = margin is None or margin >= (TOSS_UP_MARGIN if near else UNSUPPORTED_MARGIN)
+    for toponym in toponyms:
+        entry = toponym.entry
+        if entry is not None and entry.feature in LOCAL_FEATURES and not toponym.admin \
+                and not verdicts.get(name_key(toponym.name), True):
+            toponym.entry = None
 
 
 def _one_sense_per_name(toponyms: list[Toponym], explicit: set[int] | None = None) -> None:

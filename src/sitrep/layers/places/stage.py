@@ -61,6 +61,8 @@ class Context:
     place_object_verbs: frozenset[str]
     feature_words: dict[str, str]
     modifier_heads: frozenset[str]
+    list_words: frozenset[str]
+    list_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -229,8 +231,8 @@ def _acceptable(parse: Parse, first: int, last: int, entries: list[GeoEntry], en
         if not one_word and _locative_cue(parse, first):
             return strong, label
         return (strong if text not in person_words and one_word else NO), label
-    if whole_entity:
-        return (strong if label != "NORP" else NO), label
+    if whole_entity:   # a NORP the lexicon does not know as a demonym is a misread town ("Greer")
+        return (strong if label != "NORP" else (WEAK if strong != NO else NO)), label
     tokens = parse.tokens[first:last]
     if not all(t.pos == "PROPN" or not t.text[:1].isalpha() or t.lower in {"of", "the", "and"} for t in tokens):
         return NO, label
@@ -354,22 +356,30 @@ def keep_small_towns(toponyms: list[Toponym], parse: Parse, lexicon: Lexicon, co
     """Keep a small town's name only where the text uses it as a place, in a country the text names.
 
     The small model reads unfamiliar towns as people or organisations; a town is taken
-    when one of its mentions is locative ("in Dori", "the town of Dori") and one of its
-    gazetteer senses lies in a country the document names. Its other mentions follow.
+    when one of its mentions is locative ("in Dori", "the town of Dori"; also one the NER
+    took as a place), and one of its gazetteer senses lies in a country the document names
+    (when it names none, a name found in one country only will do). Its other mentions follow ("... from Hounslow. The Hounslow resident ...").
     """
     countries = document_countries([t for t in toponyms if not t.weak], parse, lexicon)
-    used_as_place = {name_key(t.name) for t in toponyms if t.weak and _locative_use(parse, t, context)}
+    used_as_place = {name_key(t.name) for t in toponyms if _locative_use(parse, t, context)}
     kept = []
     for toponym in toponyms:
         if toponym.weak:
             if name_key(toponym.name) not in used_as_place:
                 continue
             local = [c for c in toponym.candidates if c.feature in LOCAL_FEATURES and countries.get(c.country)]
+            if not countries and not local:
+                local = _in_one_country([c for c in toponym.candidates if c.feature in LOCAL_FEATURES])
             if not local:
                 continue
             toponym.candidates = local
         kept.append(toponym)
     return kept
+
+
+def _in_one_country(candidates: list[GeoEntry]) -> list[GeoEntry]:
+    """The candidates when they all lie in one country ("Bicester"), else none."""
+    return candidates if len({c.country for c in candidates}) == 1 else []
 
 
 def _read_surroundings(parse: Parse, toponym: Toponym, context: Context) -> None:
@@ -420,6 +430,9 @@ def is_locative(parse: Parse, toponym: Toponym, context: Context | None = None) 
     head, governor = _role(parse, toponym.first, toponym.last)
     if head.dep == "pobj" and governor.lower in context.locative_prepositions:
         return True
+    if head.dep == "pobj" and governor.lower in context.list_words and \
+            parse.tokens[governor.head].lower in context.list_nouns:
+        return True     # "countries including Chile, Peru and Bolivia"
     possessive = toponym.last < len(parse.tokens) and parse.tokens[toponym.last].tag == "POS"
     if head.dep == "poss" or possessive:
         return governor.lower in context.place_nouns or governor.ent_type in PLACE_LABELS
@@ -446,7 +459,11 @@ def _display_name(toponym: Toponym, entry: GeoEntry) -> str:
 
 
 def group_places(toponyms: list[Toponym], parse: Parse, lexicon: Lexicon | None = None) -> list[PlaceFinding]:
-    """One finding per resolved entry (and per "eastern X" region), literal uses only."""
+    """One finding per resolved entry (and per "eastern X" region of a country), literal uses only.
+
+    A direction within a state or province ("eastern Kentucky") is that division: a region
+    without a point would add nothing the division does not say.
+    """
     lexicon = lexicon or load_lexicon()
     context = load_context()
     by_entry: dict[int, list[Toponym]] = {}
@@ -462,7 +479,7 @@ def group_places(toponyms: list[Toponym], parse: Parse, lexicon: Lexicon | None 
         if entry.feature == "country" and not any(is_locative(parse, t, context) for t in group):
             literal = []
         for toponym in literal:
-            if toponym.direction and entry.feature in {"country", "admin1"}:
+            if toponym.direction and entry.feature == "country":     # "eastern Kentucky" is Kentucky
                 key = (toponym.direction.lower(), entry.key)
                 region = regions.get(key)
                 direction_span = (parse.tokens[toponym.first - 1].start, toponym.span[1])

@@ -109,6 +109,13 @@ def test_filters_by_date_place_and_actor() -> None:
     assert len(top["events"]) == 1 and top["events"][0]["id"] == REFERENCE["events"][0]["id"]
 
 
+@pytest.mark.parametrize("country", ["Ukraine", "ukraine", "UKR"])
+def test_a_country_name_keeps_every_place_inside_it(country: str) -> None:
+    picture = build_picture(SCENARIO)
+    inside = {e["place"]["name"] for e in picture.to_dict(place=country)["events"]}
+    assert {"Kharkiv", "Odesa"} <= inside
+    assert picture.to_dict(place="Atlantis")["events"] == []
+
 def test_bad_filter_date_is_an_input_error() -> None:
     with pytest.raises(InputError, match="since"):
         build_picture(SCENARIO).to_dict(since="last week")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from sitrep.errors import InputError
@@ -39,6 +40,17 @@ from sitrep.fuse.views import (
 
 PICTURE_SCHEMA = "sitrep-picture/1"
 SCHEMA_FILE = "picture.schema.json"
+
+
+@lru_cache(maxsize=256)
+def country_code(name: str) -> str | None:
+    """The ISO3 code of a country named in full ("Niger", "South Sudan"), so a place filter keeps its towns."""
+    import pycountry
+
+    try:
+        return str(pycountry.countries.lookup(name.strip()).alpha_3)
+    except LookupError:
+        return None
 
 
 @dataclass(frozen=True)
@@ -70,7 +82,10 @@ class Query:
         if ref is None:
             return False
         q = fold(self.place).strip()
-        return q in fold(ref.name) or q in ref.key.casefold() or q == (ref.country or "").casefold()
+        if q in fold(ref.name) or q in ref.key.casefold() or q == (ref.country or "").casefold():
+            return True
+        country = country_code(self.place)
+        return country is not None and ref.country == country
 
     def actor_matches(self, ref: ActorRef | None, ctx: Context) -> bool:
         if self.actor is None:

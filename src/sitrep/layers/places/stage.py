@@ -143,9 +143,9 @@ def _part_of_longer_name(parse: Parse, first: int, last: int) -> bool:
     for neighbour in (before, after):
         if neighbour is None or neighbour.sent != sentence or not neighbour.text[:1].isupper():
             continue
-        if neighbour.pos == "PROPN" or (neighbour is after and neighbour.pos == "NOUN"):
-            if not (neighbour is before and neighbour.i == parse.sentences[sentence].first):
-                return True
+        named = neighbour.pos == "PROPN" or (neighbour is after and neighbour.pos == "NOUN")
+        if named and not (neighbour is before and neighbour.i == parse.sentences[sentence].first):
+            return True
     return False
 
 
@@ -347,7 +347,7 @@ def _locative_use(parse: Parse, toponym: Toponym, context: Context) -> bool:
                                            or over.lower in context.city_words)
     if head.dep == "dobj" and governor.lemma in context.place_object_verbs:
         return True     # "left Djibo at dawn", "captured Kidal"
-    if head.dep == "appos" or toponym.last < len(parse.tokens) and parse.tokens[toponym.last].text == ",":
+    if head.dep == "appos" or (toponym.last < len(parse.tokens) and parse.tokens[toponym.last].text == ","):
         return any(t.lower in context.city_words for t in parse.tokens[toponym.last:toponym.last + 4])
     return False
 

@@ -67,6 +67,13 @@ class GeoEntry:
     def has_point(self) -> bool:
         return self.lat is not None and self.lon is not None
 
+    @property
+    def point(self) -> tuple[float, float] | None:
+        """(lat, lon), or None when the gazetteer has no coordinates for the place."""
+        if self.lat is None or self.lon is None:
+            return None
+        return self.lat, self.lon
+
 
 def parse_place(k: int, line: str) -> GeoEntry:
     """One place line of the gazetteer file as an entry."""

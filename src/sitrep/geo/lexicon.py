@@ -133,7 +133,7 @@ def load_lexicon() -> Lexicon:
 def not_an_outlet(text: str) -> bool:
     """A name after "told" that is a place or starts with a first name ("told Moussa Kane")."""
     words = text.split()
-    return load_gazetteer().knows(text) or bool(words) and words[0] in load_lexicon().first_names
+    return load_gazetteer().knows(text) or (bool(words) and words[0] in load_lexicon().first_names)
 
 
 def key(text: str) -> str:

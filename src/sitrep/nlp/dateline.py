@@ -49,10 +49,16 @@ class Dateline:
         return [s for s in (self.place, self.country, self.date, self.agency) if s is not None]
 
 
+def _span(match: re.Match, name: str, offset: int) -> Span:
+    """Where a group that always takes part in the match lies in the text."""
+    return offset + match.start(name), offset + match.end(name)
+
+
 def _group(match: re.Match, name: str, offset: int) -> Span | None:
+    """Where an optional group lies in the text, or None when it did not take part."""
     if match.group(name) is None:
         return None
-    return offset + match.start(name), offset + match.end(name)
+    return _span(match, name, offset)
 
 
 def first_lines(text: str, limit: int = SEARCH_LINES) -> list[tuple[int, str]]:
@@ -114,7 +120,7 @@ def find_dateline(text: str, known_place: Callable[[str], bool] | None = None) -
         for match in (DATELINE.match(line, stripped), _after_headline(line, known_place)):
             if match is not None and _acceptable(match, stripped, known_place):
                 return Dateline(
-                    span=(offset + match.start(), offset + match.end()), place=_group(match, "place", offset),
+                    span=(offset + match.start(), offset + match.end()), place=_span(match, "place", offset),
                     country=_group(match, "country", offset), date=_group(match, "date", offset),
                     agency=_group(match, "agency", offset), body_start=offset + match.end(),
                 )

@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from sitrep.geo.gazetteer import Gazetteer, GeoEntry, load_gazetteer, name_key
@@ -30,6 +31,8 @@ SMALL_COUNTRY_POPULATION = 15_000_000   # a small country's point says where the
 NAMESAKE_KM = 150.0         # a candidate farther than this from the chosen one is another place
 TOSS_UP_MARGIN = 0.5        # the chosen sense must beat every far namesake by this much ...
 UNSUPPORTED_MARGIN = 1.0    # ... or by this much when no other place of the text lies near it
+
+Point = tuple[float, float]   # (lat, lon)
 
 
 def document_countries(toponyms: list[Toponym], parse: Parse, lexicon: Lexicon) -> Counter:
@@ -71,26 +74,29 @@ class DocumentContext:
     """Where the document is: countries and divisions it names, and the points of its other places."""
 
     countries: Counter
-    divisions: Counter
-    points: list[tuple[str, float, float, float]] = field(default_factory=list)   # (name key, lat, lon, weight)
+    divisions: dict[str, float]   # admin1 code -> votes; a place's own division gets half a vote
+    points: list[tuple[str, Point, float]] = field(default_factory=list)   # (name key, point, weight)
 
     def nearest_km(self, entry: GeoEntry, own_key: str) -> float | None:
         """Distance to the closest point of another name in the document."""
-        if not entry.has_point:
+        point = entry.point
+        if point is None:
             return None
-        found = [_km(entry.lat, entry.lon, lat, lon) for key, lat, lon, _ in self.points if key != own_key]
+        found = [_km(point, other) for key, other, _ in self.points if key != own_key]
         return min(found) if found else None
 
     def proximity(self, entry: GeoEntry, own_key: str) -> float:
         """The bonus for lying near another place; a place the text leaves no doubt about counts in full."""
-        if not entry.has_point:
+        point = entry.point
+        if point is None:
             return 0.0
-        return max((weight * _proximity_bonus(_km(entry.lat, entry.lon, lat, lon))
-                    for key, lat, lon, weight in self.points if key != own_key), default=0.0)
+        return max((weight * _proximity_bonus(_km(point, other))
+                    for key, other, weight in self.points if key != own_key), default=0.0)
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
+def _km(a: Point, b: Point) -> float:
+    """Great-circle distance between two points."""
+    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
     return 6371 * 2 * math.asin(math.sqrt(min(1.0, h)))
 
@@ -105,15 +111,16 @@ def _proximity_bonus(km: float | None) -> float:
     return 0.0
 
 
-def _score(entry: GeoEntry, toponym: Toponym, countries: Counter, divisions: Counter, gazetteer: Gazetteer,
+def _score(entry: GeoEntry, toponym: Toponym, countries: Counter, divisions: Mapping[str, float], gazetteer: Gazetteer,
            lexicon: Lexicon, main_name_elsewhere: bool, context: DocumentContext | None = None) -> float:
     population = entry.population or (WIDE_AREA_POPULATION if entry.feature in {"water", "region"} else 0)
     score = FEATURE_PRIOR.get(entry.feature, 0.0) + math.log10(population + 10)
     if countries.get(entry.country):
         score += 1.5 + min(1.5, 0.5 * countries[entry.country])
-    if entry.feature in LOCAL_FEATURES and divisions.get(entry.admin1):
+    votes = divisions.get(entry.admin1, 0.0) if entry.admin1 is not None else 0.0   # for the place's division
+    if entry.feature in LOCAL_FEATURES and votes:
         score += 4.0
-    elif entry.feature == "admin1" and divisions.get(entry.admin1, 0) >= 1:
+    elif entry.feature == "admin1" and votes >= 1:
         score += 3.0    # "Georgia" among Atlanta, Savannah and Macon is the state
     if context is not None:
         score += context.proximity(entry, name_key(toponym.name))
@@ -187,7 +194,7 @@ def resolve_toponyms(toponyms: list[Toponym], parse: Parse, gazetteer: Gazetteer
 
 def _document_context(toponyms: list[Toponym], countries: Counter, divisions: Counter) -> DocumentContext:
     """The first reading's places as context: their countries, their divisions, their points."""
-    context = DocumentContext(countries=Counter(countries), divisions=Counter(divisions))
+    context = DocumentContext(countries=Counter(countries), divisions=dict(divisions))
     seen = set()
     for toponym in toponyms:
         entry = toponym.entry
@@ -196,11 +203,12 @@ def _document_context(toponyms: list[Toponym], countries: Counter, divisions: Co
             continue
         seen.add(key)
         if entry.feature in LOCAL_FEATURES | {"admin1"} and entry.admin1:
-            context.divisions[entry.admin1] += 0.5
+            context.divisions[entry.admin1] = context.divisions.get(entry.admin1, 0.0) + 0.5
         small_country = entry.feature == "country" and entry.population < SMALL_COUNTRY_POPULATION
-        if entry.has_point and (entry.feature in LOCAL_FEATURES | {"admin1"} or small_country):
+        point = entry.point
+        if point is not None and (entry.feature in LOCAL_FEATURES | {"admin1"} or small_country):
             sure = toponym.dateline or (not toponym.weak and len({c.admin1 for c in toponym.candidates}) == 1)
-            context.points.append((key, entry.lat, entry.lon, 1.0 if sure else AMBIGUOUS_WEIGHT))
+            context.points.append((key, point, 1.0 if sure else AMBIGUOUS_WEIGHT))
     return context
 
 
@@ -217,30 +225,27 @@ def _resolve_in_context(toponyms: list[Toponym], candidates_of: dict[int, list[G
         candidates = candidates_of.get(id(toponym))
         if not candidates or len(candidates) == 1 or toponym.container:
             continue
-        own = context.divisions.copy()
-        if toponym.entry is not None and toponym.entry.admin1:
-            own[toponym.entry.admin1] -= 0.5     # a place is no evidence for its own division
-        own = Counter({k: v for k, v in own.items() if v > 0})
+        own = _own_divisions(context, toponym.entry)   # a place is no evidence for its own division
         main_elsewhere = any(gazetteer.is_main_name(c, toponym.name) for c in candidates)
         toponym.entry = max(candidates, key=lambda e: _score(e, toponym, countries, own, gazetteer, lexicon,
                                                              main_elsewhere, context))
 
 
-def _own_divisions(context: DocumentContext, entry: GeoEntry) -> Counter:
+def _own_divisions(context: DocumentContext, entry: GeoEntry | None) -> dict[str, float]:
     """The document's divisions, less the half vote a place gives its own division."""
     own = context.divisions.copy()
-    if entry.admin1:
-        own[entry.admin1] -= 0.5
-    return Counter({k: v for k, v in own.items() if v > 0})
+    if entry is not None and entry.admin1:
+        own[entry.admin1] = own.get(entry.admin1, 0.0) - 0.5
+    return {k: v for k, v in own.items() if v > 0}
 
 
 def toss_up_margin(toponym: Toponym, candidates: list[GeoEntry], countries: Counter, context: DocumentContext,
                    gazetteer: Gazetteer, lexicon: Lexicon) -> float | None:
     """How far the chosen sense outscores its best namesake elsewhere (None: no namesake far away)."""
     chosen = toponym.entry
-    if chosen is None or not chosen.has_point:
+    if chosen is None or (chosen_point := chosen.point) is None:
         return None
-    rivals = [c for c in candidates if c.has_point and _km(c.lat, c.lon, chosen.lat, chosen.lon) > NAMESAKE_KM]
+    rivals = [c for c in candidates if (point := c.point) is not None and _km(point, chosen_point) > NAMESAKE_KM]
     if not rivals:
         return None
     divisions = _own_divisions(context, chosen)

@@ -68,8 +68,8 @@ class Context:
 @lru_cache(maxsize=1)
 def load_context() -> Context:
     raw = json.loads(resources.files("sitrep.resources").joinpath("gazetteer_context.json").read_text("utf-8"))
-    return Context(**{name: raw[name] if isinstance(raw[name], dict) else frozenset(raw[name])
-                      for name in Context.__dataclass_fields__})
+    word_sets = {name: frozenset(raw[name]) for name in Context.__dataclass_fields__ if name != "feature_words"}
+    return Context(feature_words=dict(raw["feature_words"]), **word_sets)
 
 
 @lru_cache(maxsize=1)
@@ -109,7 +109,7 @@ def _entity_map(parse: Parse) -> list[int]:
 
 def _person_words(parse: Parse, lexicon: Lexicon) -> set[str]:
     """Words that are parts of multi-word person names (a "Paris" who is Valeska Paris)."""
-    words = set()
+    words: set[str] = set()
     for entity in parse.entities:
         if entity.label == "PERSON" and entity.last - entity.first > 1:
             words.update(t.text for t in parse.tokens[entity.first:entity.last])
@@ -143,9 +143,9 @@ def _part_of_longer_name(parse: Parse, first: int, last: int) -> bool:
     for neighbour in (before, after):
         if neighbour is None or neighbour.sent != sentence or not neighbour.text[:1].isupper():
             continue
-        if neighbour.pos == "PROPN" or (neighbour is after and neighbour.pos == "NOUN"):
-            if not (neighbour is before and neighbour.i == parse.sentences[sentence].first):
-                return True
+        named = neighbour.pos == "PROPN" or (neighbour is after and neighbour.pos == "NOUN")
+        if named and not (neighbour is before and neighbour.i == parse.sentences[sentence].first):
+            return True
     return False
 
 
@@ -322,8 +322,8 @@ def _dateline_toponym(parse: Parse, i: int, gazetteer: Gazetteer) -> Toponym | N
         if part is None or parse.tokens[i].start != part[0]:
             continue
         inside = parse.tokens_in(*part)
-        if not inside and parse.token_at(part[0]) is not None:
-            inside = [parse.token_at(part[0])]    # "KY" in the one token "KY--(Marketwire"
+        if not inside and (token := parse.token_at(part[0])) is not None:
+            inside = [token]    # "KY" in the one token "KY--(Marketwire"
         entries = gazetteer.lookup(parse.text[part[0]:part[1]])
         if entries and inside:
             return Toponym(span=part, name=parse.text[part[0]:part[1]], first=inside[0].i, last=inside[-1].i + 1,
@@ -347,7 +347,7 @@ def _locative_use(parse: Parse, toponym: Toponym, context: Context) -> bool:
                                            or over.lower in context.city_words)
     if head.dep == "dobj" and governor.lemma in context.place_object_verbs:
         return True     # "left Djibo at dawn", "captured Kidal"
-    if head.dep == "appos" or toponym.last < len(parse.tokens) and parse.tokens[toponym.last].text == ",":
+    if head.dep == "appos" or (toponym.last < len(parse.tokens) and parse.tokens[toponym.last].text == ","):
         return any(t.lower in context.city_words for t in parse.tokens[toponym.last:toponym.last + 4])
     return False
 
@@ -559,14 +559,14 @@ def unlisted_features(parse: Parse, toponyms: list[Toponym], skipped: list[Span]
         finding.mentions.append(span)
         bases[name_key(" ".join(words[:-1]))] = finding
     for token in parse.tokens:
-        finding = bases.get(name_key(token.text))
-        if finding is None or any(m[0] <= token.start < m[1] for m in finding.mentions) or token.ent_type == "ORG":
+        base = bases.get(name_key(token.text))
+        if base is None or any(m[0] <= token.start < m[1] for m in base.mentions) or token.ent_type == "ORG":
             continue
         toponym = Toponym(span=(token.start, token.end), name=token.text, first=token.i, last=token.i + 1)
         head, governor = _role(parse, token.i, token.i + 1)
         if head.dep == "pobj" and governor.lower in context.locative_prepositions and \
                 not inside_outlet(toponym.span, taken) and token.i > 0 and parse.tokens[token.i - 1].lower == "the":
-            finding.mentions.append(toponym.span)
+            base.mentions.append(toponym.span)
     return [f for f in found.values() if f.mentions]
 
 

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from sitrep.analysis import Analysis, contains, overlaps
+from sitrep.layers.actors.collectives import collective_actor
 from sitrep.layers.claims.cues import ClaimWords
 from sitrep.model import Actor, Span
 from sitrep.nlp import Parse, Token
@@ -283,11 +284,23 @@ class SpeakerResolver:
             if spoken.kind == "anonymous" and spoken.lemma == lemma and (
                     mention.span != spoken.span and self._refers_back(mention)):
                 return spoken.actor
+        known = self._actor_on_head(mention) or collective_actor(self.analysis, mention.span)
+        if known is not None:
+            return known  # the actors layer's own actor for these officials or residents: one actor, not two
         tokens = [t for t in parse.tokens_in(*mention.span) if t.pos not in ("SPACE", "PUNCT")]
         while len(tokens) > 1 and tokens[0].lower in DETERMINERS:
             tokens = tokens[1:]
         span = (tokens[0].start, tokens[-1].end) if tokens else mention.span
         return self._new_actor(span, mention.type, mention.span)
+
+    def _actor_on_head(self, mention: Mention) -> str | None:
+        """An existing actor with a mention inside this one that holds its head noun ("residents" in "local
+        residents and security sources")."""
+        head = mention.head
+        for actor in self.analysis.extraction.actors:
+            if any(m[0] <= head.start and head.end <= m[1] and contains(mention.span, m) for m in actor.mentions):
+                return actor.id
+        return None
 
     def _refers_back(self, mention: Mention) -> bool:
         """ "one of the officials", "the official", "the witnesses": a definite or partitive mention."""

@@ -59,6 +59,8 @@ def classify(parse: Parse, span: Span, head: Token, words: ClaimWords) -> Mentio
         return Mention(span, head, "pronoun", kind)
     owner = owner_of(parse, head, words)
     if lower in words["document_heads"] and entity is None:
+        if owner is not None and _nationality(parse, head, owner):
+            owner = None  # "Russian state media", "Iranian media": whose, in kind only
         return Mention(span, head, "document", kind_type, owner)
     if lower in words["proxy_heads"] and entity is None:
         return Mention(span, head, "proxy", "person", owner)
@@ -353,9 +355,23 @@ class SpeakerResolver:
         by_name = self._by_name(span)
         if by_name is not None:
             return by_name
-        if self.analysis.resolve_actor(span) is not None:  # the resolver took a part for the whole name
-            return self._new_actor(span, type_)
+        partial = self.analysis.resolve_actor(span)
+        if partial is not None:  # the resolver took a part for the whole name
+            return self._longer_name_of(partial, span) or self._new_actor(span, type_)
         return self.analysis.actor_for(span, type_)
+
+    def _longer_name_of(self, actor_id: str, span: Span) -> str | None:
+        """A person the actors layer named by the end of this name ("Claude Joseph" for "Marie-Claude
+        Joseph"): the same person, now under the whole name."""
+        actor = self.analysis.extraction.get(actor_id)
+        name = self.analysis.text[span[0]:span[1]]
+        if actor is None or actor.type != "person" or len(actor.name.split()) < 2 or \
+                not re.search(r"[\s-]" + re.escape(actor.name) + r"$", name):
+            return None
+        actor.name = name
+        if span not in actor.mentions:
+            actor.mentions.append(span)
+        return actor.id
 
     def _owner_only(self, actor_id: str, span: Span) -> bool:
         """The actor found for a body's mention is only named in a modifier of it ("Japan's", "UN")."""
@@ -366,7 +382,19 @@ class SpeakerResolver:
         head = tokens[-1]
         if len(tokens) < 2 or any(m[0] <= head.start < m[1] for m in actor.mentions):
             return False
+        if actor.type == "state" and head.lower in self.words["state_bodies"]:
+            return False  # "Yemen's internationally recognised government": the state itself
+        if self._named_by_kind(actor, tokens):
+            return False  # "the Viv Ansanm gang coalition", "the ... (UKMTO) agency": the named body itself
         return any(t.ent_type in NAMED_LABELS or t.pos == "PROPN" or t.tag == "POS" for t in tokens[:-1])
+
+    def _named_by_kind(self, actor: Actor, tokens: list[Token]) -> bool:
+        """The actor's name, then only words for its kind ("gang coalition", "agency"), no possessive."""
+        named = [i for i, t in enumerate(tokens) if any(m[0] <= t.start < m[1] for m in actor.mentions)]
+        if not named or any(t.tag == "POS" for t in tokens):
+            return False
+        rest = tokens[named[-1] + 1:-1]
+        return all(t.lower in self.words["body_kinds"] for t in rest)
 
     def _body_actor(self, span: Span, owner: str) -> str:
         """An actor for a body named after its owner, remembered by its words for later mentions."""

@@ -62,3 +62,20 @@ def test_a_hyphenated_name_is_one_person(text: str, name: str) -> None:
     extraction = run(text)
     people = [a for a in extraction.actors if a.type == "person" and "shopkeeper" not in a.name]
     assert [a.name for a in people] == [name] and speaker_of(extraction) == name
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("Russia's Defence Ministry said it had shot down two drones. The Turkish foreign ministry said the ship had "
+     "left port.", "RUS", "TUR"),
+    ("Ukraine's defence ministry said the strike hit a depot. The Russian ministry said the depot was empty.",
+     "UKR", "RUS"),
+    ("The Kenyan interior ministry said the camp would close. The Somali foreign ministry said the refugees "
+     "would stay.", "KEN", "SOM"),
+])
+def test_a_ministry_of_another_country_is_another_actor(text: str, first: str, second: str) -> None:
+    extraction = run(text)
+    speakers = [extraction.get(c.speaker) for c in extraction.claims[:2]]
+    assert speakers[0] is not None and speakers[1] is not None and speakers[0].id != speakers[1].id
+    assert [s.country for s in speakers] == [first, second]
+    span = extraction.claims[1].speaker_span
+    assert not any(span[0] <= m[0] and m[1] <= span[1] for m in speakers[0].mentions)

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from sitrep.analysis import Analysis, contains, overlaps
+from sitrep.geo.lexicon import load_lexicon
 from sitrep.layers.actors.collectives import collective_actor
 from sitrep.layers.claims.cues import ClaimWords
 from sitrep.model import Actor, Span
@@ -76,6 +77,17 @@ def classify(parse: Parse, span: Span, head: Token, words: ClaimWords) -> Mentio
     if tokens and tokens[0].lower in DETERMINERS and not any(t.ent_type in NAMED_LABELS for t in tokens):
         return Mention(span, head, "description", kind_type)
     return Mention(span, head, "named", kind_type)
+
+
+def _demonym_country(parse: Parse, mention: Mention) -> str | None:
+    """The country of a demonym modifying the mention's head ("Turkish" in "the Turkish foreign ministry")."""
+    lexicon = load_lexicon()
+    for token in parse.tokens_in(mention.span[0], mention.head.start):
+        if token.dep == "amod" and token.head == mention.head.i or token.ent_type == "NORP":
+            country = lexicon.country_of_adjective(token.text)
+            if country is not None:
+                return country
+    return None
 
 
 def _nationality(parse: Parse, head: Token, owner: Span) -> bool:
@@ -245,6 +257,11 @@ class SpeakerResolver:
         parse = self.analysis.parse
         mention = classify(parse, span, head, self.words)
         actor = self._actor_of(mention)
+        if actor is not None and mention.kind in ("description", "named") and self._other_country(actor, mention):
+            wrong = self.analysis.extraction.get(actor)
+            if wrong is not None and any(not contains(span, m) for m in wrong.mentions):
+                wrong.mentions = [m for m in wrong.mentions if not contains(span, m)]
+            actor = self._new_body(mention)  # "the Turkish foreign ministry" is not Russia's ministry
         if actor is not None:
             kind_type = "person" if mention.kind == "proxy" else self._type_of(actor, mention.type)
             self.history.append(Spoken(span, actor, kind_type, head.sent, mention.kind, mention.head.lemma.lower()))
@@ -359,6 +376,29 @@ class SpeakerResolver:
         if partial is not None:  # the resolver took a part for the whole name
             return self._longer_name_of(partial, span) or self._new_actor(span, type_)
         return self.analysis.actor_for(span, type_)
+
+    def _other_country(self, actor_id: str, mention: Mention) -> bool:
+        """The mention's own demonym names another country than the actor's ("the Turkish foreign ministry"
+        resolved to Russia's), or the actor is an unnamed body of no country ("ministry")."""
+        actor = self.analysis.extraction.get(actor_id)
+        country = _demonym_country(self.analysis.parse, mention)
+        if actor is None or actor.type == "state" or country is None:
+            return False
+        return actor.country != country if actor.country is not None else actor.name[:1].islower()
+
+    def _new_body(self, mention: Mention) -> str:
+        tokens = [t for t in self.analysis.parse.tokens_in(*mention.span) if t.pos not in ("SPACE", "PUNCT")]
+        while len(tokens) > 1 and tokens[0].lower in DETERMINERS:
+            tokens = tokens[1:]
+        span = (tokens[0].start, tokens[-1].end)
+        for actor in self.analysis.extraction.actors:
+            if actor.name == self.analysis.text[span[0]:span[1]]:
+                return actor.id
+        actor_id = self._new_actor(span, mention.type, mention.span)
+        created = self.analysis.extraction.get(actor_id)
+        if created is not None:
+            created.country = _demonym_country(self.analysis.parse, mention)
+        return actor_id
 
     def _longer_name_of(self, actor_id: str, span: Span) -> str | None:
         """A person the actors layer named by the end of this name ("Claude Joseph" for "Marie-Claude

@@ -57,3 +57,17 @@ def test_a_platform_the_text_makes_an_actor_is_the_channel() -> None:
                      "were spreading false alarms.")
     telegram = [a for a in extraction.actors if a.name == "Telegram"]
     assert len(telegram) == 1 and extraction.claims[-1].via == [telegram[0].id]
+
+
+@pytest.mark.parametrize("text, noun", [
+    ("Airstrike on school kills 14, hospital says\nThe director of the city hospital said 14 people had been "
+     "killed.", "hospital"),
+    ("Rebel group to stay in the north, commander says\nColonel Ivan Petrov, the group's commander, said his unit "
+     "would stay.", "commander"),
+    ("Dam at risk of collapse, engineers say\nThe regional water authority said the dam was being drained.",
+     "engineers"),
+])
+def test_a_headlines_bare_noun_speaker_is_no_actor(text: str, noun: str) -> None:
+    extraction = run(text)
+    assert extraction.claims[0].speaker_text == noun
+    assert not any(a.name == noun for a in extraction.actors)

@@ -275,6 +275,8 @@ class SpeakerResolver:
         """Vague sources get none; pronouns and titles prefer a speaker just heard; names go to the resolver."""
         if mention.kind in ("vague", "first_person"):
             return None
+        if self._headline_common_noun(mention):
+            return self._resolved(mention.span)  # "..., commander says": the lead names them, or nobody
         if mention.kind == "anonymous":
             return self._anonymous(mention)
         if mention.kind in ("document", "proxy"):
@@ -293,6 +295,14 @@ class SpeakerResolver:
             return self._titled_speaker(mention) or self._resolved(mention.span) or self._description(mention) \
                 or self._recent_body(mention) or self._named(self._entity_span(mention), mention.type)
         return self._earlier_name(mention) or self._named(self._entity_span(mention), mention.type, whole=mention.span)
+
+    def _headline_common_noun(self, mention: Mention) -> bool:
+        """A headline's speaker given by a bare common noun ("hospital says", "commander says")."""
+        parse = self.analysis.parse
+        if "\n" not in self.analysis.text[:mention.span[0]] and mention.span[0] < self.analysis.text.find("\n"):
+            tokens = [t for t in parse.tokens_in(*mention.span) if t.pos not in ("SPACE", "PUNCT")]
+            return bool(tokens) and all(t.pos == "NOUN" and not t.ent_type and t.text.islower() for t in tokens)
+        return False
 
     def _anonymous(self, mention: Mention) -> str:
         """ "two U.S. officials", "witnesses", "a senior official who asked not to be named": an actor of

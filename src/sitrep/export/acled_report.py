@@ -142,11 +142,19 @@ def actors(index: ExtractionIndex, event: dict[str, Any], mapping: dict[str, Any
         actor1 = source["name"]
     else:
         actor1 = unknown["ASSAULT"] + suffix
-    if target:
+    if target and not _unnamed_population(target):
         actor2 = target["name"]
+    elif target:
+        actor2 = unknown["victims"] + suffix  # "killed 14 people": ACLED's civilians, not an actor "people"
     else:
         actor2 = unknown["victims"] + suffix if hits_civilians(event, event_type, mapping) else ""
     return actor1, actor2
+
+
+def _unnamed_population(actor: dict[str, Any]) -> bool:
+    """A population the text does not name ("people", "civilians", "displaced families")."""
+    name = actor.get("name") or ""
+    return actor.get("type") == "population" and name[:1].islower()
 
 
 def hits_civilians(event: dict[str, Any], event_type: str, mapping: dict[str, Any]) -> bool:

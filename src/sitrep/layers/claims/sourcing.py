@@ -150,6 +150,8 @@ def find_labelled(parse: Parse, words: ClaimWords) -> list[Found]:
         if label.lower() in words["label_exclusions"] or not LABEL_SHAPE.match(label):
             continue
         label_start = match.start(1) + (len(match.group(1)) - len(match.group(1).lstrip()))
+        if _dateline_label(parse, label_start, match.end(), words):
+            continue  # "BEIRUT: Hezbollah fired ...": a wire dateline, not a speaker
         tokens = [t for t in parse.tokens_in(label_start, match.end(1)) if t.pos not in ("SPACE", "PUNCT")]
         if not tokens or len(tokens) > MAX_LABEL_TOKENS or any(t.pos in ("VERB", "AUX") for t in tokens):
             continue
@@ -168,6 +170,18 @@ def find_labelled(parse: Parse, words: ClaimWords) -> list[Found]:
             speaker=(tokens[0].start, tokens[-1].end), speaker_token=tokens[-1].i,
         ))
     return found
+
+
+def _dateline_label(parse: Parse, label_start: int, end: int, words: ClaimWords) -> bool:
+    """The label is the wire dateline: no other line of the text is labelled and the line speaks of no "we" or
+    "you" (a transcript's speaker, "WALLACE:", "HARRIS:", may look like a town)."""
+    dateline = parse.dateline
+    if dateline is None or not dateline.span[0] <= label_start < dateline.span[1]:
+        return False
+    if sum(1 for _ in LABELLED_LINE.finditer(parse.text)) > 1:
+        return False
+    persons = words["first_person"] | words["second_person"]
+    return not any(t.lower in persons for t in parse.tokens_in(label_start, end))
 
 
 def trimmed_text(text: str, start: int, end: int) -> Span | None:

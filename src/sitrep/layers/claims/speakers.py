@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass, field
 
 from sitrep.analysis import Analysis, contains, overlaps
+from sitrep.geo.lexicon import load_lexicon
+from sitrep.layers.actors.collectives import collective_actor
 from sitrep.layers.claims.cues import ClaimWords
 from sitrep.model import Actor, Span
 from sitrep.nlp import Parse, Token
@@ -58,6 +60,8 @@ def classify(parse: Parse, span: Span, head: Token, words: ClaimWords) -> Mentio
         return Mention(span, head, "pronoun", kind)
     owner = owner_of(parse, head, words)
     if lower in words["document_heads"] and entity is None:
+        if owner is not None and _nationality(parse, head, owner):
+            owner = None  # "Russian state media", "Iranian media": whose, in kind only
         return Mention(span, head, "document", kind_type, owner)
     if lower in words["proxy_heads"] and entity is None:
         return Mention(span, head, "proxy", "person", owner)
@@ -73,6 +77,17 @@ def classify(parse: Parse, span: Span, head: Token, words: ClaimWords) -> Mentio
     if tokens and tokens[0].lower in DETERMINERS and not any(t.ent_type in NAMED_LABELS for t in tokens):
         return Mention(span, head, "description", kind_type)
     return Mention(span, head, "named", kind_type)
+
+
+def _demonym_country(parse: Parse, mention: Mention) -> str | None:
+    """The country of a demonym modifying the mention's head ("Turkish" in "the Turkish foreign ministry")."""
+    lexicon = load_lexicon()
+    for token in parse.tokens_in(mention.span[0], mention.head.start):
+        if token.dep == "amod" and token.head == mention.head.i or token.ent_type == "NORP":
+            country = lexicon.country_of_adjective(token.text)
+            if country is not None:
+                return country
+    return None
 
 
 def _nationality(parse: Parse, head: Token, owner: Span) -> bool:
@@ -242,6 +257,11 @@ class SpeakerResolver:
         parse = self.analysis.parse
         mention = classify(parse, span, head, self.words)
         actor = self._actor_of(mention)
+        if actor is not None and mention.kind in ("description", "named") and self._other_country(actor, mention):
+            wrong = self.analysis.extraction.get(actor)
+            if wrong is not None and any(not contains(span, m) for m in wrong.mentions):
+                wrong.mentions = [m for m in wrong.mentions if not contains(span, m)]
+            actor = self._new_body(mention)  # "the Turkish foreign ministry" is not Russia's ministry
         if actor is not None:
             kind_type = "person" if mention.kind == "proxy" else self._type_of(actor, mention.type)
             self.history.append(Spoken(span, actor, kind_type, head.sent, mention.kind, mention.head.lemma.lower()))
@@ -255,6 +275,8 @@ class SpeakerResolver:
         """Vague sources get none; pronouns and titles prefer a speaker just heard; names go to the resolver."""
         if mention.kind in ("vague", "first_person"):
             return None
+        if self._headline_common_noun(mention):
+            return self._resolved(mention.span)  # "..., commander says": the lead names them, or nobody
         if mention.kind == "anonymous":
             return self._anonymous(mention)
         if mention.kind in ("document", "proxy"):
@@ -274,6 +296,14 @@ class SpeakerResolver:
                 or self._recent_body(mention) or self._named(self._entity_span(mention), mention.type)
         return self._earlier_name(mention) or self._named(self._entity_span(mention), mention.type, whole=mention.span)
 
+    def _headline_common_noun(self, mention: Mention) -> bool:
+        """A headline's speaker given by a bare common noun ("hospital says", "commander says")."""
+        parse = self.analysis.parse
+        if "\n" not in self.analysis.text[:mention.span[0]] and mention.span[0] < self.analysis.text.find("\n"):
+            tokens = [t for t in parse.tokens_in(*mention.span) if t.pos not in ("SPACE", "PUNCT")]
+            return bool(tokens) and all(t.pos == "NOUN" and not t.ent_type and t.text.islower() for t in tokens)
+        return False
+
     def _anonymous(self, mention: Mention) -> str:
         """ "two U.S. officials", "witnesses", "a senior official who asked not to be named": an actor of
         their own, the same one when "one of the officials" or "the officials" comes back to them."""
@@ -283,11 +313,23 @@ class SpeakerResolver:
             if spoken.kind == "anonymous" and spoken.lemma == lemma and (
                     mention.span != spoken.span and self._refers_back(mention)):
                 return spoken.actor
+        known = self._actor_on_head(mention) or collective_actor(self.analysis, mention.span)
+        if known is not None:
+            return known  # the actors layer's own actor for these officials or residents: one actor, not two
         tokens = [t for t in parse.tokens_in(*mention.span) if t.pos not in ("SPACE", "PUNCT")]
         while len(tokens) > 1 and tokens[0].lower in DETERMINERS:
             tokens = tokens[1:]
         span = (tokens[0].start, tokens[-1].end) if tokens else mention.span
         return self._new_actor(span, mention.type, mention.span)
+
+    def _actor_on_head(self, mention: Mention) -> str | None:
+        """An existing actor with a mention inside this one that holds its head noun ("residents" in "local
+        residents and security sources")."""
+        head = mention.head
+        for actor in self.analysis.extraction.actors:
+            if any(m[0] <= head.start and head.end <= m[1] and contains(mention.span, m) for m in actor.mentions):
+                return actor.id
+        return None
 
     def _refers_back(self, mention: Mention) -> bool:
         """ "one of the officials", "the official", "the witnesses": a definite or partitive mention."""
@@ -340,9 +382,46 @@ class SpeakerResolver:
         by_name = self._by_name(span)
         if by_name is not None:
             return by_name
-        if self.analysis.resolve_actor(span) is not None:  # the resolver took a part for the whole name
-            return self._new_actor(span, type_)
+        partial = self.analysis.resolve_actor(span)
+        if partial is not None:  # the resolver took a part for the whole name
+            return self._longer_name_of(partial, span) or self._new_actor(span, type_)
         return self.analysis.actor_for(span, type_)
+
+    def _other_country(self, actor_id: str, mention: Mention) -> bool:
+        """The mention's own demonym names another country than the actor's ("the Turkish foreign ministry"
+        resolved to Russia's), or the actor is an unnamed body of no country ("ministry")."""
+        actor = self.analysis.extraction.get(actor_id)
+        country = _demonym_country(self.analysis.parse, mention)
+        if actor is None or actor.type == "state" or country is None:
+            return False
+        return actor.country != country if actor.country is not None else actor.name[:1].islower()
+
+    def _new_body(self, mention: Mention) -> str:
+        tokens = [t for t in self.analysis.parse.tokens_in(*mention.span) if t.pos not in ("SPACE", "PUNCT")]
+        while len(tokens) > 1 and tokens[0].lower in DETERMINERS:
+            tokens = tokens[1:]
+        span = (tokens[0].start, tokens[-1].end)
+        for actor in self.analysis.extraction.actors:
+            if actor.name == self.analysis.text[span[0]:span[1]]:
+                return actor.id
+        actor_id = self._new_actor(span, mention.type, mention.span)
+        created = self.analysis.extraction.get(actor_id)
+        if created is not None:
+            created.country = _demonym_country(self.analysis.parse, mention)
+        return actor_id
+
+    def _longer_name_of(self, actor_id: str, span: Span) -> str | None:
+        """A person the actors layer named by the end of this name ("Claude Joseph" for "Marie-Claude
+        Joseph"): the same person, now under the whole name."""
+        actor = self.analysis.extraction.get(actor_id)
+        name = self.analysis.text[span[0]:span[1]]
+        if actor is None or actor.type != "person" or len(actor.name.split()) < 2 or \
+                not re.search(r"[\s-]" + re.escape(actor.name) + r"$", name):
+            return None
+        actor.name = name
+        if span not in actor.mentions:
+            actor.mentions.append(span)
+        return actor.id
 
     def _owner_only(self, actor_id: str, span: Span) -> bool:
         """The actor found for a body's mention is only named in a modifier of it ("Japan's", "UN")."""
@@ -353,7 +432,19 @@ class SpeakerResolver:
         head = tokens[-1]
         if len(tokens) < 2 or any(m[0] <= head.start < m[1] for m in actor.mentions):
             return False
+        if actor.type == "state" and head.lower in self.words["state_bodies"]:
+            return False  # "Yemen's internationally recognised government": the state itself
+        if self._named_by_kind(actor, tokens):
+            return False  # "the Viv Ansanm gang coalition", "the ... (UKMTO) agency": the named body itself
         return any(t.ent_type in NAMED_LABELS or t.pos == "PROPN" or t.tag == "POS" for t in tokens[:-1])
+
+    def _named_by_kind(self, actor: Actor, tokens: list[Token]) -> bool:
+        """The actor's name, then only words for its kind ("gang coalition", "agency"), no possessive."""
+        named = [i for i, t in enumerate(tokens) if any(m[0] <= t.start < m[1] for m in actor.mentions)]
+        if not named or any(t.tag == "POS" for t in tokens):
+            return False
+        rest = tokens[named[-1] + 1:-1]
+        return all(t.lower in self.words["body_kinds"] for t in rest)
 
     def _body_actor(self, span: Span, owner: str) -> str:
         """An actor for a body named after its owner, remembered by its words for later mentions."""

@@ -60,13 +60,32 @@ def find_claims(parse: Parse, lexicon: CueLexicon | None = None, words: ClaimWor
     found = _apply_source_phrases(parse, found, find_phrasal(parse, lexicon))
     found = _colon_blocks(parse, found, lexicon)
     found = _settle_nesting(parse, found, words)
-    found = _sorted(_drop_duplicates(found))
+    found = _sorted(_drop_duplicates(_drop_unsaid(parse, found, words)))
     found = _continue_speech(parse, found, words)
     found = _drop_headline_restatements(parse, found)
     for claim in found:
         if claim.kind == "indirect" and has_quoted_words(parse.text[claim.content[0]:claim.content[1]]):
             claim.kind = "mixed"
     return found
+
+
+def _drop_unsaid(parse: Parse, found: list[Found], words: ClaimWords) -> list[Found]:
+    """"Hezbollah did not claim the rocket fire", "No group has claimed the bombing": a negated claim of
+    responsibility or a negative speaker says nothing, so there is no claim (and no speaker for the happening)."""
+    return [f for f in found if not _negated_cue(parse, f, words)]
+
+
+def _negated_cue(parse: Parse, claim: Found, words: ClaimWords) -> bool:
+    if claim.cue_token is None or parse.tokens[claim.cue_token].pos not in ("VERB", "AUX"):
+        return False
+    cue = parse.tokens[claim.cue_token]
+    if cue.lemma.lower() in words["responsibility_cues"] and any(k.dep == "neg" for k in parse.children(cue.i)):
+        return True  # "did not claim the attack" (a negated "said" is still reported speech: "did not say that")
+    speaker = parse.tokens[claim.speaker_token] if claim.speaker_token is not None else None
+    if speaker is None:
+        return False
+    return speaker.lower in words["negative_speakers"] or any(
+        k.dep == "det" and k.lower in words["negative_speakers"] for k in parse.children(speaker.i))
 
 
 def _sorted(found: list[Found]) -> list[Found]:
@@ -438,6 +457,8 @@ def _via_of(analysis: Analysis, item: Found, speaker: str | None, actor_of: dict
         outlet = _is_outlet(analysis, span, words)
         if not outlet and span not in item.relayed:
             continue  # "told reporters", "informed NATO": an addressee, not a channel
+        if _is_platform(analysis, span, words) and analysis.resolve_actor(span) is None:
+            continue  # "wrote on Telegram": the medium, not a party; an actor only when the text makes it one
         actor = analysis.actor_for(span, "media" if outlet else "organization")
         if actor not in via and actor != speaker:
             via.append(actor)
@@ -454,6 +475,11 @@ def _is_outlet(analysis: Analysis, span: Span, words: ClaimWords) -> bool:
     tokens = analysis.parse.tokens_in(*span)
     named = any(t.ent_type in ("ORG", "PERSON", "GPE", "WORK_OF_ART") or t.pos == "PROPN" for t in tokens)
     return named and any(t.lower in words["media"] or t.lower in words["platforms"] for t in tokens)
+
+
+def _is_platform(analysis: Analysis, span: Span, words: ClaimWords) -> bool:
+    """A social platform's name alone ("Telegram", "Truth Social"), not an outlet."""
+    return analysis.text[span[0]:span[1]].lower().strip() in words["platforms"]
 
 
 def _time_of(analysis: Analysis, item: Found, found: list[Found]) -> str | None:

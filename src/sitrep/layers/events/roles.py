@@ -523,6 +523,11 @@ def unnamed_party(analysis: Analysis, lexicon: PloverLexicon, token: Token | Non
     if kind is None or (kinds is not None and kind not in kinds):
         return None, None
     span = _party_span(analysis.parse, token)
+    owner = next((k for k in analysis.parse.children(token.i) if k.dep == "poss" and k.pos == "PRON"), None)
+    if owner is not None:  # "its fighters", "their troops": the owner's own, or nobody rather than "fighters"
+        found = analysis.resolve_actor((owner.start, owner.end))
+        actor = analysis.extraction.get(found) if found else None
+        return (actor.id, span) if actor is not None and actor.type == kind else (None, None)
     return analysis.actor_for(span, kind), span
 
 

@@ -41,24 +41,6 @@ def test_a_partitive_comes_back_to_the_same_collective() -> None:
     assert {c.speaker for c in extraction.claims} == {officials[0].id}
 
 
-@pytest.mark.parametrize("text", [
-    "Mayor Ana Ruiz wrote in a post on Telegram that two bridges were damaged by the flood.",
-    "The defence ministry said on Facebook that the drills had ended.",
-    "The opposition leader wrote on X that the vote had been rigged.",
-])
-def test_a_platform_is_no_actor(text: str) -> None:
-    extraction = run(text)
-    assert extraction.claims[0].via == []
-    assert not any(a.name in ("Telegram", "Facebook", "X") for a in extraction.actors)
-
-
-def test_a_platform_the_text_makes_an_actor_is_the_channel() -> None:
-    extraction = run("Telegram said it had removed the channels. The ministry said on Telegram that the channels "
-                     "were spreading false alarms.")
-    telegram = [a for a in extraction.actors if a.name == "Telegram"]
-    assert len(telegram) == 1 and extraction.claims[-1].via == [telegram[0].id]
-
-
 @pytest.mark.parametrize("text, noun", [
     ("Airstrike on school kills 14, hospital says\nThe director of the city hospital said 14 people had been "
      "killed.", "hospital"),

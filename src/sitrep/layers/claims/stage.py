@@ -457,8 +457,6 @@ def _via_of(analysis: Analysis, item: Found, speaker: str | None, actor_of: dict
         outlet = _is_outlet(analysis, span, words)
         if not outlet and span not in item.relayed:
             continue  # "told reporters", "informed NATO": an addressee, not a channel
-        if _is_platform(analysis, span, words) and analysis.resolve_actor(span) is None:
-            continue  # "wrote on Telegram": the medium, not a party; an actor only when the text makes it one
         actor = analysis.actor_for(span, "media" if outlet else "organization")
         if actor not in via and actor != speaker:
             via.append(actor)
@@ -475,11 +473,6 @@ def _is_outlet(analysis: Analysis, span: Span, words: ClaimWords) -> bool:
     tokens = analysis.parse.tokens_in(*span)
     named = any(t.ent_type in ("ORG", "PERSON", "GPE", "WORK_OF_ART") or t.pos == "PROPN" for t in tokens)
     return named and any(t.lower in words["media"] or t.lower in words["platforms"] for t in tokens)
-
-
-def _is_platform(analysis: Analysis, span: Span, words: ClaimWords) -> bool:
-    """A social platform's name alone ("Telegram", "Truth Social"), not an outlet."""
-    return analysis.text[span[0]:span[1]].lower().strip() in words["platforms"]
 
 
 def _time_of(analysis: Analysis, item: Found, found: list[Found]) -> str | None:

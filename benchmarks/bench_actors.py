@@ -78,8 +78,10 @@ def score_dir(scorer, gold_dir: Path, errors: bool, console: Console) -> dict:
         if "actors" not in (gold.get("layers") or ["actors"]):
             continue
         pred = predict(gold, timing)
-        match = lambda g, p: 1.0 if scorer.same_actor(p, g) else scorer.absorbs(g, g.get("mentions", []),
-                                                                                 p.get("mentions", []))
+
+        def match(g: dict, p: dict) -> float:
+            return 1.0 if scorer.same_actor(p, g) else scorer.absorbs(g, g.get("mentions", []), p.get("mentions", []))
+
         pairs, gold_left, pred_left = scorer.align(gold["actors"], pred["actors"], match)
         scorer.count(tally, pairs, gold_left, pred_left)
         types += [g["type"] == p["type"] for g, p in pairs if not g.get("optional")]
@@ -93,6 +95,10 @@ def score_dir(scorer, gold_dir: Path, errors: bool, console: Console) -> dict:
 
 def _mean(values: list[bool]) -> float | None:
     return round(sum(values) / len(values), 3) if values else None
+
+
+def _show(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
 
 
 def _print_errors(console: Console, name: str, pairs: list, gold_left: list, pred_left: list) -> None:
@@ -121,9 +127,8 @@ def main() -> None:
     for gold_dir in dirs:
         result = score_dir(scorer, gold_dir, errors, console)
         p, r, f = result["prf"]
-        show = lambda v: "-" if v is None else f"{v:.3f}"
-        table.add_row(gold_dir.name, str(result["docs"]), f"{p:.3f}", f"{r:.3f}", f"{f:.3f}", show(result["type"]),
-                      show(result["affiliation"]), f"{result['actors_ms']:.1f}", f"{100 * result['share']:.1f}%")
+        table.add_row(gold_dir.name, str(result["docs"]), f"{p:.3f}", f"{r:.3f}", f"{f:.3f}", _show(result["type"]),
+                      _show(result["affiliation"]), f"{result['actors_ms']:.1f}", f"{100 * result['share']:.1f}%")
     console.print(table)
 
 

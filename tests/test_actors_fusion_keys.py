@@ -84,7 +84,7 @@ def test_a_shorter_form_of_a_name_is_the_same_person():
 
 def test_the_army_under_a_dateline_is_that_country_army():
     found = actors_of("BELEDWEYNE, Somalia — Militants attacked a base, killing four soldiers, the army said.")
-    assert [m for m in found["Somali armed forces"].mentions]
+    assert found["Somali armed forces"].mentions
 
 
 def test_the_army_without_a_dateline_stays_unkeyed():

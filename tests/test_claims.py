@@ -207,7 +207,7 @@ def test_nested_claim_is_relayed_by_the_outer_speaker() -> None:
     found = said("Mayor Ana Ruiz said that the Red Cross informed her office that it had reached the valley.")
     outer = next(c for c in found if c.cue == "said")
     inner = next(c for c in found if c.cue == "informed")
-    assert inner.content == "it had reached the valley" and inner.speaker == "the Red Cross" or "Red Cross" in (
+    assert (inner.content == "it had reached the valley" and inner.speaker == "the Red Cross") or "Red Cross" in (
         inner.speaker or "")
     assert outer.speaker in inner.via
 

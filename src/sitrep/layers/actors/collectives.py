@@ -162,7 +162,7 @@ def _body_after(parse: Parse, i: int) -> tuple[Span | None, str | None]:
 
 def find_collectives(parse: Parse, drafts: Drafts, lexicon: Lexicon, home: str | None) -> None:
     """Unnamed officials, sources, militants and police who act or speak, as drafts with their body."""
-    for i, token in enumerate(parse.tokens):
+    for i in range(len(parse.tokens)):
         if not drafts.free(i, i + 1) or not is_agent_or_source(parse, i):
             continue
         found = collective_at(parse, i, lexicon)

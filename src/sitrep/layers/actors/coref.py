@@ -306,7 +306,7 @@ def _by_description(analysis: Analysis, state: CorefState, text: str, span: Span
     named = "," in text or bool(re.match(r"[A-Z]\w* (?:of|for) [A-Z]", text))
     candidates: list[tuple[int, Actor]] = []    # (minus the rank of the fitting type, actor)
     for actor in analysis.extraction.actors:
-        rank = 0
+        rank: int | None = 0
         titles = state.titles.get(actor.id, set())
         role = (actor.role or "").lower()
         fits = False

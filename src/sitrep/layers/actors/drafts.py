@@ -7,9 +7,11 @@ of first appearance, with the tokens already claimed by a finder.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import TypeVar
 
 from sitrep.geo.lexicon import Lexicon
 from sitrep.model import Span
@@ -17,6 +19,9 @@ from sitrep.nlp import Parse
 
 POSSESSIVES = {"'s", "’s", "'", "’"}
 ARTICLES = {"the", "a", "an"}
+
+V = TypeVar("V")   # the value a phrase table gives
+
 
 @dataclass(frozen=True)
 class Patterns:
@@ -159,8 +164,8 @@ def _with_possessive(parse: Parse, first: int, last: int) -> int:
     return last
 
 
-def _phrase_at(parse: Parse, i: int, phrases: dict[str, object], max_len: int = 6,
-               lower: bool = False) -> tuple[int, object] | None:
+def _phrase_at(parse: Parse, i: int, phrases: Mapping[str, V], max_len: int = 6,
+               lower: bool = False) -> tuple[int, V] | None:
     """The longest phrase of ``phrases`` (exact text, or lower-cased) starting at token i: (end token, value)."""
     tokens = parse.tokens
     for last in range(min(len(tokens), i + max_len), i, -1):

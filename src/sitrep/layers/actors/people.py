@@ -184,8 +184,8 @@ def _names_after_titles(parse: Parse, lexicon: Lexicon, covered: set[int]) -> li
         if title is None:
             continue
         k = title[0]
-        while _title_at(parse, k, lexicon) and tokens[k].text[:1].isupper():
-            k = _title_at(parse, k, lexicon)[0]     # "spokesman Lieutenant Colonel"
+        while (nested := _title_at(parse, k, lexicon)) and tokens[k].text[:1].isupper():
+            k = nested[0]     # "spokesman Lieutenant Colonel"
         last = k
         while last < len(tokens) and last - k < 3 and tokens[last].pos == "PROPN" and \
                 tokens[last].text[:1].isupper() and last not in covered and tokens[last].sent == tokens[i].sent:
@@ -412,12 +412,12 @@ def _holder_of(drafts: Drafts, key: str, lexicon: Lexicon, country: str | None =
 
 def find_surnames(parse: Parse, drafts: Drafts) -> None:
     """Bare surnames of people already found ("Rutte"), which the NER may have missed or mis-typed."""
-    surnames = {}
+    surnames: dict[str, Draft] = {}
     for draft in drafts.by_key.values():
         if draft.type == "person" and not draft.key.startswith("office:") and len(draft.name.split()) > 1:
             surnames.setdefault(draft.name.split()[-1], draft)
     for i, token in enumerate(parse.tokens):
-        draft = surnames.get(token.text)
-        if draft is not None and drafts.free(i, i + 1):
-            draft.add((token.start, token.end))
+        holder = surnames.get(token.text)
+        if holder is not None and drafts.free(i, i + 1):
+            holder.add((token.start, token.end))
             drafts.claim(i, i + 1)

@@ -53,7 +53,6 @@ from sitrep.layers.actors.people import (
 )
 from sitrep.layers.actors.titles import _title_at
 from sitrep.layers.places.stage import (
-    NOTES_KEY,
     Toponym,
     find_toponyms,
     is_locative,
@@ -97,7 +96,7 @@ def find_home_forces(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: P
     home = next((t.entry.country for t in toponyms if t.dateline and t.entry is not None and t.entry.country), None)
     if home is None:
         return
-    nouns = {noun: True for noun in patterns.home_force_nouns}
+    nouns = dict.fromkeys(patterns.home_force_nouns, True)
     tokens = parse.tokens
     for i, token in enumerate(tokens[:-1]):
         if token.lower != "the" or not drafts.free(i + 1, i + 2):
@@ -226,7 +225,7 @@ def _entry_draft(drafts: Drafts, lexicon: Lexicon, entry: DictionaryEntry) -> Dr
 def find_forces(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: Patterns) -> None:
     """"North Korean troops", "Russia's army", "the Russian military": a state's armed forces."""
     tokens = parse.tokens
-    nouns = {noun: True for noun in patterns.force_nouns}
+    nouns = dict.fromkeys(patterns.force_nouns, True)
     for i, token in enumerate(tokens):
         if not token.text[:1].isupper():
             continue
@@ -434,7 +433,7 @@ def write_actors(analysis: Analysis, drafts: list[Draft]) -> dict[str, str]:
 
 def run(analysis: Analysis) -> None:
     """Append the document's actors and install the coreference resolver."""
-    toponyms = analysis.notes.get(NOTES_KEY)
+    toponyms = analysis.toponyms
     drafts = find_actors(analysis.parse, toponyms, source=analysis.document.source)
     ids = write_actors(analysis, drafts)
     genders = {ids[d.key]: d.gender for d in drafts if d.gender}

@@ -91,7 +91,9 @@ def _qualify(parse: Parse, title: TitleParse, drafts: Drafts, lexicon: Lexicon) 
                     any(m[1] == parse.tokens[k].end for m in draft.mentions):
                 title.org_key, title.org_name = draft.key, None if draft.type == "state" else draft.name
                 title.country = title.country or draft.country
-                title.first = parse.token_at(next(m[0] for m in draft.mentions if m[1] == parse.tokens[k].end)).i
+                owner = parse.token_at(next(m[0] for m in draft.mentions if m[1] == parse.tokens[k].end))
+                if owner is not None:   # a mention always starts on a token; keep the title's start otherwise
+                    title.first = owner.i
                 return
 
 

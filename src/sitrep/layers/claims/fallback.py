@@ -101,14 +101,9 @@ def _content_start(tokens: list[Token], index: int) -> int | None:
     if after and after[0].lower in SUBJECT_PRONOUNS and tokens[index].tag in ("VBD", "VBZ", "VBP"):
         start = index + 1
     else:
-        gap = 0
-        for gap, token in enumerate(after):
-            if token.lower == "that" or token.pos not in GAP_POS:
-                break
-        else:
-            return None
-        if not after or after[gap].lower != "that":
-            return None
+        gap = next((k for k, token in enumerate(after) if token.lower == "that" or token.pos not in GAP_POS), None)
+        if gap is None or after[gap].lower != "that":
+            return None     # only gap words, or a word other than "that" ends them
         start = index + gap + 2
     if len(tokens) - start < MIN_CONTENT_TOKENS:
         return None

@@ -118,7 +118,7 @@ def _opens(text: str, pos: int, width: int = 1) -> bool:
     after = text[pos + width] if pos + width < len(text) else " "
     if char in CLOSING:  # a closing shape used to open: only after a space, before a word
         return (before.isspace() or before in "([—–-") and not after.isspace() and after not in ",.;:"
-    return not after.isspace() and (before.isspace() or before in "([—–-:") or pos == 0
+    return (not after.isspace() and (before.isspace() or before in "([—–-:")) or pos == 0
 
 
 def _closes(text: str, pos: int) -> bool:

@@ -72,7 +72,7 @@ def classify(parse: Parse, span: Span, head: Token, words: ClaimWords) -> Mentio
         if head.tag in ("NNS", "NNPS") or determiner in words["vague_determiners"] or len(tokens) == 1:
             kind = "anonymous" if lower in words["anonymous_heads"] else "vague"
             return Mention(span, head, kind, _anonymous_type(head, words))
-    if entity is not None or head.pos == "PROPN" and not _is_title(head, words):
+    if entity is not None or (head.pos == "PROPN" and not _is_title(head, words)):
         return Mention(span, head, "named", kind_type)
     if tokens and tokens[0].lower in DETERMINERS and not any(t.ent_type in NAMED_LABELS for t in tokens):
         return Mention(span, head, "description", kind_type)
@@ -83,7 +83,7 @@ def _demonym_country(parse: Parse, mention: Mention) -> str | None:
     """The country of a demonym modifying the mention's head ("Turkish" in "the Turkish foreign ministry")."""
     lexicon = load_lexicon()
     for token in parse.tokens_in(mention.span[0], mention.head.start):
-        if token.dep == "amod" and token.head == mention.head.i or token.ent_type == "NORP":
+        if (token.dep == "amod" and token.head == mention.head.i) or token.ent_type == "NORP":
             country = lexicon.country_of_adjective(token.text)
             if country is not None:
                 return country

@@ -11,6 +11,7 @@ Sending troops or weapons is ``AID``/military when a foreign actor receives them
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sitrep.analysis import Analysis, contains
@@ -197,7 +198,9 @@ def _nominal_roles(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> Ro
     preps = _target_preps(lexicon, trigger.type)
     targets: list[Token | None] = [o for _, o in preposition_objects(parse, noun, preps)]
     if word(parse.tokens[noun]) in lexicon.word_class("victim_of_nouns"):  # "the killing *of* seven protesters"
-        targets = [o for _, o in preposition_objects(parse, noun, ("of",)) if o.ent_type not in ("DATE", "TIME")] + targets
+        victims: list[Token | None] = [o for _, o in preposition_objects(parse, noun, ("of",))
+                                       if o.ent_type not in ("DATE", "TIME")]
+        targets = victims + targets
         if source is not None and source.dep == "poss" and source.pos == "PRON":
             targets.insert(0, source)  # "*her* release", "*his* arrest": the one it was done to
             source = None
@@ -416,7 +419,7 @@ def _phrase_regions(parse: Parse, mention: Span) -> list[Span]:
     return regions
 
 
-def _resolve_first(analysis: Analysis, lexicon: PloverLexicon, tokens: list[Token | None]) -> Resolved:
+def _resolve_first(analysis: Analysis, lexicon: PloverLexicon, tokens: Sequence[Token | None]) -> Resolved:
     for token in tokens:
         found, span = resolve_token(analysis, lexicon, token)
         if found:
@@ -442,7 +445,7 @@ def resolve_roles(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigger, 
     if target is None and trigger.type in lexicon.role_words("party_types_for_targets"):
         target, target_span = unnamed_party(analysis, lexicon, tokens.target, ("armed_group", "population", "person"))
     if target is None:
-        target, target_span = _resolve_first(analysis, lexicon, list(tokens.fallback_targets))
+        target, target_span = _resolve_first(analysis, lexicon, tokens.fallback_targets)
     if target is None and trigger.type in lexicon.role_words("party_types_for_targets"):
         target, target_span = unnamed_target(analysis, lexicon, tokens, kinds=("armed_group", "population", "person"))
     if target is None and tokens.target is not None and _elliptical(analysis.parse, tokens.target):

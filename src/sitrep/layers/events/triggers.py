@@ -289,7 +289,7 @@ def _hypothetical(ctx: TriggerContext, token: Token) -> bool:
         if word(governor) in heads or governor.lower in heads:
             return True
         if governor.pos in ("VERB", "AUX"):
-            return kid(parse, governor.i, "neg") is not None or has_aux_to(parse, governor.i) and current.dep == "dobj"
+            return kid(parse, governor.i, "neg") is not None or (has_aux_to(parse, governor.i) and current.dep == "dobj")
         current = governor
     return any(c.dep == "amod" and word(c) in ctx.words("planned_modifiers") for c in parse.children(token.i))
 

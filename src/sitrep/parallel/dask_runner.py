@@ -9,6 +9,7 @@ distributed are the optional extra ``sitrep[dask]``, imported only here.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
 from types import TracebackType
@@ -17,6 +18,7 @@ from typing import Any, Self
 from sitrep.errors import DependencyError, SitrepError
 from sitrep.parallel.jobs import Job, Outcome, Work, run_job
 
+log = logging.getLogger(__name__)
 _LOCAL = re.compile(r"local:(\d+)$")
 CONNECT_TIMEOUT = "30s"
 
@@ -38,8 +40,10 @@ def _distributed() -> Any:
 class DaskRunner:
     """Run jobs on a Dask cluster, at most ``window`` in flight (default: 4 per worker thread)."""
 
-    def __init__(self, address: str, *, work: Work = run_job, window: int | None = None) -> None:
+    def __init__(self, address: str, *, work: Work = run_job, window: int | None = None,
+                 connect_timeout: str = CONNECT_TIMEOUT) -> None:
         self.address = address
+        self.connect_timeout = connect_timeout
         self.work = work
         self.window = window
         self._cluster: Any = None
@@ -58,7 +62,7 @@ class DaskRunner:
                 )
                 self._client = distributed.Client(self._cluster)
             else:
-                self._client = distributed.Client(self.address, timeout=CONNECT_TIMEOUT)
+                self._client = distributed.Client(self.address, timeout=self.connect_timeout)
         except (OSError, TimeoutError) as exc:
             self.__exit__(None, None, None)
             raise DaskError(f"cannot reach the Dask scheduler at {self.address} ({type(exc).__name__}: {exc})") from exc
@@ -112,5 +116,6 @@ def _outcome(future: Any, job: Job, distributed: Any) -> Outcome:
         return Outcome(job, error="Dask workers died while extracting this document (KilledWorker)")
     except Exception as exc:  # a task that raised: that document's failure
         from sitrep.workflow import unexpected
+        log.exception("Dask task for %s failed", job.origin)
         return Outcome(job, error=unexpected(exc))
     return outcome

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from parallel_work import empty_extraction
 
+from parallel_work import empty_extraction
 from sitrep.errors import SitrepError
 from sitrep.parallel.local import WORKER_DIED, LocalPool
 from sitrep.store import Store

@@ -42,7 +42,7 @@ def test_missing_extra_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_unreachable_scheduler_is_one_clear_error() -> None:
     runner = DaskRunner("tcp://127.0.0.1:9", connect_timeout="2s")
-    with pytest.raises(DaskError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9"), runner:
+    with pytest.raises(DaskError, match=r"cannot reach the Dask scheduler at tcp://127\.0\.0\.1:9"), runner:
         pass
 
 

@@ -98,6 +98,10 @@ def write_jsonl(path: Path, count: int, start: int = 0) -> Path:
 # -- measuring ------------------------------------------------------------------------------
 
 def max_rss_mb() -> float:
+    """This process's peak resident memory (VmHWM: unlike ru_maxrss, not inherited from the parent)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -106,6 +110,7 @@ def measured_job(job: Job) -> Outcome:
     outcome = run_job(job)
     outcome.timings["_pid"] = float(os.getpid())
     outcome.timings["_max_rss_mb"] = max_rss_mb()
+    outcome.timings["_cpu"] = time.process_time()
     return outcome
 
 
@@ -116,12 +121,14 @@ class Clocked:
         self.runner = runner
         self.arrivals: list[float] = []
         self.memory: dict[int, list[float]] = {}
+        self.cpu: list[tuple[int, float]] = []  # (worker pid, its CPU seconds so far), per outcome
 
     def run(self, jobs: Iterator[Job]) -> Iterator[Outcome]:
         for outcome in self.runner.run(jobs):
             self.arrivals.append(time.perf_counter())
             pid = int(outcome.timings.pop("_pid", 0))
             self.memory.setdefault(pid, []).append(outcome.timings.pop("_max_rss_mb", 0.0))
+            self.cpu.append((pid, outcome.timings.pop("_cpu", 0.0)))
             yield outcome
 
     def steady_rate(self) -> float:
@@ -129,6 +136,18 @@ class Clocked:
         skip = max(1, len(self.arrivals) // 10)
         span = self.arrivals[-1] - self.arrivals[skip - 1]
         return (len(self.arrivals) - skip) / span if span > 0 else 0.0
+
+    def worker_cores(self) -> float:
+        """CPU the workers got over the same span, in cores (2.0 = two whole cores)."""
+        skip = max(1, len(self.arrivals) // 10)
+        span = self.arrivals[-1] - self.arrivals[skip - 1]
+        first: dict[int, float] = {}
+        last: dict[int, float] = {}
+        for index, (pid, cpu) in enumerate(self.cpu):
+            if index >= skip - 1:
+                first.setdefault(pid, cpu)
+                last[pid] = cpu
+        return sum(last[pid] - first[pid] for pid in last) / span if span > 0 else 0.0
 
 
 def throughput_ratio(articles: list[dict[str, str]]) -> tuple[float, float, float]:
@@ -153,15 +172,16 @@ def throughput_ratio(articles: list[dict[str, str]]) -> tuple[float, float, floa
     return bare, full, bare / full
 
 
-def parallel_run(batch: Path, make_runner: str, workers: int, tmp: Path) -> tuple[float, float, dict[int, float], int]:
-    """Ingest ``batch`` with a runner; the steady rate, wall seconds, peak MB per worker, new documents."""
+def parallel_run(batch: Path, make_runner: str, workers: int, tmp: Path) -> tuple[float, float, dict[int, float], int, float, float]:
+    """Ingest ``batch`` with a runner: the steady rate, wall seconds, peak MB per worker, new documents,
+    the cores the workers got and the cores the writer (this process) used."""
     from sitrep.parallel.dask_runner import DaskRunner
     from sitrep.parallel.local import LocalPool
     from sitrep.store import Store
     from sitrep.workflow import ingest_sources
 
     url = f"sqlite:///{tmp / f'{make_runner}-{workers}.db'}"
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     with Store.open(url) as store:
         if make_runner == "local":
             clocked = Clocked(LocalPool(workers, work=measured_job))
@@ -171,8 +191,9 @@ def parallel_run(batch: Path, make_runner: str, workers: int, tmp: Path) -> tupl
                 clocked = Clocked(dask)
                 report = ingest_sources([str(batch)], store, runner=clocked)
     wall = time.perf_counter() - started
+    writer = (time.process_time() - cpu_started) / wall
     peaks = {pid: max(values) for pid, values in clocked.memory.items()}
-    return clocked.steady_rate(), wall, peaks, report.new
+    return clocked.steady_rate(), wall, peaks, report.new, clocked.worker_cores(), writer
 
 
 def memory_growth(clocked_memory: dict[int, list[float]]) -> str:
@@ -196,10 +217,12 @@ def streamed_worker_memory(path: Path, tmp: Path) -> tuple[dict[int, list[float]
 
 
 READER = """
-import resource, sys, time
+import sys, time
+from pathlib import Path
 from sitrep.ingest import iter_articles
 def mb():
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    status = Path("/proc/self/status").read_text().splitlines()
+    return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:")) / 1024
 total = int(sys.argv[2]); marks = {total // 10: None, total // 2: None}
 started, count = time.perf_counter(), 0
 for item in iter_articles([sys.argv[1]]):
@@ -230,7 +253,7 @@ def start_times(db: str) -> list[tuple[str, float, str]]:
         if "--help" not in args:
             command += ["--db", db]
         best, loaded = float("inf"), ""
-        for _ in range(3):
+        for _ in range(1 if args[0] == "picture" else 3):
             started = time.perf_counter()
             done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
             best = min(best, time.perf_counter() - started)
@@ -266,17 +289,19 @@ def main() -> None:
 
         batch = write_jsonl(tmp / "batch.jsonl", options.articles)
         runs = [("local", 1), ("local", 2)] + ([] if options.skip_dask else [("dask", 1), ("dask", 2)])
-        results: dict[tuple[str, int], tuple[float, float, dict[int, float], int]] = {}
+        results: dict[tuple[str, int], tuple[float, float, dict[int, float], int, float, float]] = {}
         for kind, workers in runs:
             results[(kind, workers)] = parallel_run(batch, kind, workers, tmp)
         workers_table = Table(title=f"ingest of {options.articles} generated articles into SQLite "
                                     f"(shared 2-core machine; rate after the first tenth, model load excluded)")
-        for column in ("runner", "workers", "articles/s", "speed-up", "wall s", "stored", "peak MB per worker"):
+        for column in ("runner", "workers", "articles/s", "speed-up", "cores the workers got", "writer cores",
+                       "wall s", "stored", "peak MB per worker"):
             workers_table.add_column(column, justify="right")
-        for (kind, workers), (rate, wall, peaks, new) in results.items():
+        for (kind, workers), (rate, wall, peaks, new, cores, writer) in results.items():
             one = results[(kind, 1)][0]
             workers_table.add_row(kind, str(workers), f"{rate:.1f}", f"{rate / one:.2f}×" if one else "-",
-                                  f"{wall:.1f}", str(new), ", ".join(f"{mb:.0f}" for mb in peaks.values()))
+                                  f"{cores:.2f}", f"{writer:.2f}", f"{wall:.1f}", str(new),
+                                  ", ".join(f"{mb:.0f}" for mb in peaks.values()))
         console.print(workers_table)
 
         big = write_jsonl(tmp / "big.jsonl", options.stream_lines)
@@ -296,7 +321,7 @@ def main() -> None:
         memory_table.add_row("writer (this process, model loaded for the ratio)", f"peak {parent:.0f} MB")
         console.print(memory_table)
 
-        start_table = Table(title="start time of the light commands (best of 3, bytecode compiled)")
+        start_table = Table(title="start time of the light commands (best of 3, picture once; bytecode compiled)")
         for column in ("command", "seconds", "heavy modules loaded"):
             start_table.add_column(column)
         for command, best, loaded in start_times(f"sqlite:///{tmp / 'local-2.db'}"):

@@ -14,8 +14,18 @@ from typing import Any
 import click
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
+from rich.text import Text
 
 from sitrep.errors import SitrepError
 
@@ -53,11 +63,19 @@ def friendly_errors(command: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+class RateColumn(ProgressColumn):
+    """Items per second, as the bar's recent average."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:,.1f}/s" if speed else "-/s", style="cyan")
+
+
 @contextmanager
 def progress_bar(total: int | None, label: str) -> Iterator[Callable[[str], None]]:
     """A rich progress bar on stderr; yields a callback to advance it by one item."""
-    columns = [TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-               TextColumn("{task.fields[item]}", style="dim")]
+    columns = [TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), RateColumn(),
+               TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn(), TextColumn("{task.fields[item]}", style="dim")]
     with Progress(*columns, console=console, transient=False, disable=total is not None and total < 2) as bar:
         task = bar.add_task(label, total=total, item="")
 
@@ -132,24 +150,44 @@ def extract(files: tuple[str, ...], as_json: bool, as_jsonl: bool, published: st
 @click.option("--source", help="Outlet name for every input, overriding metadata.")
 @click.option("--max-bytes", default=5_000_000, show_default=True, help="Refuse inputs larger than this.")
 @click.option("--allow-private", is_flag=True, help=ALLOW_PRIVATE_HELP)
+@click.option("--workers", type=click.IntRange(min=1), help="Extract in N local processes (this one writes).")
+@click.option("--dask", "dask_address", metavar="ADDRESS",
+              help="Extract on Dask workers: a scheduler address, or local:N for a local cluster (needs sitrep[dask]).")
 @friendly_errors
 def ingest(sources: tuple[str, ...], db: str | None, published: str | None, source: str | None,
-           max_bytes: int, allow_private: bool) -> None:
+           max_bytes: int, allow_private: bool, workers: int | None, dask_address: str | None) -> None:
     """Ingest files, directories, JSONL, URLs and feeds into the store.
 
-    Example: sitrep ingest demo/corpus --db sqlite:///sitrep.db
+    Example: sitrep ingest demo/corpus --db sqlite:///sitrep.db --workers 2
     """
     from sitrep.ingest import count_items
     from sitrep.store import Store
     from sitrep.workflow import ingest_sources
 
     check_date(published)
-    with Store.open(db) as store, progress_bar(count_items(sources), "ingesting") as advance:
+    if workers is not None and dask_address is not None:
+        raise SitrepError("choose --workers or --dask, not both")
+    with extraction_runner(workers, dask_address) as runner, Store.open(db) as store, \
+            progress_bar(count_items(sources), "ingesting") as advance:
         report = ingest_sources(sources, store, options=ingest_options(max_bytes, allow_private),
-                                published=published, source=source, progress=advance)
+                                published=published, source=source, progress=advance, runner=runner)
     report_failures(report)
     console.print(summary_table(report, "ingest"))
     sys.exit(1 if report.failed else 0)
+
+
+@contextmanager
+def extraction_runner(workers: int | None, dask_address: str | None) -> Iterator[Any]:
+    """The runner ``--workers``/``--dask`` ask for, or None to extract in this process."""
+    if dask_address is not None:
+        from sitrep.parallel.dask_runner import DaskRunner
+        with DaskRunner(dask_address) as runner:
+            yield runner
+    elif workers is not None and workers > 1:
+        from sitrep.parallel.local import LocalPool
+        yield LocalPool(workers)
+    else:
+        yield None
 
 
 @main.command(name="eval")

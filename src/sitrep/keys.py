@@ -33,7 +33,6 @@ from importlib import resources
 from typing import Any, Generic, TypeVar, cast
 
 import numpy as np
-from datasketch import MinHash
 
 from sitrep.errors import ResourceError
 
@@ -218,17 +217,24 @@ def _identity(value: int) -> int:
     return value
 
 
+def _minhash() -> Any:
+    """datasketch's MinHash, imported on first use (datasketch pulls in scipy: seconds at start)."""
+    from datasketch import MinHash
+
+    return MinHash
+
+
 class Sketcher:
     """Signs sets of byte strings with one fixed family of permutations."""
 
     def __init__(self, rules: SketchRules) -> None:
         self.rules = rules
-        template = MinHash(num_perm=rules.num_perm, seed=rules.seed, hashfunc=_identity, scheme=SCHEME)
+        template = _minhash()(num_perm=rules.num_perm, seed=rules.seed, hashfunc=_identity, scheme=SCHEME)
         self._permutations = template.permutations
 
     def signature_of_hashes(self, hashes: np.ndarray) -> np.ndarray:
         """The MinHash signature of a set already hashed to 32-bit integers."""
-        sketch = MinHash(num_perm=self.rules.num_perm, seed=self.rules.seed, hashfunc=_identity,
+        sketch = _minhash()(num_perm=self.rules.num_perm, seed=self.rules.seed, hashfunc=_identity,
                          permutations=self._permutations, scheme=SCHEME)
         sketch.update_batch(hashes.tolist())
         return np.asarray(sketch.hashvalues, dtype=np.uint32)

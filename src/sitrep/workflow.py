@@ -12,7 +12,7 @@ import logging
 import time as clock
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sitrep.errors import SitrepError
 from sitrep.ingest import Article, Failure, IngestOptions, iter_articles
@@ -20,6 +20,7 @@ from sitrep.model import LAYERS, Document, Extraction
 from sitrep.pipeline import Timings, extract
 
 if TYPE_CHECKING:
+    from sitrep.parallel import Job, Outcome, Runner
     from sitrep.store import Store
 
 Progress = Callable[[str], None]
@@ -47,6 +48,11 @@ class BatchReport:
     def count_items(self, extraction: Extraction) -> None:
         for layer in LAYERS:
             self.items[layer] += len(getattr(extraction, layer))
+
+    def count_extraction(self, extraction: dict[str, Any]) -> None:
+        """``count_items`` for a sitrep/1 dict (as a worker returns it)."""
+        for layer in LAYERS:
+            self.items[layer] += len(extraction.get(layer) or [])
 
 
 def to_document(article: Article, published: str | None = None, source: str | None = None) -> Document:
@@ -110,12 +116,65 @@ def unexpected(exc: BaseException) -> str:
 def ingest_sources(
     sources: Iterable[str], store: Store, *, options: IngestOptions | None = None,
     published: str | None = None, source: str | None = None, progress: Progress | None = None,
+    runner: Runner | None = None,
 ) -> BatchReport:
-    """Ingest, extract and store every article; a document already stored is skipped."""
+    """Ingest, extract and store every article; a document already stored is skipped.
+
+    With a ``runner`` (``sitrep.parallel``) the extraction runs in its workers and this
+    process stays the one writer: each outcome is stored in its own transaction.
+    """
     report = BatchReport()
-    for article in _articles(sources, options, report, progress):
-        _store_one(article, store, published, source, report)
+    if runner is None:
+        for article in _articles(sources, options, report, progress):
+            _store_one(article, store, published, source, report)
+        return report
+    started = clock.perf_counter()
+    jobs = _jobs(_articles(sources, options, report, progress), store, published, source, report)
+    for outcome in runner.run(jobs):
+        _store_outcome(outcome, store, report)
+    report.seconds = clock.perf_counter() - started
     return report
+
+
+def _jobs(articles: Iterable[Article], store: Store, published: str | None, source: str | None,
+          report: BatchReport) -> Iterator[Job]:
+    """The articles still to extract; stored ones and non-English ones are settled here."""
+    from sitrep.parallel import Job
+
+    for article in articles:
+        document = to_document(article, published, source)
+        try:
+            if store.has_document(document.id):
+                report.duplicates += 1
+            elif not is_english(document):
+                store.save_unextracted(document.to_dict(), origin=article.origin, status="skipped_language",
+                                       extra=dict(article.extra or {}))
+                report.skipped_language += 1
+            else:
+                yield Job(article, published, source)
+        except SitrepError as exc:
+            report.failures.append(Failure(origin=article.origin, message=str(exc)))
+
+
+def _store_outcome(outcome: Outcome, store: Store, report: BatchReport) -> None:
+    """Write one worker's result in one transaction; an error is that document's failure."""
+    origin = outcome.job.origin
+    for stage, seconds in outcome.timings.items():
+        report.timings.add(stage, seconds)
+    if outcome.extraction is None:
+        report.failures.append(Failure(origin=origin, message=outcome.error or "extraction failed"))
+        return
+    try:
+        if store.save_document(outcome.extraction, origin=origin, extra=dict(outcome.job.article.extra or {})):
+            report.new += 1
+            report.count_extraction(outcome.extraction)
+        else:
+            report.duplicates += 1
+    except SitrepError as exc:
+        report.failures.append(Failure(origin=origin, message=str(exc)))
+    except Exception as exc:  # one document is one failure; the store's transaction left nothing behind
+        report.failures.append(Failure(origin=origin, message=unexpected(exc)))
+        log.exception("unexpected error storing %s", origin)
 
 
 def _store_one(article: Article, store: Store, published: str | None, source: str | None,

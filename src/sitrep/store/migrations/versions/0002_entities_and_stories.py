@@ -22,7 +22,6 @@ from typing import Any
 import numpy as np
 import sqlalchemy as sa
 from alembic import op
-from datasketch import MinHash
 
 revision: str = "0002"
 down_revision: str | None = "0001"
@@ -163,6 +162,8 @@ class _Sketcher:
     """Story fingerprints: MinHash over word 5-gram shingles per paragraph, LSH band keys, the copy test."""
 
     def __init__(self) -> None:
+        from datasketch import MinHash  # imported here: loading this migration must stay cheap
+
         rules = _SYNDICATION
         template = MinHash(num_perm=rules["num_perm"], seed=rules["seed"], hashfunc=_identity, scheme=_SCHEME)
         self._permutations = template.permutations
@@ -171,6 +172,8 @@ class _Sketcher:
         first, _, rest = text.partition("\n")
         body = rest if title and " ".join(_words(first)) == " ".join(_words(title)) else text
         hashes = _shingle_hashes(body, _SYNDICATION["shingle_words"])
+        from datasketch import MinHash
+
         sketch = MinHash(num_perm=_SYNDICATION["num_perm"], seed=_SYNDICATION["seed"], hashfunc=_identity,
                          permutations=self._permutations, scheme=_SCHEME)
         sketch.update_batch(hashes.tolist())

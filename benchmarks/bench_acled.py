@@ -50,8 +50,11 @@ def truth_fatalities(truth: dict[str, Any], event_id: str) -> tuple[int, int]:
     mapping = load_mapping()
     figures = [f for f in truth["figures"] if f.get("refers_to") == event_id and f["category"] == "killed"]
     vague = [v for f in figures if f["value"] is None and (v := vague_number(f["text"], mapping)) is not None]
-    numeric = [int(f["value"] if f["value"] is not None else f["low"]) for f in figures
-               if f["value"] is not None or (f.get("low") is not None and vague_number(f["text"], mapping) is None)]
+    numeric = [
+        int(f["value"] if f["value"] is not None else f["low"])
+        for f in figures
+        if f["value"] is not None or (f.get("low") is not None and vague_number(f["text"], mapping) is None)
+    ]
     lowest = min(numeric) if numeric else 0
     return lowest, lowest if numeric else (min(vague) if vague else 0)
 
@@ -115,38 +118,78 @@ def main() -> None:
         by_truth.setdefault(standing_for(fused, spans, names), []).append(row)
 
     detail = Table(title="ACLED rows per true violent or protest event (demo corpus)")
-    for column in ("true event", "rows", "event_type / sub_event_type", "fatalities", "truth (numbers)",
-                   "truth (ACLED vague)", "sources"):
+    for column in (
+        "true event",
+        "rows",
+        "event_type / sub_event_type",
+        "fatalities",
+        "truth (numbers)",
+        "truth (ACLED vague)",
+        "sources",
+    ):
         detail.add_column(column, justify="right" if column in ("rows", "fatalities") else "left")
     for event in wanted:
         got = by_truth.get(event["id"], [])
         strict, vague = truth_fatalities(truth, event["id"])
-        detail.add_row(event["id"], str(len(got)), "; ".join(f"{r['event_type']} / {r['sub_event_type']}" for r in got),
-                       " + ".join(str(r["fatalities"]) for r in got) or "—", str(strict), str(vague),
-                       str(max((len(r["source"].split("; ")) for r in got), default=0)))
+        detail.add_row(
+            event["id"],
+            str(len(got)),
+            "; ".join(f"{r['event_type']} / {r['sub_event_type']}" for r in got),
+            " + ".join(str(r["fatalities"]) for r in got) or "—",
+            str(strict),
+            str(vague),
+            str(max((len(r["source"].split("; ")) for r in got), default=0)),
+        )
     wanted_ids = {e["id"] for e in wanted}
     for key, got in sorted(by_truth.items(), key=lambda kv: str(kv[0])):
         if key in wanted_ids:
             continue
         for r in got:
-            detail.add_row(f"extra ({key or 'no truth report'})", "1", f"{r['event_type']} / {r['sub_event_type']}",
-                           str(r["fatalities"]), "", "", r["notes"][:60])
+            detail.add_row(
+                f"extra ({key or 'no truth report'})",
+                "1",
+                f"{r['event_type']} / {r['sub_event_type']}",
+                str(r["fatalities"]),
+                "",
+                "",
+                r["notes"][:60],
+            )
     console.print(detail)
 
     total = sum(int(r["fatalities"]) for _, r in rows)
     strict_total = sum(truth_fatalities(truth, e["id"])[0] for e in wanted)
     vague_total = sum(truth_fatalities(truth, e["id"])[1] for e in wanted)
     matched = sum(1 for e in wanted if by_truth.get(e["id"]))
-    summary = Table(title=f"ACLED export on the demo corpus ({len(extractions)} articles; "
-                          f"extraction {extract_seconds:.1f} s, export {export_ms:.0f} ms)")
-    for column in ("rows", "true events", "true events with a row", "duplicate rows", "extra rows",
-                   "fatalities", "truth (ACLED vague)", "off by", "truth (numbers only)"):
+    summary = Table(
+        title=f"ACLED export on the demo corpus ({len(extractions)} articles; "
+        f"extraction {extract_seconds:.1f} s, export {export_ms:.0f} ms)"
+    )
+    for column in (
+        "rows",
+        "true events",
+        "true events with a row",
+        "duplicate rows",
+        "extra rows",
+        "fatalities",
+        "truth (ACLED vague)",
+        "off by",
+        "truth (numbers only)",
+    ):
         summary.add_column(column, justify="right")
     duplicates = sum(max(0, len(by_truth.get(e["id"], [])) - 1) for e in wanted)
     extra = sum(len(v) for k, v in by_truth.items() if k not in wanted_ids)
     off = f"{(total - vague_total) / vague_total:+.0%}" if vague_total else "—"
-    summary.add_row(str(len(rows)), str(len(wanted)), f"{matched}/{len(wanted)}", str(duplicates), str(extra),
-                    str(total), str(vague_total), off, str(strict_total))
+    summary.add_row(
+        str(len(rows)),
+        str(len(wanted)),
+        f"{matched}/{len(wanted)}",
+        str(duplicates),
+        str(extra),
+        str(total),
+        str(vague_total),
+        off,
+        str(strict_total),
+    )
     console.print(summary)
 
 

@@ -41,8 +41,9 @@ def load_scorer():
 
 def predict(gold: dict, timing: dict) -> dict:
     meta = gold["document"]
-    document = Document(text=meta["text"], title=meta.get("title"), published=meta.get("published"),
-                        source=meta.get("source"))
+    document = Document(
+        text=meta["text"], title=meta.get("title"), published=meta.get("published"), source=meta.get("source")
+    )
     started = time.perf_counter()
     parsed = parse(document.text)
     timing["parse"] += time.perf_counter() - started
@@ -89,8 +90,14 @@ def score_dir(scorer, gold_dir: Path, errors: bool, console: Console) -> dict:
         if errors:
             _print_errors(console, gold_file.name, pairs, gold_left, pred_left)
     share = timing["actors"] / timing["parse"] if timing["parse"] else 0.0
-    return {"docs": len(golds), "prf": tally.prf(), "type": _mean(types), "affiliation": _mean(affiliations),
-            "actors_ms": 1000 * timing["actors"] / max(1, len(golds)), "share": share}
+    return {
+        "docs": len(golds),
+        "prf": tally.prf(),
+        "type": _mean(types),
+        "affiliation": _mean(affiliations),
+        "actors_ms": 1000 * timing["actors"] / max(1, len(golds)),
+        "share": share,
+    }
 
 
 def _mean(values: list[bool]) -> float | None:
@@ -127,8 +134,17 @@ def main() -> None:
     for gold_dir in dirs:
         result = score_dir(scorer, gold_dir, errors, console)
         p, r, f = result["prf"]
-        table.add_row(gold_dir.name, str(result["docs"]), f"{p:.3f}", f"{r:.3f}", f"{f:.3f}", _show(result["type"]),
-                      _show(result["affiliation"]), f"{result['actors_ms']:.1f}", f"{100 * result['share']:.1f}%")
+        table.add_row(
+            gold_dir.name,
+            str(result["docs"]),
+            f"{p:.3f}",
+            f"{r:.3f}",
+            f"{f:.3f}",
+            _show(result["type"]),
+            _show(result["affiliation"]),
+            f"{result['actors_ms']:.1f}",
+            f"{100 * result['share']:.1f}%",
+        )
     console.print(table)
 
 

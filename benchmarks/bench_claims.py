@@ -100,17 +100,25 @@ def _as_claims(text: str, triples: list[Any]) -> dict[str, Any]:
         speaker_id = None
         if triple.speaker:
             speaker_span = [min(t.idx for t in triple.speaker), max(t.idx + len(t) for t in triple.speaker)]
-            name = text[speaker_span[0]:speaker_span[1]]
-            actor = actors.setdefault(name, {"id": f"A{len(actors) + 1}", "name": name, "type": "other",
-                                             "mentions": []})
+            name = text[speaker_span[0] : speaker_span[1]]
+            actor = actors.setdefault(
+                name, {"id": f"A{len(actors) + 1}", "name": name, "type": "other", "mentions": []}
+            )
             actor["mentions"].append(speaker_span)
             speaker_id = actor["id"]
-        claims.append({
-            "id": f"C{len(claims) + 1}", "speaker": speaker_id, "speaker_span": speaker_span,
-            "speaker_text": text[speaker_span[0]:speaker_span[1]] if speaker_span else None,
-            "content": text[start:end], "content_span": [start, end], "kind": "direct",
-            "stance": None, "factuality": None,
-        })
+        claims.append(
+            {
+                "id": f"C{len(claims) + 1}",
+                "speaker": speaker_id,
+                "speaker_span": speaker_span,
+                "speaker_text": text[speaker_span[0] : speaker_span[1]] if speaker_span else None,
+                "content": text[start:end],
+                "content_span": [start, end],
+                "kind": "direct",
+                "stance": None,
+                "factuality": None,
+            }
+        )
     return {"actors": list(actors.values()), "claims": claims}
 
 
@@ -130,8 +138,22 @@ def main() -> None:
     run_sitrep([{"document": {"text": 'Warm-up. "It works," she said.'}}])
     textacy_version = None if args.no_textacy else textacy_available()
     table = Table(title="claims layer: sitrep vs textacy direct_quotations")
-    for column in ("set", "system", "docs", "claims P", "R", "F1", "attrib. P", "R", "F1", "stance", "factuality",
-                   "ms/article", "share", "of parse"):
+    for column in (
+        "set",
+        "system",
+        "docs",
+        "claims P",
+        "R",
+        "F1",
+        "attrib. P",
+        "R",
+        "F1",
+        "stance",
+        "factuality",
+        "ms/article",
+        "share",
+        "of parse",
+    ):
         table.add_column(column, justify="left" if column in ("set", "system") else "right")
     report: dict[str, Any] = {}
     for directory in args.dirs:
@@ -148,9 +170,15 @@ def main() -> None:
         parse_seconds = timings.seconds.get("parse", 0.0)
         ours["share_of_parse"] = round(claims_seconds / parse_seconds, 4) if parse_seconds else None
         report[directory.name] = {"sitrep": ours}
-        table.add_row(directory.name, "sitrep", str(len(golds)), *_cells(ours),
-                      f"{ours['ms_per_article']:.1f}", f"{100 * (ours['share'] or 0):.1f}%",
-                      f"{100 * (ours['share_of_parse'] or 0):.1f}%")
+        table.add_row(
+            directory.name,
+            "sitrep",
+            str(len(golds)),
+            *_cells(ours),
+            f"{ours['ms_per_article']:.1f}",
+            f"{100 * (ours['share'] or 0):.1f}%",
+            f"{100 * (ours['share_of_parse'] or 0):.1f}%",
+        )
         if textacy_version is None:
             note = "skipped" if args.no_textacy else "not installed"
             table.add_row("", f"textacy ({note})", *[""] * 12)
@@ -164,9 +192,11 @@ def main() -> None:
         cells = _cells(theirs)[:6] + ["n/a", "n/a"]  # textacy has no stance or factuality
         table.add_row("", label, str(len(golds)), *cells, f"{theirs['ms_per_article']:.1f}", "", "")
     console.print(table)
-    console.print("share: the claims stage's part of the whole pipeline's time (parse included); of parse: the "
-                  "claims stage's time over the parse's (must stay under 20%); stance/factuality: accuracy over "
-                  "matched claims whose gold has them.")
+    console.print(
+        "share: the claims stage's part of the whole pipeline's time (parse included); of parse: the "
+        "claims stage's time over the parse's (must stay under 20%); stance/factuality: accuracy over "
+        "matched claims whose gold has them."
+    )
     if args.json:
         args.json.write_text(json.dumps(report, indent=2), encoding="utf-8")
 
@@ -177,9 +207,16 @@ def _cells(numbers: dict[str, Any]) -> list[str]:
     def show(value: Any) -> str:
         return "—" if value is None else f"{value:.3f}"
 
-    return [show(claims.get("p")), show(claims.get("r")), show(claims.get("f1")), show(attribution.get("p")),
-            show(attribution.get("r")), show(attribution.get("f1")), show(claims.get("stance_ok")),
-            show(claims.get("factuality_ok"))]
+    return [
+        show(claims.get("p")),
+        show(claims.get("r")),
+        show(claims.get("f1")),
+        show(attribution.get("p")),
+        show(attribution.get("r")),
+        show(attribution.get("f1")),
+        show(claims.get("stance_ok")),
+        show(claims.get("factuality_ok")),
+    ]
 
 
 if __name__ == "__main__":

@@ -73,26 +73,73 @@ def gold_upstream(gold: dict[str, Any], analysis: Analysis) -> None:
     """Fill the layers before events with the gold file's own items."""
     extraction = analysis.extraction
     for a in gold["actors"]:
-        extraction.actors.append(Actor(id=a["id"], name=a["name"], type=a["type"], country=a.get("country"),
-                                       role=a.get("role"), affiliation=a.get("affiliation"),
-                                       mentions=[(m[0], m[1]) for m in a["mentions"]]))
+        extraction.actors.append(
+            Actor(
+                id=a["id"],
+                name=a["name"],
+                type=a["type"],
+                country=a.get("country"),
+                role=a.get("role"),
+                affiliation=a.get("affiliation"),
+                mentions=[(m[0], m[1]) for m in a["mentions"]],
+            )
+        )
     for p in gold["places"]:
-        extraction.places.append(Place(id=p["id"], name=p["name"], feature=p["feature"], country=p.get("country"),
-                                       lat=p.get("lat"), lon=p.get("lon"), geonames_id=p.get("geonames_id"),
-                                       mentions=[(m[0], m[1]) for m in p["mentions"]]))
+        extraction.places.append(
+            Place(
+                id=p["id"],
+                name=p["name"],
+                feature=p["feature"],
+                country=p.get("country"),
+                lat=p.get("lat"),
+                lon=p.get("lon"),
+                geonames_id=p.get("geonames_id"),
+                mentions=[(m[0], m[1]) for m in p["mentions"]],
+            )
+        )
     for t in gold["times"]:
-        extraction.times.append(Time(id=t["id"], text=t["text"], span=_span(t["span"]), start=t["start"],
-                                     end=t["end"], granularity=t["granularity"], relative=t["relative"]))
+        extraction.times.append(
+            Time(
+                id=t["id"],
+                text=t["text"],
+                span=_span(t["span"]),
+                start=t["start"],
+                end=t["end"],
+                granularity=t["granularity"],
+                relative=t["relative"],
+            )
+        )
     for f in gold["figures"]:
-        extraction.figures.append(Figure(id=f["id"], text=f["text"], span=_span(f["span"]), value=f["value"],
-                                         low=f.get("low"), high=f.get("high"), qualifier=f["qualifier"],
-                                         category=f["category"]))
+        extraction.figures.append(
+            Figure(
+                id=f["id"],
+                text=f["text"],
+                span=_span(f["span"]),
+                value=f["value"],
+                low=f.get("low"),
+                high=f.get("high"),
+                qualifier=f["qualifier"],
+                category=f["category"],
+            )
+        )
     for c in gold["claims"]:
-        extraction.claims.append(Claim(
-            id=c["id"], content=c["content"], content_span=_span(c["content_span"]), speaker=c.get("speaker"),
-            speaker_text=c.get("speaker_text"), speaker_span=_span(c.get("speaker_span")), cue=c.get("cue"),
-            cue_span=_span(c.get("cue_span")), kind=c.get("kind") or "indirect", via=list(c.get("via") or []),
-            stance=c.get("stance") or "other", factuality=c.get("factuality") or "unknown", time=c.get("time")))
+        extraction.claims.append(
+            Claim(
+                id=c["id"],
+                content=c["content"],
+                content_span=_span(c["content_span"]),
+                speaker=c.get("speaker"),
+                speaker_text=c.get("speaker_text"),
+                speaker_span=_span(c.get("speaker_span")),
+                cue=c.get("cue"),
+                cue_span=_span(c.get("cue_span")),
+                kind=c.get("kind") or "indirect",
+                via=list(c.get("via") or []),
+                stance=c.get("stance") or "other",
+                factuality=c.get("factuality") or "unknown",
+                time=c.get("time"),
+            )
+        )
 
 
 def run_with_gold_upstream(golds: list[dict[str, Any]]) -> Run:
@@ -140,12 +187,33 @@ def keyword_events(document: Document, keywords: dict[str, str]) -> dict[str, An
         for token in parsed.sentence_tokens(sentence):
             kind = keywords.get(word(token)) if token.pos in ("VERB", "NOUN") else None
             if kind:
-                found.append({"id": f"E{len(found) + 1}", "type": kind, "mode": None, "source": None, "target": None,
-                              "place": None, "time": None, "status": "occurred", "figures": [], "claims": [],
-                              "text": document.text[sentence.start:sentence.end], "span": [sentence.start, sentence.end]})
+                found.append(
+                    {
+                        "id": f"E{len(found) + 1}",
+                        "type": kind,
+                        "mode": None,
+                        "source": None,
+                        "target": None,
+                        "place": None,
+                        "time": None,
+                        "status": "occurred",
+                        "figures": [],
+                        "claims": [],
+                        "text": document.text[sentence.start : sentence.end],
+                        "span": [sentence.start, sentence.end],
+                    }
+                )
                 break
-    return {"schema": "sitrep/1", "document": {"text": document.text}, "actors": [], "places": [], "times": [],
-            "figures": [], "claims": [], "events": found}
+    return {
+        "schema": "sitrep/1",
+        "document": {"text": document.text},
+        "actors": [],
+        "places": [],
+        "times": [],
+        "figures": [],
+        "claims": [],
+        "events": found,
+    }
 
 
 def run_keywords(golds: list[dict[str, Any]]) -> Run:
@@ -158,17 +226,42 @@ def run_keywords(golds: list[dict[str, Any]]) -> Run:
 
 def row(label: str, upstream: str, run: Run) -> list[str]:
     result = score(run.pairs)["events"] or {}
-    return _row(label, upstream, len(run.pairs), result.get("p", 0), result.get("r", 0), result.get("f1", 0),
-                result.get("roles_ok"), result.get("status_ok"), run)
+    return _row(
+        label,
+        upstream,
+        len(run.pairs),
+        result.get("p", 0),
+        result.get("r", 0),
+        result.get("f1", 0),
+        result.get("roles_ok"),
+        result.get("status_ok"),
+        run,
+    )
 
 
-def _row(label: str, upstream: str, documents: int, p: float, r: float, f1: float, roles: float | None,
-         status: float | None, run: Run | None) -> list[str]:
+def _row(
+    label: str,
+    upstream: str,
+    documents: int,
+    p: float,
+    r: float,
+    f1: float,
+    roles: float | None,
+    status: float | None,
+    run: Run | None,
+) -> list[str]:
     timed = run is not None and run.events_seconds > 0
     per_doc = max(1, documents)
     share = run.events_seconds / run.parse_seconds if timed and run.parse_seconds else None
     return [
-        label, upstream, str(documents), f"{p:.3f}", f"{r:.3f}", f"{f1:.3f}", _fmt(roles), _fmt(status),
+        label,
+        upstream,
+        str(documents),
+        f"{p:.3f}",
+        f"{r:.3f}",
+        f"{f1:.3f}",
+        _fmt(roles),
+        _fmt(status),
         f"{1000 * run.events_seconds / per_doc:.1f}" if timed else "—",
         f"{run.sentences / run.events_seconds:,.0f}" if timed else "—",
         f"{1000 * run.parse_seconds / per_doc:.0f}" if timed and run.parse_seconds else "—",
@@ -202,14 +295,29 @@ def wikievents_rows() -> list[list[str]]:
         for label, directory, timed in (("sitrep", ours, run), ("keywords", baseline, None)):
             result = _reference_score(directory)
             same = result["same-sentence/annotated"]
-            rows.append(_row("wikievents-dev", label, result["documents"], same["p"], same["r"], same["f1"],
-                             result["roles"]["all"] if timed else None, None, timed))
+            rows.append(
+                _row(
+                    "wikievents-dev",
+                    label,
+                    result["documents"],
+                    same["p"],
+                    same["r"],
+                    same["f1"],
+                    result["roles"]["all"] if timed else None,
+                    None,
+                    timed,
+                )
+            )
     return rows
 
 
 def _reference_score(predictions: Path) -> dict[str, Any]:
-    done = subprocess.run([sys.executable, str(SCORE_EVENTS), str(WIKIEVENTS), str(predictions), "--json"],
-                          check=True, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, str(SCORE_EVENTS), str(WIKIEVENTS), str(predictions), "--json"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return json.loads(done.stdout)
 
 
@@ -235,8 +343,20 @@ def main() -> None:
     args = parser.parse_args()
     warm_up()
     table = Table(title="sitrep events layer (PLOVER) beside a keyword baseline", header_style="bold")
-    for column in ("set", "run", "docs", "P", "R", "F1", "roles", "status", "ms/doc", "sent/s", "parse ms",
-                   "events/parse"):
+    for column in (
+        "set",
+        "run",
+        "docs",
+        "P",
+        "R",
+        "F1",
+        "roles",
+        "status",
+        "ms/doc",
+        "sent/s",
+        "parse ms",
+        "events/parse",
+    ):
         table.add_column(column, justify="left" if column in ("set", "run") else "right")
     if not args.no_wikievents:
         for cells in wikievents_rows():
@@ -252,10 +372,14 @@ def main() -> None:
             table.add_row(*row(directory.name, "sitrep", run_pipeline(golds)))
         table.add_row(*row(directory.name, "keywords", run_keywords(golds)))
     Console(width=max(Console().width, 130)).print(table)
-    print("wikievents-dev: reference scorer, same-sentence matching, P over annotated sentences, roles per slot;"
-          " other sets: sitrep eval rules, roles = source and target both right.")
-    print(f"ms/doc and sent/s: the events stage alone; events/parse: its time as a share of the spaCy parse"
-          f" (limit {100 * STAGE_SHARE_LIMIT:.0f}%).")
+    print(
+        "wikievents-dev: reference scorer, same-sentence matching, P over annotated sentences, roles per slot;"
+        " other sets: sitrep eval rules, roles = source and target both right."
+    )
+    print(
+        f"ms/doc and sent/s: the events stage alone; events/parse: its time as a share of the spaCy parse"
+        f" (limit {100 * STAGE_SHARE_LIMIT:.0f}%)."
+    )
 
 
 if __name__ == "__main__":

@@ -144,8 +144,15 @@ class OracleDoc:
             if a["name"] == name:
                 return a["id"]
         kind, country, parent = ORACLE_ACTORS.get(name, ("person", None, None))
-        item = {"id": f"A{len(self.actors) + 1}", "name": name, "type": kind, "country": country, "role": None,
-                "affiliation": None, "mentions": []}
+        item = {
+            "id": f"A{len(self.actors) + 1}",
+            "name": name,
+            "type": kind,
+            "country": country,
+            "role": None,
+            "affiliation": None,
+            "mentions": [],
+        }
         self.actors.append(item)
         if parent:
             item["affiliation"] = self.actor(parent)
@@ -177,8 +184,14 @@ class OracleDoc:
         return (left + 1 if left >= 0 else 0, right)
 
     def to_dict(self) -> dict[str, Any]:
-        return {**self.base, "actors": self.actors, "times": self.base["times"] + self.extra_times,
-                "figures": self.figures, "claims": self.claims, "events": self.events}
+        return {
+            **self.base,
+            "actors": self.actors,
+            "times": self.base["times"] + self.extra_times,
+            "figures": self.figures,
+            "claims": self.claims,
+            "events": self.events,
+        }
 
 
 def oracle_extractions(truth: dict[str, Any], base: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
@@ -193,20 +206,54 @@ def oracle_extractions(truth: dict[str, Any], base: dict[str, dict[str, Any]]) -
         time_id = None
         if fig.get("as_of"):
             time_id = f"T{len(doc.base['times']) + len(doc.extra_times) + 1}"
-            doc.extra_times.append({"id": time_id, "text": fig["text"], "span": list(span), "start": fig["as_of"],
-                                    "end": fig["as_of"], "granularity": "day", "relative": False})
+            doc.extra_times.append(
+                {
+                    "id": time_id,
+                    "text": fig["text"],
+                    "span": list(span),
+                    "start": fig["as_of"],
+                    "end": fig["as_of"],
+                    "granularity": "day",
+                    "relative": False,
+                }
+            )
         claim_id = None
         if fig.get("speaker"):
             claim_id = f"C{len(doc.claims) + 1}"
             s, e = doc.sentence_around(start)
-            doc.claims.append({"id": claim_id, "speaker": doc.actor(fig["speaker"]), "speaker_text": fig["speaker"],
-                               "content": doc.text[s:e], "content_span": [s, e], "stance": "assert",
-                               "factuality": "fact", "time": None, "figures": [fid], "places": []})
-        doc.figures.append({"id": fid, "text": fig["text"], "span": list(span), "value": fig["value"],
-                            "low": fig.get("low"), "high": fig.get("high"), "qualifier": fig["qualifier"],
-                            "unit": fig.get("unit"), "noun": None, "category": fig["category"],
-                            "actor": doc.actor(_oracle_figure_actor(fig)), "place": None, "time": time_id,
-                            "claim": claim_id, "_refers_to": fig.get("refers_to")})
+            doc.claims.append(
+                {
+                    "id": claim_id,
+                    "speaker": doc.actor(fig["speaker"]),
+                    "speaker_text": fig["speaker"],
+                    "content": doc.text[s:e],
+                    "content_span": [s, e],
+                    "stance": "assert",
+                    "factuality": "fact",
+                    "time": None,
+                    "figures": [fid],
+                    "places": [],
+                }
+            )
+        doc.figures.append(
+            {
+                "id": fid,
+                "text": fig["text"],
+                "span": list(span),
+                "value": fig["value"],
+                "low": fig.get("low"),
+                "high": fig.get("high"),
+                "qualifier": fig["qualifier"],
+                "unit": fig.get("unit"),
+                "noun": None,
+                "category": fig["category"],
+                "actor": doc.actor(_oracle_figure_actor(fig)),
+                "place": None,
+                "time": time_id,
+                "claim": claim_id,
+                "_refers_to": fig.get("refers_to"),
+            }
+        )
     for event in truth["events"]:
         for report in event["reports"]:
             doc = docs[report["file"]]
@@ -214,11 +261,22 @@ def oracle_extractions(truth: dict[str, Any], base: dict[str, dict[str, Any]]) -
             span = (start, start + len(report["sentence"]))
             status = {"planned": "planned", "possible": "possible"}.get(report["role"], event["status"])
             tied = [f["id"] for f in doc.figures if f["_refers_to"] == event["id"]]
-            doc.events.append({
-                "id": f"E{len(doc.events) + 1}", "type": event["type"], "mode": event.get("mode"),
-                "source": doc.actor(event.get("source")), "target": doc.actor(event.get("target")),
-                "place": doc.place_in(event.get("place"), span), "time": doc.time_in(span, event.get("date")), "status": status,
-                "figures": tied, "claims": [], "text": report["sentence"], "span": list(span)})
+            doc.events.append(
+                {
+                    "id": f"E{len(doc.events) + 1}",
+                    "type": event["type"],
+                    "mode": event.get("mode"),
+                    "source": doc.actor(event.get("source")),
+                    "target": doc.actor(event.get("target")),
+                    "place": doc.place_in(event.get("place"), span),
+                    "time": doc.time_in(span, event.get("date")),
+                    "status": status,
+                    "figures": tied,
+                    "claims": [],
+                    "text": report["sentence"],
+                    "span": list(span),
+                }
+            )
     return {name: d.to_dict() for name, d in docs.items()}
 
 
@@ -229,12 +287,12 @@ def sentence_spans(truth: dict[str, Any], texts: dict[str, str]) -> dict[tuple[s
         for report in event["reports"]:
             start = texts[report["file"]].find(report["sentence"])
             out.setdefault((report["file"], "events"), []).append(
-                (start, start + len(report["sentence"]), f"{report['file']}#{start}"))
+                (start, start + len(report["sentence"]), f"{report['file']}#{start}")
+            )
     return out
 
 
-def score_demo(picture: Picture, truth: dict[str, Any], names: dict[str, str],
-               texts: dict[str, str]) -> dict[str, Any]:
+def score_demo(picture: Picture, truth: dict[str, Any], names: dict[str, str], texts: dict[str, str]) -> dict[str, Any]:
     data = picture.to_dict()
     name_of = {doc_id: name for name, doc_id in names.items()}
     # syndication: document pairs
@@ -256,11 +314,16 @@ def score_demo(picture: Picture, truth: dict[str, Any], names: dict[str, str],
                 continue
             place = fold(event.get("place") or "")
             member_place = fold((member.get("place") or {}).get("name") or "")
-            score = (event["type"] == member["type"],
-                     bool(place and member_place) and place in member_place,  # a sentence naming two happenings
-                     sum(1 for role in ("source", "target") if member[role] and event.get(role)
-                         and fold(event[role]) in fold(member[role]["name"] or "")),
-                     min(e, span[1]) - max(s, span[0]))
+            score = (
+                event["type"] == member["type"],
+                bool(place and member_place) and place in member_place,  # a sentence naming two happenings
+                sum(
+                    1
+                    for role in ("source", "target")
+                    if member[role] and event.get(role) and fold(event[role]) in fold(member[role]["name"] or "")
+                ),
+                min(e, span[1]) - max(s, span[0]),
+            )
             if best_score is None or score > best_score:
                 best, best_score = (file, s, e, event_id), score
         return best
@@ -284,16 +347,28 @@ def score_demo(picture: Picture, truth: dict[str, Any], names: dict[str, str],
         for index, entry in enumerate(series["entries"]):
             for r in entry["reports"]:
                 figure_entry[(name_of[r["document"]], r["text"].casefold())] = (series["id"], index)
-    flagged = {(s["id"], min(a, b), max(a, b)) for s in data["figures"] for c in s["contradictions"]
-               for a in c["a"] for b in c["b"]}
+    flagged = {
+        (s["id"], min(a, b), max(a, b))
+        for s in data["figures"]
+        for c in s["contradictions"]
+        for a in c["a"]
+        for b in c["b"]
+    }
     statements = {(s["id"], tuple(c["a"]), tuple(c["b"])) for s in data["figures"] for c in s["contradictions"]}
     outcome = {"true_found": 0, "true_total": 0, "false_kept": 0, "false_total": 0, "unmatched": 0}
     listed = set()
     for clash in truth["contradictions"]:
         sides = []
         for side in clash["sides"]:
-            key = next((k for k in figure_entry if k[0] == side["file"] and
-                        (side["figure_text"].casefold() in k[1] or k[1] in side["figure_text"].casefold())), None)
+            key = next(
+                (
+                    k
+                    for k in figure_entry
+                    if k[0] == side["file"]
+                    and (side["figure_text"].casefold() in k[1] or k[1] in side["figure_text"].casefold())
+                ),
+                None,
+            )
             sides.append(figure_entry.get(key) if key else None)
         kind = "true" if clash["expected"] else "false"
         outcome[f"{kind}_total"] += 1
@@ -309,12 +384,16 @@ def score_demo(picture: Picture, truth: dict[str, Any], names: dict[str, str],
             outcome["true_found"] += 1
         if not clash["expected"] and not hit:
             outcome["false_kept"] += 1
-    outcome["other_flagged"] = sum(1 for sid, a, b in statements
-                                   if not any((sid, min(i, j), max(i, j)) in listed for i in a for j in b))
+    outcome["other_flagged"] = sum(
+        1 for sid, a, b in statements if not any((sid, min(i, j), max(i, j)) in listed for i in a for j in b)
+    )
     outcome["flagged"] = len(statements)
-    return {"syndication": (syn_p, syn_r, len(predicted_syn), len(truth_syn)),
-            "events": (ev_p, ev_r, ev_r_all, len(matched), len(report_event), len(data["events"])),
-            "contradictions": outcome, "data": data}
+    return {
+        "syndication": (syn_p, syn_r, len(predicted_syn), len(truth_syn)),
+        "events": (ev_p, ev_r, ev_r_all, len(matched), len(report_event), len(data["events"])),
+        "contradictions": outcome,
+        "data": data,
+    }
 
 
 def run_demo(mode: str) -> None:
@@ -327,11 +406,22 @@ def run_demo(mode: str) -> None:
     names = {name: x["document"]["id"] for name, x in base.items()}
     runs = {"pipeline": base, "oracle": None}
     table = Table(title=f"Fusion on the demo corpus ({len(articles)} articles; extraction {extract_seconds:.1f} s)")
-    for column in ("mode", "syndication P", "syndication R", "event pairs P", "event pairs R",
-                   "R (pairs of found reports)", "reports found", "fused events", "contradictions true found",
-                   "false left alone", "other flagged", "fuse ms/doc"):
+    for column in (
+        "mode",
+        "syndication P",
+        "syndication R",
+        "event pairs P",
+        "event pairs R",
+        "R (pairs of found reports)",
+        "reports found",
+        "fused events",
+        "contradictions true found",
+        "false left alone",
+        "other flagged",
+        "fuse ms/doc",
+    ):
         table.add_column(column, justify="right")
-    for name in (["pipeline", "oracle"] if mode == "both" else [mode]):
+    for name in ["pipeline", "oracle"] if mode == "both" else [mode]:
         extractions = runs[name] if name == "pipeline" else oracle_extractions(truth, base)
         started = time.perf_counter()
         picture = build_picture(extractions.values())
@@ -341,16 +431,43 @@ def run_demo(mode: str) -> None:
         sp, sr, _, _ = result["syndication"]
         ep, er, er_all, matched, total, fused = result["events"]
         c = result["contradictions"]
-        table.add_row(name, f"{sp:.2f}", f"{sr:.2f}", f"{ep:.2f}", f"{er_all:.2f}", f"{er:.2f}",
-                      f"{matched}/{total}", str(fused), f"{c['true_found']}/{c['true_total']}",
-                      f"{c['false_kept']}/{c['false_total']}", str(c["other_flagged"]), f"{per_doc:.1f}")
+        table.add_row(
+            name,
+            f"{sp:.2f}",
+            f"{sr:.2f}",
+            f"{ep:.2f}",
+            f"{er_all:.2f}",
+            f"{er:.2f}",
+            f"{matched}/{total}",
+            str(fused),
+            f"{c['true_found']}/{c['true_total']}",
+            f"{c['false_kept']}/{c['false_total']}",
+            str(c["other_flagged"]),
+            f"{per_doc:.1f}",
+        )
     console.print(table)
 
 
 # ----------------------------------------------------------------------------------------
 # synthetic extractions at scale
-EVENT_TYPES = ("ASSAULT", "AID", "CONSULT", "AGREE", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "REQUEST",
-               "ACCUSE", "REJECT", "COERCE", "COOPERATE", "SUPPORT", "CONCEDE", "RETREAT")
+EVENT_TYPES = (
+    "ASSAULT",
+    "AID",
+    "CONSULT",
+    "AGREE",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "COERCE",
+    "COOPERATE",
+    "SUPPORT",
+    "CONCEDE",
+    "RETREAT",
+)
 ACTOR_TYPES = ("state", "state", "armed_forces", "armed_group", "organization", "person", "person", "population")
 CATEGORIES = ("killed", "wounded", "displaced", "troops", "captured")
 QUALIFIERS = ("exact", "exact", "exact", "approx", "at_least", "more_than", "up_to")
@@ -379,11 +496,20 @@ def make_world(rng: random.Random) -> World:
         country = "".join(rng.choices(letters, k=3)) if kind in ("state", "armed_forces", "population") else None
         name = " ".join(rng.choice(vocabulary).capitalize() for _ in range(2 if kind == "person" else 1))
         actors.append({"name": name, "type": kind, "country": country})
-    places = [{"name": rng.choice(vocabulary).capitalize(), "feature": rng.choice(("city", "city", "admin1")),
-               "country": "".join(rng.choices(letters[:8], k=3)), "lat": rng.uniform(-40, 60),
-               "lon": rng.uniform(-20, 120)} for _ in range(800)]
-    outlets = [f"{rng.choice(vocabulary).capitalize()} {rng.choice(('Times', 'Post', 'Wire', 'Herald', 'News'))}"
-               for _ in range(300)]
+    places = [
+        {
+            "name": rng.choice(vocabulary).capitalize(),
+            "feature": rng.choice(("city", "city", "admin1")),
+            "country": "".join(rng.choices(letters[:8], k=3)),
+            "lat": rng.uniform(-40, 60),
+            "lon": rng.uniform(-20, 120),
+        }
+        for _ in range(800)
+    ]
+    outlets = [
+        f"{rng.choice(vocabulary).capitalize()} {rng.choice(('Times', 'Post', 'Wire', 'Herald', 'News'))}"
+        for _ in range(300)
+    ]
     return World(rng, vocabulary, weights, actors, places, outlets)
 
 
@@ -407,12 +533,22 @@ def _words(world: World, n: int) -> list[str]:
 def _happening(world: World, hid: int, day: int) -> Happening:
     rng = world.rng
     source, target = rng.sample(range(len(world.actors)), 2)
-    figures = [(rng.choice(CATEGORIES), rng.choice((source, target)), float(rng.choice((5, 12, 40, 300, 5000))))
-               for _ in range(rng.randint(0, 2))]
-    statements = [(rng.choice((source, target, rng.randrange(len(world.actors)))), _words(world, 14))
-                  for _ in range(3)]
-    return Happening(hid, rng.choice(EVENT_TYPES), source, target, rng.randrange(len(world.places)), day,
-                     _words(world, 120), figures, statements)
+    figures = [
+        (rng.choice(CATEGORIES), rng.choice((source, target)), float(rng.choice((5, 12, 40, 300, 5000))))
+        for _ in range(rng.randint(0, 2))
+    ]
+    statements = [(rng.choice((source, target, rng.randrange(len(world.actors)))), _words(world, 14)) for _ in range(3)]
+    return Happening(
+        hid,
+        rng.choice(EVENT_TYPES),
+        source,
+        target,
+        rng.randrange(len(world.places)),
+        day,
+        _words(world, 120),
+        figures,
+        statements,
+    )
 
 
 class Builder:
@@ -423,9 +559,22 @@ class Builder:
         published = date.fromordinal(day).isoformat()
         self.x: dict[str, Any] = {
             "schema": "sitrep/1",
-            "document": {"id": hashlib.sha256(text.encode()).hexdigest(), "title": title, "source": outlet,
-                         "url": None, "published": published, "language": "en", "text": text},
-            "actors": [], "places": [], "times": [], "figures": [], "claims": [], "events": []}
+            "document": {
+                "id": hashlib.sha256(text.encode()).hexdigest(),
+                "title": title,
+                "source": outlet,
+                "url": None,
+                "published": published,
+                "language": "en",
+                "text": text,
+            },
+            "actors": [],
+            "places": [],
+            "times": [],
+            "figures": [],
+            "claims": [],
+            "events": [],
+        }
         self._actor_ids: dict[int, str] = {}
         self._place_ids: dict[int, str] = {}
 
@@ -447,8 +596,9 @@ class Builder:
     def time(self, day: int) -> str:
         tid = f"T{len(self.x['times']) + 1}"
         iso = date.fromordinal(day).isoformat()
-        self.x["times"].append({"id": tid, "text": iso, "span": [0, 1], "start": iso, "end": iso,
-                                "granularity": "day", "relative": False})
+        self.x["times"].append(
+            {"id": tid, "text": iso, "span": [0, 1], "start": iso, "end": iso, "granularity": "day", "relative": False}
+        )
         return tid
 
     def event(self, h: Happening, explicit_time: bool, with_place: bool) -> str:
@@ -456,28 +606,69 @@ class Builder:
         text = self.x["document"]["text"]
         starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]  # each event in a paragraph of its own
         start = starts[(len(self.x["events"])) % len(starts)]
-        self.x["events"].append({
-            "id": eid, "type": h.type, "mode": None, "source": self.actor(h.source), "target": self.actor(h.target),
-            "place": self.place(h.place) if with_place else None, "time": self.time(h.day) if explicit_time else None,
-            "status": "occurred", "figures": [], "claims": [], "text": " ".join(h.words[:12]),
-            "span": [start, start + 1]})
+        self.x["events"].append(
+            {
+                "id": eid,
+                "type": h.type,
+                "mode": None,
+                "source": self.actor(h.source),
+                "target": self.actor(h.target),
+                "place": self.place(h.place) if with_place else None,
+                "time": self.time(h.day) if explicit_time else None,
+                "status": "occurred",
+                "figures": [],
+                "claims": [],
+                "text": " ".join(h.words[:12]),
+                "span": [start, start + 1],
+            }
+        )
         return eid
 
     def claim(self, speaker: int, words: list[str]) -> str:
         cid = f"C{len(self.x['claims']) + 1}"
-        self.x["claims"].append({
-            "id": cid, "speaker": self.actor(speaker), "speaker_text": None, "speaker_span": None, "cue": "said",
-            "cue_span": None, "content": " ".join(words), "content_span": [0, 1], "kind": "indirect", "via": [],
-            "stance": "assert", "factuality": "fact", "time": None, "figures": [], "places": []})
+        self.x["claims"].append(
+            {
+                "id": cid,
+                "speaker": self.actor(speaker),
+                "speaker_text": None,
+                "speaker_span": None,
+                "cue": "said",
+                "cue_span": None,
+                "content": " ".join(words),
+                "content_span": [0, 1],
+                "kind": "indirect",
+                "via": [],
+                "stance": "assert",
+                "factuality": "fact",
+                "time": None,
+                "figures": [],
+                "places": [],
+            }
+        )
         return cid
 
-    def figure(self, category: str, actor: int, value: float, qualifier: str, claim: str | None,
-               event: str | None) -> None:
+    def figure(
+        self, category: str, actor: int, value: float, qualifier: str, claim: str | None, event: str | None
+    ) -> None:
         fid = f"F{len(self.x['figures']) + 1}"
-        self.x["figures"].append({
-            "id": fid, "text": f"{value:.0f}", "span": [0, 1], "value": value, "low": None, "high": None,
-            "qualifier": qualifier, "unit": "person", "noun": None, "category": category, "actor": self.actor(actor),
-            "place": None, "time": None, "claim": claim})
+        self.x["figures"].append(
+            {
+                "id": fid,
+                "text": f"{value:.0f}",
+                "span": [0, 1],
+                "value": value,
+                "low": None,
+                "high": None,
+                "qualifier": qualifier,
+                "unit": "person",
+                "noun": None,
+                "category": category,
+                "actor": self.actor(actor),
+                "place": None,
+                "time": None,
+                "claim": claim,
+            }
+        )
         if event:
             self.x["events"][int(event[1:]) - 1]["figures"].append(fid)
 
@@ -510,9 +701,13 @@ def synthetic_extractions(n: int, seed: int = 1) -> Iterator[tuple[dict[str, Any
             original, truth = rng.choice(recent_docs[-300:])
             text = _vary(rng, original["document"]["text"])
             copy = json.loads(json.dumps(original))
-            copy["document"].update(id=hashlib.sha256(text.encode()).hexdigest(), text=text,
-                                    source=rng.choice(world.outlets), title="Re: " + (original["document"]["title"] or ""),
-                                    published=date.fromordinal(day).isoformat())
+            copy["document"].update(
+                id=hashlib.sha256(text.encode()).hexdigest(),
+                text=text,
+                source=rng.choice(world.outlets),
+                title="Re: " + (original["document"]["title"] or ""),
+                published=date.fromordinal(day).isoformat(),
+            )
             yield copy, truth
             continue
         if not happenings or happenings[-1].day < day - 0 or rng.random() < 0.35:
@@ -520,7 +715,7 @@ def synthetic_extractions(n: int, seed: int = 1) -> Iterator[tuple[dict[str, Any
         recent = [h for h in happenings[-400:] if h.day >= day - 10]
         main = rng.choice(recent)
         outlet = rng.choice(world.outlets)
-        paragraphs = [" ".join(main.words[k:k + 20]) + " " + " ".join(_words(world, 25)) for k in range(0, 60, 20)]
+        paragraphs = [" ".join(main.words[k : k + 20]) + " " + " ".join(_words(world, 25)) for k in range(0, 60, 20)]
         paragraphs += [" ".join(_words(world, 45)) for _ in range(rng.randint(3, 6))]
         text = "\n".join(paragraphs)
         builder = Builder(world, text, " ".join(main.words[:8]), outlet, day)
@@ -529,7 +724,9 @@ def synthetic_extractions(n: int, seed: int = 1) -> Iterator[tuple[dict[str, Any
         truth_events[eid] = main.id
         for other in rng.sample(recent, k=min(len(recent), rng.randint(0, 2))):
             if other.id != main.id:
-                truth_events[builder.event(other, explicit_time=rng.random() < 0.3, with_place=rng.random() < 0.4)] = other.id
+                truth_events[builder.event(other, explicit_time=rng.random() < 0.3, with_place=rng.random() < 0.4)] = (
+                    other.id
+                )
         for speaker, words in rng.sample(main.statements, k=rng.randint(1, 3)):
             edited = [w if rng.random() > 0.1 else "indeed" for w in words]
             builder.claim(speaker, edited)
@@ -583,8 +780,9 @@ def run_scale(documents: int, seed: int) -> None:
     truth_stories: dict[str, list[str]] = {}
     for doc, story in story_of.items():
         truth_stories.setdefault(story, []).append(doc)
-    syn_p, syn_r = precision_recall(pairs_of([g["documents"] for g in data["syndication"]]),
-                                    pairs_of(list(truth_stories.values())))
+    syn_p, syn_r = precision_recall(
+        pairs_of([g["documents"] for g in data["syndication"]]), pairs_of(list(truth_stories.values()))
+    )
     truth_happenings: dict[int, list[tuple[str, str]]] = {}
     for ref, hid in happening_of.items():
         truth_happenings.setdefault(hid, []).append(ref)
@@ -596,8 +794,10 @@ def run_scale(documents: int, seed: int) -> None:
     table.add_column("value", justify="right")
     rows = [
         ("add: mean ms/document", f"{statistics.fmean(costs_ms):.2f}"),
-        ("add: median / p95 / max ms",
-         f"{costs_ms[len(costs_ms) // 2]:.2f} / {costs_ms[int(len(costs_ms) * 0.95)]:.2f} / {costs_ms[-1]:.1f}"),
+        (
+            "add: median / p95 / max ms",
+            f"{costs_ms[len(costs_ms) // 2]:.2f} / {costs_ms[int(len(costs_ms) * 0.95)]:.2f} / {costs_ms[-1]:.1f}",
+        ),
         ("add: total s", f"{sum(costs):.1f}"),
         ("to_dict(limit=20), as `sitrep picture` shows it: s", f"{top_seconds:.1f}"),
         ("to_dict() of the whole picture: s", f"{assemble_seconds:.1f}"),

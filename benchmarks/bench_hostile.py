@@ -135,12 +135,18 @@ def fetch_cases() -> list[Case]:
     return [
         ("network", "gzip, gzip bomb (50 MB of zeros in 1 kB)", lambda d, b: ingest_url(f"{b}/gzip-gzip")),
         ("network", "deflate bomb", lambda d, b: ingest_url(f"{b}/deflate")),
-        ("network", "headers trickled 1 byte / 50 ms (timeout 2 s)", lambda d, b: ingest_url(f"{b}/slow-headers",
-                                                                                            timeout=2)),
+        (
+            "network",
+            "headers trickled 1 byte / 50 ms (timeout 2 s)",
+            lambda d, b: ingest_url(f"{b}/slow-headers", timeout=2),
+        ),
         ("network", "body trickled 1 byte / 50 ms (timeout 2 s)", lambda d, b: ingest_url(f"{b}/slow-body", timeout=2)),
         ("network", "feed of 20 stalling links (2 s each, 5 s for all)", stalling_feed),
-        ("network", "allow_private: link to 169.254.169.254",
-         lambda d, b: ingest_url("http://169.254.169.254/latest/meta-data/")),
+        (
+            "network",
+            "allow_private: link to 169.254.169.254",
+            lambda d, b: ingest_url("http://169.254.169.254/latest/meta-data/"),
+        ),
         ("network", "allow_private: link to [fd00:ec2::254]", lambda d, b: ingest_url("http://[fd00:ec2::254]/")),
     ]
 
@@ -149,42 +155,85 @@ def input_cases() -> list[Case]:
     attrs40k = " ".join(f"a{i}=1" for i in range(40_000))
     attrs200k = " ".join(f"a{i}" for i in range(200_000))
     return [
-        ("html", "one attribute of 2,000,000 characters",
-         lambda d, b: ingest_file(d, "a.html", html_case(f'title="{"a" * 2_000_000}"'))),
+        (
+            "html",
+            "one attribute of 2,000,000 characters",
+            lambda d, b: ingest_file(d, "a.html", html_case(f'title="{"a" * 2_000_000}"')),
+        ),
         ("html", "40,000 attributes on one tag", lambda d, b: ingest_file(d, "b.html", html_case(attrs40k))),
         ("html", "200,000 attributes on one tag", lambda d, b: ingest_file(d, "c.html", html_case(attrs200k))),
-        ("html", "one line of 2,000,000 characters",
-         lambda d, b: ingest_file(d, "d.html", html_case(inside="<p>" + "word " * 400_000 + "</p>"))),
-        ("html", "100,000 nested divs",
-         lambda d, b: ingest_file(d, "e.html", html_case(inside="<div>" * 100_000 + BODY + "</div>" * 100_000))),
+        (
+            "html",
+            "one line of 2,000,000 characters",
+            lambda d, b: ingest_file(d, "d.html", html_case(inside="<p>" + "word " * 400_000 + "</p>")),
+        ),
+        (
+            "html",
+            "100,000 nested divs",
+            lambda d, b: ingest_file(d, "e.html", html_case(inside="<div>" * 100_000 + BODY + "</div>" * 100_000)),
+        ),
         ("html", "NUL bytes", lambda d, b: ingest_file(d, "f.html", b"\0" + html_case())),
-        ("html", "charset says utf-8, bytes are not",
-         lambda d, b: ingest_file(d, "g.html", b"<meta charset='utf-8'>\xff\xfe" + html_case())),
+        (
+            "html",
+            "charset says utf-8, bytes are not",
+            lambda d, b: ingest_file(d, "g.html", b"<meta charset='utf-8'>\xff\xfe" + html_case()),
+        ),
         ("feed", "billion laughs", lambda d, b: ingest_file(d, "h.xml", LAUGHS)),
         ("feed", "external entity (XXE)", lambda d, b: ingest_file(d, "i.xml", XXE)),
-        ("jsonl", "10,000 lines, a 5,000-digit integer at 1550",
-         lambda d, b: ingest_file(d, "j.jsonl", jsonl_with_bad_line(b'{"text": "x", "n": ' + b"9" * 5000 + b"}"))),
-        ("jsonl", "10,000 lines, 100,000-deep nesting at 1550",
-         lambda d, b: ingest_file(d, "k.jsonl", jsonl_with_bad_line(b'{"text": ' + b"[" * 100_000 + b"]" * 100_000
-                                                                    + b"}"))),
-        ("jsonl", "10,000 lines, a lone surrogate at 1550",
-         lambda d, b: ingest_file(d, "l.jsonl", jsonl_with_bad_line(b'{"text": "a \\ud800 b"}'))),
-        ("jsonl", "published: \"2026-03-05 not a date\"",
-         lambda d, b: ingest_file(d, "m.jsonl", b'{"text": "Rain.", "published": "2026-03-05 not a date"}\n')),
+        (
+            "jsonl",
+            "10,000 lines, a 5,000-digit integer at 1550",
+            lambda d, b: ingest_file(d, "j.jsonl", jsonl_with_bad_line(b'{"text": "x", "n": ' + b"9" * 5000 + b"}")),
+        ),
+        (
+            "jsonl",
+            "10,000 lines, 100,000-deep nesting at 1550",
+            lambda d, b: ingest_file(
+                d, "k.jsonl", jsonl_with_bad_line(b'{"text": ' + b"[" * 100_000 + b"]" * 100_000 + b"}")
+            ),
+        ),
+        (
+            "jsonl",
+            "10,000 lines, a lone surrogate at 1550",
+            lambda d, b: ingest_file(d, "l.jsonl", jsonl_with_bad_line(b'{"text": "a \\ud800 b"}')),
+        ),
+        (
+            "jsonl",
+            'published: "2026-03-05 not a date"',
+            lambda d, b: ingest_file(d, "m.jsonl", b'{"text": "Rain.", "published": "2026-03-05 not a date"}\n'),
+        ),
         ("text", "2,000,001 characters", lambda d, b: extract_text("a " * 1_000_000 + "b")),
         ("text", "4.9 MB file (within the 5 MB cap)", lambda d, b: extract_text(news(4_900_000))),
         ("text", "file name with [/bold] markup", lambda d, b: markup_name(d)),
-        ("figures", "3\u202f000 (U+202F) and 1\u00a0200 (U+00A0)",
-         lambda d, b: numbers_case("3\u202f000 residents and 1\u00a0200 soldiers")),
-        ("api", "GET /api/documents?offset=9223372036854775808",
-         lambda d, b: api_status("GET", "/api/documents", params={"offset": "9223372036854775808"})),
-        ("api", "POST /api/extract published: \"2026-03-05 not a date\"",
-         lambda d, b: api_status("POST", "/api/extract", json={"text": "Rain.", "published": "2026-03-05 not a date"})),
-        ("api", "POST a lone surrogate",
-         lambda d, b: api_status("POST", "/api/extract", content=b'{"text": "\\ud800"}',
-                                 headers={"content-type": "application/json"})),
-        ("cli", "--since 2026-03-05garbage",
-         lambda d, b: cli_run("picture", "--db", f"sqlite:///{d}/p.db", "--since", "2026-03-05garbage")),
+        (
+            "figures",
+            "3\u202f000 (U+202F) and 1\u00a0200 (U+00A0)",
+            lambda d, b: numbers_case("3\u202f000 residents and 1\u00a0200 soldiers"),
+        ),
+        (
+            "api",
+            "GET /api/documents?offset=9223372036854775808",
+            lambda d, b: api_status("GET", "/api/documents", params={"offset": "9223372036854775808"}),
+        ),
+        (
+            "api",
+            'POST /api/extract published: "2026-03-05 not a date"',
+            lambda d, b: api_status(
+                "POST", "/api/extract", json={"text": "Rain.", "published": "2026-03-05 not a date"}
+            ),
+        ),
+        (
+            "api",
+            "POST a lone surrogate",
+            lambda d, b: api_status(
+                "POST", "/api/extract", content=b'{"text": "\\ud800"}', headers={"content-type": "application/json"}
+            ),
+        ),
+        (
+            "cli",
+            "--since 2026-03-05garbage",
+            lambda d, b: cli_run("picture", "--db", f"sqlite:///{d}/p.db", "--since", "2026-03-05garbage"),
+        ),
     ]
 
 
@@ -204,12 +253,16 @@ def markup_name(directory: Path) -> str:
     return cli_run("extract", str(folder / "bold].txt"), str(directory / "other.txt"), "--json")
 
 
-LAUGHS = (b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "lol">'
-          + b"".join(f'<!ENTITY {chr(98 + k)} "{("&" + chr(97 + k) + ";") * 10}">'.encode() for k in range(9))
-          + b']><rss version="2.0"><channel><title>&j;</title><item><title>t</title><description>&j;</description>'
-            b"</item></channel></rss>")
-XXE = (b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><rss version="2.0"><channel>'
-       b"<title>W</title><item><title>t</title><description>&x; body</description></item></channel></rss>")
+LAUGHS = (
+    b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "lol">'
+    + b"".join(f'<!ENTITY {chr(98 + k)} "{("&" + chr(97 + k) + ";") * 10}">'.encode() for k in range(9))
+    + b']><rss version="2.0"><channel><title>&j;</title><item><title>t</title><description>&j;</description>'
+    b"</item></channel></rss>"
+)
+XXE = (
+    b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><rss version="2.0"><channel>'
+    b"<title>W</title><item><title>t</title><description>&x; body</description></item></channel></rss>"
+)
 
 
 def _child(case: Case, base: str, queue: Any) -> None:
@@ -250,16 +303,25 @@ def main() -> None:
     cases = input_cases() + fetch_cases() + ([] if quick else slow_cases())
     table = Table(title=f"hostile inputs: {len(cases)} cases, each bounded at {bound:g} s", header_style="bold")
     for column in ("class", "input", "outcome", "seconds", "peak MB"):
-        table.add_column(column, justify="right" if column in ("seconds", "peak MB") else "left",
-                         overflow="fold", max_width=70 if column == "outcome" else None)
+        table.add_column(
+            column,
+            justify="right" if column in ("seconds", "peak MB") else "left",
+            overflow="fold",
+            max_width=70 if column == "outcome" else None,
+        )
     bad = 0
     with hostile_server() as base:
         for case in cases:
             outcome, seconds, peak = run_case(case, base, bound)
             bad += outcome.startswith(("TRACEBACK", "HANG", "CRASH"))
-            table.add_row(case[0], Text(case[1]), Text(outcome), "-" if seconds is None else f"{seconds:.2f}",
-                          "-" if peak is None else f"{peak / 1e6:.0f}", style="red" if outcome.startswith(
-                              ("TRACEBACK", "HANG", "CRASH")) else None)
+            table.add_row(
+                case[0],
+                Text(case[1]),
+                Text(outcome),
+                "-" if seconds is None else f"{seconds:.2f}",
+                "-" if peak is None else f"{peak / 1e6:.0f}",
+                style="red" if outcome.startswith(("TRACEBACK", "HANG", "CRASH")) else None,
+            )
     console = Console(width=200)
     console.print(table)
     console.print(f"tracebacks, hangs and crashes: {bad}", markup=False, highlight=False)

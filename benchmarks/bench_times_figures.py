@@ -114,11 +114,19 @@ def quantulum_predictor() -> tuple[Predictor | None, str]:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             found = parser.parse(gold["document"]["text"])
-        return {"figures": [
-            {"span": list(q.span), "value": q.value, "low": None, "high": None, "qualifier": "exact",
-             "category": "money" if q.unit.entity.name == "currency" else "other"}
-            for q in found
-        ]}
+        return {
+            "figures": [
+                {
+                    "span": list(q.span),
+                    "value": q.value,
+                    "low": None,
+                    "high": None,
+                    "qualifier": "exact",
+                    "category": "money" if q.unit.entity.name == "currency" else "other",
+                }
+                for q in found
+            ]
+        }
 
     return predict, f"quantulum3 {version('quantulum3')}"
 
@@ -127,13 +135,21 @@ def evaluate(golds: list[dict[str, Any]], predict: Predictor, layer: str) -> dic
     return score((gold, predict(gold)) for gold in golds)[layer]
 
 
-def row(table: Table, system: str, data: str, result: dict[str, Any] | None, sides: tuple[str, ...],
-        ms: str = "") -> None:
+def row(
+    table: Table, system: str, data: str, result: dict[str, Any] | None, sides: tuple[str, ...], ms: str = ""
+) -> None:
     if result is None:
         table.add_row(system, data, "-", "-", "-", *("-" for _ in sides), ms)
         return
-    table.add_row(system, data, f"{result['p']:.3f}", f"{result['r']:.3f}", f"{result['f1']:.3f}",
-                  *(f"{result[s]:.3f}" if result.get(s) is not None else "-" for s in sides), ms)
+    table.add_row(
+        system,
+        data,
+        f"{result['p']:.3f}",
+        f"{result['r']:.3f}",
+        f"{result['f1']:.3f}",
+        *(f"{result[s]:.3f}" if result.get(s) is not None else "-" for s in sides),
+        ms,
+    )
 
 
 def main() -> None:
@@ -179,11 +195,19 @@ def main() -> None:
             continue
         started = time.perf_counter()
         result = evaluate(golds, predict, "figures")
-        row(figure_table, label, directory.name, result, sides,
-            f"{1000 * (time.perf_counter() - started) / len(golds):.2f}")
+        row(
+            figure_table,
+            label,
+            directory.name,
+            result,
+            sides,
+            f"{1000 * (time.perf_counter() - started) / len(golds):.2f}",
+        )
     console.print(figure_table)
-    console.print(f"per article: parse {ours.per_article_ms('parse'):.1f} ms, times {ours.per_article_ms('times'):.2f} ms, "
-                  f"figures {ours.per_article_ms('figures'):.2f} ms ({ours.documents} articles)")
+    console.print(
+        f"per article: parse {ours.per_article_ms('parse'):.1f} ms, times {ours.per_article_ms('times'):.2f} ms, "
+        f"figures {ours.per_article_ms('figures'):.2f} ms ({ours.documents} articles)"
+    )
 
 
 if __name__ == "__main__":

@@ -20,8 +20,13 @@ def main() -> None:
     for gold_file in sorted(gold_dir.glob("*.gold.json")):
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
         meta = gold["document"]
-        document = Document(text=meta["text"], title=meta.get("title"), source=meta.get("source"),
-                            url=meta.get("url"), published=meta.get("published"))
+        document = Document(
+            text=meta["text"],
+            title=meta.get("title"),
+            source=meta.get("source"),
+            url=meta.get("url"),
+            published=meta.get("published"),
+        )
         result = extract(document, timings).to_dict()
         name = gold_file.name[: -len(".gold.json")]
         (pred_dir / f"{name}.json").write_text(json.dumps(result), encoding="utf-8")

@@ -63,8 +63,10 @@ def run(benchmark: Benchmark, quick: bool) -> str:
     print(f"-- {benchmark.name}: {' '.join(command[1:])}", flush=True)
     started = time.perf_counter()
     code = subprocess.run(command, cwd=ROOT, check=False).returncode
-    print(f"-- {benchmark.name}: {'ok' if code == 0 else f'exit {code}'} in {time.perf_counter() - started:.0f} s",
-          flush=True)
+    print(
+        f"-- {benchmark.name}: {'ok' if code == 0 else f'exit {code}'} in {time.perf_counter() - started:.0f} s",
+        flush=True,
+    )
     return "ok" if code == 0 else "failed"
 
 

@@ -23,8 +23,15 @@ import httpx
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 SERVER_START_SECONDS = 120
 
 
@@ -72,11 +79,19 @@ def demo_server(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Itera
     """The base URL of ``sitrep serve`` over a store of the demo corpus."""
     db = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.db'}"
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    subprocess.run([sys.executable, "-m", "sitrep", "ingest", str(ROOT / "demo" / "corpus"), "--db", db],
-                   check=True, capture_output=True, env=env)
+    subprocess.run(
+        [sys.executable, "-m", "sitrep", "ingest", str(ROOT / "demo" / "corpus"), "--db", db],
+        check=True,
+        capture_output=True,
+        env=env,
+    )
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "sitrep", "serve", "--db", db, "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "sitrep", "serve", "--db", db, "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + SERVER_START_SECONDS

@@ -54,9 +54,16 @@ def model_entry_points() -> frozenset[int]:
     import sitrep.workflow
 
     functions: list[Callable[..., Any]] = [
-        sitrep.extract, sitrep.extract_many, sitrep.pipeline.extract, sitrep.pipeline.extract_many,
-        sitrep.nlp.engine.parse, sitrep.nlp.engine.parse_many, sitrep.nlp.engine.load_pipeline,
-        sitrep.workflow.extract_sources, sitrep.workflow.ingest_sources, sitrep.evaluate.run_eval,
+        sitrep.extract,
+        sitrep.extract_many,
+        sitrep.pipeline.extract,
+        sitrep.pipeline.extract_many,
+        sitrep.nlp.engine.parse,
+        sitrep.nlp.engine.parse_many,
+        sitrep.nlp.engine.load_pipeline,
+        sitrep.workflow.extract_sources,
+        sitrep.workflow.ingest_sources,
+        sitrep.evaluate.run_eval,
     ]
     return frozenset(id(f) for f in functions)
 
@@ -81,8 +88,7 @@ def _posts_an_article(code: types.CodeType) -> bool:
     """``client.post("/api/extract", json=...)``: the web app runs the pipeline on the article."""
     strings = [c for c in code.co_consts if isinstance(c, str)]
     keywords = {k for c in code.co_consts if isinstance(c, tuple) for k in c if isinstance(k, str)}
-    return ("post" in code.co_names and "json" in keywords
-            and any(s.startswith(EXTRACTING_ROUTES) for s in strings))
+    return "post" in code.co_names and "json" in keywords and any(s.startswith(EXTRACTING_ROUTES) for s in strings)
 
 
 def _invokes_cli(function: Any, seen: set[int]) -> bool:
@@ -146,7 +152,7 @@ def _loads_model(item: pytest.Item) -> bool:
     if function is not None and _reaches_model(function, seen):
         return True
     info = getattr(item, "_fixtureinfo", None)
-    for definitions in (info.name2fixturedefs.values() if info else ()):
+    for definitions in info.name2fixturedefs.values() if info else ():
         if any(_reaches_model(definition.func, seen) for definition in definitions):
             return True
     return False

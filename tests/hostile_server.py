@@ -20,10 +20,11 @@ from typing import ClassVar
 PACE = 0.05
 MAX_TRICKLE = 400
 BOMB_BYTES = 50_000_000
-ARTICLE = ("<html><head><title>Bridge reopens</title></head><body><article><p>"
-           + "Engineers reopened the river bridge at Tolvik on Sunday after three weeks of repairs, "
-             "the regional transport office said. " * 4
-           + "</p></article></body></html>").encode()
+ARTICLE = (
+    "<html><head><title>Bridge reopens</title></head><body><article><p>"
+    + "Engineers reopened the river bridge at Tolvik on Sunday after three weeks of repairs, "
+    "the regional transport office said. " * 4 + "</p></article></body></html>"
+).encode()
 
 
 def _bombs() -> dict[str, tuple[str, bytes]]:
@@ -31,8 +32,11 @@ def _bombs() -> dict[str, tuple[str, bytes]]:
     return {
         "/gzip-gzip": ("gzip, gzip", gzip.compress(gzip.compress(zeros, 9), 9)),
         "/deflate": ("deflate", zlib.compress(zeros, 9)),
-        "/raw-deflate": ("deflate", zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS).compress(zeros)
-                         + zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS).flush()),
+        "/raw-deflate": (
+            "deflate",
+            zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS).compress(zeros)
+            + zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS).flush(),
+        ),
     }
 
 
@@ -61,8 +65,9 @@ class _Handler(socketserver.BaseRequestHandler):
             self._trickle(b"<p>" + b"a" * MAX_TRICKLE)
         elif path in self.bombs:
             encoding, body = self.bombs[path]
-            self.request.sendall(head + f"Content-Encoding: {encoding}\r\nContent-Length: {len(body)}\r\n\r\n".encode()
-                                 + body)
+            self.request.sendall(
+                head + f"Content-Encoding: {encoding}\r\nContent-Length: {len(body)}\r\n\r\n".encode() + body
+            )
         else:
             self.request.sendall(head + f"Content-Length: {len(ARTICLE)}\r\n\r\n".encode() + ARTICLE)
 

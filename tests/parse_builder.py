@@ -46,22 +46,37 @@ def _default_sent_starts(words: Sequence[str]) -> list[bool]:
 def _sentences(sent_starts: Sequence[bool], tokens_start: list[int], tokens_end: list[int]) -> list[Sentence]:
     firsts = [n for n, start in enumerate(sent_starts) if start or n == 0]
     lasts = [*firsts[1:], len(sent_starts)]
-    return [Sentence(index=k, first=first, last=last, start=tokens_start[first], end=tokens_end[last - 1])
-            for k, (first, last) in enumerate(zip(firsts, lasts, strict=True))]
+    return [
+        Sentence(index=k, first=first, last=last, start=tokens_start[first], end=tokens_end[last - 1])
+        for k, (first, last) in enumerate(zip(firsts, lasts, strict=True))
+    ]
 
 
 def build_parse(
-    words: Sequence[str], *, heads: Sequence[int] | None = None, deps: Sequence[str] | None = None,
-    pos: Sequence[str] | None = None, tags: Sequence[str] | None = None, lemmas: Sequence[str] | None = None,
-    ents: Sequence[tuple[str, int, int]] = (), sent_starts: Sequence[bool] | None = None,
+    words: Sequence[str],
+    *,
+    heads: Sequence[int] | None = None,
+    deps: Sequence[str] | None = None,
+    pos: Sequence[str] | None = None,
+    tags: Sequence[str] | None = None,
+    lemmas: Sequence[str] | None = None,
+    ents: Sequence[tuple[str, int, int]] = (),
+    sent_starts: Sequence[bool] | None = None,
     spaces: Sequence[bool] | None = None,
 ) -> Parse:
     """A Parse of these words. Missing heads make every token a root of its own; ``ents`` are
     ``(label, first, last)`` token ranges, end exclusive; sentences start after ``.``/``!``/``?``
     unless ``sent_starts`` says otherwise."""
     count = len(words)
-    for name, values in (("heads", heads), ("deps", deps), ("pos", pos), ("tags", tags), ("lemmas", lemmas),
-                         ("sent_starts", sent_starts), ("spaces", spaces)):
+    for name, values in (
+        ("heads", heads),
+        ("deps", deps),
+        ("pos", pos),
+        ("tags", tags),
+        ("lemmas", lemmas),
+        ("sent_starts", sent_starts),
+        ("spaces", spaces),
+    ):
         if values is not None and len(values) != count:
             raise ValueError(f"{name} has {len(values)} values for {count} words")
     spaces = list(spaces) if spaces is not None else _default_spaces(words)
@@ -75,14 +90,33 @@ def build_parse(
     sentence_of = [s.index for s in sentences for _ in range(s.first, s.last)]
     entity_of = {k: label for label, first, last in ents for k in range(first, last)}
     tokens = [
-        Token(i=n, text=word, start=starts[n], end=ends[n], lemma=lemmas[n] if lemmas else word.lower(),
-              pos=pos[n] if pos else "X", tag=tags[n] if tags else "", dep=deps[n] if deps else "",
-              head=heads[n] if heads else n, ent_type=entity_of.get(n, ""), sent=sentence_of[n],
-              space_after=spaces[n])
+        Token(
+            i=n,
+            text=word,
+            start=starts[n],
+            end=ends[n],
+            lemma=lemmas[n] if lemmas else word.lower(),
+            pos=pos[n] if pos else "X",
+            tag=tags[n] if tags else "",
+            dep=deps[n] if deps else "",
+            head=heads[n] if heads else n,
+            ent_type=entity_of.get(n, ""),
+            sent=sentence_of[n],
+            space_after=spaces[n],
+        )
         for n, word in enumerate(words)
     ]
-    entities = [Entity(label=label, first=first, last=last, start=starts[first], end=ends[last - 1],
-                       text=text[starts[first]:ends[last - 1]]) for label, first, last in sorted(ents, key=lambda e: e[1])]
+    entities = [
+        Entity(
+            label=label,
+            first=first,
+            last=last,
+            start=starts[first],
+            end=ends[last - 1],
+            text=text[starts[first] : ends[last - 1]],
+        )
+        for label, first, last in sorted(ents, key=lambda e: e[1])
+    ]
     return Parse(text=text, tokens=tokens, sentences=sentences, entities=entities)
 
 

@@ -67,8 +67,10 @@ def test_office_without_a_name_is_a_person():
 
 
 def test_surname_and_title_join_the_named_person():
-    text = ("NATO Secretary General Mark Rutte spoke on Monday. Rutte said the alliance was ready. "
-            "The Secretary General added that talks would go on.")
+    text = (
+        "NATO Secretary General Mark Rutte spoke on Monday. Rutte said the alliance was ready. "
+        "The Secretary General added that talks would go on."
+    )
     found, _ = actors_of(text)
     assert mentions(found["Mark Rutte"], text).count("Rutte") == 1
     assert mentions(found["Mark Rutte"], text).count("Secretary General") == 2

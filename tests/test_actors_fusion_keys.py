@@ -62,8 +62,10 @@ def test_country_office_with_a_named_general_after_a_comma():
 
 
 def test_the_militants_refer_back_to_the_armed_group():
-    text = ("The Tana Valley Front, an armed group, attacked a police post on Monday. "
-            "The militants said in a statement that they had seized weapons.")
+    text = (
+        "The Tana Valley Front, an armed group, attacked a police post on Monday. "
+        "The militants said in a statement that they had seized weapons."
+    )
     x = extract(Document(text=text))
     group = next(a for a in x.actors if a.name == "Tana Valley Front")
     start = text.index("The militants")
@@ -93,8 +95,10 @@ def test_the_army_without_a_dateline_stays_unkeyed():
 
 
 def test_envoy_with_a_remit_then_name_is_one_person():
-    text = ("The United Nations special envoy for the Horn of Africa, Ingrid Halvorsen, called for calm. "
-            "The UN envoy said the fighting must stop.")
+    text = (
+        "The United Nations special envoy for the Horn of Africa, Ingrid Halvorsen, called for calm. "
+        "The UN envoy said the fighting must stop."
+    )
     people = [d for d in find_actors(parse(text)) if d.type == "person"]
     assert [d.name for d in people] == ["Ingrid Halvorsen"]
     assert people[0].affiliation == "entry:United Nations"

@@ -46,17 +46,25 @@ def said(text: str, **kwargs: object) -> list[Said]:
     extraction = analysis.extraction
     out = []
     for claim in extraction.claims:
-        assert text[claim.content_span[0]:claim.content_span[1]] == claim.content
+        assert text[claim.content_span[0] : claim.content_span[1]] == claim.content
         if claim.speaker_span:
-            assert text[claim.speaker_span[0]:claim.speaker_span[1]] == claim.speaker_text
+            assert text[claim.speaker_span[0] : claim.speaker_span[1]] == claim.speaker_text
         if claim.cue_span:
-            assert text[claim.cue_span[0]:claim.cue_span[1]] == claim.cue
+            assert text[claim.cue_span[0] : claim.cue_span[1]] == claim.cue
         speaker = extraction.get(claim.speaker)
-        out.append(Said(
-            content=claim.content, speaker=speaker.name if speaker else None, speaker_text=claim.speaker_text,
-            cue=claim.cue, kind=claim.kind, stance=claim.stance, factuality=claim.factuality,
-            via=[extraction.get(v).name for v in claim.via], time=claim.time,
-        ))
+        out.append(
+            Said(
+                content=claim.content,
+                speaker=speaker.name if speaker else None,
+                speaker_text=claim.speaker_text,
+                cue=claim.cue,
+                kind=claim.kind,
+                stance=claim.stance,
+                factuality=claim.factuality,
+                via=[extraction.get(v).name for v in claim.via],
+                time=claim.time,
+            )
+        )
     return out
 
 
@@ -208,7 +216,8 @@ def test_nested_claim_is_relayed_by_the_outer_speaker() -> None:
     outer = next(c for c in found if c.cue == "said")
     inner = next(c for c in found if c.cue == "informed")
     assert (inner.content == "it had reached the valley" and inner.speaker == "the Red Cross") or "Red Cross" in (
-        inner.speaker or "")
+        inner.speaker or ""
+    )
     assert outer.speaker in inner.via
 
 
@@ -393,8 +402,11 @@ def test_worked_example_finds_its_claims_with_the_right_speakers(shared_dir: Pat
     actors = {a["id"]: a["name"] for a in gold["actors"]}
     for expected in (c for c in gold["claims"] if not c.get("optional")):
         match = next(
-            (c for c in predicted
-             if c.content_span[0] < expected["content_span"][1] and expected["content_span"][0] < c.content_span[1]),
+            (
+                c
+                for c in predicted
+                if c.content_span[0] < expected["content_span"][1] and expected["content_span"][0] < c.content_span[1]
+            ),
             None,
         )
         assert match is not None, expected["content"]
@@ -449,11 +461,11 @@ def test_every_claim_points_back_at_the_text(parts: list[str], joiner: str) -> N
     ids = [c.id for c in extraction.claims]
     assert len(ids) == len(set(ids))
     for claim in extraction.claims:
-        assert text[claim.content_span[0]:claim.content_span[1]] == claim.content and claim.content.strip()
+        assert text[claim.content_span[0] : claim.content_span[1]] == claim.content and claim.content.strip()
         for span, words in ((claim.speaker_span, claim.speaker_text), (claim.cue_span, claim.cue)):
             assert (span is None) == (words is None)
             if span is not None:
-                assert text[span[0]:span[1]] == words
+                assert text[span[0] : span[1]] == words
         assert claim.stance in STANCES and claim.factuality in FACTUALITIES and claim.kind in KINDS
         assert claim.speaker is None or extraction.get(claim.speaker) is not None
         assert all(extraction.get(v) is not None for v in claim.via)

@@ -89,8 +89,10 @@ def test_missing_file_is_named(tmp_path):
 
 def db_counts(db: Path) -> dict[str, int]:
     with sqlite3.connect(db) as con:
-        return {t: con.execute(f"select count(*) from {t}").fetchone()[0]
-                for t in ("documents", "actors", "places", "times", "figures", "claims", "events")}
+        return {
+            t: con.execute(f"select count(*) from {t}").fetchone()[0]
+            for t in ("documents", "actors", "places", "times", "figures", "claims", "events")
+        }
 
 
 def test_ingesting_twice_adds_nothing(tmp_path, article_path):
@@ -110,8 +112,11 @@ def test_ingesting_twice_adds_nothing(tmp_path, article_path):
 
 def test_non_english_articles_are_stored_and_flagged(tmp_path):
     german = tmp_path / "de.txt"
-    german.write_text("Die Regierung hat am Montag neue Sanktionen gegen das Land beschlossen, "
-                      "sagte ein Sprecher des Ministeriums in Berlin.", encoding="utf-8")
+    german.write_text(
+        "Die Regierung hat am Montag neue Sanktionen gegen das Land beschlossen, "
+        "sagte ein Sprecher des Ministeriums in Berlin.",
+        encoding="utf-8",
+    )
     db = tmp_path / "s.db"
     assert run("ingest", str(german), "--db", f"sqlite:///{db}").exit_code == 0
     with sqlite3.connect(db) as con:
@@ -122,7 +127,8 @@ def write_corpus(directory: Path, count: int) -> None:
     directory.mkdir()
     for n in range(count):
         (directory / f"doc{n:03}.txt").write_text(
-            f"Report {n}: officials in Kharkiv said {n + 3} people were wounded on Monday.", encoding="utf-8")
+            f"Report {n}: officials in Kharkiv said {n + 3} people were wounded on Monday.", encoding="utf-8"
+        )
 
 
 @pytest.mark.slow  # two subprocess ingests of 200 articles: half a minute idle, minutes on a loaded machine
@@ -160,12 +166,35 @@ def _stored(db: Path) -> int:
 
 def test_eval_prints_a_table_per_set_and_layer(tmp_path):
     text = "Shelling hit Kharkiv on Monday, officials said."
-    gold = {"schema": "sitrep/1", "layers": ["times"],
-            "document": {"id": "x", "title": None, "source": None, "url": None, "published": "2026-03-05",
-                         "language": "en", "text": text},
-            "actors": [], "places": [], "figures": [], "claims": [], "events": [],
-            "times": [{"id": "T1", "text": "Monday", "span": [24, 30], "start": "2026-03-02", "end": "2026-03-02",
-                       "granularity": "day", "relative": True}]}
+    gold = {
+        "schema": "sitrep/1",
+        "layers": ["times"],
+        "document": {
+            "id": "x",
+            "title": None,
+            "source": None,
+            "url": None,
+            "published": "2026-03-05",
+            "language": "en",
+            "text": text,
+        },
+        "actors": [],
+        "places": [],
+        "figures": [],
+        "claims": [],
+        "events": [],
+        "times": [
+            {
+                "id": "T1",
+                "text": "Monday",
+                "span": [24, 30],
+                "start": "2026-03-02",
+                "end": "2026-03-02",
+                "granularity": "day",
+                "relative": True,
+            }
+        ],
+    }
     gold_dir = tmp_path / "mini"
     gold_dir.mkdir()
     (gold_dir / "monday.gold.json").write_text(json.dumps(gold), encoding="utf-8")
@@ -183,9 +212,12 @@ def test_stories_and_entities_list_what_ingest_grouped(tmp_path, article_path):
     original = article_path.read_text(encoding="utf-8")
     (corpus / "wire.txt").write_text(original, encoding="utf-8")
     copy = original.replace("source: Pontic Courier", "source: Black Sea Daily").replace(
-        "title: Drone strike hits Odesa port warehouses, officials say", "title: Odesa port burns after drone raid")
-    (corpus / "copy.txt").write_text(copy.replace("Drone strike hits Odesa port warehouses, officials say\n",
-                                                  "Odesa port burns after drone raid\n"), encoding="utf-8")
+        "title: Drone strike hits Odesa port warehouses, officials say", "title: Odesa port burns after drone raid"
+    )
+    (corpus / "copy.txt").write_text(
+        copy.replace("Drone strike hits Odesa port warehouses, officials say\n", "Odesa port burns after drone raid\n"),
+        encoding="utf-8",
+    )
     db = f"sqlite:///{tmp_path / 's.db'}"
     assert run("ingest", str(corpus), "--db", db).exit_code == 0
     stories = json.loads(run("stories", "--db", db, "--json").output)

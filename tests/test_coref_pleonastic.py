@@ -13,36 +13,45 @@ def first_it(text):
     return is_pleonastic(parsed, next(t.i for t in parsed.tokens if t.lower == "it"))
 
 
-@pytest.mark.parametrize("text", [
-    "It is unclear how many fighters were killed.",
-    "It was not clear whether the talks would resume.",
-    "It is believed that ten soldiers died.",
-    "It seems that the army withdrew overnight.",
-    "It remains to be seen whether the ceasefire holds.",
-    "It is important to count the dead.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is unclear how many fighters were killed.",
+        "It was not clear whether the talks would resume.",
+        "It is believed that ten soldiers died.",
+        "It seems that the army withdrew overnight.",
+        "It remains to be seen whether the ceasefire holds.",
+        "It is important to count the dead.",
+    ],
+)
 def test_pleonastic(text):
     assert first_it(text)
 
 
-@pytest.mark.parametrize("text", [
-    "It said in a statement that it had lost ten men.",
-    "It is likely to attack again.",
-    "It is an armed group that operates in the north.",
-    "It was founded in 2020.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It said in a statement that it had lost ten men.",
+        "It is likely to attack again.",
+        "It is an armed group that operates in the north.",
+        "It was founded in 2020.",
+    ],
+)
 def test_referring(text):
     assert not first_it(text)
 
 
 def test_pleonastic_it_does_not_resolve_to_the_group():
-    text = ("The Tana Valley Front claimed the attack. It is unclear how many people died. "
-            "It said in a statement that it had lost two fighters.")
+    text = (
+        "The Tana Valley Front claimed the attack. It is unclear how many people died. "
+        "It said in a statement that it had lost two fighters."
+    )
     x = extract(Document(text=text))
     group = next(a for a in x.actors if a.name == "Tana Valley Front")
     unclear = text.index("It is unclear")
     said = text.index("It said")
     from sitrep.analysis import Analysis  # noqa: F401  (resolver is installed on the analysis only)
+
     speakers = {c.speaker_span[0]: c.speaker for c in x.claims}
     assert speakers.get(said) == group.id
     assert unclear not in speakers or speakers[unclear] is None
@@ -53,6 +62,7 @@ def _analysis(text):
     from sitrep.layers.actors import stage as actors
     from sitrep.layers.places import stage as places
     from sitrep.model import Extraction
+
     document = Document(text=text)
     analysis = Analysis(document=document, parse=parse(text), extraction=Extraction(document=document))
     places.run(analysis)
@@ -73,17 +83,26 @@ def test_the_militants_need_a_determiner():
     start = text.index("Militants")
     group = next(a for a in analysis.extraction.actors if a.name == "Tana Valley Front")
     found = analysis.resolve_actor((start, start + len("Militants")))
-    assert found != group.id    # bare "Militants" are unnamed militants of their own, not the group
+    assert found != group.id  # bare "Militants" are unnamed militants of their own, not the group
     assert found is None or analysis.extraction.get(found).type == "armed_group"
     later = text.index("attacked")
     assert analysis.resolve_actor((text.index("an armed group"), later - 1)) in (group.id, None)
 
 
-@pytest.mark.parametrize("text, pronoun, expected", [
-    (("The Kivu Liberation Army has 5,000 fighters. The government announced on Friday that it would recruit "
-      "10,000 volunteers."), "it would", "The government"),
-    ("Mark Rutte met Zelenskyy. Zelenskyy said he would visit Kyiv.", "he would", "Zelenskyy"),
-])
+@pytest.mark.parametrize(
+    "text, pronoun, expected",
+    [
+        (
+            (
+                "The Kivu Liberation Army has 5,000 fighters. The government announced on Friday that it would recruit "
+                "10,000 volunteers."
+            ),
+            "it would",
+            "The government",
+        ),
+        ("Mark Rutte met Zelenskyy. Zelenskyy said he would visit Kyiv.", "he would", "Zelenskyy"),
+    ],
+)
 def test_the_subject_of_a_reported_clause_is_the_reporters_own(text: str, pronoun: str, expected: str) -> None:
     extraction = extract(Document(text=text, published="2026-03-09"))
     start = text.index(pronoun)

@@ -29,8 +29,17 @@ def test_every_entry_has_a_contract_stance_and_factuality() -> None:
 
 @pytest.mark.parametrize(
     ("cue", "stance"),
-    [("say", "report"), ("confirm", "confirm"), ("deny", "deny"), ("allege", "allege"), ("warn", "warn"),
-     ("urge", "call"), ("plan", "plan"), ("estimate", "estimate"), ("insist", "assert")],
+    [
+        ("say", "report"),
+        ("confirm", "confirm"),
+        ("deny", "deny"),
+        ("allege", "allege"),
+        ("warn", "warn"),
+        ("urge", "call"),
+        ("plan", "plan"),
+        ("estimate", "estimate"),
+        ("insist", "assert"),
+    ],
 )
 def test_verb_classes(cue: str, stance: str) -> None:
     entry = next(c for c in load_cues().verbs[cue] if len(c.words) == 1)

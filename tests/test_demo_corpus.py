@@ -23,10 +23,36 @@ TRUTH_PATH = DEMO / "truth.json"
 REQUIRED_KEYS = {"title", "published", "source", "url", "fiction"}
 FIRST_DAY, LAST_DAY = dt.date(2026, 3, 2), dt.date(2026, 3, 15)
 QUALIFIERS = {"exact", "approx", "at_least", "more_than", "at_most", "up_to", "less_than", "range"}
-CATEGORIES = {"troops", "killed", "wounded", "casualties", "captured", "missing", "displaced",
-              "weapons", "money", "other"}
-PLOVER = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+CATEGORIES = {
+    "troops",
+    "killed",
+    "wounded",
+    "casualties",
+    "captured",
+    "missing",
+    "displaced",
+    "weapons",
+    "money",
+    "other",
+}
+PLOVER = {
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+}
 COPY_MIN_SIMILARITY = 0.8
 INDEPENDENT_MAX_SIMILARITY = 0.5
 
@@ -41,7 +67,7 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
         key, sep, value = line.partition(": ")
         assert sep, f"front matter line without 'key: value': {line!r}"
         meta[key.strip()] = value.strip()
-    return meta, "\n".join(lines[end + 1:])
+    return meta, "\n".join(lines[end + 1 :])
 
 
 def corpus_files() -> list[Path]:
@@ -103,22 +129,31 @@ def test_truth_files_exist(truth: dict) -> None:
 
 
 def test_event_sentences_are_verbatim(truth: dict) -> None:
-    missing = [(e["id"], r["file"]) for e in truth["events"] for r in e["reports"]
-               if r["sentence"] not in body_of(r["file"])]
+    missing = [
+        (e["id"], r["file"]) for e in truth["events"] for r in e["reports"] if r["sentence"] not in body_of(r["file"])
+    ]
     assert missing == []
 
 
 def test_figure_texts_are_verbatim(truth: dict) -> None:
     missing = [(f["file"], f["text"]) for f in truth["figures"] if f["text"] not in body_of(f["file"])]
-    missing += [(s["file"], s["figure_text"]) for c in truth["contradictions"] for s in c["sides"]
-                if s["figure_text"] not in body_of(s["file"])]
+    missing += [
+        (s["file"], s["figure_text"])
+        for c in truth["contradictions"]
+        for s in c["sides"]
+        if s["figure_text"] not in body_of(s["file"])
+    ]
     assert missing == []
 
 
 def test_contradiction_sides_are_listed_figures(truth: dict) -> None:
     listed = {(f["file"], f["text"]) for f in truth["figures"]}
-    unlisted = [(s["file"], s["figure_text"]) for c in truth["contradictions"] for s in c["sides"]
-                if (s["file"], s["figure_text"]) not in listed]
+    unlisted = [
+        (s["file"], s["figure_text"])
+        for c in truth["contradictions"]
+        for s in c["sides"]
+        if (s["file"], s["figure_text"]) not in listed
+    ]
     assert unlisted == []
     assert {c["expected"] for c in truth["contradictions"]} == {True, False}
 
@@ -160,7 +195,6 @@ def test_independent_reports_are_worded_differently(truth: dict) -> None:
 
 def test_an_event_is_reported_by_four_independent_outlets(truth: dict) -> None:
     def outlets(event: dict) -> set[str]:
-        return {split_front_matter(text_of(r["file"]))[0]["source"]
-                for r in event["reports"] if r["role"] == "main"}
+        return {split_front_matter(text_of(r["file"]))[0]["source"] for r in event["reports"] if r["role"] == "main"}
 
     assert max(len(outlets(e)) for e in truth["events"]) >= 4

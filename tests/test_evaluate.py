@@ -56,8 +56,12 @@ def test_matches_the_reference_scorer(shared_dir, tmp_path):
         (gold_dir / f"{name}.gold.json").write_text(json.dumps(gold), encoding="utf-8")
         (pred_dir / f"{name}.json").write_text(json.dumps(pred), encoding="utf-8")
         ours.add(gold, pred)
-    reference = subprocess.run([sys.executable, str(scorer_script), str(gold_dir), str(pred_dir), "--json"],
-                               capture_output=True, text=True, check=True)
+    reference = subprocess.run(
+        [sys.executable, str(scorer_script), str(gold_dir), str(pred_dir), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert ours.summary() == json.loads(reference.stdout)
 
 

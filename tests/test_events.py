@@ -80,8 +80,13 @@ def build(text: str, world: World | None = None, title: str | None = None, publi
     parents: dict[str, str | None] = {}
     for name, type_, country, parent, surfaces in specs:
         if name in wanted:
-            actor = Actor(id=extraction.next_id("actors"), name=name, type=type_, country=country,
-                          mentions=_mentions(text, surfaces))
+            actor = Actor(
+                id=extraction.next_id("actors"),
+                name=name,
+                type=type_,
+                country=country,
+                mentions=_mentions(text, surfaces),
+            )
             extraction.actors.append(actor)
             by_name[name], parents[actor.id] = actor.id, parent
     for actor in extraction.actors:
@@ -89,21 +94,46 @@ def build(text: str, world: World | None = None, title: str | None = None, publi
         actor.affiliation = by_name.get(parent) if parent else None
     for content, speaker, stance, factuality in world.claims:
         start = text.index(content)
-        extraction.claims.append(Claim(
-            id=extraction.next_id("claims"), content=content, content_span=(start, start + len(content)),
-            speaker=by_name.get(speaker) if speaker else None, stance=stance, factuality=factuality))
+        extraction.claims.append(
+            Claim(
+                id=extraction.next_id("claims"),
+                content=content,
+                content_span=(start, start + len(content)),
+                speaker=by_name.get(speaker) if speaker else None,
+                stance=stance,
+                factuality=factuality,
+            )
+        )
     for name, feature, country, lat, lon, surfaces in world.places:
-        extraction.places.append(Place(id=extraction.next_id("places"), name=name, feature=feature, country=country,
-                                       lat=lat, lon=lon, mentions=_mentions(text, surfaces)))
+        extraction.places.append(
+            Place(
+                id=extraction.next_id("places"),
+                name=name,
+                feature=feature,
+                country=country,
+                lat=lat,
+                lon=lon,
+                mentions=_mentions(text, surfaces),
+            )
+        )
     for phrase, start_date, end_date, granularity in world.times:
         start = text.index(phrase)
-        extraction.times.append(Time(id=extraction.next_id("times"), text=phrase, span=(start, start + len(phrase)),
-                                     start=start_date, end=end_date, granularity=granularity))
+        extraction.times.append(
+            Time(
+                id=extraction.next_id("times"),
+                text=phrase,
+                span=(start, start + len(phrase)),
+                start=start_date,
+                end=end_date,
+                granularity=granularity,
+            )
+        )
     for phrase, value, category in world.figures:
         start = text.index(phrase)
         span = (start, start + len(phrase))
-        extraction.figures.append(Figure(id=extraction.next_id("figures"), text=phrase, span=span, value=value,
-                                         category=category))
+        extraction.figures.append(
+            Figure(id=extraction.next_id("figures"), text=phrase, span=span, value=value, category=category)
+        )
     return Analysis(document=document, parse=parse(text), extraction=extraction)
 
 
@@ -130,8 +160,7 @@ TYPE_CASES = [
     ("Erdogan met Vladimir Putin in Sochi on Friday.", "CONSULT", None, "Turkey", "Russia"),
     ("Germany welcomed the decision of the court.", "SUPPORT", None, "Germany", None),
     ("The government of Sri Lanka lifted the curfew in Colombo.", "CONCEDE", None, None, None),
-    ("Estonia shared intelligence with Finland about the sabotage.", "COOPERATE", "intelligence", "Estonia",
-     "Finland"),
+    ("Estonia shared intelligence with Finland about the sabotage.", "COOPERATE", "intelligence", "Estonia", "Finland"),
     ("Germany provided Ukraine with air defence systems.", "AID", "military", "Germany", "Ukraine"),
     ("Hamas released three hostages on Monday.", "RETREAT", "release", "Hamas", "hostages"),
     ("The United Nations called on Israel to allow aid into Gaza.", "REQUEST", None, "United Nations", "Israel"),
@@ -142,7 +171,13 @@ TYPE_CASES = [
     ("The European Union imposed new sanctions on Iran.", "SANCTION", "sever", "European Union", "Iran"),
     ("Russia massed troops along the border with Ukraine.", "MOBILIZE", "troops", "Russia", None),
     ("Police in Minsk arrested 40 demonstrators.", "COERCE", "arrest", "Police", "demonstrators"),
-    ("An Israeli airstrike killed five people in a Gaza refugee camp.", "ASSAULT", "aerial", "Israeli armed forces", "people"),
+    (
+        "An Israeli airstrike killed five people in a Gaza refugee camp.",
+        "ASSAULT",
+        "aerial",
+        "Israeli armed forces",
+        "people",
+    ),
 ]
 
 
@@ -155,7 +190,7 @@ def test_each_plover_type(sentence: str, type_: str, mode: str | None, source: s
     assert name(analysis, event.source) == source
     assert name(analysis, event.target) == target
     assert event.status == "occurred"
-    assert analysis.text[event.span[0]:event.span[1]] == event.text
+    assert analysis.text[event.span[0] : event.span[1]] == event.text
 
 
 def test_every_plover_type_is_covered() -> None:
@@ -213,9 +248,14 @@ def test_a_request_in_the_progressive_occurred() -> None:
 
 # --- roles ----------------------------------------------------------------------------------------------------------
 
+
 def test_troops_sent_to_fight_for_another_state_are_military_aid_from_the_sender() -> None:
-    world = World(actors=[("North Korea", "state", "PRK", None, ["North Korea", "Pyongyang"]),
-                          ("North Korean armed forces", "armed_forces", "PRK", "North Korea", ["North Korean troops"])])
+    world = World(
+        actors=[
+            ("North Korea", "state", "PRK", None, ["North Korea", "Pyongyang"]),
+            ("North Korean armed forces", "armed_forces", "PRK", "North Korea", ["North Korean troops"]),
+        ]
+    )
     event, analysis = one("Officials say North Korean troops have been deployed to Russia.", world)
     assert (event.type, event.mode) == ("AID", "military")
     assert (name(analysis, event.source), name(analysis, event.target)) == ("North Korea", "Russia")
@@ -259,9 +299,17 @@ def test_criticism_targets_whoever_the_criticised_content_is_about() -> None:
     text = "Israel has kept the crossing closed, a policy which the United Nations has criticised."
     analysis = build(text)
     cue = text.index("criticised")
-    analysis.extraction.claims.append(Claim(
-        id="C1", content="Israel has kept the crossing closed", content_span=(0, 35), cue="criticised",
-        cue_span=(cue, cue + len("criticised")), speaker="A2", stance="allege"))
+    analysis.extraction.claims.append(
+        Claim(
+            id="C1",
+            content="Israel has kept the crossing closed",
+            content_span=(0, 35),
+            cue="criticised",
+            cue_span=(cue, cue + len("criticised")),
+            speaker="A2",
+            stance="allege",
+        )
+    )
     findings = [f for f in find_events(analysis) if f.type == "ACCUSE"]
     assert len(findings) == 1
     assert (name(analysis, findings[0].source), name(analysis, findings[0].target)) == ("United Nations", "Israel")
@@ -278,6 +326,7 @@ def test_political_actor_stops_at_armed_forces() -> None:
 
 
 # --- modes ----------------------------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("sentence", "mode"),
@@ -302,10 +351,14 @@ def test_a_labour_strike_is_a_protest_not_an_assault() -> None:
 
 # --- one event per statement; no event for mere mentions --------------------------------------------------------------
 
+
 def test_a_consequence_clause_joins_its_event() -> None:
     text = "Russian forces shelled the town of Kupiansk on Monday, killing three civilians."
-    world = World(figures=[("three civilians", 3, "killed")], times=[("Monday", "2024-05-06", "2024-05-06", "day")],
-                  places=[("Kupiansk", "city", "UKR", 49.71, 37.61, ["Kupiansk"])])
+    world = World(
+        figures=[("three civilians", 3, "killed")],
+        times=[("Monday", "2024-05-06", "2024-05-06", "day")],
+        places=[("Kupiansk", "city", "UKR", 49.71, 37.61, ["Kupiansk"])],
+    )
     event, analysis = one(text, world)
     assert (event.type, event.mode) == ("ASSAULT", "heavy-weapons")
     assert name(analysis, event.source) == "Russian armed forces"
@@ -315,8 +368,10 @@ def test_a_consequence_clause_joins_its_event() -> None:
 
 def test_killed_in_a_strike_is_one_event_with_its_figures() -> None:
     text = "Officials said 20 soldiers were killed in a missile strike on Donetsk, including six officers."
-    world = World(figures=[("20 soldiers", 20, "killed"), ("six officers", 6, "killed")],
-                  places=[("Donetsk", "city", "UKR", 48.0, 37.8, ["Donetsk"])])
+    world = World(
+        figures=[("20 soldiers", 20, "killed"), ("six officers", 6, "killed")],
+        places=[("Donetsk", "city", "UKR", 48.0, 37.8, ["Donetsk"])],
+    )
     event, _ = one(text, world)
     assert (event.type, event.mode, event.status) == ("ASSAULT", "aerial", "occurred")
     assert event.figures == ["F1", "F2"]
@@ -374,10 +429,15 @@ def test_the_headline_is_not_an_event() -> None:
 
 # --- context ----------------------------------------------------------------------------------------------------------
 
+
 def test_place_prefers_the_most_specific_mention_and_skips_role_names() -> None:
     text = "Officials said troops from Belarus have been sent to Russia and stationed in Kursk Oblast."
-    world = World(places=[("Russia", "country", "RUS", 61.5, 105.3, ["Russia"]),
-                          ("Kursk Oblast", "admin1", "RUS", 51.5, 36.0, ["Kursk Oblast"])])
+    world = World(
+        places=[
+            ("Russia", "country", "RUS", 61.5, 105.3, ["Russia"]),
+            ("Kursk Oblast", "admin1", "RUS", 51.5, 36.0, ["Kursk Oblast"]),
+        ]
+    )
     event, _ = one(text, world)
     assert event.type == "AID" and event.place == "P2"
 
@@ -400,13 +460,14 @@ def test_dateline_time_is_the_fallback() -> None:
 
 # --- the stage and its resources --------------------------------------------------------------------------------------
 
+
 def test_run_appends_events_with_ids_and_valid_spans() -> None:
     analysis = build("Russia massed troops on the border. Hamas released three hostages.")
     events.run(analysis)
     produced = analysis.extraction.events
     assert [e.id for e in produced] == ["E1", "E2"]
     for event in produced:
-        assert analysis.text[event.span[0]:event.span[1]] == event.text
+        assert analysis.text[event.span[0] : event.span[1]] == event.text
         assert event.type in EVENT_TYPES and event.status in STATUSES
 
 
@@ -422,6 +483,7 @@ def test_lexicon_loads_and_rejects_malformed_rows() -> None:
 
 # --- the worked example -----------------------------------------------------------------------------------------------
 
+
 def _analysis_from_gold(path: Path) -> Analysis:
     """The example article with the gold layers before events (a stand-in for the earlier stages)."""
     gold = json.loads(path.read_text(encoding="utf-8"))
@@ -429,21 +491,63 @@ def _analysis_from_gold(path: Path) -> Analysis:
     document = Document(text=meta["text"], title=meta["title"], source=meta["source"], published=meta["published"])
     extraction = Extraction(document=document)
     for a in gold["actors"]:
-        extraction.actors.append(Actor(id=a["id"], name=a["name"], type=a["type"], country=a["country"],
-                                       affiliation=a["affiliation"], mentions=[tuple(m) for m in a["mentions"]]))
+        extraction.actors.append(
+            Actor(
+                id=a["id"],
+                name=a["name"],
+                type=a["type"],
+                country=a["country"],
+                affiliation=a["affiliation"],
+                mentions=[tuple(m) for m in a["mentions"]],
+            )
+        )
     for p in gold["places"]:
-        extraction.places.append(Place(id=p["id"], name=p["name"], feature=p["feature"], country=p["country"],
-                                       lat=p["lat"], lon=p["lon"], mentions=[tuple(m) for m in p["mentions"]]))
+        extraction.places.append(
+            Place(
+                id=p["id"],
+                name=p["name"],
+                feature=p["feature"],
+                country=p["country"],
+                lat=p["lat"],
+                lon=p["lon"],
+                mentions=[tuple(m) for m in p["mentions"]],
+            )
+        )
     for t in gold["times"]:
-        extraction.times.append(Time(id=t["id"], text=t["text"], span=tuple(t["span"]), start=t["start"],
-                                     end=t["end"], granularity=t["granularity"], relative=t["relative"]))
+        extraction.times.append(
+            Time(
+                id=t["id"],
+                text=t["text"],
+                span=tuple(t["span"]),
+                start=t["start"],
+                end=t["end"],
+                granularity=t["granularity"],
+                relative=t["relative"],
+            )
+        )
     for f in gold["figures"]:
-        extraction.figures.append(Figure(id=f["id"], text=f["text"], span=tuple(f["span"]), value=f["value"],
-                                         qualifier=f["qualifier"], category=f["category"]))
+        extraction.figures.append(
+            Figure(
+                id=f["id"],
+                text=f["text"],
+                span=tuple(f["span"]),
+                value=f["value"],
+                qualifier=f["qualifier"],
+                category=f["category"],
+            )
+        )
     for c in gold["claims"]:
-        extraction.claims.append(Claim(id=c["id"], content=c["content"], content_span=tuple(c["content_span"]),
-                                       speaker=c["speaker"], stance=c["stance"], factuality=c["factuality"],
-                                       time=c["time"]))
+        extraction.claims.append(
+            Claim(
+                id=c["id"],
+                content=c["content"],
+                content_span=tuple(c["content_span"]),
+                speaker=c["speaker"],
+                stance=c["stance"],
+                factuality=c["factuality"],
+                time=c["time"],
+            )
+        )
     return Analysis(document=document, parse=parse(document.text), extraction=extraction)
 
 
@@ -459,7 +563,11 @@ def test_the_example_article_yields_its_key_events() -> None:
     assert get(deployment.place).name == "Kursk Oblast"
     strike = next(f for f in findings if f.type == "ASSAULT")
     assert (strike.mode, strike.status, get(strike.place).name, get(strike.time).text) == (
-        "aerial", "occurred", "Donetsk", "October 4")
+        "aerial",
+        "occurred",
+        "Donetsk",
+        "October 4",
+    )
     assert sorted(get(f).value for f in strike.figures) == [6, 20]
     batch = next(f for f in findings if "second batch" in f.text)
     assert (batch.type, batch.mode, batch.status) == ("AID", "military", "planned")

@@ -10,18 +10,21 @@ import pytest
 from test_events import found
 
 
-@pytest.mark.parametrize("sentence", [
-    "A gas explosion destroyed a block of flats in Lyon on Tuesday, injuring four people.",
-    "The boiler blew up in the basement of the hotel overnight.",
-    "Two miners died after a methane blast in a coal pit in Silesia.",
-    "An elderly man died of a heart attack at the stadium.",
-    "Five people died in a bus crash on the highway.",
-    "I ask God to have mercy on the victims.",
-    "The president addressed a campaign rally in Accra on Sunday.",
-    "Was the raid ordered by the interior minister?",
-    "Residents fear a new attack on the village.",
-    "The new law is meant to prevent attacks on health workers.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A gas explosion destroyed a block of flats in Lyon on Tuesday, injuring four people.",
+        "The boiler blew up in the basement of the hotel overnight.",
+        "Two miners died after a methane blast in a coal pit in Silesia.",
+        "An elderly man died of a heart attack at the stadium.",
+        "Five people died in a bus crash on the highway.",
+        "I ask God to have mercy on the victims.",
+        "The president addressed a campaign rally in Accra on Sunday.",
+        "Was the raid ordered by the interior minister?",
+        "Residents fear a new attack on the village.",
+        "The new law is meant to prevent attacks on health workers.",
+    ],
+)
 def test_no_event(sentence: str) -> None:
     findings, _ = found(sentence)
     assert findings == [], [(f.type, f.text) for f in findings]
@@ -38,11 +41,14 @@ def test_an_attack_blamed_in_a_question_of_verification_is_not_a_second_event() 
     assert [f.type for f in findings] == ["ASSAULT"]
 
 
-@pytest.mark.parametrize("sentence", [
-    "At least 40,000 people have been killed in the war, according to the health ministry.",
-    "More than 2,000 people have been arrested since the protests began in July.",
-    "Some 300 soldiers have died since the insurgency began.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "At least 40,000 people have been killed in the war, according to the health ministry.",
+        "More than 2,000 people have been arrested since the protests began in July.",
+        "Some 300 soldiers have died since the insurgency began.",
+    ],
+)
 def test_aggregate_tolls_are_no_events(sentence: str) -> None:
     findings, _ = found(sentence)
     assert [f.type for f in findings if f.type in ("ASSAULT", "COERCE")] == [], [(f.type, f.text) for f in findings]

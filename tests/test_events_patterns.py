@@ -43,21 +43,28 @@ def place_name(analysis, place_id):
 
 # --- datelines -------------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "body"), [
-    ("KANO, Nigeria (Wire) — Gunmen attacked a police station.", "Gunmen"),
-    ("TÉRA — Hundreds of people lined the road.", "Hundreds"),
-    ("MOPTI, Mali, May 5 (Sahel Wire) - Militants shelled the town.", "Militants"),
-    ("Title\n\nKyiv, Ukraine (Reuters) -- Russia struck the city.", "Russia"),
-])
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("KANO, Nigeria (Wire) — Gunmen attacked a police station.", "Gunmen"),
+        ("TÉRA — Hundreds of people lined the road.", "Hundreds"),
+        ("MOPTI, Mali, May 5 (Sahel Wire) - Militants shelled the town.", "Militants"),
+        ("Title\n\nKyiv, Ukraine (Reuters) -- Russia struck the city.", "Russia"),
+    ],
+)
 def test_dateline_found(text: str, body: str) -> None:
     found = find_dateline(text, lambda place: place == "Téra")
-    assert found is not None and text[found.body_start:].startswith(body)
+    assert found is not None and text[found.body_start :].startswith(body)
 
 
-@pytest.mark.parametrize("text", [
-    "Hamas - the group that runs Gaza - said it would talk.",
-    "Russia struck the city on Monday.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hamas - the group that runs Gaza - said it would talk.",
+        "Russia struck the city on Monday.",
+    ],
+)
 def test_no_dateline_in_ordinary_sentences(text: str) -> None:
     assert find_dateline(text) is None
 
@@ -92,6 +99,7 @@ def test_dateline_place_only_for_the_lede() -> None:
 
 # --- triggers ---------------------------------------------------------------------------------------------------------
 
+
 def test_two_parties_meeting_behind_closed_doors() -> None:
     event, analysis = one("Erdogan and Vladimir Putin met behind closed doors on Friday.")
     assert event.type == "CONSULT"
@@ -99,8 +107,10 @@ def test_two_parties_meeting_behind_closed_doors() -> None:
 
 
 def test_dated_reduced_relative_is_an_event() -> None:
-    findings, analysis = found("The talks produced a ceasefire deal signed in Doha on Sunday.",
-                               world(times=[("Sunday", "2024-05-05", "2024-05-05", "day")]))
+    findings, analysis = found(
+        "The talks produced a ceasefire deal signed in Doha on Sunday.",
+        world(times=[("Sunday", "2024-05-05", "2024-05-05", "day")]),
+    )
     event = next(f for f in findings if f.type == "AGREE")
     assert event.text == "a ceasefire deal signed in Doha on Sunday"
     assert place_name(analysis, event.place) == "Doha"
@@ -138,7 +148,8 @@ def test_travel_for_talks_is_a_planned_consultation() -> None:
 
 def test_request_by_an_envoy_named_in_apposition() -> None:
     findings, analysis = found(
-        "The UN special envoy for Yemen, Hans Grundberg, called on Tuesday for an immediate ceasefire.", world())
+        "The UN special envoy for Yemen, Hans Grundberg, called on Tuesday for an immediate ceasefire.", world()
+    )
     event = next(f for f in findings if f.type == "REQUEST")
     assert name(analysis, event.source) == "United Nations"
 
@@ -164,8 +175,9 @@ def test_claimed_responsibility_names_the_attacker() -> None:
 
 
 def test_strikes_that_a_relative_clause_says_killed() -> None:
-    findings, _ = found("Israeli air strikes on the camps, which the army says killed dozens of fighters, drew "
-                        "criticism.")
+    findings, _ = found(
+        "Israeli air strikes on the camps, which the army says killed dozens of fighters, drew criticism."
+    )
     event = next(f for f in findings if f.type == "ASSAULT")
     assert event.text.startswith("Israeli air strikes on the camps")
 
@@ -186,9 +198,11 @@ def test_places_of_nested_events_stay_theirs() -> None:
 
 # --- roles -------------------------------------------------------------------------------------------------------------
 
+
 def test_place_before_a_noun_trigger_is_not_its_source() -> None:
-    findings, _ = found("The violence began with the Kidal ambush.",
-                               World(actors=[("Kidal", "organization", None, None, ["Kidal"])]))
+    findings, _ = found(
+        "The violence began with the Kidal ambush.", World(actors=[("Kidal", "organization", None, None, ["Kidal"])])
+    )
     assert [f.source for f in findings if f.type == "ASSAULT"] == [None]
 
 
@@ -199,8 +213,13 @@ def test_armed_group_before_a_noun_trigger_is_its_source() -> None:
 
 def test_accused_party_is_not_replaced_by_the_victims() -> None:
     text = "The rebels accused the two armies of killing civilians."
-    findings, _ = found(text, World(actors=[("civilians", "population", None, None, ["civilians"])],
-                                           claims=[("killing civilians", None, "allege", "fact")]))
+    findings, _ = found(
+        text,
+        World(
+            actors=[("civilians", "population", None, None, ["civilians"])],
+            claims=[("killing civilians", None, "allege", "fact")],
+        ),
+    )
     event = next(f for f in findings if f.type == "ACCUSE")
     assert event.target is None
 
@@ -212,15 +231,21 @@ def test_casualties_before_the_attack_that_caused_them_are_one_event() -> None:
     assert place_name(analysis, findings[0].place) == "Gao"
 
 
-@pytest.mark.parametrize(("sentence", "target"), [
-    ("Gunmen ambushed an army supply convoy near Gao on Monday.", "Mali"),
-    ("Gunmen ambushed a police patrol near Kano on Monday.", "Nigeria"),
-    ("Gunmen ambushed a convoy of Turkish soldiers near Gao on Monday.", "Turkey"),
-    ("Gunmen killed five soldiers near Gao on Monday.", None),
-])
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("Gunmen ambushed an army supply convoy near Gao on Monday.", "Mali"),
+        ("Gunmen ambushed a police patrol near Kano on Monday.", "Nigeria"),
+        ("Gunmen ambushed a convoy of Turkish soldiers near Gao on Monday.", "Turkey"),
+        ("Gunmen killed five soldiers near Gao on Monday.", None),
+    ],
+)
 def test_national_forces_as_targets_only_when_the_words_say_whose(sentence: str, target: str | None) -> None:
-    states = [("Mali", "state", "MLI", None, ["Malian government"]), ("Nigeria", "state", "NGA", None, ["Abuja"]),
-              ("Turkey", "state", "TUR", None, ["Turkish soldiers"])]
+    states = [
+        ("Mali", "state", "MLI", None, ["Malian government"]),
+        ("Nigeria", "state", "NGA", None, ["Abuja"]),
+        ("Turkey", "state", "TUR", None, ["Turkish soldiers"]),
+    ]
     text = sentence + " The Malian government and Abuja condemned it."
     findings, analysis = found(text, World(actors=states, places=list(PLACES)))
     event = next(f for f in findings if f.type == "ASSAULT")
@@ -228,10 +253,13 @@ def test_national_forces_as_targets_only_when_the_words_say_whose(sentence: str,
 
 
 def test_the_group_and_its_possessions_point_to_the_armed_group_named_before() -> None:
-    text = ("The Lakeside Brigade attacked a police post in Kano on Monday. Yesterday's air strikes by Nigerian "
-            "aircraft on the group's camps, which the army says killed dozens of fighters, drew criticism.")
-    findings, analysis = found(text, World(actors=list(ACTORS) + [("Nigeria", "state", "NGA", None, ["Nigerian"])],
-                                           places=list(PLACES)))
+    text = (
+        "The Lakeside Brigade attacked a police post in Kano on Monday. Yesterday's air strikes by Nigerian "
+        "aircraft on the group's camps, which the army says killed dozens of fighters, drew criticism."
+    )
+    findings, analysis = found(
+        text, World(actors=list(ACTORS) + [("Nigeria", "state", "NGA", None, ["Nigerian"])], places=list(PLACES))
+    )
     strikes = next(f for f in findings if f.text.startswith("Yesterday"))
     assert name(analysis, strikes.target) == "Lakeside Brigade"
     assert name(analysis, strikes.source) == "Nigeria"
@@ -239,16 +267,22 @@ def test_the_group_and_its_possessions_point_to_the_armed_group_named_before() -
 
 def test_two_nationalities_make_no_single_source() -> None:
     text = "Turkish and Syrian jets bombed the camps of the Lakeside Brigade."
-    findings, analysis = found(text, World(actors=list(ACTORS) + [
-        ("Turkey", "state", "TUR", None, ["Turkish"]), ("Syria", "state", "SYR", None, ["Syrian"])]))
+    findings, analysis = found(
+        text,
+        World(
+            actors=list(ACTORS)
+            + [("Turkey", "state", "TUR", None, ["Turkish"]), ("Syria", "state", "SYR", None, ["Syrian"])]
+        ),
+    )
     event = next(f for f in findings if f.type == "ASSAULT")
     assert event.source is None
     assert name(analysis, event.target) == "Lakeside Brigade"
 
 
 def test_what_troops_are_sent_to_help_others_do_is_no_event() -> None:
-    findings, _ = found("Poland plans to send 500 soldiers across the border to help Ukrainian forces fight the "
-                        "invaders.")
+    findings, _ = found(
+        "Poland plans to send 500 soldiers across the border to help Ukrainian forces fight the invaders."
+    )
     assert [f.type for f in findings] == ["AID"]
 
 
@@ -258,8 +292,10 @@ def test_what_witnesses_saw_happen_is_an_event() -> None:
 
 
 def test_two_happenings_claimed_in_one_breath() -> None:
-    text = ("Hamas claimed responsibility for an attack on the airport in Gao on May 3 and for an ambush near Kidal "
-            "three days earlier in which seven soldiers were killed.")
+    text = (
+        "Hamas claimed responsibility for an attack on the airport in Gao on May 3 and for an ambush near Kidal "
+        "three days earlier in which seven soldiers were killed."
+    )
     findings, analysis = found(text, world())
     assert [f.text[:31] for f in findings] == ["an attack on the airport in Gao", "an ambush near Kidal"]
     assert [name(analysis, f.source) for f in findings] == ["Hamas", "Hamas"]
@@ -273,10 +309,13 @@ def test_whoever_claimed_an_attack_is_its_source() -> None:
 
 
 def test_a_relative_clause_counts_for_the_nearest_event_noun_before_it() -> None:
-    text = ("It claimed responsibility for an attack on the fuel depot in Gao on March 5 and for an ambush near Kidal "
-            "three days earlier in which seven soldiers were killed.")
+    text = (
+        "It claimed responsibility for an attack on the fuel depot in Gao on March 5 and for an ambush near Kidal "
+        "three days earlier in which seven soldiers were killed."
+    )
     extraction = extract(Document(text=text, published="2026-03-09")).to_dict()
-    counted = {e["text"]: [f["text"] for f in extraction["figures"] if f["id"] in e["figures"]]
-               for e in extraction["events"]}
+    counted = {
+        e["text"]: [f["text"] for f in extraction["figures"] if f["id"] in e["figures"]] for e in extraction["events"]
+    }
     assert counted["an ambush near Kidal"] == ["seven soldiers"]
     assert counted["an attack on the fuel depot in Gao"] == []

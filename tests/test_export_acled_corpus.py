@@ -28,8 +28,7 @@ def export_csv(tmp_path: Path, files: list[Path], name: str) -> str:
     runner = CliRunner()
     ingested = runner.invoke(main, ["ingest", *map(str, files), "--db", db], catch_exceptions=False)
     assert ingested.exit_code == 0, ingested.output
-    exported = runner.invoke(main, ["export", "--format", "acled", "--db", db, "-o", str(out)],
-                             catch_exceptions=False)
+    exported = runner.invoke(main, ["export", "--format", "acled", "--db", db, "-o", str(out)], catch_exceptions=False)
     assert exported.exit_code == 0, exported.output
     return out.read_text(encoding="utf-8")
 
@@ -65,16 +64,35 @@ def test_the_strike_row(exported: tuple[str, str]) -> None:
     event_id = strike.pop("event_id_cnty")
     assert event_id.startswith("MLI") and event_id[3:].isdigit()
     assert strike == {
-        "event_date": "2025-04-07", "year": "2025", "time_precision": "1",
-        "disorder_type": "Political violence", "event_type": "Explosions/Remote violence",
+        "event_date": "2025-04-07",
+        "year": "2025",
+        "time_precision": "1",
+        "disorder_type": "Political violence",
+        "event_type": "Explosions/Remote violence",
         "sub_event_type": "Air/drone strike",
-        "actor1": "Unidentified Armed Group (Mali)", "assoc_actor_1": "", "inter1": "3",
-        "actor2": "Civilians (Mali)", "assoc_actor_2": "", "inter2": "7", "interaction": "37",
+        "actor1": "Unidentified Armed Group (Mali)",
+        "assoc_actor_1": "",
+        "inter1": "3",
+        "actor2": "Civilians (Mali)",
+        "assoc_actor_2": "",
+        "inter2": "7",
+        "interaction": "37",
         "civilian_targeting": "Civilian targeting",
-        "iso": "466", "region": "Western Africa", "country": "Mali", "admin1": "Gao", "admin2": "", "admin3": "",
-        "location": "Gao", "latitude": "16.2717", "longitude": "-0.0447", "geo_precision": "1",
-        "source": "Niger Bend Wire; Sahara Post", "source_scale": "",
-        "fatalities": "14", "tags": "fatalities reported=14-17", "timestamp": "1744156800",
+        "iso": "466",
+        "region": "Western Africa",
+        "country": "Mali",
+        "admin1": "Gao",
+        "admin2": "",
+        "admin3": "",
+        "location": "Gao",
+        "latitude": "16.2717",
+        "longitude": "-0.0447",
+        "geo_precision": "1",
+        "source": "Niger Bend Wire; Sahara Post",
+        "source_scale": "",
+        "fatalities": "14",
+        "tags": "fatalities reported=14-17",
+        "timestamp": "1744156800",
     }
     assert notes.startswith("On 2025-04-07: A drone strike hit the crowded cattle market")
     assert "14 people (local officials)" in notes and "At least 17 people" in notes
@@ -86,13 +104,35 @@ def test_the_march_row_ignores_the_aggregate_toll(exported: tuple[str, str]) -> 
     notes = march.pop("notes")
     assert march.pop("event_id_cnty").startswith("MLI")
     assert march == {
-        "event_date": "2025-04-09", "year": "2025", "time_precision": "1",
-        "disorder_type": "Demonstrations", "event_type": "Protests", "sub_event_type": "Peaceful protest",
-        "actor1": "Protesters (Mali)", "assoc_actor_1": "", "inter1": "6",
-        "actor2": "", "assoc_actor_2": "", "inter2": "", "interaction": "60", "civilian_targeting": "",
-        "iso": "466", "region": "Western Africa", "country": "Mali", "admin1": "", "admin2": "", "admin3": "",
-        "location": "Bamako", "latitude": "12.6091", "longitude": "-7.9752", "geo_precision": "1",
-        "source": "Capital Courier", "source_scale": "", "fatalities": "0", "tags": "", "timestamp": "1744243200",
+        "event_date": "2025-04-09",
+        "year": "2025",
+        "time_precision": "1",
+        "disorder_type": "Demonstrations",
+        "event_type": "Protests",
+        "sub_event_type": "Peaceful protest",
+        "actor1": "Protesters (Mali)",
+        "assoc_actor_1": "",
+        "inter1": "6",
+        "actor2": "",
+        "assoc_actor_2": "",
+        "inter2": "",
+        "interaction": "60",
+        "civilian_targeting": "",
+        "iso": "466",
+        "region": "Western Africa",
+        "country": "Mali",
+        "admin1": "",
+        "admin2": "",
+        "admin3": "",
+        "location": "Bamako",
+        "latitude": "12.6091",
+        "longitude": "-7.9752",
+        "geo_precision": "1",
+        "source": "Capital Courier",
+        "source_scale": "",
+        "fatalities": "0",
+        "tags": "",
+        "timestamp": "1744243200",
     }
     assert "marched through the centre of Bamako" in notes and "3,000" not in notes
 

@@ -95,8 +95,11 @@ def test_geojson_is_a_valid_feature_collection(db: str, tmp_path: Path, extracti
         check_feature(feature)
     kinds = {f["properties"]["kind"] for f in collection["features"]}
     located = {(p["name"], p["country"]) for e in extractions for p in e["places"] if p.get("lat") is not None}
-    places = {(f["properties"]["name"], f["properties"]["country"]) for f in collection["features"]
-              if f["properties"]["kind"] == "place"}
+    places = {
+        (f["properties"]["name"], f["properties"]["country"])
+        for f in collection["features"]
+        if f["properties"]["kind"] == "place"
+    }
     assert places == located and kinds <= {"place", "event"}
 
 
@@ -116,9 +119,11 @@ def test_graphml_edges_link_two_different_actors() -> None:
     from sitrep.export.graphml import actor_graph
 
     a, b = {"key": "actor:a", "name": "A"}, {"key": "actor:b", "name": "B"}
-    events = [{"id": "ev_1", "type": "ASSAULT", "status": "occurred", "source": a, "target": b, "reports": 2},
-              {"id": "ev_2", "type": "PROTEST", "source": a, "target": None},
-              {"id": "ev_3", "type": "COERCE", "source": a, "target": a}]
+    events = [
+        {"id": "ev_1", "type": "ASSAULT", "status": "occurred", "source": a, "target": b, "reports": 2},
+        {"id": "ev_2", "type": "PROTEST", "source": a, "target": None},
+        {"id": "ev_3", "type": "COERCE", "source": a, "target": a},
+    ]
     root = actor_graph([{"kind": "actor", **a, "type": "armed_group"}], events).getroot()
     edges = [e for e in root.iter() if e.tag.endswith("edge")]
     nodes = [n.get("id") for n in root.iter() if n.tag.endswith("node")]
@@ -142,8 +147,9 @@ def test_table_formats_need_a_folder(db: str) -> None:
     assert result.exit_code == 2 and "give a folder" in result.output
 
 
-@pytest.mark.parametrize("command", [["export"], ["status"], ["picture"], ["entities"], ["stories"],
-                                     ["report", "-o", "r.html"]])
+@pytest.mark.parametrize(
+    "command", [["export"], ["status"], ["picture"], ["entities"], ["stories"], ["report", "-o", "r.html"]]
+)
 def test_a_mistyped_db_is_an_error_not_a_new_database(command: list[str], tmp_path: Path) -> None:
     typo = tmp_path / "sitrpe.db"
     result = CliRunner().invoke(main, [*command, "--db", f"sqlite:///{typo}"])

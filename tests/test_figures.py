@@ -37,37 +37,78 @@ def only(text: str) -> FigureMention:
         ("Officials said six soldiers arrived.", "six soldiers", 6, None, None, "exact", "troops"),
         ("Officials said two dozen tanks arrived.", "two dozen tanks", 24, None, None, "exact", "weapons"),
         ("Officials said a thousand troops arrived.", "a thousand troops", 1000, None, None, "exact", "troops"),
-        ("The war displaced 1.2 million refugees.", "1.2 million refugees", 1_200_000, None, None, "exact",
-         "displaced"),
+        (
+            "The war displaced 1.2 million refugees.",
+            "1.2 million refugees",
+            1_200_000,
+            None,
+            None,
+            "exact",
+            "displaced",
+        ),
         ("They fired 10k shells at the town.", "10k shells", 10_000, None, None, "exact", "weapons"),
         # hedges
         ("There were about 500 casualties.", "about 500 casualties", 500, None, None, "approx", "casualties"),
         ("There were some 500 casualties.", "some 500 casualties", 500, None, None, "approx", "casualties"),
         ("There were nearly 500 casualties.", "nearly 500 casualties", 500, None, None, "approx", "casualties"),
         ("There were almost 500 casualties.", "almost 500 casualties", 500, None, None, "approx", "casualties"),
-        ("There were over 600,000 casualties.", "over 600,000 casualties", 600_000, None, None, "more_than",
-         "casualties"),
-        ("There were more than 500 casualties.", "more than 500 casualties", 500, None, None, "more_than",
-         "casualties"),
+        (
+            "There were over 600,000 casualties.",
+            "over 600,000 casualties",
+            600_000,
+            None,
+            None,
+            "more_than",
+            "casualties",
+        ),
+        (
+            "There were more than 500 casualties.",
+            "more than 500 casualties",
+            500,
+            None,
+            None,
+            "more_than",
+            "casualties",
+        ),
         ("At least 107 people were killed.", "At least 107 people", 107, None, None, "at_least", "killed"),
         ("The storm killed 107 or more.", "107 or more", 107, None, None, "at_least", "killed"),
-        ("Seoul says it will send up to 10,000 troops.", "up to 10,000 troops", 10_000, None, None, "up_to",
-         "troops"),
+        ("Seoul says it will send up to 10,000 troops.", "up to 10,000 troops", 10_000, None, None, "up_to", "troops"),
         ("As many as 300 prisoners were freed.", "As many as 300 prisoners", 300, None, None, "up_to", "captured"),
         ("Fewer than 50 hostages remain.", "Fewer than 50 hostages", 50, None, None, "less_than", "captured"),
         ("No more than 20 missiles were fired.", "No more than 20 missiles", 20, None, None, "at_most", "weapons"),
         # ranges
-        ("Between 10,000 and 12,000 troops crossed.", "Between 10,000 and 12,000 troops", None, 10_000, 12_000,
-         "range", "troops"),
+        (
+            "Between 10,000 and 12,000 troops crossed.",
+            "Between 10,000 and 12,000 troops",
+            None,
+            10_000,
+            12_000,
+            "range",
+            "troops",
+        ),
         ("Some 10,000-12,000 troops crossed.", "Some 10,000-12,000 troops", None, 10_000, 12_000, "range", "troops"),
-        ("Reports said 10 to 12 thousand troops crossed.", "10 to 12 thousand troops", None, 10_000, 12_000, "range",
-         "troops"),
+        (
+            "Reports said 10 to 12 thousand troops crossed.",
+            "10 to 12 thousand troops",
+            None,
+            10_000,
+            12_000,
+            "range",
+            "troops",
+        ),
         ("Two or three soldiers were wounded.", "Two or three soldiers", None, 2, 3, "range", "wounded"),
         # vague amounts
         ("Dozens of civilians were killed.", "Dozens of civilians", None, 24, 99, "range", "killed"),
         ("Hundreds of people fled the town.", "Hundreds of people", None, 200, 999, "range", "displaced"),
-        ("Tens of thousands of troops massed there.", "Tens of thousands of troops", None, 20_000, 99_999, "range",
-         "troops"),
+        (
+            "Tens of thousands of troops massed there.",
+            "Tens of thousands of troops",
+            None,
+            20_000,
+            99_999,
+            "range",
+            "troops",
+        ),
         ("Several soldiers were captured.", "Several soldiers", None, 3, 9, "range", "captured"),
         # category from the verb
         ("Officials said 20 soldiers were killed in the strike.", "20 soldiers", 20, None, None, "exact", "killed"),
@@ -82,12 +123,19 @@ def only(text: str) -> FigureMention:
         ("Kyiv will receive 2 billion euros.", "2 billion euros", 2_000_000_000, None, None, "exact", "money"),
     ],
 )
-def test_figure_table(sentence: str, phrase: str, value: float | None, low: float | None, high: float | None,
-                      qualifier: str, category: str) -> None:
+def test_figure_table(
+    sentence: str,
+    phrase: str,
+    value: float | None,
+    low: float | None,
+    high: float | None,
+    qualifier: str,
+    category: str,
+) -> None:
     found = [f for f in figures_in(sentence) if f.text == phrase]
     assert found, [f.text for f in figures_in(sentence)]
     figure = found[0]
-    assert sentence[figure.start:figure.end] == phrase
+    assert sentence[figure.start : figure.end] == phrase
     assert (figure.value, figure.low, figure.high) == (value, low, high)
     assert figure.qualifier == qualifier
     assert figure.category == category
@@ -132,8 +180,10 @@ def test_not_figures(sentence: str) -> None:
 
 
 def test_part_of_a_figure_shares_its_category() -> None:
-    text = ("Officials said 20 soldiers were killed in a missile strike on the town, including six North Korean "
-            "military personnel advising the army.")
+    text = (
+        "Officials said 20 soldiers were killed in a missile strike on the town, including six North Korean "
+        "military personnel advising the army."
+    )
     found = {f.text: f.category for f in figures_in(text)}
     assert found == {"20 soldiers": "killed", "six North Korean military personnel": "killed"}
 
@@ -165,17 +215,25 @@ def _analysis(text: str) -> Analysis:
 
 
 def test_run_links_actor_place_time_and_claim() -> None:
-    text = ('On October 4, the Kyiv Post reported that 11,000 North Korean infantrymen are training in Kursk, '
-            'preparing for deployment.')
+    text = (
+        "On October 4, the Kyiv Post reported that 11,000 North Korean infantrymen are training in Kursk, "
+        "preparing for deployment."
+    )
     analysis = _analysis(text)
     extraction = analysis.extraction
     start = text.index("North Korean infantrymen")
-    extraction.actors.append(Actor(id="A1", name="North Korean armed forces", type="armed_forces",
-                                   mentions=[(start, start + len("North Korean infantrymen"))]))
+    extraction.actors.append(
+        Actor(
+            id="A1",
+            name="North Korean armed forces",
+            type="armed_forces",
+            mentions=[(start, start + len("North Korean infantrymen"))],
+        )
+    )
     kursk = text.index("Kursk")
     extraction.places.append(Place(id="P1", name="Kursk Oblast", feature="admin1", mentions=[(kursk, kursk + 5)]))
     content = (text.index("11,000"), len(text) - 1)
-    extraction.claims.append(Claim(id="C1", content=text[content[0]:content[1]], content_span=content))
+    extraction.claims.append(Claim(id="C1", content=text[content[0] : content[1]], content_span=content))
     times.run(analysis)
     figures.run(analysis)
     (figure,) = extraction.figures
@@ -198,11 +256,14 @@ def test_run_on_text_without_numbers() -> None:
     assert analysis.extraction.figures == []
 
 
-@pytest.mark.parametrize(("text", "phrase", "category"), [
-    ("A drone attack on the depot left 20 people dead on Friday.", "20 people", "killed"),
-    ("The blast left 40 people injured and shattered windows.", "40 people", "wounded"),
-    ("The shelling left at least nine civilians dead in Kharkiv.", "at least nine civilians", "killed"),
-])
+@pytest.mark.parametrize(
+    ("text", "phrase", "category"),
+    [
+        ("A drone attack on the depot left 20 people dead on Friday.", "20 people", "killed"),
+        ("The blast left 40 people injured and shattered windows.", "40 people", "wounded"),
+        ("The shelling left at least nine civilians dead in Kharkiv.", "at least nine civilians", "killed"),
+    ],
+)
 def test_an_objects_predicate_says_what_befell_them(text: str, phrase: str, category: str) -> None:
     found = {f.text: f.category for f in figures_in(text)}
     assert found.get(phrase) == category, found

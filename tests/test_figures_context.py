@@ -45,10 +45,16 @@ def test_troops_of_a_relative_clause_belong_to_its_subject() -> None:
 @pytest.mark.parametrize(
     ("text", "phrase", "name"),
     [
-        ("The police said the Valley Defence Movement has about 900 fighters.", "about 900 fighters",
-         "Valley Defence Movement"),
-        ("The Eastern Liberation Front, which has up to 4,000 fighters, denied the report.", "up to 4,000 fighters",
-         "Eastern Liberation Front"),
+        (
+            "The police said the Valley Defence Movement has about 900 fighters.",
+            "about 900 fighters",
+            "Valley Defence Movement",
+        ),
+        (
+            "The Eastern Liberation Front, which has up to 4,000 fighters, denied the report.",
+            "up to 4,000 fighters",
+            "Eastern Liberation Front",
+        ),
     ],
 )
 def test_fighters_a_named_group_has_are_the_groups(text: str, phrase: str, name: str) -> None:
@@ -72,16 +78,25 @@ def test_no_owner_without_one_in_the_text(text: str, phrase: str) -> None:
     ("text", "phrase", "category"),
     [
         ("Doctors said about 70 people were treated for burns and gunshot wounds.", "about 70 people", "wounded"),
-        ("The agency said about 9,000 people had registered as displaced in the province.", "about 9,000 people",
-         "displaced"),
-        ("Officials said some 300 families had crossed into the district since the raid.", "some 300 families",
-         "displaced"),
+        (
+            "The agency said about 9,000 people had registered as displaced in the province.",
+            "about 9,000 people",
+            "displaced",
+        ),
+        (
+            "Officials said some 300 families had crossed into the district since the raid.",
+            "some 300 families",
+            "displaced",
+        ),
         ("Police said they had detained 22 suspected smugglers overnight.", "22 suspected smugglers", "captured"),
         ("The cabinet said it would recruit and arm 5,000 more reservists.", "5,000 more reservists", "troops"),
         ("Officials said 3,000 soldiers had crossed into the district.", "3,000 soldiers", "troops"),
         ("The mill paid 20,000 CFA francs a tonne.", "20,000 CFA francs", "money"),
-        ("The council said between 4,000 and 5,000 people had been displaced in the valley.",
-         "between 4,000 and 5,000 people", "displaced"),
+        (
+            "The council said between 4,000 and 5,000 people had been displaced in the valley.",
+            "between 4,000 and 5,000 people",
+            "displaced",
+        ),
     ],
 )
 def test_category_follows_the_clause(text: str, phrase: str, category: str) -> None:
@@ -93,8 +108,10 @@ def test_cfa_francs_are_west_african_francs() -> None:
 
 
 def test_time_of_another_clause_is_not_the_counts() -> None:
-    text = ("Maria Olsen, an analyst in Bergen who has studied the movement since 2019, "
-            "estimates that it has up to 2,000 fighters.")
+    text = (
+        "Maria Olsen, an analyst in Bergen who has studied the movement since 2019, "
+        "estimates that it has up to 2,000 fighters."
+    )
     extraction = extracted(text)
     fig = figure(extraction, "up to 2,000 fighters")
     assert fig.time is None

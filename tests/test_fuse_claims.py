@@ -13,12 +13,26 @@ def said(source: str, published: str, speaker: str, content: str, country: str |
 
 
 def test_one_statement_carried_by_three_outlets_is_one_claim() -> None:
-    docs = [said("Kyiv Post", "2024-10-17", "Volodymyr Zelenskyy",
-                 "Russia plans to train 10,000 North Korean soldiers for combat in Ukraine"),
-            said("Reuters", "2024-10-18", "Zelenskyy",
-                 "Russia's plan to train 10,000 North Korean soldiers for combat in Ukraine"),
-            said("BBC", "2024-10-16", "President Volodymyr Zelensky",
-                 "Russia is planning to train 10,000 North Korean soldiers to fight in Ukraine")]
+    docs = [
+        said(
+            "Kyiv Post",
+            "2024-10-17",
+            "Volodymyr Zelenskyy",
+            "Russia plans to train 10,000 North Korean soldiers for combat in Ukraine",
+        ),
+        said(
+            "Reuters",
+            "2024-10-18",
+            "Zelenskyy",
+            "Russia's plan to train 10,000 North Korean soldiers for combat in Ukraine",
+        ),
+        said(
+            "BBC",
+            "2024-10-16",
+            "President Volodymyr Zelensky",
+            "Russia is planning to train 10,000 North Korean soldiers to fight in Ukraine",
+        ),
+    ]
     claims = build_picture(d.to_dict() for d in docs).to_dict()["claims"]
     assert len(claims) == 1
     claim = claims[0]
@@ -28,9 +42,11 @@ def test_one_statement_carried_by_three_outlets_is_one_claim() -> None:
 
 
 def test_different_speakers_or_contents_stay_apart() -> None:
-    docs = [said("Kyiv Post", "2024-10-17", "Volodymyr Zelenskyy", "Russia plans to train 10,000 soldiers"),
-            said("Reuters", "2024-10-17", "Kyrylo Budanov", "Russia plans to train 10,000 soldiers"),
-            said("BBC", "2024-10-17", "Volodymyr Zelenskyy", "Ukraine needs more air defence systems this winter")]
+    docs = [
+        said("Kyiv Post", "2024-10-17", "Volodymyr Zelenskyy", "Russia plans to train 10,000 soldiers"),
+        said("Reuters", "2024-10-17", "Kyrylo Budanov", "Russia plans to train 10,000 soldiers"),
+        said("BBC", "2024-10-17", "Volodymyr Zelenskyy", "Ukraine needs more air defence systems this winter"),
+    ]
     assert len(build_picture(d.to_dict() for d in docs).to_dict()["claims"]) == 3
 
 

@@ -13,9 +13,11 @@ def fused(*docs: Doc) -> list[list[tuple[str, str]]]:
 
 
 def test_three_outlets_one_strike_fuse() -> None:
-    docs = [strike_report("Kyiv Post", "2024-10-05", "2024-10-04"),
-            strike_report("Reuters", "2024-10-04", "2024-10-04"),
-            strike_report("BBC", "2024-10-05", None)]  # undated: reported the next day
+    docs = [
+        strike_report("Kyiv Post", "2024-10-05", "2024-10-04"),
+        strike_report("Reuters", "2024-10-04", "2024-10-04"),
+        strike_report("BBC", "2024-10-05", None),
+    ]  # undated: reported the next day
     assert len(fused(*docs)) == 1
 
 
@@ -53,8 +55,13 @@ def test_daily_strikes_on_one_town_do_not_chain_into_one_event() -> None:
 def test_month_granularity_meets_a_day_inside_it() -> None:
     a = strike_report("Kyiv Post", "2024-10-20", "2024-10-14")
     b = Doc(source="Analyst", published="2024-11-02")
-    b.event("ASSAULT", b.actor("Russian armed forces", "armed_forces", "RUS"), b.actor("Ukraine", "state", "UKR"),
-            b.place("Kharkiv", "city", "UKR", 49.99, 36.23), b.time("2024-10-01", "2024-10-31", "month"))
+    b.event(
+        "ASSAULT",
+        b.actor("Russian armed forces", "armed_forces", "RUS"),
+        b.actor("Ukraine", "state", "UKR"),
+        b.place("Kharkiv", "city", "UKR", 49.99, 36.23),
+        b.time("2024-10-01", "2024-10-31", "month"),
+    )
     assert len(fused(a, b)) == 1
 
 
@@ -63,11 +70,22 @@ def test_planned_then_occurred_fuse_but_not_across_types() -> None:
     sender, receiver = plan.actor("North Korea", "state", "PRK"), plan.actor("Russia", "state", "RUS")
     plan.event("AID", sender, receiver, None, plan.time("2024-10-20"), status="planned")
     done = Doc(source="Wire", published="2024-10-28")
-    done.event("AID", done.actor("North Korea", "state", "PRK"), done.actor("Russia", "state", "RUS"), None,
-               done.time("2024-10-27"), status="occurred")
+    done.event(
+        "AID",
+        done.actor("North Korea", "state", "PRK"),
+        done.actor("Russia", "state", "RUS"),
+        None,
+        done.time("2024-10-27"),
+        status="occurred",
+    )
     other = Doc(source="Wire", published="2024-10-28")
-    other.event("CONSULT", other.actor("North Korea", "state", "PRK"), other.actor("Russia", "state", "RUS"), None,
-                other.time("2024-10-27"))
+    other.event(
+        "CONSULT",
+        other.actor("North Korea", "state", "PRK"),
+        other.actor("Russia", "state", "RUS"),
+        None,
+        other.time("2024-10-27"),
+    )
     clusters = fused(plan, done, other)
     assert sorted(len(c) for c in clusters) == [1, 2]
 
@@ -81,8 +99,12 @@ def test_denial_joins_the_event_and_marks_it_contested() -> None:
 
 def test_symmetric_types_match_with_swapped_roles() -> None:
     a, b = Doc(source="A"), Doc(source="B")
-    a.event("CONSULT", a.actor("Ukraine", "state", "UKR"), a.actor("Poland", "state", "POL"), None, a.time("2024-10-20"))
-    b.event("CONSULT", b.actor("Poland", "state", "POL"), b.actor("Ukraine", "state", "UKR"), None, b.time("2024-10-20"))
+    a.event(
+        "CONSULT", a.actor("Ukraine", "state", "UKR"), a.actor("Poland", "state", "POL"), None, a.time("2024-10-20")
+    )
+    b.event(
+        "CONSULT", b.actor("Poland", "state", "POL"), b.actor("Ukraine", "state", "UKR"), None, b.time("2024-10-20")
+    )
     assert len(fused(a, b)) == 1
 
 
@@ -104,9 +126,11 @@ def test_reports_without_actors_fuse_on_wording_and_date() -> None:
 
 
 def test_fused_event_records_first_and_last_report() -> None:
-    docs = [strike_report("Kyiv Post", "2024-10-06", "2024-10-04"),
-            strike_report("Reuters", "2024-10-04", "2024-10-04"),
-            strike_report("BBC", "2024-10-05", "2024-10-04")]
+    docs = [
+        strike_report("Kyiv Post", "2024-10-06", "2024-10-04"),
+        strike_report("Reuters", "2024-10-04", "2024-10-04"),
+        strike_report("BBC", "2024-10-05", "2024-10-04"),
+    ]
     event = build_picture(d.to_dict() for d in docs).to_dict()["events"][0]
     assert event["first_reported"]["outlet"] == "Reuters" and event["first_reported"]["published"] == "2024-10-04"
     assert event["last_reported"]["outlet"] == "Kyiv Post"
@@ -122,23 +146,30 @@ def test_a_count_both_reports_cite_is_evidence_of_one_happening() -> None:
         doc.event("ASSAULT", target=army, time=doc.time("2026-03-02"), figures=[figure], text=text)
         return doc
 
-    same = [ambush("Sahel Daily", "2026-03-02", 7, "gunmen ambushed a convoy, killing seven soldiers"),
-            ambush("Volta Post", "2026-03-03", 7, "seven soldiers died when the column was attacked")]
+    same = [
+        ambush("Sahel Daily", "2026-03-02", 7, "gunmen ambushed a convoy, killing seven soldiers"),
+        ambush("Volta Post", "2026-03-03", 7, "seven soldiers died when the column was attacked"),
+    ]
     assert len(build_picture(d.to_dict() for d in same).to_dict()["events"]) == 1
     other = [same[0], ambush("Volta Post", "2026-03-03", 3, "three soldiers died when the column was attacked")]
     assert len(build_picture(d.to_dict() for d in other).to_dict()["events"]) == 2
 
 
 def test_one_sentence_telling_one_happening_twice_is_one_event() -> None:
-    text = ("Seven soldiers were killed after fighters attacked the convoy near Djibo yesterday, the ministry said. "
-            "Separately, fighters attacked a market in Kaya.")
+    text = (
+        "Seven soldiers were killed after fighters attacked the convoy near Djibo yesterday, the ministry said. "
+        "Separately, fighters attacked a market in Kaya."
+    )
     doc = Doc(text=text, source="Volta Post", published="2026-03-03")
     day = doc.time("2026-03-02")
     first = text.index("Seven soldiers were killed")
     second = text.index("fighters attacked the convoy")
     third = text.index("fighters attacked a market")
-    for start, words in ((first, "Seven soldiers were killed"), (second, "fighters attacked the convoy"),
-                         (third, "fighters attacked a market")):
+    for start, words in (
+        (first, "Seven soldiers were killed"),
+        (second, "fighters attacked the convoy"),
+        (third, "fighters attacked a market"),
+    ):
         doc.event("ASSAULT", time=day, text=words, span=[start, start + len(words)])
     events = build_picture([doc.to_dict()]).to_dict()["events"]
     assert sorted(len(e["members"]) for e in events) == [1, 2]
@@ -153,8 +184,10 @@ def test_a_threatened_attack_is_a_threat_not_the_attack() -> None:
         return doc
 
     attack = report("Sahel Daily", "2026-03-05", "occurred")
-    threats = [report("Bamako Post", "2026-03-06", "threatened"), report("Niger Courier", "2026-03-06", "occurred",
-                                                                             kind="THREATEN")]
+    threats = [
+        report("Bamako Post", "2026-03-06", "threatened"),
+        report("Niger Courier", "2026-03-06", "occurred", kind="THREATEN"),
+    ]
     events = build_picture(d.to_dict() for d in [attack, *threats]).to_dict()["events"]
     assert sorted(len(e["members"]) for e in events) == [1, 2]
 
@@ -163,14 +196,22 @@ def test_troops_sent_are_reported_from_either_end_of_their_journey() -> None:
     def deployment(source: str, town: str, lat: float, lon: float, kind: str = "AID") -> Doc:
         doc = Doc(source=source, published="2026-03-09")
         sender, receiver = doc.actor("Niger", "state", "NER"), doc.actor("Burkina Faso", "state", "BFA")
-        doc.event(kind, sender, receiver, doc.place(town, "city", "NER", lat, lon), doc.time("2026-03-09"),
-                  text="troops crossed the border")
+        doc.event(
+            kind,
+            sender,
+            receiver,
+            doc.place(town, "city", "NER", lat, lon),
+            doc.time("2026-03-09"),
+            text="troops crossed the border",
+        )
         return doc
 
     sent = [deployment("Niamey Post", "Niamey", 13.51, 2.11), deployment("Tera Wire", "Tera", 14.01, 0.75)]
     assert len(build_picture(d.to_dict() for d in sent).to_dict()["events"]) == 1
-    raids = [deployment("Niamey Post", "Niamey", 13.51, 2.11, "ASSAULT"),
-             deployment("Tera Wire", "Tera", 14.01, 0.75, "ASSAULT")]
+    raids = [
+        deployment("Niamey Post", "Niamey", 13.51, 2.11, "ASSAULT"),
+        deployment("Tera Wire", "Tera", 14.01, 0.75, "ASSAULT"),
+    ]
     assert len(build_picture(d.to_dict() for d in raids).to_dict()["events"]) == 2
 
 
@@ -185,12 +226,14 @@ def _article_with(sentences: list[str]) -> tuple[Doc, list[list[int]]]:
 
 
 def test_a_bare_follow_up_sentence_joins_the_happening_it_follows() -> None:
-    doc, spans = _article_with([
-        "Gunmen attacked a police post in Tera on Friday, killing four officers.",
-        "Six other people were wounded, a hospital official said.",
-        "Elsewhere, a convoy was ambushed near Gao on Thursday.",
-        "Three drivers were kidnapped in that attack, officials said later.",
-    ])
+    doc, spans = _article_with(
+        [
+            "Gunmen attacked a police post in Tera on Friday, killing four officers.",
+            "Six other people were wounded, a hospital official said.",
+            "Elsewhere, a convoy was ambushed near Gao on Thursday.",
+            "Three drivers were kidnapped in that attack, officials said later.",
+        ]
+    )
     tera, gao = doc.place("Tera", "city", "NER", 14.01, 0.75), doc.place("Gao", "city", "MLI", 16.27, -0.04)
     doc.event("ASSAULT", place=tera, time=doc.time("2024-10-04"), text="Gunmen attacked a police post", span=spans[0])
     doc.event("ASSAULT", text="Six other people were wounded", span=spans[1])
@@ -201,12 +244,14 @@ def test_a_bare_follow_up_sentence_joins_the_happening_it_follows() -> None:
 
 
 def test_a_bare_report_far_from_any_happening_stays_apart() -> None:
-    doc, spans = _article_with([
-        "Gunmen attacked a police post in Tera on Friday.",
-        "The interior minister visited the town on Saturday.",
-        "Schools stayed closed.",
-        "Six people had been wounded, residents said.",
-    ])
+    doc, spans = _article_with(
+        [
+            "Gunmen attacked a police post in Tera on Friday.",
+            "The interior minister visited the town on Saturday.",
+            "Schools stayed closed.",
+            "Six people had been wounded, residents said.",
+        ]
+    )
     tera = doc.place("Tera", "city", "NER", 14.01, 0.75)
     doc.event("ASSAULT", place=tera, time=doc.time("2024-10-04"), text="Gunmen attacked a police post", span=spans[0])
     doc.event("ASSAULT", text="Six people had been wounded", span=spans[3])

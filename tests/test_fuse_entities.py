@@ -24,17 +24,20 @@ def actor(name: str, type: str = "person", country: str | None = None) -> dict:
     return {"id": "A1", "name": name, "type": type, "country": country, "affiliation": None}
 
 
-@pytest.mark.parametrize("item, key", [
-    (actor("North Korea", "state", "PRK"), "state:PRK"),
-    (actor("DPRK", "state", "PRK"), "state:PRK"),
-    (actor("North Korean troops", "armed_forces", "PRK"), "forces:PRK"),
-    (actor("President Volodymyr Zelenskyy", "person", "UKR"), "actor:volodymyr zelensky"),
-    (actor("Volodymyr Zelensky", "person", "UKR"), "actor:volodymyr zelensky"),
-    (actor("Volodymyr Zelenskiy", "person", "UKR"), "actor:volodymyr zelensky"),
-    (actor("The United Nations", "organization"), "actor:un"),
-    (actor("Hamas", "armed_group"), "actor:hamas"),
-    (actor("Hamas", "organization"), "actor:hamas"),
-])
+@pytest.mark.parametrize(
+    "item, key",
+    [
+        (actor("North Korea", "state", "PRK"), "state:PRK"),
+        (actor("DPRK", "state", "PRK"), "state:PRK"),
+        (actor("North Korean troops", "armed_forces", "PRK"), "forces:PRK"),
+        (actor("President Volodymyr Zelenskyy", "person", "UKR"), "actor:volodymyr zelensky"),
+        (actor("Volodymyr Zelensky", "person", "UKR"), "actor:volodymyr zelensky"),
+        (actor("Volodymyr Zelenskiy", "person", "UKR"), "actor:volodymyr zelensky"),
+        (actor("The United Nations", "organization"), "actor:un"),
+        (actor("Hamas", "armed_group"), "actor:hamas"),
+        (actor("Hamas", "organization"), "actor:hamas"),
+    ],
+)
 def test_actor_keys(item: dict, key: str) -> None:
     assert actor_key(item, RULES) == key
 
@@ -102,7 +105,9 @@ def test_registry_keeps_aliases_and_mentions_per_document() -> None:
     assert rutte["aliases"] == ["Mark Rutte", "Rutte"]
     assert rutte["name"] == "Mark Rutte" or rutte["name"] == "Rutte"
     assert {(m["document"], tuple(map(tuple, m["spans"]))) for m in rutte["mentions"]} == {
-        (first.id, ((0, 4), (10, 15))), (second.id, ((3, 8),))}
+        (first.id, ((0, 4), (10, 15))),
+        (second.id, ((3, 8),)),
+    }
     assert entities["admin1:RUS:kursk"]["kind"] == "place"
 
 

@@ -10,9 +10,18 @@ from sitrep.fuse import build_picture
 from test_fuse_support import Doc
 
 
-def troops_report(source: str, published: str, value: float, qualifier: str = "exact", day: str | None = None,
-                  speaker: str = "Volodymyr Zelenskyy", low: float | None = None, high: float | None = None,
-                  category: str = "troops", text: str | None = None) -> Doc:
+def troops_report(
+    source: str,
+    published: str,
+    value: float,
+    qualifier: str = "exact",
+    day: str | None = None,
+    speaker: str = "Volodymyr Zelenskyy",
+    low: float | None = None,
+    high: float | None = None,
+    category: str = "troops",
+    text: str | None = None,
+) -> Doc:
     """One outlet's report of a count of North Korean troops, stated by a speaker."""
     doc = Doc(source=source, published=published)
     state = doc.actor("North Korea", "state", "PRK")
@@ -30,22 +39,28 @@ def series_of(*docs: Doc) -> list[dict[str, Any]]:
 
 def clashes(*docs: Doc) -> list[tuple[str, Any, Any]]:
     """Every contradiction as (kind, side-a value, side-b value)."""
-    return [(c["kind"], c["sides"][0]["value"], c["sides"][1]["value"]) for s in series_of(*docs)
-            for c in s["contradictions"]]
+    return [
+        (c["kind"], c["sides"][0]["value"], c["sides"][1]["value"])
+        for s in series_of(*docs)
+        for c in s["contradictions"]
+    ]
 
 
-@pytest.mark.parametrize("a, b, expected", [
-    ((10_000, "exact"), (20_000, "exact"), True),      # the brief's clear case
-    ((10_000, "up_to"), (11_000, "exact"), False),     # "up to 10,000" vs 11,000: not necessarily
-    ((10_000, "exact"), (11_000, "exact"), False),     # within the ±5% allowance on each side
-    ((10_000, "exact"), (12_000, "exact"), True),
-    ((10_000, "approx"), (12_000, "exact"), False),    # "about" allows ±20%
-    ((5_000, "up_to"), (8_000, "approx"), True),
-    ((5_000, "exact"), (5_000, "up_to"), False),
-    ((600, "more_than"), (500, "exact"), True),
-    ((600, "more_than"), (900, "exact"), False),
-    ((40, "more_than"), (50, "approx"), False),
-])
+@pytest.mark.parametrize(
+    "a, b, expected",
+    [
+        ((10_000, "exact"), (20_000, "exact"), True),  # the brief's clear case
+        ((10_000, "up_to"), (11_000, "exact"), False),  # "up to 10,000" vs 11,000: not necessarily
+        ((10_000, "exact"), (11_000, "exact"), False),  # within the ±5% allowance on each side
+        ((10_000, "exact"), (12_000, "exact"), True),
+        ((10_000, "approx"), (12_000, "exact"), False),  # "about" allows ±20%
+        ((5_000, "up_to"), (8_000, "approx"), True),
+        ((5_000, "exact"), (5_000, "up_to"), False),
+        ((600, "more_than"), (500, "exact"), True),
+        ((600, "more_than"), (900, "exact"), False),
+        ((40, "more_than"), (50, "approx"), False),
+    ],
+)
 def test_same_date_qualifier_logic(a: tuple[float, str], b: tuple[float, str], expected: bool) -> None:
     first = troops_report("Kyiv Post", "2024-10-17", a[0], a[1], day="2024-10-17")
     second = troops_report("Yonhap", "2024-10-17", b[0], b[1], day="2024-10-17", speaker="Kyrylo Budanov")
@@ -78,40 +93,60 @@ def test_stock_figures_days_apart_are_compared() -> None:
 def unattributed_troops(source: str, value: float, noun: str) -> Doc:
     """A count of armed men in a country, with no owner: only the place and the noun say what it counts."""
     doc = Doc(source=source, published="2026-03-09")
-    doc.figure(value, "troops", place=doc.place("Burkina Faso", "country", "BFA"), time=doc.time("2026-03-09"),
-               noun=noun, text=f"{value} {noun}")
+    doc.figure(
+        value,
+        "troops",
+        place=doc.place("Burkina Faso", "country", "BFA"),
+        time=doc.time("2026-03-09"),
+        noun=noun,
+        text=f"{value} {noun}",
+    )
     return doc
 
 
 def test_unattributed_counts_of_different_kinds_of_men_are_not_compared() -> None:
     assert clashes(unattributed_troops("A", 5_000, "fighters"), unattributed_troops("B", 1_200, "troops")) == []
     assert clashes(unattributed_troops("A", 5_000, "fighters"), unattributed_troops("B", 9_000, "insurgents")) == [
-        ("disagree", 5_000, 9_000)]
+        ("disagree", 5_000, 9_000)
+    ]
     assert clashes(unattributed_troops("A", 1_200, "soldiers"), unattributed_troops("B", 3_000, "troops")) == [
-        ("disagree", 1_200, 3_000)]
+        ("disagree", 1_200, 3_000)
+    ]
 
 
 def displaced(source: str, day: str, value: float, qualifier: str = "approx", text: str | None = None) -> Doc:
     doc = Doc(source=source, published=day)
-    doc.figure(value, "displaced", qualifier, place=doc.place("Dori", "city", "BFA", 14.03, -0.03),
-               time=doc.time(day), text=text)
+    doc.figure(
+        value,
+        "displaced",
+        qualifier,
+        place=doc.place("Dori", "city", "BFA", 14.03, -0.03),
+        time=doc.time(day),
+        text=text,
+    )
     return doc
 
 
 def test_rising_running_totals_on_different_days_never_conflict() -> None:
-    docs = [displaced("A", "2026-03-05", 3_500), displaced("B", "2026-03-07", 6_000),
-            displaced("C", "2026-03-09", 11_000, "more_than"), displaced("D", "2026-03-13", 18_000)]
+    docs = [
+        displaced("A", "2026-03-05", 3_500),
+        displaced("B", "2026-03-07", 6_000),
+        displaced("C", "2026-03-09", 11_000, "more_than"),
+        displaced("D", "2026-03-13", 18_000),
+    ]
     assert clashes(*docs) == []
 
 
 def test_running_total_that_falls_is_a_decrease() -> None:
     assert clashes(displaced("A", "2026-03-05", 18_000), displaced("B", "2026-03-09", 6_000, "exact")) == [
-        ("decrease", 18_000, 6_000)]
+        ("decrease", 18_000, 6_000)
+    ]
 
 
 def test_running_totals_on_one_day_must_agree() -> None:
     assert clashes(displaced("A", "2026-03-05", 3_500), displaced("B", "2026-03-05", 9_000, "exact")) == [
-        ("disagree", 3_500, 9_000)]
+        ("disagree", 3_500, 9_000)
+    ]
 
 
 def test_increments_are_not_totals() -> None:
@@ -119,27 +154,43 @@ def test_increments_are_not_totals() -> None:
     more = displaced("B", "2026-03-14", 3_000, "up_to", text="up to 3,000 more")
     series = series_of(total, more)
     assert series[0]["contradictions"] == []
-    assert [e["increment"] for e in series[0]["entries"]] == [False, True] or \
-        [e["increment"] for e in series[0]["entries"]] == [True, False]
+    assert [e["increment"] for e in series[0]["entries"]] == [False, True] or [
+        e["increment"] for e in series[0]["entries"]
+    ] == [True, False]
 
 
-def toll(source: str, published: str, value: float, qualifier: str = "exact", speaker: str = "defence ministry",
-         town: str = "Dori") -> Doc:
+def toll(
+    source: str,
+    published: str,
+    value: float,
+    qualifier: str = "exact",
+    speaker: str = "defence ministry",
+    town: str = "Dori",
+) -> Doc:
     """A death toll of the attack on a town's depot, cited by the report of that attack."""
     doc = Doc(source=source, published=published)
     said = doc.actor(speaker, "organization", "BFA")
     claim = doc.claim(said, "people were killed in the attack")
     figure = doc.figure(value, "killed", qualifier, claim=claim)
-    doc.event("ASSAULT", doc.actor("Sirba Liberation Front", "armed_group"), doc.actor("depot", "other", "BFA"),
-              doc.place(town, "city", "BFA", 14.03, -0.03), doc.time("2026-03-05"), figures=[figure],
-              text="the attack on the fuel depot")
+    doc.event(
+        "ASSAULT",
+        doc.actor("Sirba Liberation Front", "armed_group"),
+        doc.actor("depot", "other", "BFA"),
+        doc.place(town, "city", "BFA", 14.03, -0.03),
+        doc.time("2026-03-05"),
+        figures=[figure],
+        text="the attack on the fuel depot",
+    )
     return doc
 
 
 def test_counts_of_one_fused_event_are_compared_whatever_the_report_dates() -> None:
-    docs = [toll("Harmattan", "2026-03-05", 12), toll("Sahel Dispatch", "2026-03-06", 20, "at_least", "the mayor"),
-            toll("Monitor", "2026-03-08", 23, speaker="hospital records"),
-            toll("Meridian", "2026-03-12", 12, "at_least", "officials")]
+    docs = [
+        toll("Harmattan", "2026-03-05", 12),
+        toll("Sahel Dispatch", "2026-03-06", 20, "at_least", "the mayor"),
+        toll("Monitor", "2026-03-08", 23, speaker="hospital records"),
+        toll("Meridian", "2026-03-12", 12, "at_least", "officials"),
+    ]
     found = sorted(clashes(*docs))
     assert found == [("disagree", 12, 20), ("disagree", 12, 23)]
 
@@ -192,12 +243,27 @@ def niger_troops(source: str, day: str, text: str, speaker: str, *figures: tuple
 
 
 def test_a_part_stated_beside_its_total_is_not_a_contradiction() -> None:
-    wave = niger_troops("Harmattan", "2026-03-09",
-                        "Several hundred soldiers crossed the border on Monday, the first of 1,200 troops.", "Col. Issa",
-                        ("Several hundred soldiers", None, 200, 900, "range"), ("1,200 troops", 1_200, None, None, "exact"))
-    pledge = niger_troops("Niger River Post", "2026-03-08", "Niger will send 1,200 soldiers.", "Col. Issa",
-                          ("1,200 soldiers", 1_200, None, None, "exact"))
+    wave = niger_troops(
+        "Harmattan",
+        "2026-03-09",
+        "Several hundred soldiers crossed the border on Monday, the first of 1,200 troops.",
+        "Col. Issa",
+        ("Several hundred soldiers", None, 200, 900, "range"),
+        ("1,200 troops", 1_200, None, None, "exact"),
+    )
+    pledge = niger_troops(
+        "Niger River Post",
+        "2026-03-08",
+        "Niger will send 1,200 soldiers.",
+        "Col. Issa",
+        ("1,200 soldiers", 1_200, None, None, "exact"),
+    )
     assert clashes(wave, pledge) == []
-    claim = niger_troops("Sahel Dispatch", "2026-03-10", "It said 3,000 soldiers had entered.", "rebel spokesman",
-                         ("3,000 soldiers", 3_000, None, None, "exact"))
+    claim = niger_troops(
+        "Sahel Dispatch",
+        "2026-03-10",
+        "It said 3,000 soldiers had entered.",
+        "rebel spokesman",
+        ("3,000 soldiers", 3_000, None, None, "exact"),
+    )
     assert ("disagree", 1_200, 3_000) in clashes(wave, claim)

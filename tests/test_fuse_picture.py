@@ -29,15 +29,26 @@ def scenario() -> list[dict[str, Any]]:
         docs.append(Doc(text=text, title=title, source=outlet, published="2024-10-05"))
     docs.append(Doc(text=INDEPENDENT_STORY, source="Valley Times", published="2024-10-05"))
     for doc in docs:
-        doc.event("ASSAULT", doc.actor("Russian armed forces", "armed_forces", "RUS"), doc.actor("Ukraine", "state", "UKR"),
-                  doc.place("Kharkiv", "city", "UKR", 49.99, 36.23), doc.time("2024-10-04"), text="strike on Kharkiv")
-        doc.claim(doc.actor("Ihor Terekhov", "person", "UKR"), "the strike hit a residential block in Kharkiv overnight")
-    docs += [strike_report("Kyiv Post", "2024-10-12", "2024-10-11", town="Odesa", lat=46.48, lon=30.72),
-             strike_report("Reuters", "2024-10-12", "2024-10-11", town="Odesa", lat=46.48, lon=30.72, status="denied"),
-             troops_report("Kyiv Post", "2024-10-17", 10_000, day="2024-10-17"),
-             troops_report("Yonhap", "2024-10-17", 20_000, day="2024-10-17", speaker="Kyrylo Budanov"),
-             troops_report("NIS Wire", "2024-10-25", 10_000, "up_to", day="2024-10-25", speaker="NIS"),
-             toll("Harmattan", "2026-03-05", 12), toll("Sahel Dispatch", "2026-03-06", 20, "at_least", "the mayor")]
+        doc.event(
+            "ASSAULT",
+            doc.actor("Russian armed forces", "armed_forces", "RUS"),
+            doc.actor("Ukraine", "state", "UKR"),
+            doc.place("Kharkiv", "city", "UKR", 49.99, 36.23),
+            doc.time("2024-10-04"),
+            text="strike on Kharkiv",
+        )
+        doc.claim(
+            doc.actor("Ihor Terekhov", "person", "UKR"), "the strike hit a residential block in Kharkiv overnight"
+        )
+    docs += [
+        strike_report("Kyiv Post", "2024-10-12", "2024-10-11", town="Odesa", lat=46.48, lon=30.72),
+        strike_report("Reuters", "2024-10-12", "2024-10-11", town="Odesa", lat=46.48, lon=30.72, status="denied"),
+        troops_report("Kyiv Post", "2024-10-17", 10_000, day="2024-10-17"),
+        troops_report("Yonhap", "2024-10-17", 20_000, day="2024-10-17", speaker="Kyrylo Budanov"),
+        troops_report("NIS Wire", "2024-10-25", 10_000, "up_to", day="2024-10-25", speaker="NIS"),
+        toll("Harmattan", "2026-03-05", 12),
+        toll("Sahel Dispatch", "2026-03-06", 20, "at_least", "the mayor"),
+    ]
     return [d.to_dict() for d in docs]
 
 
@@ -52,7 +63,9 @@ def test_scenario_picture_has_the_expected_structure() -> None:
     assert kharkiv["reports"] == 4 and kharkiv["independent_sources"] == 2
     assert REFERENCE["stats"]["contradictions"] == 2
     assert [c["independent_carriers"] for c in REFERENCE["claims"]][:1] == [2]
-    assert [t["date"]["start"] for t in REFERENCE["timeline"]] == sorted(t["date"]["start"] for t in REFERENCE["timeline"])
+    assert [t["date"]["start"] for t in REFERENCE["timeline"]] == sorted(
+        t["date"]["start"] for t in REFERENCE["timeline"]
+    )
 
 
 def test_picture_obeys_its_schema() -> None:
@@ -63,8 +76,11 @@ def test_picture_obeys_its_schema() -> None:
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(order=st.permutations(range(len(SCENARIO))), repeats=st.lists(st.integers(0, len(SCENARIO) - 1), max_size=5),
-       peek_at=st.integers(0, len(SCENARIO)))
+@given(
+    order=st.permutations(range(len(SCENARIO))),
+    repeats=st.lists(st.integers(0, len(SCENARIO) - 1), max_size=5),
+    peek_at=st.integers(0, len(SCENARIO)),
+)
 def test_picture_is_independent_of_order_and_repeats(order: list[int], repeats: list[int], peek_at: int) -> None:
     picture = Picture()
     for step, index in enumerate([*order, *repeats]):
@@ -115,6 +131,7 @@ def test_a_country_name_keeps_every_place_inside_it(country: str) -> None:
     inside = {e["place"]["name"] for e in picture.to_dict(place=country)["events"]}
     assert {"Kharkiv", "Odesa"} <= inside
     assert picture.to_dict(place="Atlantis")["events"] == []
+
 
 def test_bad_filter_date_is_an_input_error() -> None:
     with pytest.raises(InputError, match="since"):

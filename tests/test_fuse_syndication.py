@@ -45,8 +45,12 @@ def variant(kind: str) -> tuple[str, str]:
     if kind == "truncated":
         return HEADLINE, "\n".join(lines[:5])
     if kind == "edited":
-        text = (WIRE_STORY.replace("Tuesday", "Tuesday morning", 1).replace("about 140", "around 140")
-                .replace("several weeks", "a few weeks").replace("promised", "pledged"))
+        text = (
+            WIRE_STORY.replace("Tuesday", "Tuesday morning", 1)
+            .replace("about 140", "around 140")
+            .replace("several weeks", "a few weeks")
+            .replace("promised", "pledged")
+        )
         return HEADLINE, text
     if kind == "reordered":
         body = lines[1:]
@@ -111,8 +115,10 @@ def test_copies_are_grouped_and_count_as_one_source() -> None:
 
 
 def test_one_outlets_two_stories_count_once_as_a_source() -> None:
-    docs = [Doc(source="The Keston Courier", published="2025-04-09"), Doc(source="keston courier",
-                                                                          published="2025-04-09")]
+    docs = [
+        Doc(source="The Keston Courier", published="2025-04-09"),
+        Doc(source="keston courier", published="2025-04-09"),
+    ]
     for doc in docs:
         target = doc.actor("Norway", "state", "NOR")
         doc.event("AID", doc.actor("Red Cross", "organization"), target, None, doc.time("2025-04-09"))

@@ -20,9 +20,16 @@ def test_loads_and_holds_places_down_to_small_towns(gazetteer):
     assert len(fresh) > 150_000
 
 
-@pytest.mark.parametrize(("written", "expected"), [
-    ("Kiev", "Kyiv"), ("Kyiv", "Kyiv"), ("Kharkov", "Kharkiv"), ("Kharkiv", "Kharkiv"), ("Brussels", "Brussels"),
-])
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("Kiev", "Kyiv"),
+        ("Kyiv", "Kyiv"),
+        ("Kharkov", "Kharkiv"),
+        ("Kharkiv", "Kharkiv"),
+        ("Brussels", "Brussels"),
+    ],
+)
 def test_exonyms_and_alternate_names_find_the_city(gazetteer, written, expected):
     cities = [e for e in gazetteer.lookup(written) if e.feature == "city"]
     assert cities[0].name == expected
@@ -70,9 +77,15 @@ def test_lexicon_knows_demonyms_capitals_and_metonyms():
     assert lexicon.metonyms["the Kremlin"] == "RUS"
 
 
-@pytest.mark.parametrize(("written", "state"), [
-    ("Laurel County", "US.KY"), ("Fairfax County", "US.VA"), ("Lamar County", "US.TX"), ("Orleans Parish", "US.LA"),
-])
+@pytest.mark.parametrize(
+    ("written", "state"),
+    [
+        ("Laurel County", "US.KY"),
+        ("Fairfax County", "US.VA"),
+        ("Lamar County", "US.TX"),
+        ("Orleans Parish", "US.LA"),
+    ],
+)
 def test_us_counties_and_parishes_are_second_order_divisions(gazetteer, written, state):
     divisions = [e for e in gazetteer.lookup(written) if e.feature == "admin2"]
     assert divisions and any(e.admin1 == state for e in divisions) and all(e.has_point for e in divisions)
@@ -83,14 +96,22 @@ def test_english_counties_are_second_order_divisions(gazetteer, written):
     assert any(e.feature == "admin2" and e.country == "GBR" for e in gazetteer.lookup(written))
 
 
-@pytest.mark.parametrize(("written", "display"), [("Rafah", "Rafah"), ("Khan Younis", "Khan Yunis"), ("Rafaḩ", "Rafah")])
+@pytest.mark.parametrize(
+    ("written", "display"), [("Rafah", "Rafah"), ("Khan Younis", "Khan Yunis"), ("Rafaḩ", "Rafah")]
+)
 def test_display_names_carry_no_transliteration_marks(gazetteer, written, display):
     assert gazetteer.lookup(written)[0].name == display
 
 
-@pytest.mark.parametrize(("written", "found"), [
-    ("Khan Younes", "Khan Yunis"), ("Mossul", "Mosul"), ("Idleb", "Idlib"), ("Misurata", "Misratah"),
-])
+@pytest.mark.parametrize(
+    ("written", "found"),
+    [
+        ("Khan Younes", "Khan Yunis"),
+        ("Mossul", "Mosul"),
+        ("Idleb", "Idlib"),
+        ("Misurata", "Misratah"),
+    ],
+)
 def test_transliteration_variants_find_the_town(gazetteer, written, found):
     from sitrep.geo.fuzzy import transliteration_variants
 

@@ -16,12 +16,15 @@ def page(inside: str = "", tag_attributes: str = "") -> bytes:
     return f"<html><head><title>Floods</title></head><body><div {tag_attributes}>{inside}{BODY}</div></body></html>".encode()
 
 
-@pytest.mark.parametrize("attributes", [
-    " ".join(f"a{i}=1" for i in range(40_000)),
-    " ".join(f"a{i}" for i in range(200_000)),
-    " ".join(f'a{i}=">"' for i in range(50_000)),  # a ">" inside quotes does not end the tag
-    "".join(f'a{i}="x"' for i in range(50_000)),  # no spaces between attributes
-])
+@pytest.mark.parametrize(
+    "attributes",
+    [
+        " ".join(f"a{i}=1" for i in range(40_000)),
+        " ".join(f"a{i}" for i in range(200_000)),
+        " ".join(f'a{i}=">"' for i in range(50_000)),  # a ">" inside quotes does not end the tag
+        "".join(f'a{i}="x"' for i in range(50_000)),  # no spaces between attributes
+    ],
+)
 def test_a_tag_with_very_many_attributes_is_refused_before_parsing(attributes: str) -> None:
     with pytest.raises(InputError, match=r"HTML tag at byte \d+ has [\d,]+ attributes \(more than 1,000"):
         article_from_html(page(tag_attributes=attributes), origin="x.html")
@@ -53,14 +56,20 @@ def test_deep_nesting_is_a_clear_error_or_text() -> None:
         assert "Marren" in article.text
 
 
-@pytest.mark.parametrize("html", [
-    b"\x00\x00<html>" + BODY.encode(),
-    b"<html><meta charset='utf-8'><body>\xff\xfe\xfa" + BODY.encode() + b"</body></html>",  # lying charset
-    b"<html><meta charset='no-such-charset'><body>" + BODY.encode() + b"</body></html>",
-    b"<html><meta charset='utf-16'><body>" + BODY.encode() + b"</body></html>",
-    b"<html><body><p>\xef\xbb\xbf\xe2\x80\xae\xe2\x80\x8d\xcc\x81</p>" + BODY.encode() + b"</body></html>",
-    b"<" * 100_000, b"<!--" * 50_000, b"<![CDATA[" * 20_000, b"&#x110000;&#0;&#xd800;" * 1000 + BODY.encode(),
-])
+@pytest.mark.parametrize(
+    "html",
+    [
+        b"\x00\x00<html>" + BODY.encode(),
+        b"<html><meta charset='utf-8'><body>\xff\xfe\xfa" + BODY.encode() + b"</body></html>",  # lying charset
+        b"<html><meta charset='no-such-charset'><body>" + BODY.encode() + b"</body></html>",
+        b"<html><meta charset='utf-16'><body>" + BODY.encode() + b"</body></html>",
+        b"<html><body><p>\xef\xbb\xbf\xe2\x80\xae\xe2\x80\x8d\xcc\x81</p>" + BODY.encode() + b"</body></html>",
+        b"<" * 100_000,
+        b"<!--" * 50_000,
+        b"<![CDATA[" * 20_000,
+        b"&#x110000;&#0;&#xd800;" * 1000 + BODY.encode(),
+    ],
+)
 def test_broken_pages_give_text_or_a_clear_error(html: bytes) -> None:
     try:
         article = article_from_html(html, origin="x.html")

@@ -30,8 +30,10 @@ def failures(items: list[Article | Failure]) -> dict[str, str]:
 def test_a_huge_integer_fails_its_line_and_the_rest_is_read(tmp_path: Path) -> None:
     bad = b'{"text": "x", "n": ' + b"9" * 5000 + b"}\n"
     items = read(tmp_path, good_line(1) + bad + b"".join(good_line(n) for n in range(3, 200)))
-    assert failures(items) == {"batch.jsonl:2": "invalid JSON (Exceeds the limit (4300 digits) for integer string "
-                                                "conversion: value has 5000 digits)"}
+    assert failures(items) == {
+        "batch.jsonl:2": "invalid JSON (Exceeds the limit (4300 digits) for integer string "
+        "conversion: value has 5000 digits)"
+    }
     assert sum(isinstance(item, Article) for item in items) == 198
 
 
@@ -60,8 +62,14 @@ def test_a_valid_surrogate_pair_is_an_astral_character(tmp_path: Path) -> None:
 
 
 def test_wrong_types_fail_their_line(tmp_path: Path) -> None:
-    lines = [b'{"text": ["a"]}', b'{"text": "x", "title": {"a": 1}}', b"123", b'"text"', b"null",
-             b'{"text": "' + TEXT.encode() + b'", "published": "2026-03-05 not a date"}']
+    lines = [
+        b'{"text": ["a"]}',
+        b'{"text": "x", "title": {"a": 1}}',
+        b"123",
+        b'"text"',
+        b"null",
+        b'{"text": "' + TEXT.encode() + b'", "published": "2026-03-05 not a date"}',
+    ]
     items = read(tmp_path, b"\n".join(lines) + b"\n" + good_line(7))
     assert set(failures(items)) == {f"batch.jsonl:{n}" for n in range(1, 7)}
     assert "published" in failures(items)["batch.jsonl:6"]

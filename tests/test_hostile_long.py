@@ -50,14 +50,15 @@ def test_a_text_parsed_in_pieces_has_offsets_into_the_whole_text(monkeypatch: py
     pieced = parse(text)
     assert len(piece_bounds(text, 400)) > 5
     assert pieced.text == text
-    assert [t.text for t in pieced.tokens if not t.text.isspace()] == [t.text for t in whole.tokens
-                                                                         if not t.text.isspace()]
+    assert [t.text for t in pieced.tokens if not t.text.isspace()] == [
+        t.text for t in whole.tokens if not t.text.isspace()
+    ]
     for k, token in enumerate(pieced.tokens):
-        assert token.i == k and text[token.start:token.end] == token.text
+        assert token.i == k and text[token.start : token.end] == token.text
         assert pieced.sentences[token.sent].first <= token.head < pieced.sentences[token.sent].last
     assert [s.index for s in pieced.sentences] == list(range(len(pieced.sentences)))
     assert all(a.end <= b.start for a, b in zip(pieced.sentences, pieced.sentences[1:], strict=False))
-    assert all(text[e.start:e.end] == e.text for e in pieced.entities)
+    assert all(text[e.start : e.end] == e.text for e in pieced.entities)
     assert {e.text for e in pieced.entities} >= {"Nairobi", "Vovchansk"}
     assert pieced.dateline == whole.dateline and pieced.dateline is not None
 
@@ -69,8 +70,9 @@ def test_a_dateline_in_a_later_piece_is_the_whole_texts_dateline(monkeypatch: py
     pieced = parse(text)
     assert pieced.dateline == whole.dateline
     kharkiv = text.index("KHARKIV")
-    assert [e.label for e in pieced.entities if e.start == kharkiv] == [e.label for e in whole.entities
-                                                                        if e.start == kharkiv]
+    assert [e.label for e in pieced.entities if e.start == kharkiv] == [
+        e.label for e in whole.entities if e.start == kharkiv
+    ]
 
 
 def test_extraction_of_a_pieced_text_keeps_evidence_spans_right(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -114,7 +116,8 @@ def test_an_unforeseen_error_in_extraction_is_one_failure(tmp_path: Path, monkey
     report = BatchReport()
     assert len(list(extract_sources([str(tmp_path)], report=report))) == 1
     assert [f.message for f in report.failures] == [
-        "extraction failed: unexpected error (ValueError: [E088] Text of length 2000001 exceeds maximum)"]
+        "extraction failed: unexpected error (ValueError: [E088] Text of length 2000001 exceeds maximum)"
+    ]
 
 
 @pytest.mark.slow

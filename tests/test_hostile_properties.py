@@ -18,13 +18,55 @@ from sitrep.pipeline import extract
 from sitrep.schema import problems
 
 FRAGMENTS = [
-    "Rebels attacked the town of Kessa on Monday", "the army said", "\u201cWe will not retreat,\u201d the mayor said.",
-    "About 3,000 people fled", "1\u00a0200 soldiers", "3\u202f000 residents", "on 5 March 2026", "last week",
-    "BAMAKO, Mali (AFP) \u2014", "Police arrested 40 protesters in Nairobi.", "according to the UN", "Ukraine",
-    "two dozen", "tens of thousands", "the Ministry of Defence", "Reuters", ".", ",", "\n", "\r\n", "\n\n", " ",
-    "\u200f", "\u200e", "\u202e", "\u200d", "\u200b", "\u0301", "\ufeff", "\U0001f1fa\U0001f1e6", "\U0001d54f",
-    "\U0001f600 Kyiv", "e\u0301", "\u05e9\u05dc\u05d5\u05dd", "\u0645\u0631\u062d\u0628\u0627", "\t", "\u00ad",
-    "\u2028", "(", ")", "\u2014", "-", "\"", "'", "...", "%", "$5m", "1e999", "0x7f",
+    "Rebels attacked the town of Kessa on Monday",
+    "the army said",
+    "\u201cWe will not retreat,\u201d the mayor said.",
+    "About 3,000 people fled",
+    "1\u00a0200 soldiers",
+    "3\u202f000 residents",
+    "on 5 March 2026",
+    "last week",
+    "BAMAKO, Mali (AFP) \u2014",
+    "Police arrested 40 protesters in Nairobi.",
+    "according to the UN",
+    "Ukraine",
+    "two dozen",
+    "tens of thousands",
+    "the Ministry of Defence",
+    "Reuters",
+    ".",
+    ",",
+    "\n",
+    "\r\n",
+    "\n\n",
+    " ",
+    "\u200f",
+    "\u200e",
+    "\u202e",
+    "\u200d",
+    "\u200b",
+    "\u0301",
+    "\ufeff",
+    "\U0001f1fa\U0001f1e6",
+    "\U0001d54f",
+    "\U0001f600 Kyiv",
+    "e\u0301",
+    "\u05e9\u05dc\u05d5\u05dd",
+    "\u0645\u0631\u062d\u0628\u0627",
+    "\t",
+    "\u00ad",
+    "\u2028",
+    "(",
+    ")",
+    "\u2014",
+    "-",
+    '"',
+    "'",
+    "...",
+    "%",
+    "$5m",
+    "1e999",
+    "0x7f",
 ]
 texts = st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=30).map(" ".join) | st.text(max_size=200)
 
@@ -35,8 +77,9 @@ def spans_of(value: Any) -> list[tuple[list[int], str]]:
     if isinstance(value, dict):
         for key, item in value.items():
             if key.endswith("span") and isinstance(item, list) and len(item) == 2:
-                text_key = "text" if key == "span" else key.removesuffix("_span") + ("_text" if key == "speaker_span"
-                                                                                     else "")
+                text_key = (
+                    "text" if key == "span" else key.removesuffix("_span") + ("_text" if key == "speaker_span" else "")
+                )
                 if isinstance(value.get(text_key), str):
                     found.append((item, value[text_key]))
             found.extend(spans_of(item))

@@ -8,12 +8,20 @@ from sitrep.model import Document
 from sitrep.pipeline import extract
 
 
-@pytest.mark.parametrize("text, place", [
-    ("Rockets hit the north\n\nBEIRUT: Hezbollah fired dozens of rockets at northern Israel on Tuesday, the group said.",
-     "BEIRUT"),
-    ("NAIROBI: Police fired tear gas at hundreds of protesters in the city centre on Monday.", "NAIROBI"),
-    ("Floods in the south\n\nKARACHI: Heavy rain flooded large parts of the city on Sunday, officials said.", "KARACHI"),
-])
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        (
+            "Rockets hit the north\n\nBEIRUT: Hezbollah fired dozens of rockets at northern Israel on Tuesday, the group said.",
+            "BEIRUT",
+        ),
+        ("NAIROBI: Police fired tear gas at hundreds of protesters in the city centre on Monday.", "NAIROBI"),
+        (
+            "Floods in the south\n\nKARACHI: Heavy rain flooded large parts of the city on Sunday, officials said.",
+            "KARACHI",
+        ),
+    ],
+)
 def test_a_dateline_is_no_speaker(text: str, place: str) -> None:
     extraction = extract(Document(text=text, published="2024-05-02"))
     assert not any(a.name == place for a in extraction.actors)
@@ -21,7 +29,9 @@ def test_a_dateline_is_no_speaker(text: str, place: str) -> None:
 
 
 def test_a_transcript_label_still_names_its_speaker() -> None:
-    text = ("Interview\n\nWALLACE: Governor, the bridge has been closed for a year and nobody has fixed it.\n\n"
-            "SMITH: We have a plan, and the money for it arrives in the spring.")
+    text = (
+        "Interview\n\nWALLACE: Governor, the bridge has been closed for a year and nobody has fixed it.\n\n"
+        "SMITH: We have a plan, and the money for it arrives in the spring."
+    )
     extraction = extract(Document(text=text, published="2024-05-02"))
     assert [c.speaker_text for c in extraction.claims] == ["WALLACE", "SMITH"]

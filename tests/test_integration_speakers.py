@@ -16,11 +16,14 @@ def speaker_names(extraction: Extraction) -> list[str | None]:
     return [extraction.get(c.speaker).name if c.speaker else None for c in extraction.claims]
 
 
-@pytest.mark.parametrize("text, noun", [
-    ("Officials said the bridge over the river would reopen on Monday.", "officials"),
-    ("Residents said the shelling of the market lasted all night.", "residents"),
-    ("Security sources told the agency that the convoy had been ambushed near the border.", "sources"),
-])
+@pytest.mark.parametrize(
+    "text, noun",
+    [
+        ("Officials said the bridge over the river would reopen on Monday.", "officials"),
+        ("Residents said the shelling of the market lasted all night.", "residents"),
+        ("Security sources told the agency that the convoy had been ambushed near the border.", "sources"),
+    ],
+)
 def test_a_collective_speaker_is_the_actors_layers_actor(text: str, noun: str) -> None:
     extraction = run(text)
     same = [a for a in extraction.actors if noun in a.name.lower()]
@@ -41,14 +44,25 @@ def test_a_partitive_comes_back_to_the_same_collective() -> None:
     assert {c.speaker for c in extraction.claims} == {officials[0].id}
 
 
-@pytest.mark.parametrize("text, noun", [
-    ("Airstrike on school kills 14, hospital says\nThe director of the city hospital said 14 people had been "
-     "killed.", "hospital"),
-    ("Rebel group to stay in the north, commander says\nColonel Ivan Petrov, the group's commander, said his unit "
-     "would stay.", "commander"),
-    ("Dam at risk of collapse, engineers say\nThe regional water authority said the dam was being drained.",
-     "engineers"),
-])
+@pytest.mark.parametrize(
+    "text, noun",
+    [
+        (
+            "Airstrike on school kills 14, hospital says\nThe director of the city hospital said 14 people had been "
+            "killed.",
+            "hospital",
+        ),
+        (
+            "Rebel group to stay in the north, commander says\nColonel Ivan Petrov, the group's commander, said his unit "
+            "would stay.",
+            "commander",
+        ),
+        (
+            "Dam at risk of collapse, engineers say\nThe regional water authority said the dam was being drained.",
+            "engineers",
+        ),
+    ],
+)
 def test_a_headlines_bare_noun_speaker_is_no_actor(text: str, noun: str) -> None:
     extraction = run(text)
     assert extraction.claims[0].speaker_text == noun

@@ -31,8 +31,10 @@ def test_migrations_import_no_live_sitrep_code():
 
 
 def test_the_store_loads_no_fusion_code_and_keys_load_neither():
-    probe = ("import sys, sitrep.store, sitrep.keys; "
-             "print(sorted({m.split('.')[1] for m in sys.modules if m.startswith('sitrep.') and m.count('.') >= 1}))")
+    probe = (
+        "import sys, sitrep.store, sitrep.keys; "
+        "print(sorted({m.split('.')[1] for m in sys.modules if m.startswith('sitrep.') and m.count('.') >= 1}))"
+    )
     out = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True).stdout
     assert "fuse" not in out and "store" in out
     assert imported_modules(Path(keys.__file__)) & {"sitrep.fuse", "sitrep.store"} == set()
@@ -56,10 +58,10 @@ def test_keys_of_actors_and_places():
 
 
 def test_a_copy_is_a_copy_and_another_story_is_not():
-    story = "\n".join(f"Paragraph {n}: the convoy reached the river crossing near Djibo at dawn on Monday."
-                      for n in range(4))
-    other = "\n".join(f"Item {n}: the council voted to reopen the schools in the capital next month."
-                      for n in range(4))
+    story = "\n".join(
+        f"Paragraph {n}: the convoy reached the river crossing near Djibo at dawn on Monday." for n in range(4)
+    )
+    other = "\n".join(f"Item {n}: the council voted to reopen the schools in the capital next month." for n in range(4))
     test = keys.copy_test()
     mine = test.fingerprint(story, None)
     assert test.is_copy(mine, test.fingerprint("Convoy reaches crossing\n" + story, "Convoy reaches crossing"))

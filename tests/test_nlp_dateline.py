@@ -7,14 +7,14 @@ from sitrep.nlp.dateline import find_dateline
 
 
 def part(text, span):
-    return text[span[0]:span[1]] if span else None
+    return text[span[0] : span[1]] if span else None
 
 
 def test_town_and_country_before_an_em_dash():
     text = "Convoy hit in the north\n\nMENAKA, Mali — Gunmen fired on a convoy on Tuesday."
     dateline = find_dateline(text)
     assert part(text, dateline.place) == "MENAKA" and part(text, dateline.country) == "Mali"
-    assert text[dateline.body_start:].startswith("Gunmen")
+    assert text[dateline.body_start :].startswith("Gunmen")
 
 
 def test_town_date_and_agency_before_a_hyphen():
@@ -43,7 +43,7 @@ def test_the_first_sentence_starts_after_the_dash():
     text = "MENAKA, Mali — Gunmen fired on a convoy on Tuesday, the army said. Two soldiers died."
     parsed = parse(text)
     assert parsed.dateline is not None
-    starts = [text[s.start:s.end] for s in parsed.sentences]
+    starts = [text[s.start : s.end] for s in parsed.sentences]
     assert starts[0].startswith("MENAKA") and "Gunmen" not in starts[0]
     assert starts[1].startswith("Gunmen fired")
 
@@ -60,19 +60,26 @@ def test_accented_upper_case_town():
     assert part(text, find_dateline(text, lambda name: name == "Téra").place) == "TÉRA"
 
 
-
-@pytest.mark.parametrize("text, place, country, agency, body", [
-    ("LOUISVILLE, KY--(Marketwire - December 23, 2010) - A company announced today.",
-     "LOUISVILLE", "KY", "Marketwire - December 23, 2010", "A company"),
-    ("BEIRUT: Israeli jets struck a village in the south.", "BEIRUT", None, None, "Israeli"),
-    ("LITTLE ROCK, Ark. - The governor signed the bill.", "LITTLE ROCK", "Ark.", None, "The governor"),
-    ("NASHVILLE, Tenn. (AP) -- Flood waters rose overnight.", "NASHVILLE", "Tenn.", "AP", "Flood"),
-    ("TRIPOLI, Lebanon, June 3 (Levant Wire) - Clashes resumed.", "TRIPOLI", "Lebanon", "Levant Wire", "Clashes"),
-])
+@pytest.mark.parametrize(
+    "text, place, country, agency, body",
+    [
+        (
+            "LOUISVILLE, KY--(Marketwire - December 23, 2010) - A company announced today.",
+            "LOUISVILLE",
+            "KY",
+            "Marketwire - December 23, 2010",
+            "A company",
+        ),
+        ("BEIRUT: Israeli jets struck a village in the south.", "BEIRUT", None, None, "Israeli"),
+        ("LITTLE ROCK, Ark. - The governor signed the bill.", "LITTLE ROCK", "Ark.", None, "The governor"),
+        ("NASHVILLE, Tenn. (AP) -- Flood waters rose overnight.", "NASHVILLE", "Tenn.", "AP", "Flood"),
+        ("TRIPOLI, Lebanon, June 3 (Levant Wire) - Clashes resumed.", "TRIPOLI", "Lebanon", "Levant Wire", "Clashes"),
+    ],
+)
 def test_mixed_datelines(text, place, country, agency, body):
     dateline = find_dateline(text, lambda name: name in {"Beirut", "Little Rock", "Nashville", "Tripoli"})
     assert part(text, dateline.place) == place and part(text, dateline.country) == country
-    assert part(text, dateline.agency) == agency and text[dateline.body_start:].startswith(body)
+    assert part(text, dateline.agency) == agency and text[dateline.body_start :].startswith(body)
 
 
 @pytest.mark.parametrize("text", ["UPDATE: The vote was delayed.", "Police said: We have a suspect."])
@@ -80,20 +87,26 @@ def test_a_colon_after_a_word_that_is_no_place_is_no_dateline(text):
     assert find_dateline(text, lambda name: False) is None
 
 
-@pytest.mark.parametrize("text", [
-    "LOUISVILLE, KY--(Marketwire - December 23, 2010) - A company announced today.",
-    "DAYTON, OH--(Business Wire - May 2, 2011)-- The firm said.",
-    "AUSTIN, TX--(PRNewswire)--Shares rose.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LOUISVILLE, KY--(Marketwire - December 23, 2010) - A company announced today.",
+        "DAYTON, OH--(Business Wire - May 2, 2011)-- The firm said.",
+        "AUSTIN, TX--(PRNewswire)--Shares rose.",
+    ],
+)
 def test_a_dateline_glued_to_its_agency_does_not_fail_the_parse(text):
-    parsed = parse(text)   # used to raise ValueError E1010 when two dateline parts shared a token
+    parsed = parse(text)  # used to raise ValueError E1010 when two dateline parts shared a token
     assert parsed.dateline is not None and parsed.text[slice(*parsed.dateline.place)].isupper()
 
 
-@pytest.mark.parametrize("text, place", [
-    ("Man hurt in crash. DAYTON -- A man was hurt on Route 4 on Friday.", "DAYTON"),
-    ("Storm cuts power. Goose Creek — A storm cut power to 3,000 homes.", "Goose Creek"),
-])
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Man hurt in crash. DAYTON -- A man was hurt on Route 4 on Friday.", "DAYTON"),
+        ("Storm cuts power. Goose Creek — A storm cut power to 3,000 homes.", "Goose Creek"),
+    ],
+)
 def test_a_dateline_right_after_a_headline_on_the_same_line(text, place):
     dateline = find_dateline(text, lambda name: name in {"Dayton", "Goose Creek"})
     assert part(text, dateline.place) == place

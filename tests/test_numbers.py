@@ -8,8 +8,28 @@ from hypothesis import strategies as st
 
 from sitrep.layers.figures.numbers import find_numbers, ordinal_value, parse_number, vague_bounds
 
-ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+ONES = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
 TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 
 
@@ -74,7 +94,7 @@ def test_find_numbers_spans_match_text() -> None:
     found = find_numbers(text)
     assert [q.text for q in found] == ["900", "two dozen", "1.2 million", "tens of thousands"]
     for quantity in found:
-        assert text[quantity.start:quantity.end] == quantity.text
+        assert text[quantity.start : quantity.end] == quantity.text
 
 
 def test_ordinals_and_designators_are_not_numbers() -> None:
@@ -88,6 +108,7 @@ def test_article_before_a_number_word_is_not_one() -> None:
 
 def _spell(n: int) -> str:
     """English words for 0 <= n < 1,000,000."""
+
     def below_thousand(k: int) -> str:
         parts = []
         if k >= 100:
@@ -119,7 +140,9 @@ def test_number_words_round_trip(n: int) -> None:
     assert parse_number(_spell(n)) == n
 
 
-@given(st.integers(min_value=1, max_value=999), st.sampled_from([("thousand", 1e3), ("million", 1e6), ("billion", 1e9)]))
+@given(
+    st.integers(min_value=1, max_value=999), st.sampled_from([("thousand", 1e3), ("million", 1e6), ("billion", 1e9)])
+)
 def test_scaled_numbers_round_trip(n: int, scale: tuple[str, float]) -> None:
     word, factor = scale
     assert parse_number(f"{n} {word}") == n * factor
@@ -127,16 +150,19 @@ def test_scaled_numbers_round_trip(n: int, scale: tuple[str, float]) -> None:
     assert found.value == n * factor
 
 
-@pytest.mark.parametrize(("text", "value"), [
-    ("3\u202f000 residents", 3000.0),  # narrow no-break space (French and SI style)
-    ("1\u00a0200 soldiers", 1200.0),  # no-break space
-    ("12\u2009500\u2009000 people", 12_500_000.0),  # thin space
-    ("4\u202f500.5 tonnes", 4500.5),
-])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("3\u202f000 residents", 3000.0),  # narrow no-break space (French and SI style)
+        ("1\u00a0200 soldiers", 1200.0),  # no-break space
+        ("12\u2009500\u2009000 people", 12_500_000.0),  # thin space
+        ("4\u202f500.5 tonnes", 4500.5),
+    ],
+)
 def test_digit_groups_split_by_no_break_spaces(text: str, value: float) -> None:
     [found] = find_numbers(text)
     assert found.value == value
-    assert text[found.start:found.end] == found.text
+    assert text[found.start : found.end] == found.text
 
 
 def test_ordinary_spaces_still_separate_numbers() -> None:

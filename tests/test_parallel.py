@@ -18,8 +18,10 @@ TOWNS = ["Aldmere", "Brocken Ford", "Cairnvale", "Dunmarsh", "Eskerby", "Fallowg
 
 def article_line(number: int, extra: str = "") -> str:
     town = TOWNS[number % len(TOWNS)]
-    text = (f"Flooding cut the road into {town} on Tuesday, report {number}. "
-            f"The district council said {number + 3} families had left their homes. {extra}")
+    text = (
+        f"Flooding cut the road into {town} on Tuesday, report {number}. "
+        f"The district council said {number + 3} families had left their homes. {extra}"
+    )
     return json.dumps({"text": text, "title": f"Report {number}", "published": "2025-03-04", "language": "en"})
 
 
@@ -82,8 +84,10 @@ def test_workers_must_be_positive() -> None:
 @pytest.mark.model
 def test_real_extraction_in_workers_matches_serial(tmp_path: Path) -> None:
     batch = write_batch(tmp_path / "batch.jsonl", [article_line(n) for n in range(3)])
-    with Store.open(f"sqlite:///{tmp_path / 'serial.db'}") as serial, \
-            Store.open(f"sqlite:///{tmp_path / 'pool.db'}") as pooled:
+    with (
+        Store.open(f"sqlite:///{tmp_path / 'serial.db'}") as serial,
+        Store.open(f"sqlite:///{tmp_path / 'pool.db'}") as pooled,
+    ):
         one = ingest_sources([str(batch)], serial)
         two = ingest_sources([str(batch)], pooled, runner=LocalPool(2))
         assert (one.new, two.new, two.failed) == (3, 3, 0)

@@ -48,7 +48,8 @@ def test_unreachable_scheduler_is_one_clear_error() -> None:
 
 def test_cli_refuses_workers_and_dask_together(tmp_path: Path) -> None:
     batch = write_batch(tmp_path / "batch.jsonl", [article_line(1)])
-    result = CliRunner().invoke(main, ["ingest", str(batch), "--db", f"sqlite:///{tmp_path / 'a.db'}",
-                                       "--workers", "2", "--dask", "local:2"])
+    result = CliRunner().invoke(
+        main, ["ingest", str(batch), "--db", f"sqlite:///{tmp_path / 'a.db'}", "--workers", "2", "--dask", "local:2"]
+    )
     assert result.exit_code == 1
     assert "choose --workers or --dask, not both" in result.output

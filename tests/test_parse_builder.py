@@ -34,7 +34,7 @@ def analysis_of(parse, published: str | None = None) -> Analysis:
 def test_offsets_index_the_joined_text():
     parse = build_parse(["The", "ceasefire", "held", ",", "officials", "said", "."])
     assert parse.text == "The ceasefire held, officials said."
-    assert all(parse.text[t.start:t.end] == t.text for t in parse.tokens)
+    assert all(parse.text[t.start : t.end] == t.text for t in parse.tokens)
     assert [t.space_after for t in parse.tokens[2:4]] == [False, True]
 
 
@@ -44,8 +44,10 @@ def test_heads_give_children_subtrees_and_roots():
     assert parse.root_of(sentence).text == "said"
     assert [t.text for t in parse.children(5)] == ["people", "were", "in", "on"]
     first, last = parse.subtree(5)
-    assert parse.text[parse.char_span(first, last)[0]:parse.char_span(first, last)[1]] == \
-        "12 people were hurt in Dori on Monday"
+    assert (
+        parse.text[parse.char_span(first, last)[0] : parse.char_span(first, last)[1]]
+        == "12 people were hurt in Dori on Monday"
+    )
     assert [(e.label, e.text) for e in parse.entities] == [("CARDINAL", "12"), ("GPE", "Dori"), ("DATE", "Monday")]
 
 

@@ -24,12 +24,15 @@ def test_the_pipeline_order_satisfies_every_stage():
     assert [s.name for s in STAGES] == ["places", "actors", "times", "claims", "figures", "events", "links"]
 
 
-@pytest.mark.parametrize(("moved", "before", "missing"), [
-    ("claims", "actors", "actors (from actors)"),
-    ("actors", "places", "toponyms (from places)"),
-    ("events", "figures", "figures (from figures)"),
-    ("links", "events", "events (from events)"),
-])
+@pytest.mark.parametrize(
+    ("moved", "before", "missing"),
+    [
+        ("claims", "actors", "actors (from actors)"),
+        ("actors", "places", "toponyms (from places)"),
+        ("events", "figures", "figures (from figures)"),
+        ("links", "events", "events (from events)"),
+    ],
+)
 def test_a_reordered_pipeline_is_refused_naming_the_stage_and_what_it_lacks(moved, before, missing):
     names = [s.name for s in STAGES]
     names.remove(moved)

@@ -8,7 +8,7 @@ from sitrep.nlp import parse
 
 def places_of(text):
     _, findings = find_places(parse(text))
-    return {text[f.mentions[0][0]:f.mentions[0][1]]: f for f in findings}
+    return {text[f.mentions[0][0] : f.mentions[0][1]]: f for f in findings}
 
 
 def test_kursk_next_to_region_is_the_division():
@@ -42,11 +42,14 @@ def test_eastern_russia_is_a_region_without_a_point():
     assert region.feature == "region" and region.lat is None and region.country == "RUS"
 
 
-@pytest.mark.parametrize(("text", "name", "country"), [
-    ("The mayor of Lebanon, Pa., said the road would reopen.", "Lebanon", "USA"),
-    ("He grew up in Paris, Texas, before moving away.", "Paris", "USA"),
-    ("She flew to Paris for the climate summit.", "Paris", "FRA"),
-])
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("The mayor of Lebanon, Pa., said the road would reopen.", "Lebanon", "USA"),
+        ("He grew up in Paris, Texas, before moving away.", "Paris", "USA"),
+        ("She flew to Paris for the climate summit.", "Paris", "FRA"),
+    ],
+)
 def test_same_name_in_several_countries_is_decided_by_context(text, name, country):
     assert places_of(text)[name].country == country
 
@@ -81,11 +84,14 @@ def test_country_named_only_as_an_actor_is_not_a_place_but_a_locative_one_is():
     assert "North Korea" not in found and found["Russia"].feature == "country"
 
 
-@pytest.mark.parametrize("text, mention, name", [
-    ("Heavy rain flooded roads across eastern Kentucky on Sunday.", "Kentucky", "Kentucky"),
-    ("Wildfires spread in southern Oregon overnight.", "Oregon", "Oregon"),
-    ("Farmers in northwestern Ontario lost their crops to frost.", "Ontario", "Ontario"),
-])
+@pytest.mark.parametrize(
+    "text, mention, name",
+    [
+        ("Heavy rain flooded roads across eastern Kentucky on Sunday.", "Kentucky", "Kentucky"),
+        ("Wildfires spread in southern Oregon overnight.", "Oregon", "Oregon"),
+        ("Farmers in northwestern Ontario lost their crops to frost.", "Ontario", "Ontario"),
+    ],
+)
 def test_a_direction_within_a_state_is_the_state(text, mention, name):
     _, findings = find_places(parse(text))
     assert [f.name for f in findings] == [name] and findings[0].feature == "admin1"

@@ -34,8 +34,10 @@ def test_small_town_after_a_locative_preposition_in_a_named_country():
 
 
 def test_small_town_mentions_follow_its_locative_use():
-    text = ("Mozambique sent troops north. The road from Macomia was cut. "
-            "Macomia, a town of 20,000 people, has been attacked twice.")
+    text = (
+        "Mozambique sent troops north. The road from Macomia was cut. "
+        "Macomia, a town of 20,000 people, has been attacked twice."
+    )
     assert len(places_of(text)["Macomia"].mentions) == 2
 
 
@@ -77,8 +79,11 @@ def test_a_division_the_gazetteer_lacks_is_not_a_town_abroad():
 def test_an_organisation_and_its_description_stay_one_actor():
     from sitrep.model import Document
     from sitrep.pipeline import extract
-    text = ("The Tana Valley Front, an armed group, attacked a police post. "
-            "The Council of Garissa Elders, a civil society group, called on the government to act.")
+
+    text = (
+        "The Tana Valley Front, an armed group, attacked a police post. "
+        "The Council of Garissa Elders, a civil society group, called on the government to act."
+    )
     x = extract(Document(text=text))
     front = next(a for a in x.actors if a.name == "Tana Valley Front")
     assert not any(text[s:e].startswith("The Council") for s, e in front.mentions)
@@ -98,5 +103,6 @@ def test_a_name_after_told_is_an_outlet_not_a_place():
 def test_a_country_after_told_stays_a_country():
     from sitrep.geo.lexicon import not_an_outlet
     from sitrep.nlp.outlets import find_outlets
+
     text = "Burkina Faso told Niger it would act, and a driver told Moussa Kane the road was shut."
     assert find_outlets(parse(text), None, not_an_outlet) == []

@@ -12,8 +12,22 @@ from sitrep.errors import DependencyError, InputError
 from sitrep.model import Actor, Claim, Document, Event, Extraction, Figure, Place, Time
 
 PUBLIC_NAMES = [
-    "Actor", "Claim", "Document", "Event", "Extraction", "Figure", "Place", "SitrepError", "Span", "Time",
-    "__version__", "extract", "extract_many", "open_store", "picture", "to_frames",
+    "Actor",
+    "Claim",
+    "Document",
+    "Event",
+    "Extraction",
+    "Figure",
+    "Place",
+    "SitrepError",
+    "Span",
+    "Time",
+    "__version__",
+    "extract",
+    "extract_many",
+    "open_store",
+    "picture",
+    "to_frames",
 ]
 TEXT = "Police said 12 people were hurt in Dori on Monday, and that gunmen had fled."
 
@@ -24,16 +38,58 @@ def hand_made() -> Extraction:
     return Extraction(
         document=document,
         actors=[Actor(id="A1", name="Police", type="organization", mentions=[(0, 6)])],
-        places=[Place(id="P1", name="Dori", feature="city", country="BFA", lat=14.03, lon=-0.03,
-                      geonames_id=2361082, mentions=[(35, 39)])],
+        places=[
+            Place(
+                id="P1",
+                name="Dori",
+                feature="city",
+                country="BFA",
+                lat=14.03,
+                lon=-0.03,
+                geonames_id=2361082,
+                mentions=[(35, 39)],
+            )
+        ],
         times=[Time(id="T1", text="Monday", span=(43, 49), start="2026-03-09", end="2026-03-09", relative=True)],
-        figures=[Figure(id="F1", text="12 people", span=(12, 21), value=12.0, noun="people", category="wounded",
-                        place="P1", time="T1", claim="C1")],
-        claims=[Claim(id="C1", content="12 people were hurt in Dori on Monday", content_span=(12, 49),
-                      speaker="A1", speaker_text="Police", speaker_span=(0, 6), cue="said", cue_span=(7, 11),
-                      figures=["F1"], places=["P1"])],
-        events=[Event(id="E1", type="ASSAULT", text="hurt", span=(27, 31), place="P1", time="T1",
-                      figures=["F1"], claims=["C1"])],
+        figures=[
+            Figure(
+                id="F1",
+                text="12 people",
+                span=(12, 21),
+                value=12.0,
+                noun="people",
+                category="wounded",
+                place="P1",
+                time="T1",
+                claim="C1",
+            )
+        ],
+        claims=[
+            Claim(
+                id="C1",
+                content="12 people were hurt in Dori on Monday",
+                content_span=(12, 49),
+                speaker="A1",
+                speaker_text="Police",
+                speaker_span=(0, 6),
+                cue="said",
+                cue_span=(7, 11),
+                figures=["F1"],
+                places=["P1"],
+            )
+        ],
+        events=[
+            Event(
+                id="E1",
+                type="ASSAULT",
+                text="hurt",
+                span=(27, 31),
+                place="P1",
+                time="T1",
+                figures=["F1"],
+                claims=["C1"],
+            )
+        ],
     )
 
 
@@ -44,12 +100,18 @@ def test_the_public_names_are_pinned():
     assert sitrep.Extraction is Extraction and issubclass(sitrep.SitrepError, Exception)
 
 
-@pytest.mark.parametrize("code", [
-    "import sitrep",
-    "import sys; sys.argv = ['sitrep', '--help']\nfrom sitrep.cli import main\ntry:\n    main()\nexcept SystemExit:\n    pass",
-])
+@pytest.mark.parametrize(
+    "code",
+    [
+        "import sitrep",
+        "import sys; sys.argv = ['sitrep', '--help']\nfrom sitrep.cli import main\ntry:\n    main()\nexcept SystemExit:\n    pass",
+    ],
+)
 def test_import_and_help_load_no_heavy_library(code):
-    probe = code + "\nimport sys; print('LOADED:', *(m for m in ('spacy', 'pandas', 'sqlalchemy', 'fastapi') if m in sys.modules))"
+    probe = (
+        code
+        + "\nimport sys; print('LOADED:', *(m for m in ('spacy', 'pandas', 'sqlalchemy', 'fastapi') if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True).stdout
     assert out.splitlines()[-1] == "LOADED:"
 
@@ -108,11 +170,14 @@ def test_to_frames_without_pandas_says_how_to_install_it(monkeypatch):
         hand_made().to_frames()
 
 
-@pytest.mark.parametrize(("kwargs", "message"), [
-    ({"text": ""}, "text: the article is empty"),
-    ({"text": 12}, "text: expected a string, not int"),
-    ({"text": "Shots were fired.", "published": "10 March"}, "published: '10 March' is not a date"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"text": ""}, "text: the article is empty"),
+        ({"text": 12}, "text: expected a string, not int"),
+        ({"text": "Shots were fired.", "published": "10 March"}, "published: '10 March' is not a date"),
+    ],
+)
 def test_extract_refuses_bad_input_before_loading_anything(kwargs, message):
     text = kwargs.pop("text")
     with pytest.raises(InputError, match=message):

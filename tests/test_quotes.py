@@ -11,7 +11,7 @@ from sitrep.layers.claims.quotes import find_quotes, has_quoted_words, quote_at
 
 
 def inner_texts(text: str) -> list[str]:
-    return [text[q.inner[0]:q.inner[1]] for q in find_quotes(text)]
+    return [text[q.inner[0] : q.inner[1]] for q in find_quotes(text)]
 
 
 def test_straight_quotes() -> None:
@@ -42,14 +42,14 @@ def test_quotation_reopened_in_the_next_paragraph_is_one_quotation() -> None:
     quotes = find_quotes(text)
     assert len(quotes) == 1
     assert quotes[0].paragraphs == 2 and quotes[0].closed
-    assert text[quotes[0].inner[0]:quotes[0].inner[1]].endswith("so close.")
+    assert text[quotes[0].inner[0] : quotes[0].inner[1]].endswith("so close.")
 
 
 def test_unclosed_quotation_ends_with_its_paragraph() -> None:
     text = 'He shouted "run to the shelter\nThe sirens stopped at noon.'
     quotes = find_quotes(text)
     assert len(quotes) == 1 and not quotes[0].closed
-    assert text[quotes[0].inner[0]:quotes[0].inner[1]] == "run to the shelter"
+    assert text[quotes[0].inner[0] : quotes[0].inner[1]] == "run to the shelter"
 
 
 def test_apostrophes_are_not_quotes() -> None:
@@ -69,7 +69,7 @@ def test_quote_at() -> None:
     assert quote_at(quotes, 0) is None
 
 
-@given(st.text(alphabet=st.sampled_from(list('ab "“”\n,.\'')), max_size=80))
+@given(st.text(alphabet=st.sampled_from(list("ab \"“”\n,.'")), max_size=80))
 def test_quotes_lie_inside_the_text_and_in_order(text: str) -> None:
     quotes = find_quotes(text)
     for quote in quotes:

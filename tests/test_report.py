@@ -19,7 +19,9 @@ from sitrep.report.pdf import find_chromium
 from web_support import make_store
 
 ROOT = Path(__file__).resolve().parents[1]
-needs_chromium = pytest.mark.skipif(find_chromium() is None, reason="Chromium is not installed (apt-get install chromium)")
+needs_chromium = pytest.mark.skipif(
+    find_chromium() is None, reason="Chromium is not installed (apt-get install chromium)"
+)
 
 
 @pytest.fixture
@@ -35,8 +37,9 @@ def write(db: str, path: Path, fmt: str, *extra: str) -> str:
 
 def check_html(html: str) -> None:
     assert html.startswith("<!doctype html>") and "<script" not in html.lower()
-    assert not re.search(r"""(?:src|href)\s*=\s*["'](?:https?:)?//""", html.replace('href="http', 'href="x')), \
+    assert not re.search(r"""(?:src|href)\s*=\s*["'](?:https?:)?//""", html.replace('href="http', 'href="x')), (
         "the report must not load anything"
+    )
     for section in ("Key developments", "Contradictions", "Contested events", "Events", "Figures", "Sources"):
         assert f"<h2>{section}</h2>" in html
     cited = {int(n) for n in re.findall(r'href="#note-(\d+)"', html)}
@@ -63,10 +66,23 @@ def test_filters_reach_the_report(db: str, tmp_path: Path) -> None:
 
 
 def test_data_is_escaped() -> None:
-    view = {"documents": {"d1": {"title": "<script>x</script>", "source": "<b>", "url": "javascript:alert(1)"}},
-            "events": [{"id": "ev_1", "type": "ASSAULT", "summary": "<img src=x onerror=alert(1)>",
-                        "members": [{"document": "d1"}], "date": {"start": "2026-03-01"}}],
-            "figures": [], "claims": [], "developments": {}, "stats": {}, "filters": {}}
+    view = {
+        "documents": {"d1": {"title": "<script>x</script>", "source": "<b>", "url": "javascript:alert(1)"}},
+        "events": [
+            {
+                "id": "ev_1",
+                "type": "ASSAULT",
+                "summary": "<img src=x onerror=alert(1)>",
+                "members": [{"document": "d1"}],
+                "date": {"start": "2026-03-01"},
+            }
+        ],
+        "figures": [],
+        "claims": [],
+        "developments": {},
+        "stats": {},
+        "filters": {},
+    }
     html = render(view, "html")
     assert "<script>x" not in html and "<img src=x" not in html and "javascript:" not in html
     assert "&lt;img src=x" in html

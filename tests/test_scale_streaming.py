@@ -25,8 +25,9 @@ def counted_jobs(count: int, pulled: list[int]) -> Iterator[Job]:
     for number in range(count):
         pulled.append(number)
         text = f"Report {number}: the ferry to Lorn Island was cancelled again on Sunday."
-        yield Job(Article(text=text, title=None, published=None, source=None, url=None, origin=f"gen:{number}",
-                          language="en"))
+        yield Job(
+            Article(text=text, title=None, published=None, source=None, url=None, origin=f"gen:{number}", language="en")
+        )
 
 
 def test_pool_reads_only_as_far_as_its_window() -> None:
@@ -72,8 +73,9 @@ def peak_bytes_reading(path: Path) -> int:
 
 
 def test_reading_a_long_jsonl_takes_no_more_memory_than_a_short_one(tmp_path: Path) -> None:
-    line = json.dumps({"text": "Talks on the river treaty resumed in Vessa on Monday, officials said. " * 20,
-                       "language": "en"})
+    line = json.dumps(
+        {"text": "Talks on the river treaty resumed in Vessa on Monday, officials said. " * 20, "language": "en"}
+    )
     short = write_batch(tmp_path / "short.jsonl", [line] * 200)
     long = write_batch(tmp_path / "long.jsonl", [line] * 4000)  # about 6 MB
     peak_bytes_reading(short)  # warm caches
@@ -83,8 +85,9 @@ def test_reading_a_long_jsonl_takes_no_more_memory_than_a_short_one(tmp_path: Pa
 def test_dask_without_the_extra_is_one_line_naming_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "distributed", None)
     batch = write_batch(tmp_path / "batch.jsonl", [article_line(1)])
-    result = CliRunner().invoke(main, ["ingest", str(batch), "--db", f"sqlite:///{tmp_path / 'a.db'}",
-                                       "--dask", "local:1"])
+    result = CliRunner().invoke(
+        main, ["ingest", str(batch), "--db", f"sqlite:///{tmp_path / 'a.db'}", "--dask", "local:1"]
+    )
     assert result.exit_code == 1
     assert "sitrep[dask]" in result.output
     assert "Traceback" not in result.output

@@ -106,8 +106,16 @@ def test_unextracted_document_is_a_row_without_layers(store: Store) -> None:
     assert stored["schema_version"] is None
     assert store.counts()["documents"] == 1
     assert sum(store.counts().values()) == 1
-    again = {"schema": "sitrep/1", "document": document(text), "actors": [], "places": [], "times": [],
-             "figures": [], "claims": [], "events": []}
+    again = {
+        "schema": "sitrep/1",
+        "document": document(text),
+        "actors": [],
+        "places": [],
+        "times": [],
+        "figures": [],
+        "claims": [],
+        "events": [],
+    }
     assert store.save_unextracted({"text": text}, origin=None, status=STATUS_SKIPPED_LANGUAGE) is False
     assert store.save_document(again) is False
 
@@ -140,9 +148,22 @@ def test_iter_extractions_streams_more_than_one_batch(store: Store) -> None:
 
 def test_counts_cover_every_table(store: Store) -> None:
     assert set(store.counts()) == {
-        "documents", "actors", "actor_mentions", "places", "place_mentions", "times", "claims",
-        "claim_via", "claim_places", "figures", "claim_figures", "events", "event_figures", "event_claims",
-        "stories", "story_bands",
+        "documents",
+        "actors",
+        "actor_mentions",
+        "places",
+        "place_mentions",
+        "times",
+        "claims",
+        "claim_via",
+        "claim_places",
+        "figures",
+        "claim_figures",
+        "events",
+        "event_figures",
+        "event_claims",
+        "stories",
+        "story_bands",
     }
 
 
@@ -161,12 +182,16 @@ def test_columns_hold_the_contract_fields(store: Store) -> None:
 
     assert (novak.name, novak.role, novak.affiliation_id) == ("Ana Novak", "minister", "A2")
     assert troops.affiliation_id == "A4"  # points forward in the list
-    assert SAMPLE_TEXT[claim.speaker_start:claim.speaker_end] == "minister Ana Novak"
-    assert SAMPLE_TEXT[claim.content_start:claim.content_end] == claim.content
+    assert SAMPLE_TEXT[claim.speaker_start : claim.speaker_end] == "minister Ana Novak"
+    assert SAMPLE_TEXT[claim.content_start : claim.content_end] == claim.content
     assert (claim.cue, claim.kind, claim.stance, claim.factuality) == ("told", "direct", "assert", "fact")
     assert (eastland.geonames_id, eastland.lat, eastland.lon) == (9999001, 47.25, 19.5)
     assert (monday.start_date, monday.end_date, monday.granularity, monday.relative) == (
-        "2024-03-04", "2024-03-04", "day", True)
+        "2024-03-04",
+        "2024-03-04",
+        "day",
+        True,
+    )
     assert via == ["A5"]
 
 
@@ -200,10 +225,24 @@ def test_fields_beyond_the_contract_survive_in_the_json(store: Store) -> None:
 def test_non_ascii_text_and_offsets_round_trip(store: Store) -> None:
     text = "Über 1 200 Menschen flohen aus Zaporizhzhia — said the UNHCR 🇺🇦."
     extraction = {
-        "schema": "sitrep/1", "document": document(text), "places": [], "times": [], "figures": [],
-        "claims": [], "events": [],
-        "actors": [{"id": "A1", "name": "UNHCR", "type": "organization", "country": None, "role": None,
-                    "affiliation": None, "mentions": [span(text, "UNHCR")]}],
+        "schema": "sitrep/1",
+        "document": document(text),
+        "places": [],
+        "times": [],
+        "figures": [],
+        "claims": [],
+        "events": [],
+        "actors": [
+            {
+                "id": "A1",
+                "name": "UNHCR",
+                "type": "organization",
+                "country": None,
+                "role": None,
+                "affiliation": None,
+                "mentions": [span(text, "UNHCR")],
+            }
+        ],
     }
     store.save_document(extraction)
 

@@ -71,9 +71,12 @@ def test_one_actor_in_many_documents_is_one_entity_with_its_aliases(store: Store
         store.save_document(doc.to_dict())
     people = store.entities(kind="actor", query="okafor")
     assert [(e.key, e.documents, e.aliases) for e in people] == [
-        ("actor:maria okafor", 2, ("Maria Okafor", "President Maria Okafor"))]
+        ("actor:maria okafor", 2, ("Maria Okafor", "President Maria Okafor"))
+    ]
     army = store.entities(query="nigeria's")
-    assert [(e.key, e.documents, e.type_or_feature, e.country) for e in army] == [("forces:NGA", 1, "armed_forces", "NGA")]
+    assert [(e.key, e.documents, e.type_or_feature, e.country) for e in army] == [
+        ("forces:NGA", 1, "armed_forces", "NGA")
+    ]
     assert store.entities(kind="place") == []
 
 

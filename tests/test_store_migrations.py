@@ -43,9 +43,14 @@ def test_every_table_has_its_indexes(store: Store) -> None:
         for index in inspector.get_indexes(table)
     }
     for wanted in [
-        ("actors", ("name",)), ("places", ("geonames_id",)), ("places", ("country",)),
-        ("figures", ("category",)), ("events", ("type",)), ("times", ("start_date",)),
-        ("documents", ("status",)), ("claims", ("document_id", "speaker_id")),
+        ("actors", ("name",)),
+        ("places", ("geonames_id",)),
+        ("places", ("country",)),
+        ("figures", ("category",)),
+        ("events", ("type",)),
+        ("times", ("start_date",)),
+        ("documents", ("status",)),
+        ("claims", ("document_id", "speaker_id")),
     ]:
         assert wanted in indexed
 

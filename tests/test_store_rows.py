@@ -49,9 +49,9 @@ def test_spans_become_start_and_end_columns() -> None:
 
     claim = by_id(rows[Claim])["C2"]
     time = by_id(rows[Time])["T1"]
-    assert SAMPLE_TEXT[claim["speaker_start"]:claim["speaker_end"]] == "minister Ana Novak"
-    assert SAMPLE_TEXT[claim["cue_start"]:claim["cue_end"]] == "told"
-    assert SAMPLE_TEXT[time["span_start"]:time["span_end"]] == "on Monday"
+    assert SAMPLE_TEXT[claim["speaker_start"] : claim["speaker_end"]] == "minister Ana Novak"
+    assert SAMPLE_TEXT[claim["cue_start"] : claim["cue_end"]] == "told"
+    assert SAMPLE_TEXT[time["span_start"] : time["span_end"]] == "on Monday"
     assert (time["start_date"], time["end_date"]) == ("2024-03-04", "2024-03-04")
 
 
@@ -62,16 +62,24 @@ def test_null_spans_become_null_columns() -> None:
     claim = by_id(layer_rows(extraction)[Claim])["C1"]
 
     assert (claim["speaker_id"], claim["speaker_start"], claim["speaker_end"], claim["cue_start"]) == (
-        None, None, None, None)
+        None,
+        None,
+        None,
+        None,
+    )
 
 
 def test_lists_become_positioned_link_rows() -> None:
     rows = layer_rows(sample_extraction())
 
     assert [(row["place_id"], row["position"]) for row in rows[PlaceMention] if row["place_id"] == "P1"] == [
-        ("P1", 0), ("P1", 1)]
+        ("P1", 0),
+        ("P1", 1),
+    ]
     assert [(row["event_id"], row["position"], row["claim_id"]) for row in rows[EventClaim]] == [
-        ("E1", 0, "C1"), ("E1", 1, "C2")]
+        ("E1", 0, "C1"),
+        ("E1", 1, "C2"),
+    ]
     assert [(row["claim_id"], row["actor_id"]) for row in rows[ClaimVia]] == [("C2", "A5")]
     assert len(rows[ActorMention]) == 5
 
@@ -151,19 +159,45 @@ def extractions(draw: st.DrawFn) -> dict:
     offsets = st.integers(0, length).flatmap(lambda start: st.tuples(st.just(start), st.integers(start, length)))
     spans = offsets.map(list)
     actors = [
-        {"id": f"A{k}", "name": draw(words), "type": "other", "country": draw(st.none() | st.just("XYZ")),
-         "role": draw(st.none() | words), "affiliation": draw(st.none() | st.just("A1")),
-         "mentions": draw(st.lists(spans, max_size=3))}
+        {
+            "id": f"A{k}",
+            "name": draw(words),
+            "type": "other",
+            "country": draw(st.none() | st.just("XYZ")),
+            "role": draw(st.none() | words),
+            "affiliation": draw(st.none() | st.just("A1")),
+            "mentions": draw(st.lists(spans, max_size=3)),
+        }
         for k in range(1, draw(st.integers(1, 3)) + 1)
     ]
     figures = [
-        {"id": "F1", "text": text, "span": [0, length], "value": draw(st.none() | st.floats(allow_nan=False,
-         allow_infinity=False) | st.integers(-(2**53), 2**53)), "low": None, "high": None, "qualifier": "exact",
-         "unit": None, "noun": None, "category": "other", "actor": "A1", "place": None, "time": None,
-         "claim": None},
+        {
+            "id": "F1",
+            "text": text,
+            "span": [0, length],
+            "value": draw(st.none() | st.floats(allow_nan=False, allow_infinity=False) | st.integers(-(2**53), 2**53)),
+            "low": None,
+            "high": None,
+            "qualifier": "exact",
+            "unit": None,
+            "noun": None,
+            "category": "other",
+            "actor": "A1",
+            "place": None,
+            "time": None,
+            "claim": None,
+        },
     ]
-    return {"schema": "sitrep/1", "document": document(text), "actors": actors, "places": [], "times": [],
-            "figures": figures, "claims": [], "events": []}
+    return {
+        "schema": "sitrep/1",
+        "document": document(text),
+        "actors": actors,
+        "places": [],
+        "times": [],
+        "figures": figures,
+        "claims": [],
+        "events": [],
+    }
 
 
 @pytest.fixture(scope="module")

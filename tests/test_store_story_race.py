@@ -20,12 +20,15 @@ RENDEZVOUS_SECONDS = 3.0  # how long the first reader waits for the second; a lo
 
 def racing_pair() -> list[dict[str, Any]]:
     title, text = variant("reheadlined")
-    return [Doc(text=WIRE_STORY, title=HEADLINE, source="Northgate Wire").to_dict(),
-            Doc(text=text, title=title, source="Keston Courier").to_dict()]
+    return [
+        Doc(text=WIRE_STORY, title=HEADLINE, source="Northgate Wire").to_dict(),
+        Doc(text=text, title=title, source="Keston Courier").to_dict(),
+    ]
 
 
-def test_an_original_and_its_copy_saved_at_once_share_one_story(store_url: str, monkeypatch: pytest.MonkeyPatch
-                                                                 ) -> None:
+def test_an_original_and_its_copy_saved_at_once_share_one_story(
+    store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Each writer reads the story bands, then waits until the other has read them too (or a
     short while): without a lock both read before either files, and the story splits."""
     real_sharing = stories_module._sharing
@@ -48,8 +51,10 @@ def test_an_original_and_its_copy_saved_at_once_share_one_story(store_url: str, 
             except BaseException as exc:  # noqa: BLE001 - reported below
                 errors.append(exc)
 
-        threads = [threading.Thread(target=save, args=(store, extraction))
-                   for store, extraction in zip((first, second), pair, strict=True)]
+        threads = [
+            threading.Thread(target=save, args=(store, extraction))
+            for store, extraction in zip((first, second), pair, strict=True)
+        ]
         for thread in threads:
             thread.start()
         for thread in threads:

@@ -12,8 +12,20 @@ from sitrep.layers.times.calendar import decade_period, quarter_period, season_p
 from sitrep.layers.times.stage import TimeMention, find_times
 
 PUBLISHED = date(2024, 10, 28)  # a Monday
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 ABBREVIATIONS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.", "Jul.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
 
 
@@ -44,7 +56,13 @@ def only(text: str, published: date | None = PUBLISHED) -> TimeMention:
         ("Fighting raged from 1 to 3 March 2024.", "1 to 3 March 2024", "2024-03-01", "2024-03-03", "day"),
         ("Fighting raged on October 27-28.", "October 27-28", "2024-10-27", "2024-10-28", "day"),
         ("Fighting raged on 27-28 October.", "27-28 October", "2024-10-27", "2024-10-28", "day"),
-        ("Fighting raged from 30 September to 2 October.", "30 September to 2 October", "2024-09-30", "2024-10-02", "day"),
+        (
+            "Fighting raged from 30 September to 2 October.",
+            "30 September to 2 October",
+            "2024-09-30",
+            "2024-10-02",
+            "day",
+        ),
         ("Production fell in 2019-2021.", "2019-2021", "2019-01-01", "2021-12-31", "year"),
         # months, seasons, years, decades, quarters
         ("The siege began in March 2022.", "March 2022", "2022-03-01", "2022-03-31", "month"),
@@ -60,8 +78,13 @@ def only(text: str, published: date | None = PUBLISHED) -> TimeMention:
         ("The treaty was signed in nineteen ninety-six.", "nineteen ninety-six", "1996-01-01", "1996-12-31", "year"),
         ("The war of the 1990s left scars.", "the 1990s", "1990-01-01", "1999-12-31", "decade"),
         ("The war of the late '80s left scars.", "the late '80s", "1980-01-01", "1989-12-31", "decade"),
-        ("Output rose in the third quarter of 2023.", "the third quarter of 2023", "2023-07-01", "2023-09-30",
-         "season"),
+        (
+            "Output rose in the third quarter of 2023.",
+            "the third quarter of 2023",
+            "2023-07-01",
+            "2023-09-30",
+            "season",
+        ),
         ("Output rose in the third quarter.", "the third quarter", "2024-07-01", "2024-09-30", "season"),
         ("Output rose in Q2 2023.", "Q2 2023", "2023-04-01", "2023-06-30", "season"),
         ("Output rose in the first half of 2023.", "the first half of 2023", "2023-01-01", "2023-06-30", "season"),
@@ -92,7 +115,7 @@ def only(text: str, published: date | None = PUBLISHED) -> TimeMention:
 def test_expression_value(sentence: str, expression: str, start: str, end: str, granularity: str) -> None:
     mention = only(sentence)
     assert mention.text == expression
-    assert sentence[mention.start:mention.end] == expression
+    assert sentence[mention.start : mention.end] == expression
     assert mention.iso == (start, end)
     assert mention.granularity == granularity
 
@@ -107,8 +130,9 @@ def test_expression_value(sentence: str, expression: str, start: str, end: str, 
         ("The strike happened last month.", "last month", "month"),
     ],
 )
-def test_without_publication_date_relative_expressions_are_null(sentence: str, expression: str,
-                                                                 granularity: str) -> None:
+def test_without_publication_date_relative_expressions_are_null(
+    sentence: str, expression: str, granularity: str
+) -> None:
     mention = only(sentence, published=None)
     assert mention.text == expression
     assert mention.iso == (None, None)
@@ -180,7 +204,7 @@ def test_not_date_expressions(sentence: str) -> None:
 def test_spans_index_the_text() -> None:
     text = "On Friday, 20 soldiers died; on October 4 and in 2023 more followed, and next week talks start."
     for mention in find_times(text, PUBLISHED):
-        assert text[mention.start:mention.end] == mention.text
+        assert text[mention.start : mention.end] == mention.text
 
 
 @pytest.mark.parametrize(

@@ -33,16 +33,23 @@ def test_picture_is_the_fused_picture(client: Any) -> None:
 
 
 def test_picture_filters_pass_through(client: Any) -> None:
-    picture = client.get("/api/picture", params={"since": "2024-03-01", "until": "2024-03-31",
-                                                  "place": "Eastland", "limit": 5}).json()
-    assert picture["filters"] == {"since": "2024-03-01", "until": "2024-03-31", "place": "Eastland",
-                                  "actor": None, "limit": 5}
+    picture = client.get(
+        "/api/picture", params={"since": "2024-03-01", "until": "2024-03-31", "place": "Eastland", "limit": 5}
+    ).json()
+    assert picture["filters"] == {
+        "since": "2024-03-01",
+        "until": "2024-03-31",
+        "place": "Eastland",
+        "actor": None,
+        "limit": 5,
+    }
     assert [e["place"]["name"] for e in picture["events"]] == ["Eastland"]
     assert client.get("/api/picture", params={"actor": "nobody at all"}).json()["events"] == []
 
 
-@pytest.mark.parametrize("params", [{"since": "yesterday"}, {"until": "2024-13-40"}, {"limit": 0},
-                                    {"place": "x" * 201}])
+@pytest.mark.parametrize(
+    "params", [{"since": "yesterday"}, {"until": "2024-13-40"}, {"limit": 0}, {"place": "x" * 201}]
+)
 def test_picture_refuses_bad_filters(client: Any, params: dict[str, Any]) -> None:
     answer = client.get("/api/picture", params=params)
     assert answer.status_code == 422
@@ -62,8 +69,14 @@ def test_documents_are_paged(client: Any) -> None:
     ids = [d["id"] for d in first["documents"] + rest["documents"]]
     assert len(ids) == len(set(ids)) == STORED
     sample = next(d for d in first["documents"] + rest["documents"] if d["id"] == SAMPLE_ID)
-    assert sample == {"id": SAMPLE_ID, "title": "Troops cross into Eastland", "source": "Daily Courier",
-                      "published": "2024-03-06", "url": "https://example.org/eastland", "status": "extracted"}
+    assert sample == {
+        "id": SAMPLE_ID,
+        "title": "Troops cross into Eastland",
+        "source": "Daily Courier",
+        "published": "2024-03-06",
+        "url": "https://example.org/eastland",
+        "status": "extracted",
+    }
     assert client.get("/api/documents", params={"limit": 0}).status_code == 422
     assert client.get("/api/documents", params={"offset": -1}).status_code == 422
 
@@ -94,8 +107,12 @@ def test_stories_list_copies(store_db: str) -> None:
     from sitrep.store import Store
 
     copy = sample_extraction()
-    copy["document"] = {**copy["document"], "text": copy["document"]["text"] + " ",
-                        "source": "Other Paper", "id": "f" * 64}
+    copy["document"] = {
+        **copy["document"],
+        "text": copy["document"]["text"] + " ",
+        "source": "Other Paper",
+        "id": "f" * 64,
+    }
     with Store.open(store_db) as store:
         store.save_document(copy, origin="test")
     with make_client(create_app(store_db)) as client:
@@ -109,14 +126,17 @@ def test_stories_empty(client: Any) -> None:
     assert client.get("/api/stories").json() == []
 
 
-@pytest.mark.parametrize(("body", "field"), [
-    ({}, "body.text"),
-    ({"text": ""}, "body.text"),
-    ({"text": "  \n "}, "body.text"),
-    ({"text": "Rain fell.", "published": "last week"}, "body.published"),
-    ({"text": "Rain fell.", "colour": "red"}, "body.colour"),
-    ({"text": 12}, "body.text"),
-])
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({}, "body.text"),
+        ({"text": ""}, "body.text"),
+        ({"text": "  \n "}, "body.text"),
+        ({"text": "Rain fell.", "published": "last week"}, "body.published"),
+        ({"text": "Rain fell.", "colour": "red"}, "body.colour"),
+        ({"text": 12}, "body.text"),
+    ],
+)
 def test_bad_articles_are_refused_clearly(client: Any, body: dict[str, Any], field: str) -> None:
     for path in ("/api/extract", "/api/documents"):
         answer = client.post(path, json=body)
@@ -134,8 +154,11 @@ def test_text_over_the_limit_is_422(client: Any) -> None:
 
 
 def test_body_over_the_limit_is_413(client: Any) -> None:
-    answer = client.post("/api/documents", content=b'{"text": "' + b"a" * MAX_BODY_BYTES + b'"}',
-                         headers={"content-type": "application/json"})
+    answer = client.post(
+        "/api/documents",
+        content=b'{"text": "' + b"a" * MAX_BODY_BYTES + b'"}',
+        headers={"content-type": "application/json"},
+    )
     assert answer.status_code == 413
     assert answer.json()["detail"] == f"request body is larger than {MAX_BODY_BYTES:,} bytes"
 
@@ -173,8 +196,9 @@ def test_store_errors_are_503_with_the_message(store_db: str, monkeypatch: pytes
     assert answer.json() == {"detail": "cannot read entities from database sqlite:///x.db: disk I/O error"}
 
 
-def test_unexpected_errors_are_500_without_a_traceback(store_db: str, monkeypatch: pytest.MonkeyPatch,
-                                                       caplog: pytest.LogCaptureFixture) -> None:
+def test_unexpected_errors_are_500_without_a_traceback(
+    store_db: str, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
     app = create_app(store_db)
 
     def broken(*args: Any, **kwargs: Any) -> Any:
@@ -195,15 +219,23 @@ def test_unknown_hosts_are_refused(client: Any) -> None:
 
 
 def test_no_cors(client: Any) -> None:
-    answer = client.options("/api/documents", headers={"origin": "https://elsewhere.example",
-                                                       "access-control-request-method": "POST"})
+    answer = client.options(
+        "/api/documents", headers={"origin": "https://elsewhere.example", "access-control-request-method": "POST"}
+    )
     assert "access-control-allow-origin" not in answer.headers
 
 
 def test_openapi_lists_every_endpoint(client: Any) -> None:
     paths = client.get("/openapi.json").json()["paths"]
-    assert {"/api/picture", "/api/documents", "/api/documents/{doc_id}", "/api/entities", "/api/stories",
-            "/api/extract", "/api/health"} <= set(paths)
+    assert {
+        "/api/picture",
+        "/api/documents",
+        "/api/documents/{doc_id}",
+        "/api/entities",
+        "/api/stories",
+        "/api/extract",
+        "/api/health",
+    } <= set(paths)
     assert set(paths["/api/documents"]) == {"get", "post"}
 
 

@@ -18,8 +18,10 @@ ARTICLE = {
     "title": "Ferry service resumes on Lake Varn",
     "source": "Harbour Gazette",
     "published": "2025-06-03",
-    "text": ("The ferry service between Port Ellis and Marrow Island resumed on Monday after a two-week "
-             "strike, the harbour authority said. About 400 passengers crossed on the first day."),
+    "text": (
+        "The ferry service between Port Ellis and Marrow Island resumed on Monday after a two-week "
+        "strike, the harbour authority said. About 400 passengers crossed on the first day."
+    ),
 }
 
 
@@ -48,6 +50,7 @@ def test_caught_up_picture_equals_one_built_from_scratch(store_db: str) -> None:
 
 def make_json(view: dict[str, Any]) -> bytes:
     import json
+
     return json.dumps(view, ensure_ascii=False).encode("utf-8")
 
 
@@ -59,7 +62,7 @@ def test_extract_returns_the_extraction_and_stores_nothing(client: Any) -> None:
     assert extraction["document"]["text"] == ARTICLE["text"]
     assert extraction["document"]["source"] == "Harbour Gazette"
     for figure in extraction["figures"]:
-        assert ARTICLE["text"][figure["span"][0]:figure["span"][1]] == figure["text"]
+        assert ARTICLE["text"][figure["span"][0] : figure["span"][1]] == figure["text"]
     assert client.get("/api/documents").json()["total"] == STORED
     assert client.get(f"/api/documents/{extraction['document']['id']}").status_code == 404
 

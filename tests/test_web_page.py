@@ -16,8 +16,9 @@ from sitrep.web.app import static_dir
 pytest_plugins = ["web_fixtures"]
 
 NAMESPACES = {"http://www.w3.org/2000/svg"}  # an XML namespace name, never fetched
-URL = re.compile(r"""https?://[^\s"'`)]+|(?:src|href|action)\s*=\s*["']?//[^\s"'`)]+|url\(\s*["']?//[^)]+|@import""",
-                 re.IGNORECASE)
+URL = re.compile(
+    r"""https?://[^\s"'`)]+|(?:src|href|action)\s*=\s*["']?//[^\s"'`)]+|url\(\s*["']?//[^)]+|@import""", re.IGNORECASE
+)
 HTML_SINKS = re.compile(r"\b(innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval|new Function)\b")
 
 

@@ -33,12 +33,14 @@ def nearest(text: str, phrase: str, anchor: tuple[int, int], name: str) -> list[
     found = occurrences(text, phrase)
     if not found:
         raise SystemExit(f"{name}: cannot find {phrase!r}")
+
     def distance(span: tuple[int, int]) -> int:
         if span[1] <= anchor[0]:
             return anchor[0] - span[1]
         if span[0] >= anchor[1]:
             return span[0] - anchor[1]
         return 0
+
     return list(min(found, key=distance))
 
 
@@ -51,8 +53,15 @@ def build(name: str, spec: dict) -> dict:
         mentions = sorted({m for phrase in phrases for m in occurrences(text, phrase)})
         if not mentions:
             raise SystemExit(f"{name}: actor {actor_name!r} has no mention")
-        actor = {"id": f"A{index}", "name": actor_name, "type": type_, "country": country, "role": None,
-                 "affiliation": None, "mentions": [list(m) for m in mentions]}
+        actor = {
+            "id": f"A{index}",
+            "name": actor_name,
+            "type": type_,
+            "country": country,
+            "role": None,
+            "affiliation": None,
+            "mentions": [list(m) for m in mentions],
+        }
         for flag in rest:
             actor[flag] = True  # "mention_only" or "optional"
         actors.append(actor)
@@ -78,16 +87,33 @@ def build(name: str, spec: dict) -> dict:
             "via": [keys[v] for v in row.get("via", [])],
             "stance": row.get("stance"),
             "factuality": row.get("factuality"),
-            "time": None, "figures": [], "places": [],
+            "time": None,
+            "figures": [],
+            "places": [],
         }
         if row.get("optional"):
             claim["optional"] = True
         claims.append(claim)
-    document = {"id": hashlib.sha256(text.encode("utf-8")).hexdigest(), "title": title,
-                "source": "sitrep claims benchmark (written for the project)", "url": None,
-                "published": spec.get("published"), "language": "en", "text": text}
-    return {"schema": "sitrep/1", "layers": ["claims", "actors"], "document": document, "actors": actors,
-            "places": [], "times": [], "figures": [], "claims": claims, "events": []}
+    document = {
+        "id": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        "title": title,
+        "source": "sitrep claims benchmark (written for the project)",
+        "url": None,
+        "published": spec.get("published"),
+        "language": "en",
+        "text": text,
+    }
+    return {
+        "schema": "sitrep/1",
+        "layers": ["claims", "actors"],
+        "document": document,
+        "actors": actors,
+        "places": [],
+        "times": [],
+        "figures": [],
+        "claims": claims,
+        "events": [],
+    }
 
 
 def main() -> None:

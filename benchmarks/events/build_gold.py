@@ -28,21 +28,57 @@ def gold_for(name: str, story: dict) -> dict:
     actors, ids = [], {}
     for number, (actor_name, kind, country, mentions) in enumerate(story["actors"], 1):
         ids[actor_name] = f"A{number}"
-        actors.append({"id": f"A{number}", "name": actor_name, "type": kind, "country": country, "role": None,
-                       "affiliation": None, "mentions": [locate(text, m) for m in mentions]})
+        actors.append(
+            {
+                "id": f"A{number}",
+                "name": actor_name,
+                "type": kind,
+                "country": country,
+                "role": None,
+                "affiliation": None,
+                "mentions": [locate(text, m) for m in mentions],
+            }
+        )
     events = []
     for number, (kind, span_text, source, target, status, *rest) in enumerate(story["events"], 1):
         span = locate(text, span_text)
-        event = {"id": f"E{number}", "type": kind, "mode": None, "source": ids.get(source), "target": ids.get(target),
-                 "place": None, "time": None, "status": status, "figures": [], "claims": [],
-                 "text": text[span[0]:span[1]], "span": span}
+        event = {
+            "id": f"E{number}",
+            "type": kind,
+            "mode": None,
+            "source": ids.get(source),
+            "target": ids.get(target),
+            "place": None,
+            "time": None,
+            "status": status,
+            "figures": [],
+            "claims": [],
+            "text": text[span[0] : span[1]],
+            "span": span,
+        }
         if rest and rest[0]:
             event["optional"] = True
         events.append(event)
-    document = {"id": hashlib.sha256(text.encode()).hexdigest(), "title": None, "source": "sitrep events benchmark",
-                "url": None, "published": story["published"], "language": "en", "text": text}
-    return {"schema": "sitrep/1", "layers": ["events", "actors"], "document": document, "actors": actors,
-            "places": [], "times": [], "figures": [], "claims": [], "events": events}
+    document = {
+        "id": hashlib.sha256(text.encode()).hexdigest(),
+        "title": None,
+        "source": "sitrep events benchmark",
+        "url": None,
+        "published": story["published"],
+        "language": "en",
+        "text": text,
+    }
+    return {
+        "schema": "sitrep/1",
+        "layers": ["events", "actors"],
+        "document": document,
+        "actors": actors,
+        "places": [],
+        "times": [],
+        "figures": [],
+        "claims": [],
+        "events": events,
+    }
 
 
 def main() -> None:

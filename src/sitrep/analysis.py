@@ -49,7 +49,7 @@ class Analysis:
     extraction: Extraction
     resolver: Resolver | None = None
     notes: dict[str, object] = field(default_factory=dict)
-    dateline_place: str | None = None   # the place id of the dateline's town, set by the places stage
+    dateline_place: str | None = None  # the place id of the dateline's town, set by the places stage
 
     @property
     def toponyms(self) -> list[Toponym] | None:
@@ -104,8 +104,10 @@ class Analysis:
         if found:
             return found
         actor = Actor(
-            id=self.extraction.next_id("actors"), name=self.text[span[0]:span[1]],
-            type=type_, mentions=[span],
+            id=self.extraction.next_id("actors"),
+            name=self.text[span[0] : span[1]],
+            type=type_,
+            mentions=[span],
         )
         self.extraction.actors.append(actor)
         return actor.id

@@ -33,8 +33,14 @@ def _check_date(name: str, value: str | None) -> str | None:
     return value
 
 
-def document(text: str, *, published: str | None = None, source: str | None = None,
-             title: str | None = None, url: str | None = None) -> Document:
+def document(
+    text: str,
+    *,
+    published: str | None = None,
+    source: str | None = None,
+    title: str | None = None,
+    url: str | None = None,
+) -> Document:
     """The :class:`Document` of an article's text, its metadata checked."""
     if not isinstance(text, str):
         raise InputError(f"text: expected a string, not {type(text).__name__}")
@@ -43,8 +49,9 @@ def document(text: str, *, published: str | None = None, source: str | None = No
     return Document(text=text, title=title, source=source, url=url, published=_check_date("published", published))
 
 
-def extract(text: str, *, published: str | None = None, source: str | None = None,
-            title: str | None = None) -> Extraction:
+def extract(
+    text: str, *, published: str | None = None, source: str | None = None, title: str | None = None
+) -> Extraction:
     """Extract every sitrep/1 layer from one article's text.
 
     ``published`` (YYYY-MM-DD) anchors relative dates ("on Monday"); ``source`` is the
@@ -55,16 +62,18 @@ def extract(text: str, *, published: str | None = None, source: str | None = Non
     return run_pipeline(document(text, published=published, source=source, title=title))
 
 
-def extract_many(articles: Iterable[str | Document], *, published: str | None = None,
-                 source: str | None = None) -> Iterator[Extraction]:
+def extract_many(
+    articles: Iterable[str | Document], *, published: str | None = None, source: str | None = None
+) -> Iterator[Extraction]:
     """Extract many articles (texts or :class:`Document` objects) in order, parsing them in batches.
 
     ``published`` and ``source`` apply to the texts; a Document keeps its own metadata.
     """
     from sitrep.pipeline import extract_many as run_pipeline
 
-    documents = [item if isinstance(item, Document) else document(item, published=published, source=source)
-                 for item in articles]
+    documents = [
+        item if isinstance(item, Document) else document(item, published=published, source=source) for item in articles
+    ]
     return run_pipeline(documents)
 
 

@@ -35,6 +35,8 @@ console = Console(stderr=True)
 def stdout_console() -> Console:
     """A console for tables on stdout, wide enough when piped to a file."""
     return Console(width=None if sys.stdout.isatty() else 160)
+
+
 _UNSAFE_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 
 
@@ -46,13 +48,16 @@ def shown(value: object) -> str:
     return escape(text)
 
 
-ALLOW_PRIVATE_HELP = ("Allow URLs that resolve to loopback or private (RFC 1918, fc00::/7) addresses; "
-                      "link-local and metadata addresses stay refused.")
+ALLOW_PRIVATE_HELP = (
+    "Allow URLs that resolve to loopback or private (RFC 1918, fc00::/7) addresses; "
+    "link-local and metadata addresses stay refused."
+)
 DB_HELP = "Database URL (default: $SITREP_DATABASE_URL or sqlite:///sitrep.db)."
 
 
 def friendly_errors(command: Callable[..., Any]) -> Callable[..., Any]:
     """Turn a SitrepError into one red line and exit code 1, never a traceback."""
+
     @wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
@@ -60,6 +65,7 @@ def friendly_errors(command: Callable[..., Any]) -> Callable[..., Any]:
         except SitrepError as exc:
             console.print(f"[red]error:[/red] {shown(exc)}", highlight=False, soft_wrap=True)
             sys.exit(1)
+
     return wrapper
 
 
@@ -74,32 +80,50 @@ class RateColumn(ProgressColumn):
 @contextmanager
 def progress_bar(total: int | None, label: str) -> Iterator[Callable[[str], None]]:
     """A rich progress bar on stderr; yields a callback to advance it by one item."""
-    columns = [TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), RateColumn(),
-               TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn(), TextColumn("{task.fields[item]}", style="dim")]
+    columns = [
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        RateColumn(),
+        TimeElapsedColumn(),
+        TextColumn("eta"),
+        TimeRemainingColumn(),
+        TextColumn("{task.fields[item]}", style="dim"),
+    ]
     with Progress(*columns, console=console, transient=False, disable=total is not None and total < 2) as bar:
         task = bar.add_task(label, total=total, item="")
 
         def advance(origin: str) -> None:
             bar.update(task, advance=1, item=shown(Path(origin).name[:40]))
+
         yield advance
 
 
 def ingest_options(max_bytes: int, allow_private: bool) -> Any:
     from sitrep.ingest import IngestOptions
+
     return IngestOptions(max_bytes=max_bytes, allow_private=allow_private)
 
 
 def report_failures(report: Any) -> None:
     for failure in report.failures:
-        console.print(f"[red]failed:[/red] {shown(failure.origin)}: {shown(failure.message)}", highlight=False, soft_wrap=True)
+        console.print(
+            f"[red]failed:[/red] {shown(failure.origin)}: {shown(failure.message)}", highlight=False, soft_wrap=True
+        )
 
 
 def summary_table(report: Any, title: str) -> Table:
     table = Table(title=title, show_header=True, header_style="bold")
     for column in ("documents", "new", "duplicates", "failed", *report.items.keys(), "seconds"):
         table.add_column(column, justify="right")
-    table.add_row(str(report.documents), str(report.new), str(report.duplicates), str(report.failed),
-                  *(str(n) for n in report.items.values()), f"{report.seconds:.1f}")
+    table.add_row(
+        str(report.documents),
+        str(report.new),
+        str(report.duplicates),
+        str(report.failed),
+        *(str(n) for n in report.items.values()),
+        f"{report.seconds:.1f}",
+    )
     return table
 
 
@@ -118,8 +142,15 @@ def main() -> None:
 @click.option("--max-bytes", default=5_000_000, show_default=True, help="Refuse inputs larger than this.")
 @click.option("--allow-private", is_flag=True, help=ALLOW_PRIVATE_HELP)
 @friendly_errors
-def extract(files: tuple[str, ...], as_json: bool, as_jsonl: bool, published: str | None, source: str | None,
-            max_bytes: int, allow_private: bool) -> None:
+def extract(
+    files: tuple[str, ...],
+    as_json: bool,
+    as_jsonl: bool,
+    published: str | None,
+    source: str | None,
+    max_bytes: int,
+    allow_private: bool,
+) -> None:
     """Extract the sitrep/1 layers of articles and print them.
 
     Example: sitrep extract article.txt --json --published 2024-10-28
@@ -131,8 +162,12 @@ def extract(files: tuple[str, ...], as_json: bool, as_jsonl: bool, published: st
     report = BatchReport()
     options = ingest_options(max_bytes, allow_private)
     with progress_bar(count_items(files), "extracting") as advance:
-        results = [e.to_dict() for e in extract_sources(files, options=options, published=published,
-                                                         source=source, report=report, progress=advance)]
+        results = [
+            e.to_dict()
+            for e in extract_sources(
+                files, options=options, published=published, source=source, report=report, progress=advance
+            )
+        ]
     report_failures(report)
     if as_jsonl:
         for result in results:
@@ -151,11 +186,23 @@ def extract(files: tuple[str, ...], as_json: bool, as_jsonl: bool, published: st
 @click.option("--max-bytes", default=5_000_000, show_default=True, help="Refuse inputs larger than this.")
 @click.option("--allow-private", is_flag=True, help=ALLOW_PRIVATE_HELP)
 @click.option("--workers", type=click.IntRange(min=1), help="Extract in N local processes (this one writes).")
-@click.option("--dask", "dask_address", metavar="ADDRESS",
-              help="Extract on Dask workers: a scheduler address, or local:N for a local cluster (needs sitrep[dask]).")
+@click.option(
+    "--dask",
+    "dask_address",
+    metavar="ADDRESS",
+    help="Extract on Dask workers: a scheduler address, or local:N for a local cluster (needs sitrep[dask]).",
+)
 @friendly_errors
-def ingest(sources: tuple[str, ...], db: str | None, published: str | None, source: str | None,
-           max_bytes: int, allow_private: bool, workers: int | None, dask_address: str | None) -> None:
+def ingest(
+    sources: tuple[str, ...],
+    db: str | None,
+    published: str | None,
+    source: str | None,
+    max_bytes: int,
+    allow_private: bool,
+    workers: int | None,
+    dask_address: str | None,
+) -> None:
     """Ingest files, directories, JSONL, URLs and feeds into the store.
 
     Example: sitrep ingest demo/corpus --db sqlite:///sitrep.db --workers 2
@@ -167,10 +214,20 @@ def ingest(sources: tuple[str, ...], db: str | None, published: str | None, sour
     check_date(published)
     if workers is not None and dask_address is not None:
         raise SitrepError("choose --workers or --dask, not both")
-    with extraction_runner(workers, dask_address) as runner, Store.open(db) as store, \
-            progress_bar(count_items(sources), "ingesting") as advance:
-        report = ingest_sources(sources, store, options=ingest_options(max_bytes, allow_private),
-                                published=published, source=source, progress=advance, runner=runner)
+    with (
+        extraction_runner(workers, dask_address) as runner,
+        Store.open(db) as store,
+        progress_bar(count_items(sources), "ingesting") as advance,
+    ):
+        report = ingest_sources(
+            sources,
+            store,
+            options=ingest_options(max_bytes, allow_private),
+            published=published,
+            source=source,
+            progress=advance,
+            runner=runner,
+        )
     report_failures(report)
     console.print(summary_table(report, "ingest"))
     sys.exit(1 if report.failed else 0)
@@ -181,10 +238,12 @@ def extraction_runner(workers: int | None, dask_address: str | None) -> Iterator
     """The runner ``--workers``/``--dask`` ask for, or None to extract in this process."""
     if dask_address is not None:
         from sitrep.parallel.dask_runner import DaskRunner
+
         with DaskRunner(dask_address) as runner:
             yield runner
     elif workers is not None and workers > 1:
         from sitrep.parallel.local import LocalPool
+
         yield LocalPool(workers)
     else:
         yield None
@@ -219,8 +278,12 @@ def eval_table(result: dict[str, Any]) -> Table:
         for layer, scores in layers.items():
             if not isinstance(scores, dict):
                 continue
-            table.add_row(set_name, layer, *(f"{scores[k]:.3f}" for k in ("p", "r", "f1")),
-                          *("" if scores.get(k) is None else f"{scores[k]:.3f}" for k in sides))
+            table.add_row(
+                set_name,
+                layer,
+                *(f"{scores[k]:.3f}" for k in ("p", "r", "f1")),
+                *("" if scores.get(k) is None else f"{scores[k]:.3f}" for k in sides),
+            )
         table.add_section()
     return table
 
@@ -231,12 +294,22 @@ def eval_table(result: dict[str, Any]) -> Table:
 @click.option("--until", help="Only events and figures on or before this date.")
 @click.option("--place", help="Only what happened at this place (name).")
 @click.option("--actor", help="Only what involves this actor (name).")
-@click.option("--limit", type=click.IntRange(min=1),
-              help="Keep the top N events, claims and figure series (tables: 10 unless given; JSON: all).")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    help="Keep the top N events, claims and figure series (tables: 10 unless given; JSON: all).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the picture as JSON (see picture.schema.json).")
 @friendly_errors
-def picture(db: str | None, since: str | None, until: str | None, place: str | None, actor: str | None,
-            limit: int | None, as_json: bool) -> None:
+def picture(
+    db: str | None,
+    since: str | None,
+    until: str | None,
+    place: str | None,
+    actor: str | None,
+    limit: int | None,
+    as_json: bool,
+) -> None:
     """Show the fused picture across every stored article.
 
     Example: sitrep picture --since 2026-03-05 --place Kharkiv
@@ -247,8 +320,7 @@ def picture(db: str | None, since: str | None, until: str | None, place: str | N
     check_date(until)
     with open_store(db, must_exist=True) as store:
         fused = build_picture(store.iter_extractions())
-    view = fused.to_dict(since=since, until=until, place=place, actor=actor,
-                         limit=limit if limit or as_json else 10)
+    view = fused.to_dict(since=since, until=until, place=place, actor=actor, limit=limit if limit or as_json else 10)
     if as_json:
         click.echo(json.dumps(view, ensure_ascii=False, indent=1))
     else:
@@ -260,12 +332,19 @@ EXPORT_FORMATS = ["jsonl", "csv", "parquet", "geojson", "graphml", "acled"]
 
 @main.command()
 @click.option("--db", help=DB_HELP)
-@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="jsonl", show_default=True,
-              help="jsonl: sitrep/1 lines; csv, parquet: one table per layer in the folder -o; geojson: places "
-                   "and fused events; graphml: the actor network; acled: ACLED-style CSV.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(EXPORT_FORMATS),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: sitrep/1 lines; csv, parquet: one table per layer in the folder -o; geojson: places "
+    "and fused events; graphml: the actor network; acled: ACLED-style CSV.",
+)
 @click.option("--output", "-o", help="Write here, not stdout (a folder for csv and parquet).")
-@click.option("--unlocated", is_flag=True,
-              help="ACLED: also export events placed in no country (ACLED itself codes none).")
+@click.option(
+    "--unlocated", is_flag=True, help="ACLED: also export events placed in no country (ACLED itself codes none)."
+)
 @friendly_errors
 def export(db: str | None, fmt: str, output: str | None, unlocated: bool) -> None:
     """Export stored extractions and the fused picture for other tools.
@@ -297,8 +376,9 @@ def export(db: str | None, fmt: str, output: str | None, unlocated: bool) -> Non
 @click.option("--format", "fmt", type=click.Choice(["html", "md", "pdf"]), default="html", show_default=True)
 @click.option("--output", "-o", required=True, help="The report file to write.")
 @friendly_errors
-def report(db: str | None, since: str | None, until: str | None, place: str | None, actor: str | None,
-           fmt: str, output: str) -> None:
+def report(
+    db: str | None, since: str | None, until: str | None, place: str | None, actor: str | None, fmt: str, output: str
+) -> None:
     """Write a briefing report: developments, events, figures, contradictions, every statement footnoted.
 
     Example: sitrep report --since 2026-03-05 --format pdf -o briefing.pdf
@@ -351,12 +431,26 @@ def entities(db: str | None, kind: str | None, query: str | None, limit: int, as
         click.echo(json.dumps([summary_dict(e) for e in found], ensure_ascii=False, indent=1))
         return
     table = Table(title=f"entities ({len(found)})", header_style="bold")
-    for column, justify in (("name", "left"), ("kind", "left"), ("type", "left"), ("country", "left"),
-                            ("documents", "right"), ("aliases", "left"), ("key", "left")):
+    for column, justify in (
+        ("name", "left"),
+        ("kind", "left"),
+        ("type", "left"),
+        ("country", "left"),
+        ("documents", "right"),
+        ("aliases", "left"),
+        ("key", "left"),
+    ):
         table.add_column(column, justify=justify)  # type: ignore[arg-type]
     for e in found:
-        table.add_row(shown(e.name), e.kind, shown(e.type_or_feature or ""), shown(e.country or ""),
-                      str(e.documents), shown("; ".join(a for a in e.aliases if a != e.name)), shown(e.key))
+        table.add_row(
+            shown(e.name),
+            e.kind,
+            shown(e.type_or_feature or ""),
+            shown(e.country or ""),
+            str(e.documents),
+            shown("; ".join(a for a in e.aliases if a != e.name)),
+            shown(e.key),
+        )
     stdout_console().print(table)
 
 
@@ -381,16 +475,26 @@ def stories(db: str | None, as_json: bool) -> None:
         table.add_column(column)
     for group in groups:
         rows = [documents[d] for d in group]
-        table.add_row(group[0][:12], str(len(group)), shown("; ".join(sorted({r.get("source") or "?" for r in rows}))),
-                      shown("; ".join(sorted({r.get("title") or "(untitled)" for r in rows}))))
+        table.add_row(
+            group[0][:12],
+            str(len(group)),
+            shown("; ".join(sorted({r.get("source") or "?" for r in rows}))),
+            shown("; ".join(sorted({r.get("title") or "(untitled)" for r in rows}))),
+        )
     stdout_console().print(table)
 
 
 @main.command()
 @click.option("--db", help=DB_HELP)
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on; anything but loopback exposes an API without authentication.")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(min=0, max=65535), help="Port to listen on.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; anything but loopback exposes an API without authentication.",
+)
+@click.option(
+    "--port", default=8000, show_default=True, type=click.IntRange(min=0, max=65535), help="Port to listen on."
+)
 @friendly_errors
 def serve(db: str | None, host: str, port: int) -> None:
     """Serve the web app and the HTTP API over the store (the picture stays current as articles arrive).
@@ -405,11 +509,19 @@ def serve(db: str | None, host: str, port: int) -> None:
     local = host in LOCAL_HOSTS
     app = create_app(db, allowed_hosts=LOCAL_HOSTS if local else ["*"])
     shown = f"[{host}]" if ":" in host else host
-    console.print(f"sitrep: {app.state.live.stats()['documents']} documents in the picture; "
-                  f"serving http://{shown}:{port}/ (API schema: /openapi.json; Ctrl+C stops)", highlight=False, soft_wrap=True)
+    console.print(
+        f"sitrep: {app.state.live.stats()['documents']} documents in the picture; "
+        f"serving http://{shown}:{port}/ (API schema: /openapi.json; Ctrl+C stops)",
+        highlight=False,
+        soft_wrap=True,
+    )
     if not local:
-        console.print("[yellow]warning:[/yellow] the API has no authentication; anyone who reaches "
-                      f"{host}:{port} can read the store and add articles", highlight=False, soft_wrap=True)
+        console.print(
+            "[yellow]warning:[/yellow] the API has no authentication; anyone who reaches "
+            f"{host}:{port} can read the store and add articles",
+            highlight=False,
+            soft_wrap=True,
+        )
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
@@ -436,7 +548,7 @@ def open_store(db: str | None, must_exist: bool = False) -> Any:
 
     url = database_url(db)
     if must_exist and url.startswith("sqlite:///") and ":memory:" not in url:
-        path = Path(url[len("sqlite:///"):].split("?", 1)[0])
+        path = Path(url[len("sqlite:///") :].split("?", 1)[0])
         if not path.is_file():
             raise SitrepError(f"no database at {path}: check --db (run `sitrep ingest` to create one)")
     return Store.open(db)

@@ -74,8 +74,11 @@ def is_same_actor(predicted: Item | None, gold: Item | None) -> bool:
     p_words, g_words = set(words(predicted.get("name"))), set(words(gold.get("name")))
     if p_words and g_words and (p_words <= g_words or g_words <= p_words):
         return True
-    if gold.get("type") == "state" == predicted.get("type") and predicted.get("country") \
-            and predicted.get("country") == gold.get("country"):
+    if (
+        gold.get("type") == "state" == predicted.get("type")
+        and predicted.get("country")
+        and predicted.get("country") == gold.get("country")
+    ):
         return True
     shares_mention = bool(gold_spans & {tuple(m) for m in predicted.get("mentions", [])})
     return shares_mention and bool(p_words & g_words)
@@ -211,8 +214,9 @@ def calendar_day(value: Any, last: bool) -> Any:
 
 
 def _time_score(gold: Item, pred: Item) -> float:
-    same_value = calendar_day(gold["start"], False) == calendar_day(pred.get("start"), False) \
-        and calendar_day(gold["end"], True) == calendar_day(pred.get("end"), True)
+    same_value = calendar_day(gold["start"], False) == calendar_day(pred.get("start"), False) and calendar_day(
+        gold["end"], True
+    ) == calendar_day(pred.get("end"), True)
     if coverage(gold["span"], pred.get("span")) > 0 and same_value:
         return 1.0
     return absorbed(gold, [gold["span"]], [pred.get("span")])
@@ -294,18 +298,23 @@ class Scorer:
         events = align(gold["events"], predicted.get("events", []), _event_score)
         _tally(layer["events"], events)
         for g, p in events.required_pairs():
-            roles = is_same_actor(pred_actors.get(p.get("source")), gold_actors.get(g["source"])) and \
-                is_same_actor(pred_actors.get(p.get("target")), gold_actors.get(g["target"]))
+            roles = is_same_actor(pred_actors.get(p.get("source")), gold_actors.get(g["source"])) and is_same_actor(
+                pred_actors.get(p.get("target")), gold_actors.get(g["target"])
+            )
             layer["events"].note("roles_ok", roles)
             layer["events"].note("status_ok", g["status"] == p.get("status"))
 
     @staticmethod
     def _attribution(layer: LayerScore, claims: Alignment, gold_actors: dict, pred_actors: dict) -> None:
         """A detected claim counts for attribution only with the right speaker."""
+
         def right_speaker(g: Item, p: Item) -> bool:
             gold_speaker = gold_actors.get(g["speaker"])
-            if gold_speaker and gold_speaker.get("mention_only") \
-                    and coverage(g.get("speaker_span"), p.get("speaker_span")) > 0.5:
+            if (
+                gold_speaker
+                and gold_speaker.get("mention_only")
+                and coverage(g.get("speaker_span"), p.get("speaker_span")) > 0.5
+            ):
                 return True
             return is_same_actor(pred_actors.get(p.get("speaker")), gold_speaker)
 
@@ -340,8 +349,14 @@ def gold_files(directories: Iterable[Path]) -> list[Path]:
 def gold_document(gold: dict[str, Any]) -> Document:
     """The document a gold file annotates, with its metadata."""
     meta = gold["document"]
-    return Document(text=meta["text"], title=meta.get("title"), source=meta.get("source"),
-                    url=meta.get("url"), published=meta.get("published"), language=meta.get("language") or "en")
+    return Document(
+        text=meta["text"],
+        title=meta.get("title"),
+        source=meta.get("source"),
+        url=meta.get("url"),
+        published=meta.get("published"),
+        language=meta.get("language") or "en",
+    )
 
 
 def run_eval(directories: list[Path], predictions: Path | None = None, console: Any = None) -> dict[str, Any]:

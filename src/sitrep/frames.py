@@ -24,9 +24,7 @@ def _pandas() -> Any:
     try:
         import pandas
     except ImportError as exc:
-        raise DependencyError(
-            "DataFrames need pandas, which is not installed: pip install \"sitrep[frames]\""
-        ) from exc
+        raise DependencyError('DataFrames need pandas, which is not installed: pip install "sitrep[frames]"') from exc
     return pandas
 
 

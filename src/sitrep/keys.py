@@ -66,6 +66,7 @@ def stable_hash(text: str) -> int:
 
 # -- rules -----------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class SketchRules:
     """MinHash/LSH settings and the thresholds that make two sketched texts "the same"."""
@@ -167,7 +168,7 @@ def name_words(name: str, rules: EntityRules, strip_titles: bool = False) -> lis
             changed = False
             for title in rules.titles:
                 if text.startswith(title + " ") and len(text) > len(title) + 1:
-                    text, changed = text[len(title) + 1:], True
+                    text, changed = text[len(title) + 1 :], True
     out = []
     for written in text.split():
         word = written
@@ -234,8 +235,13 @@ class Sketcher:
 
     def signature_of_hashes(self, hashes: np.ndarray) -> np.ndarray:
         """The MinHash signature of a set already hashed to 32-bit integers."""
-        sketch = _minhash()(num_perm=self.rules.num_perm, seed=self.rules.seed, hashfunc=_identity,
-                         permutations=self._permutations, scheme=SCHEME)
+        sketch = _minhash()(
+            num_perm=self.rules.num_perm,
+            seed=self.rules.seed,
+            hashfunc=_identity,
+            permutations=self._permutations,
+            scheme=SCHEME,
+        )
         sketch.update_batch(hashes.tolist())
         return np.asarray(sketch.hashvalues, dtype=np.uint32)
 
@@ -245,7 +251,7 @@ class Sketcher:
         raw = signature.tobytes()
         width = rows * signature.itemsize
         for band in range(self.rules.bands):
-            chunk = raw[band * width:(band + 1) * width]
+            chunk = raw[band * width : (band + 1) * width]
             digest = hashlib.blake2b(band.to_bytes(2, "little") + chunk, digest_size=4).digest()
             keys.append(int.from_bytes(digest, "little") & KEY_MASK)
         return keys
@@ -286,7 +292,7 @@ def shingle_hashes(text: str, size: int) -> np.ndarray:
         count = len(ids) - width + 1
         rolled = np.zeros(count, dtype=np.uint64)
         for k in range(width):
-            rolled = (rolled * _MULTIPLIER + ids[k:k + count]) & _LOW32
+            rolled = (rolled * _MULTIPLIER + ids[k : k + count]) & _LOW32
         found.append(rolled)
     if not found:
         return np.zeros(0, dtype=np.uint64)

@@ -27,12 +27,37 @@ ACTOR_TYPES = ("person", "organization", "state", "armed_forces", "armed_group",
 PLACE_FEATURES = ("country", "admin1", "admin2", "city", "region", "water", "other")
 GRANULARITIES = ("day", "week", "month", "year", "season", "decade", "unknown")
 QUALIFIERS = ("exact", "approx", "at_least", "more_than", "at_most", "up_to", "less_than", "range")
-CATEGORIES = ("troops", "killed", "wounded", "casualties", "captured", "missing", "displaced", "weapons", "money", "other")
+CATEGORIES = (
+    "troops",
+    "killed",
+    "wounded",
+    "casualties",
+    "captured",
+    "missing",
+    "displaced",
+    "weapons",
+    "money",
+    "other",
+)
 STANCES = ("assert", "confirm", "report", "allege", "deny", "warn", "call", "plan", "estimate", "other")
 FACTUALITIES = ("fact", "probable", "possible", "counterfact", "unknown")
 EVENT_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 )
 STATUSES = ("occurred", "ongoing", "planned", "threatened", "possible", "denied")
 
@@ -108,8 +133,13 @@ class Document:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "title": self.title, "source": self.source, "url": self.url,
-            "published": self.published, "language": self.language, "text": self.text,
+            "id": self.id,
+            "title": self.title,
+            "source": self.source,
+            "url": self.url,
+            "published": self.published,
+            "language": self.language,
+            "text": self.text,
         }
 
     @classmethod
@@ -230,11 +260,21 @@ class Claim:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "speaker": self.speaker, "speaker_text": self.speaker_text,
-            "speaker_span": _span(self.speaker_span), "cue": self.cue, "cue_span": _span(self.cue_span),
-            "content": self.content, "content_span": _span(self.content_span), "kind": self.kind,
-            "via": list(self.via), "stance": self.stance, "factuality": self.factuality,
-            "time": self.time, "figures": list(self.figures), "places": list(self.places),
+            "id": self.id,
+            "speaker": self.speaker,
+            "speaker_text": self.speaker_text,
+            "speaker_span": _span(self.speaker_span),
+            "cue": self.cue,
+            "cue_span": _span(self.cue_span),
+            "content": self.content,
+            "content_span": _span(self.content_span),
+            "kind": self.kind,
+            "via": list(self.via),
+            "stance": self.stance,
+            "factuality": self.factuality,
+            "time": self.time,
+            "figures": list(self.figures),
+            "places": list(self.places),
         }
 
 
@@ -257,9 +297,17 @@ class Event:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "type": self.type, "mode": self.mode, "source": self.source,
-            "target": self.target, "place": self.place, "time": self.time, "status": self.status,
-            "figures": list(self.figures), "claims": list(self.claims), "text": self.text,
+            "id": self.id,
+            "type": self.type,
+            "mode": self.mode,
+            "source": self.source,
+            "target": self.target,
+            "place": self.place,
+            "time": self.time,
+            "status": self.status,
+            "figures": list(self.figures),
+            "claims": list(self.claims),
+            "text": self.text,
             "span": _span(self.span),
         }
 
@@ -347,7 +395,12 @@ class Extraction:
 
 
 LAYER_TYPES: dict[str, type[Any]] = {
-    "actors": Actor, "places": Place, "times": Time, "figures": Figure, "claims": Claim, "events": Event,
+    "actors": Actor,
+    "places": Place,
+    "times": Time,
+    "figures": Figure,
+    "claims": Claim,
+    "events": Event,
 }
 
 _REF_FIELDS = ("id", "affiliation", "actor", "place", "time", "claim", "speaker", "source", "target")

@@ -71,18 +71,24 @@ def check_order(stages: Iterable[Stage], given: frozenset[str] = GIVEN) -> tuple
     return table
 
 
-STAGES: tuple[Stage, ...] = check_order((
-    stage("places", places.run, requires=("parse",), provides=("places", "toponyms", "dateline_place")),
-    stage("actors", actors.run, requires=("parse", "toponyms"), provides=("actors", "resolver")),
-    stage("times", times.run, requires=("parse",), provides=("times",)),
-    stage("claims", claims.run, requires=("actors", "resolver", "times"), provides=("claims",)),
-    stage("figures", figures.run, requires=("actors", "resolver", "places", "times", "claims"),
-          provides=("figures",)),
-    stage("events", events.run,
-          requires=("actors", "resolver", "places", "dateline_place", "times", "claims", "figures"),
-          provides=("events",)),
-    stage("links", links.run, requires=("claims", "figures", "events", "places"), provides=("links",)),
-))
+STAGES: tuple[Stage, ...] = check_order(
+    (
+        stage("places", places.run, requires=("parse",), provides=("places", "toponyms", "dateline_place")),
+        stage("actors", actors.run, requires=("parse", "toponyms"), provides=("actors", "resolver")),
+        stage("times", times.run, requires=("parse",), provides=("times",)),
+        stage("claims", claims.run, requires=("actors", "resolver", "times"), provides=("claims",)),
+        stage(
+            "figures", figures.run, requires=("actors", "resolver", "places", "times", "claims"), provides=("figures",)
+        ),
+        stage(
+            "events",
+            events.run,
+            requires=("actors", "resolver", "places", "dateline_place", "times", "claims", "figures"),
+            provides=("events",),
+        ),
+        stage("links", links.run, requires=("claims", "figures", "events", "places"), provides=("links",)),
+    )
+)
 
 
 @dataclass

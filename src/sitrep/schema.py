@@ -24,12 +24,17 @@ def problems(extraction: dict[str, Any]) -> list[str]:
     validator = jsonschema.Draft202012Validator(load_schema())
     found = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(extraction)]
     text = extraction.get("document", {}).get("text", "")
-    for layer, span_key, text_key in (("times", "span", "text"), ("figures", "span", "text"), ("events", "span", "text"),
-                                      ("claims", "content_span", "content"), ("claims", "speaker_span", "speaker_text"),
-                                      ("claims", "cue_span", "cue")):
+    for layer, span_key, text_key in (
+        ("times", "span", "text"),
+        ("figures", "span", "text"),
+        ("events", "span", "text"),
+        ("claims", "content_span", "content"),
+        ("claims", "speaker_span", "speaker_text"),
+        ("claims", "cue_span", "cue"),
+    ):
         for item in extraction.get(layer, []):
             span = item.get(span_key)
-            if span is not None and text[span[0]:span[1]] != item.get(text_key):
+            if span is not None and text[span[0] : span[1]] != item.get(text_key):
                 found.append(f"{layer}/{item.get('id')}: {span_key} {span} does not cover {item.get(text_key)!r}")
     for layer in ("actors", "places"):
         for item in extraction.get(layer, []):

@@ -58,8 +58,12 @@ class BatchReport:
 def to_document(article: Article, published: str | None = None, source: str | None = None) -> Document:
     """The document of an ingested article; explicit ``published``/``source`` win over metadata."""
     return Document(
-        text=article.text, title=article.title, source=source or article.source, url=article.url,
-        published=published or article.published, language=article.language or "en",
+        text=article.text,
+        title=article.title,
+        source=source or article.source,
+        url=article.url,
+        published=published or article.published,
+        language=article.language or "en",
     )
 
 
@@ -67,8 +71,9 @@ def is_english(document: Document) -> bool:
     return (document.language or "en").lower().startswith("en")
 
 
-def _articles(sources: Iterable[str], options: IngestOptions | None, report: BatchReport,
-              progress: Progress | None) -> Iterator[Article]:
+def _articles(
+    sources: Iterable[str], options: IngestOptions | None, report: BatchReport, progress: Progress | None
+) -> Iterator[Article]:
     """The good articles of the sources; failures, counts, progress and time go into ``report``."""
     started = clock.perf_counter()
     for item in iter_articles(sources, options):
@@ -83,8 +88,13 @@ def _articles(sources: Iterable[str], options: IngestOptions | None, report: Bat
 
 
 def extract_sources(
-    sources: Iterable[str], *, options: IngestOptions | None = None, published: str | None = None,
-    source: str | None = None, report: BatchReport | None = None, progress: Progress | None = None,
+    sources: Iterable[str],
+    *,
+    options: IngestOptions | None = None,
+    published: str | None = None,
+    source: str | None = None,
+    report: BatchReport | None = None,
+    progress: Progress | None = None,
 ) -> Iterator[Extraction]:
     """Extract every article the sources hold, in input order; failures go into ``report``."""
     report = report if report is not None else BatchReport()
@@ -114,8 +124,13 @@ def unexpected(exc: BaseException) -> str:
 
 
 def ingest_sources(
-    sources: Iterable[str], store: Store, *, options: IngestOptions | None = None,
-    published: str | None = None, source: str | None = None, progress: Progress | None = None,
+    sources: Iterable[str],
+    store: Store,
+    *,
+    options: IngestOptions | None = None,
+    published: str | None = None,
+    source: str | None = None,
+    progress: Progress | None = None,
     runner: Runner | None = None,
 ) -> BatchReport:
     """Ingest, extract and store every article; a document already stored is skipped.
@@ -136,8 +151,9 @@ def ingest_sources(
     return report
 
 
-def _jobs(articles: Iterable[Article], store: Store, published: str | None, source: str | None,
-          report: BatchReport) -> Iterator[Job]:
+def _jobs(
+    articles: Iterable[Article], store: Store, published: str | None, source: str | None, report: BatchReport
+) -> Iterator[Job]:
     """The articles still to extract; stored ones and non-English ones are settled here."""
     from sitrep.parallel import Job
 
@@ -147,8 +163,12 @@ def _jobs(articles: Iterable[Article], store: Store, published: str | None, sour
             if store.has_document(document.id):
                 report.duplicates += 1
             elif not is_english(document):
-                store.save_unextracted(document.to_dict(), origin=article.origin, status="skipped_language",
-                                       extra=dict(article.extra or {}))
+                store.save_unextracted(
+                    document.to_dict(),
+                    origin=article.origin,
+                    status="skipped_language",
+                    extra=dict(article.extra or {}),
+                )
                 report.skipped_language += 1
             else:
                 yield Job(article, published, source)
@@ -177,8 +197,7 @@ def _store_outcome(outcome: Outcome, store: Store, report: BatchReport) -> None:
         log.exception("unexpected error storing %s", origin)
 
 
-def _store_one(article: Article, store: Store, published: str | None, source: str | None,
-               report: BatchReport) -> None:
+def _store_one(article: Article, store: Store, published: str | None, source: str | None, report: BatchReport) -> None:
     document = to_document(article, published, source)
     extra = dict(article.extra or {})
     try:
@@ -200,4 +219,3 @@ def _store_one(article: Article, store: Store, published: str | None, source: st
     except Exception as exc:  # one document is one failure; the store's transaction left nothing behind
         report.failures.append(Failure(origin=article.origin, message=unexpected(exc)))
         log.exception("unexpected error ingesting %s", article.origin)
-

@@ -25,10 +25,37 @@ from sitrep.export.spreadsheet import safe_row
 from sitrep.layers.links.tolls import is_aggregate_wording
 
 COLUMNS = (
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
-    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
-    "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
-    "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
 )
 NOTE_STATEMENTS = 6  # fatality statements quoted in ``notes`` at most
 
@@ -65,12 +92,16 @@ def write_csv(extractions: Iterable[dict[str, Any]], file: IO[str], unlocated: b
 def picture_rows(view: dict[str, Any], indexes: dict[str, ExtractionIndex], unlocated: bool = False) -> list[Row]:
     """One row per exportable fused event of a picture view (``Picture.to_dict()``), by date then id."""
     originals = {s["id"]: s["original"] for s in view["syndication"]}
-    built = [row for event in view["events"] if (row := fused_row(event, view, indexes, originals)) is not None
-             and (unlocated or row["country"])]
+    built = [
+        row
+        for event in view["events"]
+        if (row := fused_row(event, view, indexes, originals)) is not None and (unlocated or row["country"])
+    ]
     return sorted(built, key=lambda r: (r["event_date"], r["event_id_cnty"]))
 
 
 # --- the fused event's reports --------------------------------------------------------------------------------------
+
 
 def exportable_reports(fused: dict[str, Any], indexes: dict[str, ExtractionIndex]) -> list[Report]:
     """The members that report the happening itself: an ACLED type, a status ACLED records, not an aggregate."""
@@ -79,8 +110,13 @@ def exportable_reports(fused: dict[str, Any], indexes: dict[str, ExtractionIndex
     for member in fused["members"]:
         index = indexes.get(member["document"])
         event = index.event(member["event"]) if index else None
-        if (index is None or event is None or member["type"] not in mapping["types"]
-                or member["status"] not in mapping["statuses"] or is_aggregate_wording(member["text"])):
+        if (
+            index is None
+            or event is None
+            or member["type"] not in mapping["types"]
+            or member["status"] not in mapping["statuses"]
+            or is_aggregate_wording(member["text"])
+        ):
             continue
         found.append((member, index, event))
     if not found:
@@ -124,8 +160,12 @@ def composite(fused: dict[str, Any], reports: list[Report]) -> tuple[ExtractionI
     """One report standing for the fused event: the best report's wording and the parties, place and date
     the members agree on, so the per-report ACLED rules (``acled_report``) apply to it."""
     member, index, event = min(reports, key=_richness)
-    parts = {"S": _item_of(fused, "source", reports, "source"), "T": _item_of(fused, "target", reports, "target"),
-             "P": _item_of(fused, "place", reports, "place"), "X": _time_of(fused, reports)}
+    parts = {
+        "S": _item_of(fused, "source", reports, "source"),
+        "T": _item_of(fused, "target", reports, "target"),
+        "P": _item_of(fused, "place", reports, "place"),
+        "X": _time_of(fused, reports),
+    }
     modes = Counter(e.get("mode") for _, _, e in reports if e.get("mode"))
     day = (fused.get("date") or {}).get("start") or (fused["first_reported"]["published"] or "")
     extraction = {
@@ -134,16 +174,24 @@ def composite(fused: dict[str, Any], reports: list[Report]) -> tuple[ExtractionI
         "places": [{**parts["P"], "id": "P"}] if parts["P"] else [],
         "times": [{**parts["X"], "id": "X"}] if parts["X"] else [],
     }
-    stand_in = {**event, "type": member["type"], "mode": min(modes, key=lambda m: (-modes[m], m)) if modes else None,
-                "source": "S" if parts["S"] else None, "target": "T" if parts["T"] else None,
-                "place": "P" if parts["P"] else None, "time": "X" if parts["X"] else None}
+    stand_in = {
+        **event,
+        "type": member["type"],
+        "mode": min(modes, key=lambda m: (-modes[m], m)) if modes else None,
+        "source": "S" if parts["S"] else None,
+        "target": "T" if parts["T"] else None,
+        "place": "P" if parts["P"] else None,
+        "time": "X" if parts["X"] else None,
+    }
     return ExtractionIndex(extraction), stand_in
 
 
 # --- the row ----------------------------------------------------------------------------------------------------------
 
-def fused_row(fused: dict[str, Any], view: dict[str, Any], indexes: dict[str, ExtractionIndex],
-              originals: dict[str, str]) -> Row | None:
+
+def fused_row(
+    fused: dict[str, Any], view: dict[str, Any], indexes: dict[str, ExtractionIndex], originals: dict[str, str]
+) -> Row | None:
     """One fused event as an ACLED row, or None when ACLED would not record it."""
     reports = exportable_reports(fused, indexes)
     if not reports:
@@ -161,24 +209,41 @@ def fused_row(fused: dict[str, Any], view: dict[str, Any], indexes: dict[str, Ex
     contested = fused.get("contested")
     outlets = list(dict.fromkeys(independent_outlets(fused, view, originals) + quoted_media(reports)))
     return {
-        "event_id_cnty": event_id(fused["id"], iso3, mapping), "event_date": event_date,
-        "year": int(event_date[:4]) if event_date[:4].isdigit() else "", "time_precision": time_precision,
-        "disorder_type": disorder_type(event_type, sub_event_type), "event_type": event_type,
+        "event_id_cnty": event_id(fused["id"], iso3, mapping),
+        "event_date": event_date,
+        "year": int(event_date[:4]) if event_date[:4].isdigit() else "",
+        "time_precision": time_precision,
+        "disorder_type": disorder_type(event_type, sub_event_type),
+        "event_type": event_type,
         "sub_event_type": sub_event_type,
-        "actor1": actor1, "assoc_actor_1": associates(fused, reports, "source"), "inter1": inter1 or "",
-        "actor2": actor2, "assoc_actor_2": associates(fused, reports, "target"), "inter2": inter2 or "",
-        "interaction": interaction(inter1, inter2), "civilian_targeting": civilian_targeting(event_type, inter2),
-        "iso": iso_number(iso3), "region": region(iso3), **where,
+        "actor1": actor1,
+        "assoc_actor_1": associates(fused, reports, "source"),
+        "inter1": inter1 or "",
+        "actor2": actor2,
+        "assoc_actor_2": associates(fused, reports, "target"),
+        "inter2": inter2 or "",
+        "interaction": interaction(inter1, inter2),
+        "civilian_targeting": civilian_targeting(event_type, inter2),
+        "iso": iso_number(iso3),
+        "region": region(iso3),
+        **where,
         "source": "; ".join(outlets),
         "source_scale": "",
         "notes": notes(fused, reports, event_date, statements, contested, len(outlets)),
-        "fatalities": conservative(statements), "tags": tags(statements, contested or fused["status"] == "contested", mapping),
+        "fatalities": conservative(statements),
+        "tags": tags(statements, contested or fused["status"] == "contested", mapping),
         "timestamp": timestamp(fused["last_reported"]["published"]),
     }
 
 
-def _actor_names(fused: dict[str, Any], index: ExtractionIndex, event: dict[str, Any], event_type: str,
-                 country: str, mapping: dict[str, Any]) -> tuple[str, str]:
+def _actor_names(
+    fused: dict[str, Any],
+    index: ExtractionIndex,
+    event: dict[str, Any],
+    event_type: str,
+    country: str,
+    mapping: dict[str, Any],
+) -> tuple[str, str]:
     """ACLED actor1 and actor2: the picture's names for the parties, ACLED's generic names for unnamed ones."""
     from sitrep.export.acled_report import actors
 
@@ -194,7 +259,7 @@ def _actor_names(fused: dict[str, Any], index: ExtractionIndex, event: dict[str,
 def event_id(fused_id: str, iso3: str | None, mapping: dict[str, Any]) -> str:
     """A stable id: the country's ISO3 code and digits of the fused event's id (a hash of its earliest report)."""
     digits = int(mapping["event_id_digits"])
-    return f"{iso3 or 'XXX'}{int(fused_id.removeprefix('ev_'), 16) % 10 ** digits:0{digits}d}"
+    return f"{iso3 or 'XXX'}{int(fused_id.removeprefix('ev_'), 16) % 10**digits:0{digits}d}"
 
 
 def associates(fused: dict[str, Any], reports: list[Report], role: str) -> str:
@@ -232,12 +297,21 @@ def _speakers_of(side: dict[str, Any]) -> str:
     return ", ".join(s["name"] for s in side["speakers"] if s.get("name")) or "unnamed sources"
 
 
-def notes(fused: dict[str, Any], reports: list[Report], event_date: str, statements: list[Statement],
-          contested: dict[str, Any] | None, sources: int) -> str:
+def notes(
+    fused: dict[str, Any],
+    reports: list[Report],
+    event_date: str,
+    statements: list[Statement],
+    contested: dict[str, Any] | None,
+    sources: int,
+) -> str:
     """A summary: what happened, who gave which death toll, who asserts and who denies, and the trace."""
     member, _, _ = min(reports, key=_richness)
-    parts = [f"On {event_date}: {member['text'].strip().rstrip('.')}." if event_date
-             else f"{member['text'].strip().rstrip('.')}."]
+    parts = [
+        f"On {event_date}: {member['text'].strip().rstrip('.')}."
+        if event_date
+        else f"{member['text'].strip().rstrip('.')}."
+    ]
     said = sorted({name for m in fused["members"] for name in m["asserted_by"]})
     if said:
         parts.append(f"According to {', '.join(said)}.")
@@ -249,11 +323,15 @@ def notes(fused: dict[str, Any], reports: list[Report], event_date: str, stateme
         parts.append("Deaths reported: " + "; ".join(said_deaths) + ".")
     if contested:
         asserted, denied = contested["asserted"], contested["denied"]
-        parts.append(f"Contested: {_speakers_of(asserted)} say \"{asserted['claims'][0]['content']}\"; "
-                     f"{_speakers_of(denied)} deny it (\"{denied['claims'][0]['content']}\").")
+        parts.append(
+            f'Contested: {_speakers_of(asserted)} say "{asserted["claims"][0]["content"]}"; '
+            f'{_speakers_of(denied)} deny it ("{denied["claims"][0]["content"]}").'
+        )
     modes = "/".join(fused["modes"])
-    parts.append(f"[{fused['reports']} reports, {sources} independent sources; "
-                 f"sitrep {fused['id']}, PLOVER {member['type']}{'/' + modes if modes else ''}]")
+    parts.append(
+        f"[{fused['reports']} reports, {sources} independent sources; "
+        f"sitrep {fused['id']}, PLOVER {member['type']}{'/' + modes if modes else ''}]"
+    )
     return " ".join(parts)
 
 

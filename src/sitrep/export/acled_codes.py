@@ -12,7 +12,7 @@ from sitrep.export.acled_report import load_mapping
 
 
 def disorder_type(event_type: str, sub_event_type: str) -> str:
-    """"Political violence", "Demonstrations", both, or "Strategic developments"."""
+    """ "Political violence", "Demonstrations", both, or "Strategic developments"."""
     table = load_mapping()["disorder_types"]
     return table["by_sub_event_type"].get(sub_event_type) or table["by_event_type"].get(event_type, "")
 

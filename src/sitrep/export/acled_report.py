@@ -60,6 +60,7 @@ class ExtractionIndex:
 
 # --- event type -------------------------------------------------------------------------------------------------
 
+
 def _has_any(text: str, words: Iterable[str]) -> bool:
     padded = f" {text.lower()} "
     return any(f" {w} " in padded or f" {w}," in padded or f" {w}." in padded for w in words)
@@ -127,8 +128,10 @@ def _classify_protest(event: dict[str, Any], mapping: dict[str, Any]) -> tuple[s
 
 # --- actors, place, time ------------------------------------------------------------------------------------------
 
-def actors(index: ExtractionIndex, event: dict[str, Any], mapping: dict[str, Any], event_type: str,
-           country: str) -> tuple[str, str]:
+
+def actors(
+    index: ExtractionIndex, event: dict[str, Any], mapping: dict[str, Any], event_type: str, country: str
+) -> tuple[str, str]:
     """ACLED actor1 (who acts) and actor2 (on whom); unnamed perpetrators and victims get ACLED's generic names.
 
     A crowd ("hundreds of residents") is ACLED's generic protesters, and remote violence that kills
@@ -162,8 +165,11 @@ def hits_civilians(event: dict[str, Any], event_type: str, mapping: dict[str, An
     if event_type == "Violence against civilians":
         return True
     text = event.get("text") or ""
-    return (event_type == "Explosions/Remote violence" and _has_any(text, mapping["civilian_words"])
-            and not _has_any(text, mapping["combatant_words"]))
+    return (
+        event_type == "Explosions/Remote violence"
+        and _has_any(text, mapping["civilian_words"])
+        and not _has_any(text, mapping["combatant_words"])
+    )
 
 
 def _country_name(iso3: str | None) -> str:
@@ -186,8 +192,12 @@ def _admin1_name(place: dict[str, Any]) -> str:
     gazetteer = load_gazetteer()
     for entry in gazetteer.lookup(place["name"]):
         same = (place.get("geonames_id") and entry.geonames_id == place.get("geonames_id")) or (
-            entry.country == place.get("country") and entry.lat is not None and place.get("lat") is not None
-            and abs(entry.lat - place["lat"]) < 0.5 and abs((entry.lon or 0) - (place.get("lon") or 0)) < 0.5)
+            entry.country == place.get("country")
+            and entry.lat is not None
+            and place.get("lat") is not None
+            and abs(entry.lat - place["lat"]) < 0.5
+            and abs((entry.lon or 0) - (place.get("lon") or 0)) < 0.5
+        )
         if same and entry.admin1:
             division = gazetteer.division(entry.admin1)
             return division.name if division else ""
@@ -200,14 +210,30 @@ def location(index: ExtractionIndex, event: dict[str, Any], mapping: dict[str, A
     precision = mapping["geo_precision"]
     place = index.get(event.get("place"))
     if place is None:
-        iso3 = next((a.get("country") for a in (index.get(event.get("target")), index.get(event.get("source")))
-                     if a and a.get("country")), None)
-        return {"country": _country_name(iso3), "admin1": "", "admin2": "", "admin3": "", "location": "",
-                "latitude": "", "longitude": "", "geo_precision": precision["none"]}, iso3
+        iso3 = next(
+            (
+                a.get("country")
+                for a in (index.get(event.get("target")), index.get(event.get("source")))
+                if a and a.get("country")
+            ),
+            None,
+        )
+        return {
+            "country": _country_name(iso3),
+            "admin1": "",
+            "admin2": "",
+            "admin3": "",
+            "location": "",
+            "latitude": "",
+            "longitude": "",
+            "geo_precision": precision["none"],
+        }, iso3
     feature = place.get("feature") or "other"
     return {
-        "country": _country_name(place.get("country")), "admin1": _admin1_name(place),
-        "admin2": place.get("name") or "" if feature == "admin2" else "", "admin3": "",
+        "country": _country_name(place.get("country")),
+        "admin1": _admin1_name(place),
+        "admin2": place.get("name") or "" if feature == "admin2" else "",
+        "admin3": "",
         "location": place.get("name") or "",
         "latitude": "" if place.get("lat") is None else place["lat"],
         "longitude": "" if place.get("lon") is None else place["lon"],

@@ -67,24 +67,31 @@ def figure_count(figure: dict[str, Any], mapping: dict[str, Any]) -> tuple[int, 
     return None
 
 
-def _is_part(index: ExtractionIndex, figure: dict[str, Any], others: list[dict[str, Any]],
-             mapping: dict[str, Any]) -> bool:
+def _is_part(
+    index: ExtractionIndex, figure: dict[str, Any], others: list[dict[str, Any]], mapping: dict[str, Any]
+) -> bool:
     """A count inside a larger one of the same sentence ("…, including six officers", "three of them children")."""
     text = index.text
     start, end = figure["span"]
-    before = text[max(0, start - 20):start].lower().rstrip()
+    before = text[max(0, start - 20) : start].lower().rstrip()
     if any(before.endswith(marker) for marker in mapping["subset_markers"]):
         return True
-    after = text[end:end + 15].lower().lstrip()
+    after = text[end : end + 15].lower().lstrip()
     sentence = _sentence_of(text, start)
-    larger_before = [o for o in others if o is not figure and o["span"][1] <= start
-                     and _sentence_of(text, o["span"][0]) == sentence
-                     and (figure_count(o, mapping) or (0, False))[0] > (figure_count(figure, mapping) or (0, False))[0]]
+    larger_before = [
+        o
+        for o in others
+        if o is not figure
+        and o["span"][1] <= start
+        and _sentence_of(text, o["span"][0]) == sentence
+        and (figure_count(o, mapping) or (0, False))[0] > (figure_count(figure, mapping) or (0, False))[0]
+    ]
     if not larger_before:
         return False
-    between = " ".join(text[max(o["span"][1] for o in larger_before):start].lower().split())
+    between = " ".join(text[max(o["span"][1] for o in larger_before) : start].lower().split())
     return any(after.startswith(m) for m in mapping["part_markers_after"]) or any(
-        re.search(rf"\b{re.escape(m)}\b", between) for m in mapping["subset_markers"])
+        re.search(rf"\b{re.escape(m)}\b", between) for m in mapping["subset_markers"]
+    )
 
 
 def _speaker(index: ExtractionIndex, figure: dict[str, Any]) -> tuple[str | None, bool]:
@@ -106,27 +113,36 @@ def is_unverified(text: str, figure: dict[str, Any]) -> bool:
     """Whether the figure's own sentence says it could not be verified."""
     end = figure["span"][1]
     stop = FULL_STOP.search(text, end)
-    rest = text[end:stop.start() if stop else len(text)]
+    rest = text[end : stop.start() if stop else len(text)]
     return any(p.search(rest) for p in _unverified_patterns())
 
 
 def _joined(index: ExtractionIndex, a: dict[str, Any], b: dict[str, Any], mapping: dict[str, Any]) -> bool:
-    """"five soldiers and three civilians": two counts of different victims in one phrase."""
-    gap = index.text[a["span"][1]:b["span"][0]]
-    return (0 <= len(gap) <= mapping["joined_counts_gap"] and re.fullmatch(r"[^.;]*\b(?:and)\b[^.;]*|\s*,\s*", gap)
-            is not None and (a.get("noun") or "") != (b.get("noun") or "")
-            and not any(re.search(rf"\b{re.escape(m)}\b", gap.lower()) for m in mapping["subset_markers"]))
+    """ "five soldiers and three civilians": two counts of different victims in one phrase."""
+    gap = index.text[a["span"][1] : b["span"][0]]
+    return (
+        0 <= len(gap) <= mapping["joined_counts_gap"]
+        and re.fullmatch(r"[^.;]*\b(?:and)\b[^.;]*|\s*,\s*", gap) is not None
+        and (a.get("noun") or "") != (b.get("noun") or "")
+        and not any(re.search(rf"\b{re.escape(m)}\b", gap.lower()) for m in mapping["subset_markers"])
+    )
 
 
 def report_statements(index: ExtractionIndex, event: dict[str, Any]) -> list[Statement]:
     """The credible killed counts one report gives for its event."""
     mapping = load_mapping()
-    killed = [f for f in (index.get(fid) for fid in event.get("figures") or []) if f and f.get("category") == KILLED
-              and isinstance(f.get("span"), list) and len(f["span"]) == 2]
+    killed = [
+        f
+        for f in (index.get(fid) for fid in event.get("figures") or [])
+        if f and f.get("category") == KILLED and isinstance(f.get("span"), list) and len(f["span"]) == 2
+    ]
     killed.sort(key=lambda f: f["span"][0])
     own = [f for f in killed if not is_aggregate_toll(index.text, f["span"]) and figure_count(f, mapping)]
-    kept = [f for f in own if not _is_part(index, f, own, mapping) and _speaker(index, f)[1]
-            and not is_unverified(index.text, f)]
+    kept = [
+        f
+        for f in own
+        if not _is_part(index, f, own, mapping) and _speaker(index, f)[1] and not is_unverified(index.text, f)
+    ]
     out: list[Statement] = []
     i = 0
     while i < len(kept):
@@ -136,9 +152,16 @@ def report_statements(index: ExtractionIndex, event: dict[str, Any]) -> list[Sta
             group.append(kept[i])
         counts = [figure_count(f, mapping) for f in group]
         classes = {victim_class(f.get("noun")) for f in group}
-        out.append(Statement(value=sum(c[0] for c in counts if c), text=" and ".join(f["text"] for f in group),
-                             speaker=_speaker(index, group[0])[0], outlet=index.document.get("source"),
-                             vague=any(c[1] for c in counts if c), victims=classes.pop() if len(classes) == 1 else None))
+        out.append(
+            Statement(
+                value=sum(c[0] for c in counts if c),
+                text=" and ".join(f["text"] for f in group),
+                speaker=_speaker(index, group[0])[0],
+                outlet=index.document.get("source"),
+                vague=any(c[1] for c in counts if c),
+                victims=classes.pop() if len(classes) == 1 else None,
+            )
+        )
         i += 1
     return out
 

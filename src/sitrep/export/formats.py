@@ -22,22 +22,28 @@ def export_store(store: Any, fmt: str, target: IO[str] | str | Path, *, unlocate
     """
     if fmt == "jsonl":
         from sitrep.export.jsonl import write_jsonl
+
         return write_jsonl(store.iter_extractions(), target)  # type: ignore[arg-type]
     if fmt == "acled":
         from sitrep.export.acled import write_csv
+
         return write_csv(store.iter_extractions(), target, unlocated=unlocated)  # type: ignore[arg-type]
     if fmt == "csv":
         from sitrep.export.csv_tables import write_csv_tables
+
         return write_csv_tables(store.iter_extractions(), target)  # type: ignore[arg-type]
     if fmt == "parquet":
         from sitrep.export.parquet import write_parquet
+
         return write_parquet(store.iter_extractions(), target)  # type: ignore[arg-type]
     extractions = list(store.iter_extractions())
     view = _picture(extractions)
     if fmt == "geojson":
         from sitrep.export.geojson import write_geojson
+
         return write_geojson(extractions, view["events"], target)  # type: ignore[arg-type]
     if fmt == "graphml":
         from sitrep.export.graphml import write_graphml
+
         return write_graphml(view["entities"], view["events"], target)  # type: ignore[arg-type]
     raise ValueError(f"unknown export format {fmt!r}")

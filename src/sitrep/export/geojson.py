@@ -38,10 +38,23 @@ def place_features(extractions: Iterable[dict[str, Any]]) -> list[Feature]:
             if not _located(place):
                 continue
             key = place_key(place)
-            feature = found.setdefault(key, _point(place["lon"], place["lat"], {
-                "kind": "place", "key": key, "name": place.get("name"), "feature": place.get("feature"),
-                "country": place.get("country"), "geonames_id": place.get("geonames_id"),
-                "documents": 0, "mentions": 0}))
+            feature = found.setdefault(
+                key,
+                _point(
+                    place["lon"],
+                    place["lat"],
+                    {
+                        "kind": "place",
+                        "key": key,
+                        "name": place.get("name"),
+                        "feature": place.get("feature"),
+                        "country": place.get("country"),
+                        "geonames_id": place.get("geonames_id"),
+                        "documents": 0,
+                        "mentions": 0,
+                    },
+                ),
+            )
             feature["properties"]["documents"] += 1 if doc_id else 0
             feature["properties"]["mentions"] += len(place.get("mentions") or [])
     return sorted(found.values(), key=lambda f: f["properties"]["key"])
@@ -55,14 +68,30 @@ def event_features(events: Iterable[dict[str, Any]]) -> list[Feature]:
         if not _located(place):
             continue
         date = event.get("date") or {}
-        features.append(_point(place["lon"], place["lat"], {
-            "kind": "event", "id": event.get("id"), "type": event.get("type"), "status": event.get("status"),
-            "summary": event.get("summary"), "date_start": date.get("start"), "date_end": date.get("end"),
-            "date_granularity": date.get("granularity"), "place": place.get("name"),
-            "place_feature": place.get("feature"), "country": place.get("country"),
-            "source": (event.get("source") or {}).get("name"), "target": (event.get("target") or {}).get("name"),
-            "reports": event.get("reports"), "independent_sources": event.get("independent_sources"),
-            "outlets": ";".join(event.get("outlets") or [])}))
+        features.append(
+            _point(
+                place["lon"],
+                place["lat"],
+                {
+                    "kind": "event",
+                    "id": event.get("id"),
+                    "type": event.get("type"),
+                    "status": event.get("status"),
+                    "summary": event.get("summary"),
+                    "date_start": date.get("start"),
+                    "date_end": date.get("end"),
+                    "date_granularity": date.get("granularity"),
+                    "place": place.get("name"),
+                    "place_feature": place.get("feature"),
+                    "country": place.get("country"),
+                    "source": (event.get("source") or {}).get("name"),
+                    "target": (event.get("target") or {}).get("name"),
+                    "reports": event.get("reports"),
+                    "independent_sources": event.get("independent_sources"),
+                    "outlets": ";".join(event.get("outlets") or []),
+                },
+            )
+        )
     return features
 
 

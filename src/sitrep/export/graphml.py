@@ -14,15 +14,23 @@ from xml.etree import ElementTree as ET
 
 NAMESPACE = "http://graphml.graphdrawing.org/xmlns"
 NODE_KEYS = (("name", "string"), ("type", "string"), ("country", "string"), ("documents", "int"))
-EDGE_KEYS = (("event", "string"), ("event_type", "string"), ("status", "string"), ("date", "string"),
-             ("summary", "string"), ("reports", "int"), ("independent_sources", "int"))
+EDGE_KEYS = (
+    ("event", "string"),
+    ("event_type", "string"),
+    ("status", "string"),
+    ("date", "string"),
+    ("summary", "string"),
+    ("reports", "int"),
+    ("independent_sources", "int"),
+)
 
 
 def _declare_keys(root: ET.Element) -> None:
     for target, keys in (("node", NODE_KEYS), ("edge", EDGE_KEYS)):
         for name, kind in keys:
-            ET.SubElement(root, "key", {"id": f"{target[0]}_{name}", "for": target, "attr.name": name,
-                                        "attr.type": kind})
+            ET.SubElement(
+                root, "key", {"id": f"{target[0]}_{name}", "for": target, "attr.name": name, "attr.type": kind}
+            )
 
 
 def _add_data(parent: ET.Element, target: str, values: dict[str, Any]) -> None:
@@ -58,13 +66,23 @@ def actor_graph(entities: list[dict[str, Any]], events: list[dict[str, Any]]) ->
         node = ET.SubElement(graph, "node", {"id": key})
         _add_data(node, "node", {name: actor.get(name) for name, _ in NODE_KEYS})
     for edge in edges:
-        element = ET.SubElement(graph, "edge", {"id": edge["id"], "source": edge["source"]["key"],
-                                                "target": edge["target"]["key"]})
+        element = ET.SubElement(
+            graph, "edge", {"id": edge["id"], "source": edge["source"]["key"], "target": edge["target"]["key"]}
+        )
         date = edge.get("date") or {}
-        _add_data(element, "edge", {"event": edge["id"], "event_type": edge.get("type"), "status": edge.get("status"),
-                                    "date": date.get("start"), "summary": edge.get("summary"),
-                                    "reports": edge.get("reports"),
-                                    "independent_sources": edge.get("independent_sources")})
+        _add_data(
+            element,
+            "edge",
+            {
+                "event": edge["id"],
+                "event_type": edge.get("type"),
+                "status": edge.get("status"),
+                "date": date.get("start"),
+                "summary": edge.get("summary"),
+                "reports": edge.get("reports"),
+                "independent_sources": edge.get("independent_sources"),
+            },
+        )
     ET.indent(root)
     return ET.ElementTree(root)
 

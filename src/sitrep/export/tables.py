@@ -16,12 +16,56 @@ Row = dict[str, Any]
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "documents": ("document", "title", "source", "url", "published", "language", "characters"),
-    "events": ("document", "id", "type", "mode", "status", "source", "target", "place", "time", "figures",
-               "claims", "text", "start", "end"),
-    "claims": ("document", "id", "speaker", "speaker_text", "cue", "kind", "stance", "factuality", "time",
-               "figures", "places", "content", "start", "end"),
-    "figures": ("document", "id", "category", "value", "low", "high", "qualifier", "unit", "noun", "actor",
-                "place", "time", "claim", "text", "start", "end"),
+    "events": (
+        "document",
+        "id",
+        "type",
+        "mode",
+        "status",
+        "source",
+        "target",
+        "place",
+        "time",
+        "figures",
+        "claims",
+        "text",
+        "start",
+        "end",
+    ),
+    "claims": (
+        "document",
+        "id",
+        "speaker",
+        "speaker_text",
+        "cue",
+        "kind",
+        "stance",
+        "factuality",
+        "time",
+        "figures",
+        "places",
+        "content",
+        "start",
+        "end",
+    ),
+    "figures": (
+        "document",
+        "id",
+        "category",
+        "value",
+        "low",
+        "high",
+        "qualifier",
+        "unit",
+        "noun",
+        "actor",
+        "place",
+        "time",
+        "claim",
+        "text",
+        "start",
+        "end",
+    ),
     "actors": ("document", "id", "name", "type", "country", "role", "affiliation", "mentions"),
     "places": ("document", "id", "name", "feature", "country", "lat", "lon", "geonames_id", "mentions"),
 }
@@ -52,9 +96,15 @@ def _item_row(table: str, doc_id: str, item: Row) -> Row:
 
 
 def _document_row(document: Row) -> Row:
-    return {"document": document.get("id"), "title": document.get("title"), "source": document.get("source"),
-            "url": document.get("url"), "published": document.get("published"),
-            "language": document.get("language"), "characters": len(document.get("text") or "")}
+    return {
+        "document": document.get("id"),
+        "title": document.get("title"),
+        "source": document.get("source"),
+        "url": document.get("url"),
+        "published": document.get("published"),
+        "language": document.get("language"),
+        "characters": len(document.get("text") or ""),
+    }
 
 
 def build_tables(extractions: Iterable[Row]) -> dict[str, list[Row]]:

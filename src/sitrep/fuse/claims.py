@@ -64,8 +64,6 @@ def same_claim(a: ClaimEntry, b: ClaimEntry, rules: ClaimRules) -> bool:
     return a.report.ref == b.report.ref or (same_speaker(a, b) and same_content(a.words, b.words, rules))
 
 
-
-
 class ClaimClusters:
     """Incremental grouping of claim reports into claims with several carriers."""
 
@@ -99,6 +97,9 @@ class ClaimClusters:
 
     def _split(self, refs: list[ClaimRef]) -> list[list[ClaimRef]]:
         rules = self.rules
-        groups = complete_linkage([self.entries[ref] for ref in refs], order=lambda e: e.report.ref,
-                                  compatible=lambda x, y: same_claim(x, y, rules))
+        groups = complete_linkage(
+            [self.entries[ref] for ref in refs],
+            order=lambda e: e.report.ref,
+            compatible=lambda x, y: same_claim(x, y, rules),
+        )
         return [[e.report.ref for e in g] for g in groups]

@@ -109,16 +109,22 @@ def relation(a: EventReport, b: EventReport, rules: EventRules) -> str:
     text = _text_weight(a, b, rules)
     if a.document == b.document and a.sentence == b.sentence:
         return LINK  # one sentence telling one happening twice ("were killed after fighters attacked")
-    if a.document == b.document and not (place in ("same", "near") and (
-            (source == target == "match") or text == rules.weights["text_3_words"])):
+    if a.document == b.document and not (
+        place in ("same", "near") and ((source == target == "match") or text == rules.weights["text_3_words"])
+    ):
         # one article naming two happenings: the same only if at one spot, by the same parties, or a follow-up;
         # two bare details of one article do not rule each other out (both may follow one happening)
         if follow_up(a, b, rules) or follow_up(b, a, rules):
             return LINK
         return WEAK if bare(a) and bare(b) and abs(a.sentence - b.sentence) <= rules.follow_up_sentences else CONFLICT
     w = rules.weights
-    score = (w["source"] * (source == "match") + w["target"] * (target == "match")
-             + w["place_near"] * (place in ("same", "near")) + w["same_count"] * bool(a.counts & b.counts) + text)
+    score = (
+        w["source"] * (source == "match")
+        + w["target"] * (target == "match")
+        + w["place_near"] * (place in ("same", "near"))
+        + w["same_count"] * bool(a.counts & b.counts)
+        + text
+    )
     return LINK if score >= rules.min_score else WEAK
 
 
@@ -131,8 +137,12 @@ def follow_up(first: EventReport, then: EventReport, rules: EventRules) -> bool:
     """``then`` is a bare report a sentence or two after ``first`` in its article, which tells where and when:
     a detail of the same happening ("Fighters attacked the depot in Dori on Thursday, killing 12. Dozens of
     people had been wounded.")."""
-    return (first.document == then.document and bare(then) and not bare(first)
-            and 0 < then.sentence - first.sentence <= rules.follow_up_sentences)
+    return (
+        first.document == then.document
+        and bare(then)
+        and not bare(first)
+        and 0 < then.sentence - first.sentence <= rules.follow_up_sentences
+    )
 
 
 def compatible(a: EventReport, b: EventReport, rules: EventRules) -> bool:
@@ -167,8 +177,11 @@ def filing_keys(report: EventReport, rules: EventRules) -> list[int]:
     """Bucket keys a report is filed under: per block, the bucket of its window's start in the first
     tier whose longest window fits it, else the block's long bucket."""
     win = window(report, rules)
-    tier = None if win is None else next(
-        (i for i, (longest, _) in enumerate(TIERS) if win.end - win.start <= longest), None)
+    tier = (
+        None
+        if win is None
+        else next((i for i, (longest, _) in enumerate(TIERS) if win.end - win.start <= longest), None)
+    )
     if tier is None or win is None:
         return [hash((*block, LONG)) & KEY_MASK for block in block_anchors(report, rules)]
     bucket = win.start // TIERS[tier][1]
@@ -184,8 +197,10 @@ def query_keys(report: EventReport, rules: EventRules) -> list[int]:
         if win is None:
             continue  # an undated report meets only other undated ones, all in the long bucket
         for tier, (longest, days) in enumerate(TIERS):
-            keys.extend(hash((*block, tier, bucket)) & KEY_MASK
-                        for bucket in range((win.start - longest) // days, win.end // days + 1))
+            keys.extend(
+                hash((*block, tier, bucket)) & KEY_MASK
+                for bucket in range((win.start - longest) // days, win.end // days + 1)
+            )
     return keys
 
 
@@ -193,8 +208,12 @@ def _order(report: EventReport, rules: EventRules) -> tuple[Any, ...]:
     """Informative reports first (an explicit date, named parties, a place), so that a fused event forms
     around them and vague mentions ("more than 30 soldiers had been killed") join it, not the reverse."""
     win = window(report, rules)
-    vague = (report.when is None or report.when.from_published, report.source is None, report.place is None,
-             report.target is None)
+    vague = (
+        report.when is None or report.when.from_published,
+        report.source is None,
+        report.place is None,
+        report.target is None,
+    )
     return (sum(vague), win.start if win else 0, win.end if win else 0, report.document, report.id)
 
 
@@ -225,8 +244,11 @@ class EventClusters:
     def _split(self, refs: list[EventRef]) -> list[list[EventRef]]:
         rules = self.rules
         groups = constrained_linkage(
-            [self.reports[ref] for ref in refs], order=lambda r: _order(r, rules),
-            relation=lambda x, y: relation(x, y, rules), apart=lambda group, item: _dates_apart(group, item, rules))
+            [self.reports[ref] for ref in refs],
+            order=lambda r: _order(r, rules),
+            relation=lambda x, y: relation(x, y, rules),
+            apart=lambda group, item: _dates_apart(group, item, rules),
+        )
         return [[r.ref for r in g] for g in groups]
 
 

@@ -50,8 +50,7 @@ class PlaceRef:
     lon: float | None
 
 
-def _anchor(key: str, actor_type: str, country: str | None, tokens: tuple[str, ...],
-            rules: EntityRules) -> str:
+def _anchor(key: str, actor_type: str, country: str | None, tokens: tuple[str, ...], rules: EntityRules) -> str:
     if actor_type in rules.country_level_types and country:
         return f"c:{country}"
     if actor_type == "person" and tokens:
@@ -69,14 +68,26 @@ def actor_ref(actor: dict[str, Any], parent: dict[str, Any] | None, rules: Entit
         parent_type = parent.get("type") or "other"
         parent_tokens = tuple(name_words(parent.get("name") or "", rules, strip_titles=parent_type == "person"))
         parent_anchor = _anchor(actor_key(parent, rules), parent_type, parent.get("country"), parent_tokens, rules)
-    return ActorRef(key=key, name=actor.get("name") or key, type=actor_type, country=actor.get("country"),
-                    anchor=_anchor(key, actor_type, actor.get("country"), tokens, rules),
-                    parent=parent_anchor, tokens=tokens)
+    return ActorRef(
+        key=key,
+        name=actor.get("name") or key,
+        type=actor_type,
+        country=actor.get("country"),
+        anchor=_anchor(key, actor_type, actor.get("country"), tokens, rules),
+        parent=parent_anchor,
+        tokens=tokens,
+    )
 
 
 def place_ref(place: dict[str, Any], rules: EntityRules) -> PlaceRef:
-    return PlaceRef(key=place_key(place, rules), name=place.get("name") or "", feature=place.get("feature") or "other",
-                    country=place.get("country"), lat=place.get("lat"), lon=place.get("lon"))
+    return PlaceRef(
+        key=place_key(place, rules),
+        name=place.get("name") or "",
+        feature=place.get("feature") or "other",
+        country=place.get("country"),
+        lat=place.get("lat"),
+        lon=place.get("lon"),
+    )
 
 
 def anchors(ref: ActorRef) -> tuple[str, ...]:
@@ -88,7 +99,7 @@ def _persons_match(a: ActorRef, b: ActorRef) -> bool:
     if a.country and b.country and a.country != b.country:
         return False
     short, long_ = (a.tokens, b.tokens) if len(a.tokens) <= len(b.tokens) else (b.tokens, a.tokens)
-    return bool(short) and long_[-len(short):] == short
+    return bool(short) and long_[-len(short) :] == short
 
 
 def actors_match(a: ActorRef, b: ActorRef) -> bool:
@@ -106,8 +117,12 @@ def actors_match(a: ActorRef, b: ActorRef) -> bool:
 
 def _citizen_of(person: ActorRef, other: ActorRef) -> bool:
     """A person of a known country beside that country's state or forces (an official acting for it)."""
-    return person.anchor.startswith("s:") and person.parent is None and bool(person.country) \
+    return (
+        person.anchor.startswith("s:")
+        and person.parent is None
+        and bool(person.country)
         and other.anchor == f"c:{person.country}"
+    )
 
 
 def actor_relation(a: ActorRef | None, b: ActorRef | None) -> str:
@@ -123,8 +138,12 @@ def actor_relation(a: ActorRef | None, b: ActorRef | None) -> str:
 
 
 def _stateless_person(person: ActorRef, other: ActorRef) -> bool:
-    return (person.anchor.startswith("s:") and person.country is None and person.parent is None
-            and other.anchor.startswith("c:"))
+    return (
+        person.anchor.startswith("s:")
+        and person.country is None
+        and person.parent is None
+        and other.anchor.startswith("c:")
+    )
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -203,7 +222,7 @@ class EntityRegistry:
         for key, entity in self.entities.items():
             if entity.kind != "actor" or most_common(entity.types) != "person" or not key.startswith("actor:"):
                 continue
-            tokens = tuple(key[len("actor:"):].split())
+            tokens = tuple(key[len("actor:") :].split())
             if tokens:
                 words[key] = tokens
                 persons.setdefault(tokens[-1], []).append(tokens)

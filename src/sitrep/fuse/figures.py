@@ -92,7 +92,7 @@ def is_increment(report: FigureReport, rules: FigureRules) -> bool:
     """Whether the figure counts an addition ("3,000 more", "10,000 additional volunteers"), not a total."""
     tokens = words(report.text)
     numeric = [i for i, t in enumerate(tokens) if any(c.isdigit() for c in t) or t in rules.number_words]
-    return bool(numeric) and any(t in rules.increment_words for t in tokens[numeric[-1] + 1:])
+    return bool(numeric) and any(t in rules.increment_words for t in tokens[numeric[-1] + 1 :])
 
 
 def bounds(report: FigureReport, rules: FigureRules) -> tuple[float, float] | None:
@@ -139,8 +139,15 @@ class Series:
 def entry_order(entry: Entry) -> tuple[Any, ...]:
     w = entry.when
     r = entry.first
-    return (w.start if w else 0, w.end if w else 0, r.value if r.value is not None else -1.0,
-            r.qualifier, speaker_id(r) or "", r.document, r.id)
+    return (
+        w.start if w else 0,
+        w.end if w else 0,
+        r.value if r.value is not None else -1.0,
+        r.qualifier,
+        speaker_id(r) or "",
+        r.document,
+        r.id,
+    )
 
 
 def group_entries(reports: list[FigureReport], events_of: Callable[[FigureReport], frozenset[str]]) -> list[Entry]:
@@ -196,7 +203,7 @@ def find_contradictions(entries: list[Entry], category: str, rules: FigureRules)
             unlinked.append(i)
     for indexes in by_event.values():  # one happening's counts: any two must agree, whatever their dates
         for x, i in enumerate(indexes):
-            for j in indexes[x + 1:]:
+            for j in indexes[x + 1 :]:
                 if _disjoint(spans[i], spans[j]):  # type: ignore[arg-type]
                     pairs.add((i, j, "disagree"))
     cumulative = category in rules.cumulative_categories
@@ -205,7 +212,7 @@ def find_contradictions(entries: list[Entry], category: str, rules: FigureRules)
         a = entries[i]
         if a.when is None:
             continue
-        for j in unlinked[x + 1:]:
+        for j in unlinked[x + 1 :]:
             b = entries[j]
             if b.when is None or b.when.start > a.when.end + reach:
                 break
@@ -241,7 +248,9 @@ def _by_statement(entries: list[Entry], pairs: set[tuple[int, int, str]]) -> lis
     return out
 
 
-def _decreases(entries: list[Entry], spans: list[tuple[float, float] | None], indexes: list[int]) -> list[tuple[int, int]]:
+def _decreases(
+    entries: list[Entry], spans: list[tuple[float, float] | None], indexes: list[int]
+) -> list[tuple[int, int]]:
     """Running totals that fall: each entry whose upper bound is below the highest lower bound stated on an
     earlier date, paired with the entry that stated it."""
     found = []
@@ -281,8 +290,13 @@ def current_range(series: Series, rules: FigureRules) -> CurrentRange | None:
     highs = [hi for _, e in recent if (hi := stated_bounds(e.first)[1]) is not None]
     indexes = {i for i, _ in recent}
     contested = any(indexes & set(c.a) and indexes & set(c.b) for c in series.contradictions)
-    return CurrentRange(low=min(lows) if lows else None, high=max(highs) if highs else None, as_of=latest,
-                        entries=len(recent), contested=contested)
+    return CurrentRange(
+        low=min(lows) if lows else None,
+        high=max(highs) if highs else None,
+        as_of=latest,
+        entries=len(recent),
+        contested=contested,
+    )
 
 
 def build_series(

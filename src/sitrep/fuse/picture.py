@@ -98,22 +98,27 @@ class Query:
 
     def keeps_event(self, fused: Fused[EventReport], ctx: Context) -> bool:
         members = fused.members
-        return (self.in_span(fused.when)
-                and (self.place is None or any(self.place_matches(m.place) for m in members))
-                and (self.actor is None or any(self.actor_matches(a, ctx) for m in members
-                                               for a in (m.source, m.target))))
+        return (
+            self.in_span(fused.when)
+            and (self.place is None or any(self.place_matches(m.place) for m in members))
+            and (self.actor is None or any(self.actor_matches(a, ctx) for m in members for a in (m.source, m.target)))
+        )
 
     def keeps_claim(self, fused: Fused[ClaimReport], ctx: Context) -> bool:
         members = fused.members
-        return (any(self.published_in_span(ctx.state.documents[m.document].published) for m in members)
-                and (self.place is None or any(self.place_matches(p) for m in members for p in m.places))
-                and (self.actor is None or any(self.actor_matches(m.speaker, ctx) for m in members)))
+        return (
+            any(self.published_in_span(ctx.state.documents[m.document].published) for m in members)
+            and (self.place is None or any(self.place_matches(p) for m in members for p in m.places))
+            and (self.actor is None or any(self.actor_matches(m.speaker, ctx) for m in members))
+        )
 
     def keeps_series(self, series: Series, ctx: Context) -> bool:
         reports = [r for e in series.entries for r in e.reports]
-        return (any(self.in_span(e.when) for e in series.entries)
-                and (self.place is None or any(self.place_matches(r.place) for r in reports))
-                and (self.actor is None or any(self.actor_matches(r.actor, ctx) for r in reports)))
+        return (
+            any(self.in_span(e.when) for e in series.entries)
+            and (self.place is None or any(self.place_matches(r.place) for r in reports))
+            and (self.actor is None or any(self.actor_matches(r.actor, ctx) for r in reports))
+        )
 
 
 def _check_date(name: str, value: str | None) -> int | None:
@@ -150,8 +155,14 @@ class Picture:
         """Fuse many extractions; return how many were new."""
         return sum(1 for e in extractions if self.add(e))
 
-    def to_dict(self, since: str | None = None, until: str | None = None, place: str | None = None,
-                actor: str | None = None, limit: int | None = None) -> dict[str, Any]:
+    def to_dict(
+        self,
+        since: str | None = None,
+        until: str | None = None,
+        place: str | None = None,
+        actor: str | None = None,
+        limit: int | None = None,
+    ) -> dict[str, Any]:
         """The picture as JSON-ready data (see ``resources/picture.schema.json``).
 
         ``since``/``until`` (ISO dates) keep items dated in that span (events by their
@@ -170,13 +181,16 @@ class Picture:
             refs = ((figure.document, e) for e in figure.events)
             return frozenset(fused_of[ref] for ref in refs if ref in fused_of)
 
-        all_series = build_series(self.state.figures, lambda f: ctx.story[f.document], events_of,
-                                  self.rules.figures)
+        all_series = build_series(self.state.figures, lambda f: ctx.story[f.document], events_of, self.rules.figures)
         events = sorted((f for f in fused_events if query.keeps_event(f, ctx)), key=_event_rank)
-        claims = sorted((f for m in self.state.claims.clusters() if query.keeps_claim(f := fuse_claim(ctx, m), ctx)),
-                        key=lambda f: (-f.independent, -len(f.members), f.id))
-        series = sorted((s for s in all_series if query.keeps_series(s, ctx)),
-                        key=lambda s: (-len(s.contradictions), -len(s.entries), series_id(s)))
+        claims = sorted(
+            (f for m in self.state.claims.clusters() if query.keeps_claim(f := fuse_claim(ctx, m), ctx)),
+            key=lambda f: (-f.independent, -len(f.members), f.id),
+        )
+        series = sorted(
+            (s for s in all_series if query.keeps_series(s, ctx)),
+            key=lambda s: (-len(s.contradictions), -len(s.entries), series_id(s)),
+        )
         stats = _stats(ctx, events, claims, series)
         developments = _developments(ctx, events, claims, series, query.until, limit)
         if limit is not None:
@@ -188,8 +202,13 @@ class Picture:
         docs = _documents_of(event_views, claim_views, series_views) if narrowed else set(self.state.documents)
         return {
             "schema": PICTURE_SCHEMA,
-            "filters": {"since": since and since[:10], "until": until and until[:10], "place": place, "actor": actor,
-                        "limit": limit},
+            "filters": {
+                "since": since and since[:10],
+                "until": until and until[:10],
+                "place": place,
+                "actor": actor,
+                "limit": limit,
+            },
             "stats": stats,
             "documents": {d: document_view(ctx, d) for d in sorted(docs)},
             "syndication": story_views(ctx, docs if narrowed else None),
@@ -206,31 +225,40 @@ class Picture:
         return self.state.rules
 
 
-def _stats(ctx: Context, events: list[Fused[EventReport]], claims: list[Fused[ClaimReport]],
-           series: list[Series]) -> dict[str, int]:
+def _stats(
+    ctx: Context, events: list[Fused[EventReport]], claims: list[Fused[ClaimReport]], series: list[Series]
+) -> dict[str, int]:
     """Counts of the whole (filtered) picture, before ``limit``."""
     stories: dict[str, int] = {}
     for label in ctx.story.values():
         stories[label] = stories.get(label, 0) + 1
     return {
-        "documents": len(ctx.state.documents), "stories": len(stories),
+        "documents": len(ctx.state.documents),
+        "stories": len(stories),
         "syndicated_documents": sum(n for n in stories.values() if n > 1),
-        "events": len(events), "event_reports": sum(len(f.members) for f in events),
-        "claims": len(claims), "series": len(series),
+        "events": len(events),
+        "event_reports": sum(len(f.members) for f in events),
+        "claims": len(claims),
+        "series": len(series),
         "contradictions": sum(len(s.contradictions) for s in series),
     }
 
 
-def _documents_of(events: list[dict[str, Any]], claims: list[dict[str, Any]],
-                  series: list[dict[str, Any]]) -> set[str]:
+def _documents_of(events: list[dict[str, Any]], claims: list[dict[str, Any]], series: list[dict[str, Any]]) -> set[str]:
     docs = {m["document"] for e in events for m in e["members"]}
     docs |= {c["document"] for cl in claims for c in cl["carriers"]}
     docs |= {r["document"] for s in series for e in s["entries"] for r in e["reports"]}
     return docs
 
 
-def _developments(ctx: Context, events: list[Fused[EventReport]], claims: list[Fused[ClaimReport]],
-                  series: list[Series], until: int | None, limit: int | None) -> dict[str, Any]:
+def _developments(
+    ctx: Context,
+    events: list[Fused[EventReport]],
+    claims: list[Fused[ClaimReport]],
+    series: list[Series],
+    until: int | None,
+    limit: int | None,
+) -> dict[str, Any]:
     """What first appeared in the last ``recent_days`` before the newest document (or ``until``):
     events and claims first reported then, and contradictions with a side reported then. Each item
     is described in full, so it reads without the (possibly limited) lists above."""
@@ -246,19 +274,45 @@ def _developments(ctx: Context, events: list[Fused[EventReport]], claims: list[F
 
     fresh_events = [f for f in events if new(f.first.document)][:limit]
     fresh_claims = [f for f in claims if new(f.first.document)][:limit]
-    clashes = [(s, c) for s in series for c in s.contradictions
-               if any(new(r.document) for i in (*c.a, *c.b) for r in s.entries[i].reports)][:limit]
+    clashes = [
+        (s, c)
+        for s in series
+        for c in s.contradictions
+        if any(new(r.document) for i in (*c.a, *c.b) for r in s.entries[i].reports)
+    ][:limit]
     return {
         "since": iso_day(cutoff),
-        "events": [{"id": f.id, "type": f.first.type, "status": f.first.status, "summary": f.first.text,
-                    "independent_sources": f.independent, "first_reported": ctx.reported(f.first.document)}
-                   for f in fresh_events],
-        "claims": [{"id": f.id, "speaker": ctx.actor(f.first.speaker) or {"key": None, "name": f.first.speaker_text},
-                    "content": f.first.content, "independent_carriers": f.independent,
-                    "first_reported": ctx.reported(f.first.document)} for f in fresh_claims],
-        "contradictions": [{"series": series_id(s), "kind": c.kind, "subject": subject_label(ctx, s),
-                            "a": statement(s.entries[c.a[0]].first), "b": statement(s.entries[c.b[0]].first)}
-                           for s, c in clashes],
+        "events": [
+            {
+                "id": f.id,
+                "type": f.first.type,
+                "status": f.first.status,
+                "summary": f.first.text,
+                "independent_sources": f.independent,
+                "first_reported": ctx.reported(f.first.document),
+            }
+            for f in fresh_events
+        ],
+        "claims": [
+            {
+                "id": f.id,
+                "speaker": ctx.actor(f.first.speaker) or {"key": None, "name": f.first.speaker_text},
+                "content": f.first.content,
+                "independent_carriers": f.independent,
+                "first_reported": ctx.reported(f.first.document),
+            }
+            for f in fresh_claims
+        ],
+        "contradictions": [
+            {
+                "series": series_id(s),
+                "kind": c.kind,
+                "subject": subject_label(ctx, s),
+                "a": statement(s.entries[c.a[0]].first),
+                "b": statement(s.entries[c.b[0]].first),
+            }
+            for s, c in clashes
+        ],
     }
 
 

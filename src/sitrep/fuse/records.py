@@ -153,20 +153,28 @@ def _span(value: Any) -> tuple[int, int]:
     return (int(value[0]), int(value[1])) if value else (0, 0)
 
 
-def document_records(extraction: dict[str, Any], rules: FusionRules,
-                     intern: Interner | None = None) -> DocumentRecords:
+def document_records(extraction: dict[str, Any], rules: FusionRules, intern: Interner | None = None) -> DocumentRecords:
     """The records of one sitrep/1 extraction (``intern`` shares equal references between documents)."""
     intern = intern or Interner()
     document = _require(extraction)
     doc_id = document["id"]
     published = day_number(document.get("published"))
-    info = DocumentInfo(id=doc_id, title=document.get("title"), source=intern(document.get("source")),
-                        outlet=intern(outlet_key(document.get("source"), doc_id)), url=document.get("url"),
-                        published=published)
-    items = {layer: {i["id"]: i for i in extraction.get(layer) or [] if isinstance(i, dict) and "id" in i}
-             for layer in ("actors", "places", "times", "figures", "claims", "events")}
-    actors = {aid: intern(actor_ref(a, items["actors"].get(a.get("affiliation") or ""), rules.entities))
-              for aid, a in items["actors"].items()}
+    info = DocumentInfo(
+        id=doc_id,
+        title=document.get("title"),
+        source=intern(document.get("source")),
+        outlet=intern(outlet_key(document.get("source"), doc_id)),
+        url=document.get("url"),
+        published=published,
+    )
+    items = {
+        layer: {i["id"]: i for i in extraction.get(layer) or [] if isinstance(i, dict) and "id" in i}
+        for layer in ("actors", "places", "times", "figures", "claims", "events")
+    }
+    actors = {
+        aid: intern(actor_ref(a, items["actors"].get(a.get("affiliation") or ""), rules.entities))
+        for aid, a in items["actors"].items()
+    }
     places = {pid: intern(place_ref(p, rules.entities)) for pid, p in items["places"].items()}
 
     by_published = None if published is None else When(published, published, "day", from_published=True)
@@ -180,35 +188,66 @@ def document_records(extraction: dict[str, Any], rules: FusionRules,
         return _when(time, by_published)
 
     claims = tuple(
-        ClaimReport(document=doc_id, id=cid, speaker=actors.get(c.get("speaker") or ""),
-                    speaker_text=c.get("speaker_text"), content=c.get("content") or "",
-                    span=_span(c.get("content_span")), stance=c.get("stance") or "other",
-                    factuality=c.get("factuality") or "unknown", when=when_of(c),
-                    places=tuple(places[p] for p in c.get("places") or [] if p in places), ref=(doc_id, cid))
+        ClaimReport(
+            document=doc_id,
+            id=cid,
+            speaker=actors.get(c.get("speaker") or ""),
+            speaker_text=c.get("speaker_text"),
+            content=c.get("content") or "",
+            span=_span(c.get("content_span")),
+            stance=c.get("stance") or "other",
+            factuality=c.get("factuality") or "unknown",
+            when=when_of(c),
+            places=tuple(places[p] for p in c.get("places") or [] if p in places),
+            ref=(doc_id, cid),
+        )
         for cid, c in items["claims"].items()
     )
     sentence_starts = _sentence_starts(document["text"])
     events = tuple(
-        EventReport(document=doc_id, id=eid, type=e.get("type") or "", mode=e.get("mode"),
-                    status=e.get("status") or "occurred", source=actors.get(e.get("source") or ""),
-                    target=actors.get(e.get("target") or ""), place=places.get(e.get("place") or ""),
-                    when=when_of(e), text=e.get("text") or "", span=_span(e.get("span")),
-                    sentence=bisect_right(sentence_starts, _span(e.get("span"))[0]),
-                    speakers=tuple(actors[s] for s in _speakers(e, items["claims"]) if s in actors),
-                    figures=tuple(e.get("figures") or ()), counts=_counts(e, items["figures"]),
-                    words=content_words(e.get("text") or "", rules.events.stopwords),
-                    claims=tuple(c for c in e.get("claims") or () if c in items["claims"]), ref=(doc_id, eid))
-        for eid, e in items["events"].items() if e.get("type")
+        EventReport(
+            document=doc_id,
+            id=eid,
+            type=e.get("type") or "",
+            mode=e.get("mode"),
+            status=e.get("status") or "occurred",
+            source=actors.get(e.get("source") or ""),
+            target=actors.get(e.get("target") or ""),
+            place=places.get(e.get("place") or ""),
+            when=when_of(e),
+            text=e.get("text") or "",
+            span=_span(e.get("span")),
+            sentence=bisect_right(sentence_starts, _span(e.get("span"))[0]),
+            speakers=tuple(actors[s] for s in _speakers(e, items["claims"]) if s in actors),
+            figures=tuple(e.get("figures") or ()),
+            counts=_counts(e, items["figures"]),
+            words=content_words(e.get("text") or "", rules.events.stopwords),
+            claims=tuple(c for c in e.get("claims") or () if c in items["claims"]),
+            ref=(doc_id, eid),
+        )
+        for eid, e in items["events"].items()
+        if e.get("type")
     )
     cited_by: dict[str, list[str]] = {}
     for e in events:
         for fid in e.figures:
             cited_by.setdefault(fid, []).append(e.id)
-    figures = tuple(_figure(doc_id, f, actors, places, items, when_of(f), tuple(cited_by.get(fid, ())),
-                            bisect_right(sentence_starts, _span(f.get("span"))[0]))
-                    for fid, f in items["figures"].items())
-    return DocumentRecords(info=info, text=document["text"], actors=actors, places=places,
-                           events=events, figures=figures, claims=claims)
+    figures = tuple(
+        _figure(
+            doc_id,
+            f,
+            actors,
+            places,
+            items,
+            when_of(f),
+            tuple(cited_by.get(fid, ())),
+            bisect_right(sentence_starts, _span(f.get("span"))[0]),
+        )
+        for fid, f in items["figures"].items()
+    )
+    return DocumentRecords(
+        info=info, text=document["text"], actors=actors, places=places, events=events, figures=figures, claims=claims
+    )
 
 
 SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n")
@@ -221,22 +260,47 @@ def _sentence_starts(text: str) -> list[int]:
 
 def _counts(event: dict[str, Any], figures: dict[str, dict[str, Any]]) -> frozenset[tuple[str, float]]:
     cited = (figures[f] for f in event.get("figures") or () if f in figures)
-    return frozenset((f.get("category") or "other", float(f["value"])) for f in cited
-                     if isinstance(f.get("value"), (int, float)) and f.get("category") not in (None, "other"))
+    return frozenset(
+        (f.get("category") or "other", float(f["value"]))
+        for f in cited
+        if isinstance(f.get("value"), (int, float)) and f.get("category") not in (None, "other")
+    )
 
 
 def _speakers(event: dict[str, Any], claims: dict[str, dict[str, Any]]) -> list[str]:
     return [claims[c]["speaker"] for c in event.get("claims") or [] if c in claims and claims[c].get("speaker")]
 
 
-def _figure(doc_id: str, f: dict[str, Any], actors: dict[str, ActorRef], places: dict[str, PlaceRef],
-            items: dict[str, dict[str, dict[str, Any]]], when: When | None, events: tuple[str, ...],
-            sentence: int) -> FigureReport:
+def _figure(
+    doc_id: str,
+    f: dict[str, Any],
+    actors: dict[str, ActorRef],
+    places: dict[str, PlaceRef],
+    items: dict[str, dict[str, dict[str, Any]]],
+    when: When | None,
+    events: tuple[str, ...],
+    sentence: int,
+) -> FigureReport:
     claim = items["claims"].get(f.get("claim") or "")
     speaker = actors.get(claim.get("speaker") or "") if claim else None
     return FigureReport(
-        document=doc_id, id=f["id"], text=f.get("text") or "", span=_span(f.get("span")), sentence=sentence,
-        value=f.get("value"), low=f.get("low"), high=f.get("high"), qualifier=f.get("qualifier") or "exact",
-        unit=f.get("unit"), noun=f.get("noun"), category=f.get("category") or "other", actor=actors.get(f.get("actor") or ""),
-        place=places.get(f.get("place") or ""), when=when, speaker=speaker,
-        speaker_text=claim.get("speaker_text") if claim else None, events=events, ref=(doc_id, f["id"]))
+        document=doc_id,
+        id=f["id"],
+        text=f.get("text") or "",
+        span=_span(f.get("span")),
+        sentence=sentence,
+        value=f.get("value"),
+        low=f.get("low"),
+        high=f.get("high"),
+        qualifier=f.get("qualifier") or "exact",
+        unit=f.get("unit"),
+        noun=f.get("noun"),
+        category=f.get("category") or "other",
+        actor=actors.get(f.get("actor") or ""),
+        place=places.get(f.get("place") or ""),
+        when=when,
+        speaker=speaker,
+        speaker_text=claim.get("speaker_text") if claim else None,
+        events=events,
+        ref=(doc_id, f["id"]),
+    )

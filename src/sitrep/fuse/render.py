@@ -9,8 +9,16 @@ from rich.table import Table
 
 from sitrep.fuse.picture import Picture
 
-QUALIFIER_WORDS = {"exact": "", "approx": "about ", "at_least": "at least ", "more_than": "more than ",
-                   "at_most": "at most ", "up_to": "up to ", "less_than": "less than ", "range": ""}
+QUALIFIER_WORDS = {
+    "exact": "",
+    "approx": "about ",
+    "at_least": "at least ",
+    "more_than": "more than ",
+    "at_most": "at most ",
+    "up_to": "up to ",
+    "less_than": "less than ",
+    "range": "",
+}
 
 
 def _date(date: dict[str, Any] | None) -> str:
@@ -59,8 +67,7 @@ def _events_table(data: dict[str, Any]) -> Table:
 
 
 def _figures_table(data: dict[str, Any]) -> Table:
-    table = Table(title="Figure series", caption="~date: publication date; +: an addition, not a total",
-                  expand=True)
+    table = Table(title="Figure series", caption="~date: publication date; +: an addition, not a total", expand=True)
     for column in ("Subject", "Figures in time order", "Current range", "Contradictions"):
         table.add_column(column, overflow="fold")
     for series in data["figures"]:
@@ -69,11 +76,17 @@ def _figures_table(data: dict[str, Any]) -> Table:
             who = _name(entry["speaker"]) if entry["speaker"] else "?"
             lines.append(f"{_amount(entry)} — {who}, {_date(entry['date'])} ({entry['independent_sources']} src)")
         now = series["current_range"]
-        span = "—" if not now else f"{_num(now['low'])}–{_num(now['high'])} as of {now['as_of']}" + (
-            " [red]contested[/]" if now["contested"] else "")
-        clashes = [f"[red]{_amount(c['sides'][0])} vs {_amount(c['sides'][1])}[/] ({c['kind']}; "
-                   f"{', '.join(c['sides'][0]['sources'])} vs {', '.join(c['sides'][1]['sources'])})"
-                   for c in series["contradictions"]]
+        span = (
+            "—"
+            if not now
+            else f"{_num(now['low'])}–{_num(now['high'])} as of {now['as_of']}"
+            + (" [red]contested[/]" if now["contested"] else "")
+        )
+        clashes = [
+            f"[red]{_amount(c['sides'][0])} vs {_amount(c['sides'][1])}[/] ({c['kind']}; "
+            f"{', '.join(c['sides'][0]['sources'])} vs {', '.join(c['sides'][1]['sources'])})"
+            for c in series["contradictions"]
+        ]
         table.add_row(_subject(series), "\n".join(lines), span, "\n".join(clashes) or "none")
     return table
 
@@ -86,15 +99,24 @@ def _developments_table(data: dict[str, Any]) -> Table:
     table.add_column("First reported", overflow="fold")
     for event in developments["events"]:
         first = event["first_reported"]
-        table.add_row(f"event {event['type']} {event['status']}", event["summary"],
-                      f"{first['outlet'] or '?'} {first['published'] or ''}")
+        table.add_row(
+            f"event {event['type']} {event['status']}",
+            event["summary"],
+            f"{first['outlet'] or '?'} {first['published'] or ''}",
+        )
     for claim in developments["claims"]:
         first = claim["first_reported"]
-        table.add_row(f"claim by {_name(claim['speaker'])}", claim["content"],
-                      f"{first['outlet'] or '?'} {first['published'] or ''}")
+        table.add_row(
+            f"claim by {_name(claim['speaker'])}",
+            claim["content"],
+            f"{first['outlet'] or '?'} {first['published'] or ''}",
+        )
     for clash in developments["contradictions"]:
-        table.add_row(f"[red]contradiction[/] ({clash['kind']})",
-                      f"{clash['subject']}: {_amount(clash['a'])} vs {_amount(clash['b'])}", "")
+        table.add_row(
+            f"[red]contradiction[/] ({clash['kind']})",
+            f"{clash['subject']}: {_amount(clash['a'])} vs {_amount(clash['b'])}",
+            "",
+        )
     return table
 
 
@@ -108,16 +130,27 @@ def _syndication_table(data: dict[str, Any]) -> Table:
     return table
 
 
-def render_picture(picture: Picture | dict[str, Any], console: Console, since: str | None = None,
-                   until: str | None = None, place: str | None = None, actor: str | None = None,
-                   limit: int = 10) -> None:
+def render_picture(
+    picture: Picture | dict[str, Any],
+    console: Console,
+    since: str | None = None,
+    until: str | None = None,
+    place: str | None = None,
+    actor: str | None = None,
+    limit: int = 10,
+) -> None:
     """Print the picture's top events, figure series with contradictions, and new developments."""
-    data = picture if isinstance(picture, dict) else picture.to_dict(since=since, until=until, place=place,
-                                                                     actor=actor, limit=limit)
+    data = (
+        picture
+        if isinstance(picture, dict)
+        else picture.to_dict(since=since, until=until, place=place, actor=actor, limit=limit)
+    )
     stats = data["stats"]
-    console.print(f"[bold]Situation picture[/]: {stats['documents']} documents, {stats['stories']} stories "
-                  f"({stats['syndicated_documents']} syndicated copies), {stats['events']} events, "
-                  f"{stats['series']} figure series, {stats['contradictions']} contradictions")
+    console.print(
+        f"[bold]Situation picture[/]: {stats['documents']} documents, {stats['stories']} stories "
+        f"({stats['syndicated_documents']} syndicated copies), {stats['events']} events, "
+        f"{stats['series']} figure series, {stats['contradictions']} contradictions"
+    )
     if data["events"]:
         console.print(_events_table(data))
     if data["figures"]:

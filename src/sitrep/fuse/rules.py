@@ -88,7 +88,8 @@ def _parse(raw: dict[str, Any]) -> FusionRules:
             place_radius_km=dict(ev["place_radius_km"]),
             text_overlap=ev["text_overlap"],
             weights=dict(ev["weights"]),
-            min_score=ev["min_score"], follow_up_sentences=ev.get("follow_up_sentences", 1),
+            min_score=ev["min_score"],
+            follow_up_sentences=ev.get("follow_up_sentences", 1),
             stopwords=frozenset(raw["stopwords"]),
         ),
         figures=FigureRules(

@@ -37,8 +37,7 @@ class SyndicationIndex:
         keys = self.test.band_keys(mine)
         if not keys:
             return []
-        copies = [other for other in self._bands.candidates(keys)
-                  if self.test.is_copy(mine, self._prints[other])]  # type: ignore[index]
+        copies = [other for other in self._bands.candidates(keys) if self.test.is_copy(mine, self._prints[other])]  # type: ignore[index]
         for other in copies:
             self.groups.union(document_id, other)  # type: ignore[arg-type]
         self._bands.add(keys, document_id)

@@ -7,6 +7,7 @@ from typing import Any
 
 def timeline(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Timeline entries for fused events (as built by the picture), earliest first, undated last."""
+
     def order(event: dict[str, Any]) -> tuple[Any, ...]:
         date = event.get("date") or {}
         return (date.get("start") is None, date.get("start") or "", date.get("end") or "", event["id"])

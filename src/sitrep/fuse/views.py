@@ -39,8 +39,12 @@ def short_id(prefix: str, *parts: str) -> str:
 def date_view(when: When | None) -> dict[str, Any] | None:
     if when is None:
         return None
-    return {"start": iso_day(when.start), "end": iso_day(when.end), "granularity": when.granularity,
-            "from_published": when.from_published}
+    return {
+        "start": iso_day(when.start),
+        "end": iso_day(when.end),
+        "granularity": when.granularity,
+        "from_published": when.from_published,
+    }
 
 
 def number(value: float | None) -> float | int | None:
@@ -112,8 +116,14 @@ class Context:
     def place(ref: PlaceRef | None) -> dict[str, Any] | None:
         if ref is None:
             return None
-        return {"key": ref.key, "name": ref.name, "feature": ref.feature, "country": ref.country,
-                "lat": ref.lat, "lon": ref.lon}
+        return {
+            "key": ref.key,
+            "name": ref.name,
+            "feature": ref.feature,
+            "country": ref.country,
+            "lat": ref.lat,
+            "lon": ref.lon,
+        }
 
     def place_of(self, refs: Iterable[PlaceRef | None]) -> dict[str, Any] | None:
         known = [r for r in refs if r is not None]
@@ -140,22 +150,32 @@ class Fused(Generic[R]):
 
 def fuse_event(ctx: Context, members: list[EventReport]) -> Fused[EventReport]:
     members = sorted(members, key=lambda r: ctx.report_order(r.document, r.id))
-    return Fused(id=short_id("ev_", *min(m.ref for m in members)), members=members,
-                 independent=ctx.independent(m.document for m in members), when=when_of_cluster(members))
+    return Fused(
+        id=short_id("ev_", *min(m.ref for m in members)),
+        members=members,
+        independent=ctx.independent(m.document for m in members),
+        when=when_of_cluster(members),
+    )
 
 
 def fuse_claim(ctx: Context, members: list[ClaimReport]) -> Fused[ClaimReport]:
     members = sorted(members, key=lambda r: ctx.report_order(r.document, r.id))
-    return Fused(id=short_id("cl_", *min(m.ref for m in members)), members=members,
-                 independent=ctx.independent(m.document for m in members), when=None)
+    return Fused(
+        id=short_id("cl_", *min(m.ref for m in members)),
+        members=members,
+        independent=ctx.independent(m.document for m in members),
+        when=None,
+    )
 
 
 def representative(members: list[EventReport], status: str) -> EventReport:
     """The report that tells the fused event best: of its status, naming the most (source, target, place,
     a date of its own), earliest reported first (``members`` are in report order)."""
+
     def richness(m: EventReport) -> tuple[bool, int]:
         dated = m.when is not None and not m.when.from_published
         return (m.status != status, -sum(x is not None for x in (m.source, m.target, m.place)) - dated)
+
     return min(members, key=richness)
 
 
@@ -194,12 +214,22 @@ def contest(ctx: Context, members: list[EventReport]) -> dict[str, Any] | None:
         for c in items:
             who = ctx.actor(c.speaker) or {"key": None, "name": c.speaker_text}
             speakers.setdefault((who["key"] or "", who["name"] or ""), who)
-        return {"speakers": [speakers[k] for k in sorted(speakers)],
-                "claims": [{"document": c.document, "claim": c.id, "outlet": ctx.outlet(c.document),
-                            "published": ctx.published(c.document), "stance": c.stance, "content": c.content,
-                            "span": list(c.span),
-                            "speaker": ctx.actor(c.speaker) or {"key": None, "name": c.speaker_text}}
-                           for c in items]}
+        return {
+            "speakers": [speakers[k] for k in sorted(speakers)],
+            "claims": [
+                {
+                    "document": c.document,
+                    "claim": c.id,
+                    "outlet": ctx.outlet(c.document),
+                    "published": ctx.published(c.document),
+                    "stance": c.stance,
+                    "content": c.content,
+                    "span": list(c.span),
+                    "speaker": ctx.actor(c.speaker) or {"key": None, "name": c.speaker_text},
+                }
+                for c in items
+            ],
+        }
 
     return {"asserted": side(assertions), "denied": side(denials)}
 
@@ -209,8 +239,11 @@ def event_view(ctx: Context, fused: Fused[EventReport]) -> dict[str, Any]:
     docs = [m.document for m in members]
     statuses = Counter(m.status for m in members)
     contested = contest(ctx, members)
-    status = "contested" if (statuses.get("denied") and len(statuses) > 1) or contested else min(
-        statuses, key=lambda s: (-statuses[s], STATUS_ORDER.index(s) if s in STATUS_ORDER else 99))
+    status = (
+        "contested"
+        if (statuses.get("denied") and len(statuses) > 1) or contested
+        else min(statuses, key=lambda s: (-statuses[s], STATUS_ORDER.index(s) if s in STATUS_ORDER else 99))
+    )
     types = Counter(m.type for m in members)
     return {
         "id": fused.id,
@@ -231,11 +264,23 @@ def event_view(ctx: Context, fused: Fused[EventReport]) -> dict[str, Any]:
         "last_reported": ctx.reported(max(docs, key=lambda d: ctx.report_order(d, ""))),
         "contested": contested,
         "members": [
-            {"document": m.document, "event": m.id, "outlet": ctx.outlet(m.document),
-             "published": ctx.published(m.document), "story": ctx.story_id(m.document), "type": m.type,
-             "status": m.status, "date": date_view(m.when), "text": m.text, "span": list(m.span),
-             "source": ctx.actor(m.source), "target": ctx.actor(m.target), "place": ctx.place(m.place),
-             "asserted_by": sorted({s.name for s in m.speakers}), "figures": list(m.figures)}
+            {
+                "document": m.document,
+                "event": m.id,
+                "outlet": ctx.outlet(m.document),
+                "published": ctx.published(m.document),
+                "story": ctx.story_id(m.document),
+                "type": m.type,
+                "status": m.status,
+                "date": date_view(m.when),
+                "text": m.text,
+                "span": list(m.span),
+                "source": ctx.actor(m.source),
+                "target": ctx.actor(m.target),
+                "place": ctx.place(m.place),
+                "asserted_by": sorted({s.name for s in m.speakers}),
+                "figures": list(m.figures),
+            }
             for m in members
         ],
     }
@@ -245,7 +290,9 @@ def claim_view(ctx: Context, fused: Fused[ClaimReport]) -> dict[str, Any]:
     members = fused.members
     docs = [m.document for m in members]
     speaker = ctx.actor_of(m.speaker for m in members) or {
-        "key": None, "name": min(m.speaker_text or "" for m in members)}
+        "key": None,
+        "name": min(m.speaker_text or "" for m in members),
+    }
     stances = Counter(m.stance for m in members)
     places = {p.key: p for p in sorted((p for m in members for p in m.places), key=lambda p: (p.key, p.name))}
     return {
@@ -259,9 +306,16 @@ def claim_view(ctx: Context, fused: Fused[ClaimReport]) -> dict[str, Any]:
         "first_reported": ctx.reported(members[0].document),
         "last_reported": ctx.reported(max(docs, key=lambda d: ctx.report_order(d, ""))),
         "carriers": [
-            {"document": m.document, "claim": m.id, "outlet": ctx.outlet(m.document),
-             "published": ctx.published(m.document), "story": ctx.story_id(m.document), "content": m.content,
-             "span": list(m.span), "date": date_view(m.when)}
+            {
+                "document": m.document,
+                "claim": m.id,
+                "outlet": ctx.outlet(m.document),
+                "published": ctx.published(m.document),
+                "story": ctx.story_id(m.document),
+                "content": m.content,
+                "span": list(m.span),
+                "date": date_view(m.when),
+            }
             for m in members
         ],
     }
@@ -278,20 +332,33 @@ def series_view(ctx: Context, series: Series) -> dict[str, Any]:
     for entry in series.entries:
         r = entry.first
         low, high = bounds(r, ctx.rules.figures) or (None, None)
-        entries.append({
-            "value": number(r.value), "low": number(r.low), "high": number(r.high), "qualifier": r.qualifier,
-            "interval": [low, None if high == float("inf") else high],
-            "date": date_view(entry.when),
-            "speaker": ctx.actor(r.speaker) or ({"key": None, "name": r.speaker_text} if r.speaker_text else None),
-            "place": ctx.place(r.place),
-            "text": r.text,
-            "increment": is_increment(r, ctx.rules.figures),
-            "independent_sources": ctx.independent(x.document for x in entry.reports),
-            "events": sorted(entry.events),
-            "reports": [{"document": x.document, "figure": x.id, "outlet": ctx.outlet(x.document),
-                         "published": ctx.published(x.document), "text": x.text, "span": list(x.span)}
-                        for x in entry.reports],
-        })
+        entries.append(
+            {
+                "value": number(r.value),
+                "low": number(r.low),
+                "high": number(r.high),
+                "qualifier": r.qualifier,
+                "interval": [low, None if high == float("inf") else high],
+                "date": date_view(entry.when),
+                "speaker": ctx.actor(r.speaker) or ({"key": None, "name": r.speaker_text} if r.speaker_text else None),
+                "place": ctx.place(r.place),
+                "text": r.text,
+                "increment": is_increment(r, ctx.rules.figures),
+                "independent_sources": ctx.independent(x.document for x in entry.reports),
+                "events": sorted(entry.events),
+                "reports": [
+                    {
+                        "document": x.document,
+                        "figure": x.id,
+                        "outlet": ctx.outlet(x.document),
+                        "published": ctx.published(x.document),
+                        "text": x.text,
+                        "span": list(x.span),
+                    }
+                    for x in entry.reports
+                ],
+            }
+        )
     now = current_range(series, ctx.rules.figures)
     return {
         "id": series_id(series),
@@ -309,9 +376,14 @@ def series_view(ctx: Context, series: Series) -> dict[str, Any]:
             {"kind": c.kind, "a": list(c.a), "b": list(c.b), "sides": [_side(entries, c.a), _side(entries, c.b)]}
             for c in series.contradictions
         ],
-        "current_range": None if now is None else {
-            "low": number(now.low), "high": number(now.high), "as_of": iso_day(now.as_of),
-            "entries": now.entries, "contested": now.contested,
+        "current_range": None
+        if now is None
+        else {
+            "low": number(now.low),
+            "high": number(now.high),
+            "as_of": iso_day(now.as_of),
+            "entries": now.entries,
+            "contested": now.contested,
         },
     }
 
@@ -336,15 +408,26 @@ def _event_label(ctx: Context, fused: Fused[EventReport]) -> str:
     types = Counter(m.type for m in fused.members)
     place = ctx.place_of(m.place for m in fused.members)
     day = date_view(fused.when)
-    return " ".join(x for x in (f"in the {min(types, key=lambda t: (-types[t], t))}",
-                                f"at {place['name']}" if place else "",
-                                f"on {day['start']}" if day and day.get("start") else "") if x)
+    return " ".join(
+        x
+        for x in (
+            f"in the {min(types, key=lambda t: (-types[t], t))}",
+            f"at {place['name']}" if place else "",
+            f"on {day['start']}" if day and day.get("start") else "",
+        )
+        if x
+    )
 
 
 def statement(report: FigureReport) -> dict[str, Any]:
     """What a figure states: value or bounds, qualifier and wording."""
-    return {"value": number(report.value), "low": number(report.low), "high": number(report.high),
-            "qualifier": report.qualifier, "text": report.text}
+    return {
+        "value": number(report.value),
+        "low": number(report.low),
+        "high": number(report.high),
+        "qualifier": report.qualifier,
+        "text": report.text,
+    }
 
 
 def _scope_id(scope: str | None) -> str | None:
@@ -359,12 +442,18 @@ def _side(entries: list[dict[str, Any]], indexes: tuple[int, ...]) -> dict[str, 
     first = entries[indexes[0]]
     reports = [r for i in indexes for r in entries[i]["reports"]]
     speakers = {(s["key"] or "", s["name"] or ""): s for i in indexes if (s := entries[i]["speaker"])}
-    return {"entries": list(indexes), "value": first["value"], "low": first["low"], "high": first["high"],
-            "qualifier": first["qualifier"], "text": first["text"],
-            "speakers": [speakers[k] for k in sorted(speakers)],
-            "dates": sorted({d["start"] for i in indexes if (d := entries[i]["date"]) and d["start"]}),
-            "sources": sorted({r["outlet"] or r["document"] for r in reports}),
-            "documents": sorted({r["document"] for r in reports})}
+    return {
+        "entries": list(indexes),
+        "value": first["value"],
+        "low": first["low"],
+        "high": first["high"],
+        "qualifier": first["qualifier"],
+        "text": first["text"],
+        "speakers": [speakers[k] for k in sorted(speakers)],
+        "dates": sorted({d["start"] for i in indexes if (d := entries[i]["date"]) and d["start"]}),
+        "sources": sorted({r["outlet"] or r["document"] for r in reports}),
+        "documents": sorted({r["document"] for r in reports}),
+    }
 
 
 def entity_views(ctx: Context, only: set[str] | None = None) -> list[dict[str, Any]]:
@@ -389,10 +478,18 @@ def entity_views(ctx: Context, only: set[str] | None = None) -> list[dict[str, A
         if not mentions:
             continue
         mentions.sort(key=lambda m: (m["document"], m["id"]))
-        out.append({"key": key, "kind": parts[0].kind,
-                    "name": ctx.state.entities.display_name(key) or most_common(names),
-                    "type": most_common(types), "country": most_common(countries), "aliases": sorted(names),
-                    "documents": len({m["document"] for m in mentions}), "mentions": mentions})
+        out.append(
+            {
+                "key": key,
+                "kind": parts[0].kind,
+                "name": ctx.state.entities.display_name(key) or most_common(names),
+                "type": most_common(types),
+                "country": most_common(countries),
+                "aliases": sorted(names),
+                "documents": len({m["document"] for m in mentions}),
+                "mentions": mentions,
+            }
+        )
     out.sort(key=lambda e: (-e["documents"], e["key"]))
     return out
 
@@ -402,19 +499,32 @@ def story_views(ctx: Context, only: set[str] | None = None) -> list[dict[str, An
     groups: dict[str, list[str]] = {}
     for doc, label in ctx.story.items():
         groups.setdefault(label, []).append(doc)
-    kept = [(label, docs) for label, docs in groups.items()
-            if len(docs) > 1 and (only is None or not only.isdisjoint(docs))]
+    kept = [
+        (label, docs) for label, docs in groups.items() if len(docs) > 1 and (only is None or not only.isdisjoint(docs))
+    ]
     kept.sort(key=lambda item: (-len(item[1]), short_id("st_", item[0])))
     out = []
     for label, docs in kept:
         ordered = sorted(docs, key=lambda d: ctx.report_order(d, ""))
-        out.append({"id": short_id("st_", label), "documents": sorted(docs), "original": ordered[0],
-                    "outlets": sorted({o for o in (ctx.outlet(d) for d in docs) if o}),
-                    "first_published": ctx.published(ordered[0]), "last_published": ctx.published(ordered[-1])})
+        out.append(
+            {
+                "id": short_id("st_", label),
+                "documents": sorted(docs),
+                "original": ordered[0],
+                "outlets": sorted({o for o in (ctx.outlet(d) for d in docs) if o}),
+                "first_published": ctx.published(ordered[0]),
+                "last_published": ctx.published(ordered[-1]),
+            }
+        )
     return out
 
 
 def document_view(ctx: Context, doc: str) -> dict[str, Any]:
     info = ctx.state.documents[doc]
-    return {"title": info.title, "source": info.source, "url": info.url, "published": iso_day(info.published),
-            "story": ctx.story_id(doc)}
+    return {
+        "title": info.title,
+        "source": info.source,
+        "url": info.url,
+        "published": iso_day(info.published),
+        "story": ctx.story_id(doc),
+    }

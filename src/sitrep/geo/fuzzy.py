@@ -21,8 +21,14 @@ SKELETON_PREFIX = "~"
 MIN_SIMILARITY = 0.8
 MIN_POPULATION = 15_000
 MIN_LENGTH = 5
-_RULES = ((re.compile(r"kh|q|ck|c(?!h)"), "k"), (re.compile(r"ph"), "f"), (re.compile(r"w"), "v"),
-          (re.compile(r"dj"), "j"), (re.compile(r"[aeiouy]+"), "a"), (re.compile(r"([a-z])\1+"), r"\1"))
+_RULES = (
+    (re.compile(r"kh|q|ck|c(?!h)"), "k"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"w"), "v"),
+    (re.compile(r"dj"), "j"),
+    (re.compile(r"[aeiouy]+"), "a"),
+    (re.compile(r"([a-z])\1+"), r"\1"),
+)
 _ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|an|at|az)\s+")
 _NOT_LETTER = re.compile(r"[^a-z ]")
 

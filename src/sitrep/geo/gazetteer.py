@@ -27,8 +27,9 @@ GAZETTEER_FILE = "gazetteer.tsv.gz"
 MAGIC = "#sitrep-gazetteer"
 FEATURE_ORDER = {"country": 0, "admin1": 1}
 _SPACES = re.compile(r"\s+")
-_KEY_FOLD = str.maketrans({"’": "", "‘": "", "'": "", "`": "", "ʻ": "", "ʼ": "", "–": " ", "—": " ", "‐": " ",
-                           "-": " "})
+_KEY_FOLD = str.maketrans(
+    {"’": "", "‘": "", "'": "", "`": "", "ʻ": "", "ʼ": "", "–": " ", "—": " ", "‐": " ", "-": " "}
+)
 _ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|an|at|az)\s+(?=\w{3})")
 
 
@@ -79,9 +80,15 @@ def parse_place(k: int, line: str) -> GeoEntry:
     """One place line of the gazetteer file as an entry."""
     gid, feature, country, admin1, lat, lon, population, name = line.split("\t")
     return GeoEntry(
-        key=k, geonames_id=int(gid) if gid else None, feature=feature, country=country or None,
-        admin1=admin1 or None, lat=float(lat) if lat else None, lon=float(lon) if lon else None,
-        population=int(population or 0), name=name,
+        key=k,
+        geonames_id=int(gid) if gid else None,
+        feature=feature,
+        country=country or None,
+        admin1=admin1 or None,
+        lat=float(lat) if lat else None,
+        lon=float(lon) if lon else None,
+        population=int(population or 0),
+        name=name,
     )
 
 
@@ -161,8 +168,8 @@ def parse_gazetteer(text: str, source: str = GAZETTEER_FILE) -> Gazetteer:
         n_places, n_countries, n_divisions = (int(v) for v in head[1:])
     except ValueError as exc:
         raise ResourceError(f"{source}: bad counts in the first line") from exc
-    places = lines[1:n_places + 1]
-    index = dict(line.split("\t", 1) for line in lines[n_places + 1:] if line)
+    places = lines[1 : n_places + 1]
+    index = dict(line.split("\t", 1) for line in lines[n_places + 1 :] if line)
     return Gazetteer(places, index, n_countries, n_divisions)
 
 

@@ -36,19 +36,19 @@ class DictionaryEntry:
 class Lexicon:
     """Everything the two layers look names up in."""
 
-    state_names: dict[str, str] = field(default_factory=dict)      # name -> ISO3 ("Russia", "DPRK")
-    state_display: dict[str, str] = field(default_factory=dict)    # ISO3 -> "Russia"
-    demonyms: dict[str, str] = field(default_factory=dict)         # "North Korean" -> PRK
-    adjectives: dict[str, str] = field(default_factory=dict)       # PRK -> "North Korean"
-    metonyms: dict[str, str] = field(default_factory=dict)         # "Moscow", "the Kremlin" -> RUS
-    capitals: dict[str, str] = field(default_factory=dict)         # "Moscow" -> RUS (capitals only)
+    state_names: dict[str, str] = field(default_factory=dict)  # name -> ISO3 ("Russia", "DPRK")
+    state_display: dict[str, str] = field(default_factory=dict)  # ISO3 -> "Russia"
+    demonyms: dict[str, str] = field(default_factory=dict)  # "North Korean" -> PRK
+    adjectives: dict[str, str] = field(default_factory=dict)  # PRK -> "North Korean"
+    metonyms: dict[str, str] = field(default_factory=dict)  # "Moscow", "the Kremlin" -> RUS
+    capitals: dict[str, str] = field(default_factory=dict)  # "Moscow" -> RUS (capitals only)
     entries: list[DictionaryEntry] = field(default_factory=list)
     entry_names: dict[str, DictionaryEntry] = field(default_factory=dict)  # name or alias -> entry
     descriptions: dict[tuple[str, str], DictionaryEntry] = field(default_factory=dict)  # (ISO3, desc) -> entry
-    titles: dict[str, str] = field(default_factory=dict)           # "defense minister" -> "Minister of Defence"
-    title_kinds: dict[str, str] = field(default_factory=dict)      # "general" -> "rank"
-    groups: dict[str, str] = field(default_factory=dict)           # "asylum seekers"/"asylum seeker" -> plural
-    first_names: dict[str, str] = field(default_factory=dict)      # "Mark" -> "m"
+    titles: dict[str, str] = field(default_factory=dict)  # "defense minister" -> "Minister of Defence"
+    title_kinds: dict[str, str] = field(default_factory=dict)  # "general" -> "rank"
+    groups: dict[str, str] = field(default_factory=dict)  # "asylum seekers"/"asylum seeker" -> plural
+    first_names: dict[str, str] = field(default_factory=dict)  # "Mark" -> "m"
 
     def country_of_adjective(self, text: str) -> str | None:
         """ISO3 of a demonym or a country name used as a modifier."""
@@ -59,8 +59,11 @@ def _read_tsv(name: str) -> list[list[str]]:
     path = resources.files("sitrep.resources").joinpath(name)
     if not path.is_file():
         raise ResourceError(f"{name} is missing from sitrep/resources")
-    return [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
+    return [
+        line.split("\t")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
 
 
 def _read_actor_file() -> dict:
@@ -108,8 +111,11 @@ def load_lexicon() -> Lexicon:
     for raw in data.get("entities") or []:
         try:
             entry = DictionaryEntry(
-                name=raw["name"], type=raw["type"], country=raw.get("country"),
-                aliases=tuple(raw.get("aliases") or ()), descriptions=tuple(raw.get("descriptions") or ()),
+                name=raw["name"],
+                type=raw["type"],
+                country=raw.get("country"),
+                aliases=tuple(raw.get("aliases") or ()),
+                descriptions=tuple(raw.get("descriptions") or ()),
             )
         except KeyError as exc:
             raise ResourceError(f"actors.json: an entity lacks {exc}") from exc

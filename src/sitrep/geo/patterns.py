@@ -23,9 +23,35 @@ from sitrep.geo.lexicon import SHORT_COUNTRY_NAMES, Lexicon, load_lexicon
 
 RULER_CITY_POPULATION = 300_000
 ADMIN_FORMS = ("region", "Region", "oblast", "Oblast", "province", "Province", "governorate", "Governorate")
-RULER_EXCLUDE = {"Washington", "Paris", "Victoria", "Jackson", "Lincoln", "Hamilton", "Georgia", "Jordan", "Chad",
-                 "Florence", "Regina", "Eugene", "Austin", "Charlotte", "Mobile", "Reading", "Split", "Nice", "Bath",
-                 "Sale", "Of", "Male", "Lima", "Tripoli", "Santiago", "Medina", "Independence"}
+RULER_EXCLUDE = {
+    "Washington",
+    "Paris",
+    "Victoria",
+    "Jackson",
+    "Lincoln",
+    "Hamilton",
+    "Georgia",
+    "Jordan",
+    "Chad",
+    "Florence",
+    "Regina",
+    "Eugene",
+    "Austin",
+    "Charlotte",
+    "Mobile",
+    "Reading",
+    "Split",
+    "Nice",
+    "Bath",
+    "Sale",
+    "Of",
+    "Male",
+    "Lima",
+    "Tripoli",
+    "Santiago",
+    "Medina",
+    "Independence",
+}
 
 
 @lru_cache(maxsize=1)

@@ -25,8 +25,10 @@ import socket
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 _SHARED_CGNAT = ipaddress.ip_network("100.64.0.0/10")
-_OPENED_BY_ALLOW_PRIVATE = tuple(ipaddress.ip_network(n) for n in (
-    "127.0.0.0/8", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "::1/128", "fc00::/7"))
+_OPENED_BY_ALLOW_PRIVATE = tuple(
+    ipaddress.ip_network(n)
+    for n in ("127.0.0.0/8", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "::1/128", "fc00::/7")
+)
 _METADATA_ADDRESSES = frozenset(ipaddress.ip_address(a) for a in ("fd00:ec2::254",))
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
 _LEGACY_IPV4 = re.compile(r"[0-9a-fA-Fx.]+")

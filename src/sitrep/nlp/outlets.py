@@ -46,9 +46,13 @@ def _shaped_spans(parse: Parse, heads: frozenset[str]) -> list[Span]:
     for i, token in enumerate(tokens):
         if token.text not in heads or i == 0:
             continue
-        if i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper() and tokens[i + 1].sent == token.sent \
-                and tokens[i + 1].pos == "PROPN":
-            continue    # "Times Square", "Post Office": the name goes on
+        if (
+            i + 1 < len(tokens)
+            and tokens[i + 1].text[:1].isupper()
+            and tokens[i + 1].sent == token.sent
+            and tokens[i + 1].pos == "PROPN"
+        ):
+            continue  # "Times Square", "Post Office": the name goes on
         first = i
         while first > 0 and i - first < MAX_NAME_WORDS and tokens[first - 1].sent == token.sent:
             before = tokens[first - 1]
@@ -65,7 +69,7 @@ def _shaped_spans(parse: Parse, heads: frozenset[str]) -> list[Span]:
 
 
 def _credited_spans(parse: Parse, excluded: Callable[[str], bool] | None) -> list[Span]:
-    """"told Sahel Today", "seen by the Lake Chad Voice": a name of two capitalised words or more after
+    """ "told Sahel Today", "seen by the Lake Chad Voice": a name of two capitalised words or more after
     a reporter's verb, unless it is a person or a place."""
     tokens = parse.tokens
     found = []
@@ -73,19 +77,24 @@ def _credited_spans(parse: Parse, excluded: Callable[[str], bool] | None) -> lis
         if token.lower == "told" or (token.lower == "by" and i > 0 and tokens[i - 1].lower == "seen"):
             first = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].lower == "the")
             last = first
-            while last < len(tokens) and last - first < MAX_NAME_WORDS and tokens[last].sent == token.sent and \
-                    tokens[last].pos == "PROPN" and tokens[last].text[:1].isupper() and tokens[last].ent_type != "PERSON":
+            while (
+                last < len(tokens)
+                and last - first < MAX_NAME_WORDS
+                and tokens[last].sent == token.sent
+                and tokens[last].pos == "PROPN"
+                and tokens[last].text[:1].isupper()
+                and tokens[last].ent_type != "PERSON"
+            ):
                 last += 1
             if last - first < 2:
                 continue
             span = (tokens[first].start, tokens[last - 1].end)
-            if excluded is None or not excluded(parse.text[span[0]:span[1]]):
+            if excluded is None or not excluded(parse.text[span[0] : span[1]]):
                 found.append(span)
     return found
 
 
-def find_outlets(parse: Parse, source: str | None = None,
-                 excluded: Callable[[str], bool] | None = None) -> list[Span]:
+def find_outlets(parse: Parse, source: str | None = None, excluded: Callable[[str], bool] | None = None) -> list[Span]:
     """Character spans of the outlet names in the text, in order, without overlaps.
 
     ``excluded`` (names that are places or start with a first name) keeps "told Burkina

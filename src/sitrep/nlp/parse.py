@@ -123,7 +123,7 @@ class Parse:
         return None
 
     def sentence_tokens(self, sentence: Sentence) -> list[Token]:
-        return self.tokens[sentence.first:sentence.last]
+        return self.tokens[sentence.first : sentence.last]
 
     def root_of(self, sentence: Sentence) -> Token:
         """The syntactic root of a sentence."""
@@ -141,18 +141,30 @@ def join_parses(text: str, parts: Sequence[tuple[int, Parse]], dateline: Datelin
     for offset, part in parts:
         first_token, first_sentence = len(joined.tokens), len(joined.sentences)
         joined.tokens.extend(
-            dataclasses.replace(t, i=t.i + first_token, start=t.start + offset, end=t.end + offset,
-                                head=t.head + first_token, sent=t.sent + first_sentence)
+            dataclasses.replace(
+                t,
+                i=t.i + first_token,
+                start=t.start + offset,
+                end=t.end + offset,
+                head=t.head + first_token,
+                sent=t.sent + first_sentence,
+            )
             for t in part.tokens
         )
         joined.sentences.extend(
-            Sentence(index=s.index + first_sentence, first=s.first + first_token, last=s.last + first_token,
-                     start=s.start + offset, end=s.end + offset)
+            Sentence(
+                index=s.index + first_sentence,
+                first=s.first + first_token,
+                last=s.last + first_token,
+                start=s.start + offset,
+                end=s.end + offset,
+            )
             for s in part.sentences
         )
         joined.entities.extend(
-            dataclasses.replace(e, first=e.first + first_token, last=e.last + first_token,
-                                start=e.start + offset, end=e.end + offset)
+            dataclasses.replace(
+                e, first=e.first + first_token, last=e.last + first_token, start=e.start + offset, end=e.end + offset
+            )
             for e in part.entities
         )
     return joined

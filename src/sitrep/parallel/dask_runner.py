@@ -40,8 +40,9 @@ def _distributed() -> Any:
 class DaskRunner:
     """Run jobs on a Dask cluster, at most ``window`` in flight (default: 4 per worker thread)."""
 
-    def __init__(self, address: str, *, work: Work = run_job, window: int | None = None,
-                 connect_timeout: str = CONNECT_TIMEOUT) -> None:
+    def __init__(
+        self, address: str, *, work: Work = run_job, window: int | None = None, connect_timeout: str = CONNECT_TIMEOUT
+    ) -> None:
         self.address = address
         self.connect_timeout = connect_timeout
         self.work = work
@@ -68,8 +69,9 @@ class DaskRunner:
             raise DaskError(f"cannot reach the Dask scheduler at {self.address} ({type(exc).__name__}: {exc})") from exc
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 trace: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
         if self._client is not None:
             self._client.close()
             self._client = None
@@ -116,6 +118,7 @@ def _outcome(future: Any, job: Job, distributed: Any) -> Outcome:
         return Outcome(job, error="Dask workers died while extracting this document (KilledWorker)")
     except Exception as exc:  # a task that raised: that document's failure
         from sitrep.workflow import unexpected
+
         log.exception("Dask task for %s failed", job.origin)
         return Outcome(job, error=unexpected(exc))
     return outcome

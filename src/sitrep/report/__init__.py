@@ -26,13 +26,22 @@ def render(view: dict[str, Any], fmt: str, title: str = "Situation briefing") ->
     content = briefing(view, title)
     if fmt == "md":
         from sitrep.report.markdown import render_markdown
+
         return render_markdown(content)
     from sitrep.report.html import render_html
+
     return render_html(content)
 
 
-def write_report(store: Any, output: str | Path, fmt: str = "html", since: str | None = None,
-                 until: str | None = None, place: str | None = None, actor: str | None = None) -> Path:
+def write_report(
+    store: Any,
+    output: str | Path,
+    fmt: str = "html",
+    since: str | None = None,
+    until: str | None = None,
+    place: str | None = None,
+    actor: str | None = None,
+) -> Path:
     """Write the briefing of ``store`` (filtered like ``sitrep picture``) to ``output``; return its path."""
     from sitrep.export.target import check_output_file
     from sitrep.fuse import build_picture
@@ -44,6 +53,7 @@ def write_report(store: Any, output: str | Path, fmt: str = "html", since: str |
     text = render(view, fmt, report_title(place, actor))
     if fmt == "pdf":
         from sitrep.report.pdf import html_to_pdf
+
         html_to_pdf(text, path)
     else:
         try:

@@ -9,8 +9,15 @@ from typing import Any
 
 from sitrep.report.basemap import country_rings
 
-STATUS_COLOURS = {"occurred": "#1f6feb", "ongoing": "#8250df", "possible": "#bf8700", "planned": "#1a7f37",
-                  "threatened": "#cf222e", "denied": "#6e7781", "not_occurred": "#6e7781"}
+STATUS_COLOURS = {
+    "occurred": "#1f6feb",
+    "ongoing": "#8250df",
+    "possible": "#bf8700",
+    "planned": "#1a7f37",
+    "threatened": "#cf222e",
+    "denied": "#6e7781",
+    "not_occurred": "#6e7781",
+}
 OTHER_COLOUR = "#57606a"
 PRECISE = {"day", "week"}
 FRAME_DEGREES = 25
@@ -33,8 +40,10 @@ def _legend(statuses: list[str], y: float) -> str:
     parts = []
     for i, status in enumerate(statuses):
         x = LABEL + i * 120
-        parts.append(f'<circle cx="{x}" cy="{y}" r="5" fill="{colour(status)}"/>'
-                     f'<text x="{x + 9}" y="{y + 4}" font-size="12">{escape(status)}</text>')
+        parts.append(
+            f'<circle cx="{x}" cy="{y}" r="5" fill="{colour(status)}"/>'
+            f'<text x="{x + 9}" y="{y + 4}" font-size="12">{escape(status)}</text>'
+        )
     return "".join(parts)
 
 
@@ -65,13 +74,19 @@ def timeline_svg(events: list[dict[str, Any]]) -> str:
         return LABEL + (day - first) / max(1, last - first) * width
 
     height = 30 + LANE * len(types) + 40
-    parts = [(f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {TIMELINE_WIDTH} {height}" role="img" '
-             f'aria-label="timeline of {len(dated)} dated events" font-family="sans-serif">')]
+    parts = [
+        (
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {TIMELINE_WIDTH} {height}" role="img" '
+            f'aria-label="timeline of {len(dated)} dated events" font-family="sans-serif">'
+        )
+    ]
     step = max(1, math.ceil((last - first) / 10))
     for day in range(first, last + 1, step):
-        parts.append(f'<line x1="{x(day):.1f}" x2="{x(day):.1f}" y1="20" y2="{height - 40}" stroke="#d0d7de"/>'
-                     f'<text x="{x(day):.1f}" y="14" font-size="11" text-anchor="middle">'
-                     f'{date.fromordinal(day).strftime("%b %d")}</text>')
+        parts.append(
+            f'<line x1="{x(day):.1f}" x2="{x(day):.1f}" y1="20" y2="{height - 40}" stroke="#d0d7de"/>'
+            f'<text x="{x(day):.1f}" y="14" font-size="11" text-anchor="middle">'
+            f"{date.fromordinal(day).strftime('%b %d')}</text>"
+        )
     for row, kind in enumerate(types):
         y = 30 + row * LANE + LANE / 2
         parts.append(f'<text x="{LABEL - 8}" y="{y + 4}" font-size="12" text-anchor="end">{escape(kind)}</text>')
@@ -80,11 +95,15 @@ def timeline_svg(events: list[dict[str, Any]]) -> str:
         r = 3 + 2 * math.sqrt(max(1, event.get("independent_sources") or 1))
         fill = colour(event.get("status"))
         if end - start > 1:
-            parts.append(f'<rect x="{x(start):.1f}" y="{y - 3}" width="{max(4, x(end) - x(start)):.1f}" height="6" '
-                         f'rx="3" fill="{fill}" fill-opacity="0.35" stroke="{fill}"/>')
+            parts.append(
+                f'<rect x="{x(start):.1f}" y="{y - 3}" width="{max(4, x(end) - x(start)):.1f}" height="6" '
+                f'rx="3" fill="{fill}" fill-opacity="0.35" stroke="{fill}"/>'
+            )
         else:
-            parts.append(f'<circle cx="{x(start + 0.5):.1f}" cy="{y}" r="{r:.1f}" fill="{fill}" fill-opacity="0.7" '
-                         f'stroke="#fff"/>')
+            parts.append(
+                f'<circle cx="{x(start + 0.5):.1f}" cy="{y}" r="{r:.1f}" fill="{fill}" fill-opacity="0.7" '
+                f'stroke="#fff"/>'
+            )
     statuses = sorted({e.get("status") or "?" for e, _, _ in dated})
     parts.append(_legend(statuses, height - 18))
     parts.append("</svg>")
@@ -105,8 +124,11 @@ def _near_median(places: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]
     lats = sorted(p["place"]["lat"] for p in places.values())
     lons = sorted(p["place"]["lon"] for p in places.values())
     lat, lon = lats[len(lats) // 2], lons[len(lons) // 2]
-    return {k: p for k, p in places.items()
-            if abs(p["place"]["lat"] - lat) <= FRAME_DEGREES and abs(p["place"]["lon"] - lon) <= FRAME_DEGREES}
+    return {
+        k: p
+        for k, p in places.items()
+        if abs(p["place"]["lat"] - lat) <= FRAME_DEGREES and abs(p["place"]["lon"] - lon) <= FRAME_DEGREES
+    }
 
 
 def map_svg(events: list[dict[str, Any]]) -> str:
@@ -130,27 +152,37 @@ def map_svg(events: list[dict[str, Any]]) -> str:
     def xy(lon: float, lat: float) -> str:
         return f"{off_x + (lon - west) * parallel * scale:.1f},{off_y + (north - lat) * scale:.1f}"
 
-    parts = [(f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {MAP_WIDTH} {MAP_HEIGHT}" role="img" '
-             f'aria-label="map of {len(places)} event places" font-family="sans-serif">'),
-             f'<rect width="{MAP_WIDTH}" height="{MAP_HEIGHT}" fill="#e6f0f7"/>']
+    parts = [
+        (
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {MAP_WIDTH} {MAP_HEIGHT}" role="img" '
+            f'aria-label="map of {len(places)} event places" font-family="sans-serif">'
+        ),
+        f'<rect width="{MAP_WIDTH}" height="{MAP_HEIGHT}" fill="#e6f0f7"/>',
+    ]
     margin = 10
     for name, rings in country_rings():
         paths = []
         for ring in rings:
-            if not any(west - margin <= lon <= east + margin and south - margin <= lat <= north + margin
-                       for lon, lat in ring[:: max(1, len(ring) // 40)]):
+            if not any(
+                west - margin <= lon <= east + margin and south - margin <= lat <= north + margin
+                for lon, lat in ring[:: max(1, len(ring) // 40)]
+            ):
                 continue
             paths.append("M" + "L".join(xy(lon, lat) for lon, lat in ring) + "Z")
         if paths:
-            parts.append(f'<path d="{"".join(paths)}" fill="#f6f8fa" stroke="#8c959f" stroke-width="0.8">'
-                         f'<title>{escape(name)}</title></path>')
+            parts.append(
+                f'<path d="{"".join(paths)}" fill="#f6f8fa" stroke="#8c959f" stroke-width="0.8">'
+                f"<title>{escape(name)}</title></path>"
+            )
     for entry in sorted(places.values(), key=lambda e: -e["events"]):
         place = entry["place"]
         cx, cy = xy(place["lon"], place["lat"]).split(",")
         r = 4 + 3 * math.sqrt(entry["events"])
         dash = ' stroke-dasharray="3 2"' if place.get("feature") in ("admin1", "country") else ""
-        parts.append(f'<circle cx="{cx}" cy="{cy}" r="{r:.1f}" fill="#cf222e" fill-opacity="0.55" stroke="#82071e"'
-                     f'{dash}/><text x="{float(cx) + r + 3:.1f}" y="{float(cy) + 4:.1f}" font-size="12">'
-                     f'{escape(place.get("name") or "")} ({entry["events"]})</text>')
+        parts.append(
+            f'<circle cx="{cx}" cy="{cy}" r="{r:.1f}" fill="#cf222e" fill-opacity="0.55" stroke="#82071e"'
+            f'{dash}/><text x="{float(cx) + r + 3:.1f}" y="{float(cy) + 4:.1f}" font-size="12">'
+            f"{escape(place.get('name') or '')} ({entry['events']})</text>"
+        )
     parts.append("</svg>")
     return "".join(parts)

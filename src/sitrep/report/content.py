@@ -28,8 +28,9 @@ class Footnotes:
         return sorted(numbers)
 
     def entries(self) -> list[dict[str, Any]]:
-        return [{"number": i + 1, "id": doc_id, **(self.documents.get(doc_id) or {})}
-                for i, doc_id in enumerate(self.order)]
+        return [
+            {"number": i + 1, "id": doc_id, **(self.documents.get(doc_id) or {})} for i, doc_id in enumerate(self.order)
+        ]
 
 
 def figure_text(item: dict[str, Any]) -> str:
@@ -40,8 +41,14 @@ def figure_text(item: dict[str, Any]) -> str:
     value = item.get("value")
     if value is None:
         return str(item.get("text") or "?")
-    words = {"approx": "about ", "at_least": "at least ", "more_than": "more than ", "at_most": "at most ",
-             "up_to": "up to ", "less_than": "less than "}
+    words = {
+        "approx": "about ",
+        "at_least": "at least ",
+        "more_than": "more than ",
+        "at_most": "at most ",
+        "up_to": "up to ",
+        "less_than": "less than ",
+    }
     return f"{words.get(item.get('qualifier') or '', '')}{value:,.0f}"
 
 
@@ -58,50 +65,86 @@ def _name(ref: dict[str, Any] | None) -> str:
 
 def _event(event: dict[str, Any], notes: Footnotes) -> dict[str, Any]:
     members = event.get("members") or []
-    return {"id": event["id"], "type": event["type"], "status": event.get("status"),
-            "date": date_text(event.get("date")), "summary": event.get("summary") or "",
-            "source": _name(event.get("source")), "target": _name(event.get("target")),
-            "place": (event.get("place") or {}).get("name") or "—",
-            "reports": event.get("reports"), "independent": event.get("independent_sources"),
-            "outlets": event.get("outlets") or [], "contested": bool(event.get("contested")),
-            "statuses": event.get("statuses") or {},
-            "notes": notes.cite([m.get("document") for m in members])}
+    return {
+        "id": event["id"],
+        "type": event["type"],
+        "status": event.get("status"),
+        "date": date_text(event.get("date")),
+        "summary": event.get("summary") or "",
+        "source": _name(event.get("source")),
+        "target": _name(event.get("target")),
+        "place": (event.get("place") or {}).get("name") or "—",
+        "reports": event.get("reports"),
+        "independent": event.get("independent_sources"),
+        "outlets": event.get("outlets") or [],
+        "contested": bool(event.get("contested")),
+        "statuses": event.get("statuses") or {},
+        "notes": notes.cite([m.get("document") for m in members]),
+    }
 
 
 def _series(series: dict[str, Any], notes: Footnotes) -> dict[str, Any]:
     rows = []
     for entry in series.get("entries") or []:
-        rows.append({"value": figure_text(entry), "date": date_text(entry.get("date")),
-                     "speaker": _name(entry.get("speaker")) if entry.get("speaker") else "unattributed",
-                     "outlets": sorted({r.get("outlet") or "?" for r in entry.get("reports") or []}),
-                     "notes": notes.cite([r.get("document") for r in entry.get("reports") or []])})
+        rows.append(
+            {
+                "value": figure_text(entry),
+                "date": date_text(entry.get("date")),
+                "speaker": _name(entry.get("speaker")) if entry.get("speaker") else "unattributed",
+                "outlets": sorted({r.get("outlet") or "?" for r in entry.get("reports") or []}),
+                "notes": notes.cite([r.get("document") for r in entry.get("reports") or []]),
+            }
+        )
     current = series.get("current_range") or {}
-    return {"id": series["id"], "label": (series.get("subject") or {}).get("label") or series["id"],
-            "rows": rows, "range": current, "contradictions": len(series.get("contradictions") or [])}
+    return {
+        "id": series["id"],
+        "label": (series.get("subject") or {}).get("label") or series["id"],
+        "rows": rows,
+        "range": current,
+        "contradictions": len(series.get("contradictions") or []),
+    }
 
 
 def _contradiction(series: dict[str, Any], found: dict[str, Any], notes: Footnotes) -> dict[str, Any]:
     sides = []
     for side in found.get("sides") or []:
-        sides.append({"value": figure_text(side), "text": side.get("text"),
-                      "who": ", ".join(_name(s) for s in side.get("speakers") or []) or "unattributed",
-                      "sources": side.get("sources") or [], "notes": notes.cite(side.get("documents") or [])})
-    return {"subject": (series.get("subject") or {}).get("label") or series["id"], "kind": found.get("kind"),
-            "sides": sides}
+        sides.append(
+            {
+                "value": figure_text(side),
+                "text": side.get("text"),
+                "who": ", ".join(_name(s) for s in side.get("speakers") or []) or "unattributed",
+                "sources": side.get("sources") or [],
+                "notes": notes.cite(side.get("documents") or []),
+            }
+        )
+    return {
+        "subject": (series.get("subject") or {}).get("label") or series["id"],
+        "kind": found.get("kind"),
+        "sides": sides,
+    }
 
 
 def _claim(claim: dict[str, Any], notes: Footnotes) -> dict[str, Any]:
-    return {"speaker": _name(claim.get("speaker")), "content": claim.get("content") or "",
-            "stance": claim.get("stance"), "carriers": claim.get("independent_carriers"),
-            "notes": notes.cite([c.get("document") for c in claim.get("carriers") or []])}
+    return {
+        "speaker": _name(claim.get("speaker")),
+        "content": claim.get("content") or "",
+        "stance": claim.get("stance"),
+        "carriers": claim.get("independent_carriers"),
+        "notes": notes.cite([c.get("document") for c in claim.get("carriers") or []]),
+    }
 
 
 def _development(item: dict[str, Any], events: dict[str, dict[str, Any]], notes: Footnotes) -> dict[str, Any]:
     event = events.get(item["id"]) or {}
     first = item.get("first_reported") or {}
     documents = [m.get("document") for m in event.get("members") or []] or [first.get("document")]
-    return {"type": item["type"], "status": item.get("status"), "summary": item.get("summary") or "",
-            "first": first, "notes": notes.cite(documents)}
+    return {
+        "type": item["type"],
+        "status": item.get("status"),
+        "summary": item.get("summary") or "",
+        "first": first,
+        "notes": notes.cite(documents),
+    }
 
 
 def briefing(view: dict[str, Any], title: str = "Situation briefing") -> dict[str, Any]:
@@ -113,7 +156,8 @@ def briefing(view: dict[str, Any], title: str = "Situation briefing") -> dict[st
     contradictions = [_contradiction(s, c, notes) for s in series for c in s.get("contradictions") or []]
     ordered = sorted(view.get("events") or [], key=lambda e: ((e.get("date") or {}).get("start") or "9999", e["id"]))
     body = {
-        "title": title, "filters": {k: v for k, v in (view.get("filters") or {}).items() if v},
+        "title": title,
+        "filters": {k: v for k, v in (view.get("filters") or {}).items() if v},
         "stats": view.get("stats") or {},
         "developments_since": developments.get("since"),
         "developments": [_development(d, by_id, notes) for d in developments.get("events") or []],

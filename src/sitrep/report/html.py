@@ -29,8 +29,10 @@ def cite(numbers: list[int]) -> str:
 
 def _table(headers: list[str], rows: list[list[str]], row_class: list[str] | None = None) -> str:
     head = "".join(f"<th>{escape(h)}</th>" for h in headers)
-    body = "".join(f'<tr class="{(row_class or [""] * len(rows))[i]}">' + "".join(f"<td>{c}</td>" for c in row)
-                   + "</tr>" for i, row in enumerate(rows))
+    body = "".join(
+        f'<tr class="{(row_class or [""] * len(rows))[i]}">' + "".join(f"<td>{c}</td>" for c in row) + "</tr>"
+        for i, row in enumerate(rows)
+    )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
@@ -38,8 +40,11 @@ def _developments(report: dict[str, Any]) -> str:
     if not report["developments"]:
         return "<p class=muted>Nothing new in the period.</p>"
     since = f'<p class="muted">First reported since {escape(report["developments_since"] or "?")}.</p>'
-    items = "".join(f"<li><strong>{escape(d['type'])}</strong> ({escape(d['status'] or '?')}): "
-                    f"{escape(d['summary'])}{cite(d['notes'])}</li>" for d in report["developments"])
+    items = "".join(
+        f"<li><strong>{escape(d['type'])}</strong> ({escape(d['status'] or '?')}): "
+        f"{escape(d['summary'])}{cite(d['notes'])}</li>"
+        for d in report["developments"]
+    )
     return f"{since}<ul>{items}</ul>"
 
 
@@ -48,17 +53,26 @@ def _contradictions(report: dict[str, Any]) -> str:
         return "<p class=muted>No contradicting figures.</p>"
     items = []
     for found in report["contradictions"]:
-        sides = " <em>vs</em> ".join(f"<strong>{escape(s['value'])}</strong> ({escape(s['who'])}; "
-                                     f"{escape(', '.join(s['sources']))}){cite(s['notes'])}" for s in found["sides"])
+        sides = " <em>vs</em> ".join(
+            f"<strong>{escape(s['value'])}</strong> ({escape(s['who'])}; "
+            f"{escape(', '.join(s['sources']))}){cite(s['notes'])}"
+            for s in found["sides"]
+        )
         items.append(f"<li>{escape(found['subject'])}: {sides}</li>")
     return f"<ul>{''.join(items)}</ul>"
 
 
 def _events(events: list[dict[str, Any]]) -> str:
-    rows = [[escape(e["date"]), (f"<strong>{escape(e['type'])}</strong><br><span class=muted>"
-             f"{escape(e['status'] or '')}</span>"), (f"{escape(e['source'])} → {escape(e['target'])}<br>"
-             f"{escape(e['summary'])}{cite(e['notes'])}"), escape(e["place"]),
-             f"{e['reports']} / <strong>{e['independent']}</strong>"] for e in events]
+    rows = [
+        [
+            escape(e["date"]),
+            (f"<strong>{escape(e['type'])}</strong><br><span class=muted>{escape(e['status'] or '')}</span>"),
+            (f"{escape(e['source'])} → {escape(e['target'])}<br>{escape(e['summary'])}{cite(e['notes'])}"),
+            escape(e["place"]),
+            f"{e['reports']} / <strong>{e['independent']}</strong>",
+        ]
+        for e in events
+    ]
     classes = ["contested" if e["contested"] else "" for e in events]
     return _table(["date", "type", "who → whom, what", "where", "reports / independent"], rows, classes)
 
@@ -67,19 +81,37 @@ def _figures(series: list[dict[str, Any]]) -> str:
     parts = []
     for s in series:
         current = s["range"] or {}
-        span = (f"current range {figure_text({'qualifier': 'range', 'low': current.get('low'), 'high': current.get('high')})}"
-                f" as of {escape(str(current.get('as_of') or '?'))}") if current.get("low") is not None else ""
+        span = (
+            (
+                f"current range {figure_text({'qualifier': 'range', 'low': current.get('low'), 'high': current.get('high')})}"
+                f" as of {escape(str(current.get('as_of') or '?'))}"
+            )
+            if current.get("low") is not None
+            else ""
+        )
         flag = ' <span class="alert">contradictions</span>' if s["contradictions"] else ""
-        rows = [[escape(r["value"]), escape(r["date"]), escape(r["speaker"]),
-                 escape(", ".join(r["outlets"])) + cite(r["notes"])] for r in s["rows"]]
-        parts.append(f"<h3>{escape(s['label'])}{flag}</h3><p class=muted>{span}</p>"
-                     + _table(["value", "date", "who gives it", "carried by"], rows))
+        rows = [
+            [
+                escape(r["value"]),
+                escape(r["date"]),
+                escape(r["speaker"]),
+                escape(", ".join(r["outlets"])) + cite(r["notes"]),
+            ]
+            for r in s["rows"]
+        ]
+        parts.append(
+            f"<h3>{escape(s['label'])}{flag}</h3><p class=muted>{span}</p>"
+            + _table(["value", "date", "who gives it", "carried by"], rows)
+        )
     return "".join(parts) or "<p class=muted>No figures.</p>"
 
 
 def _claims(claims: list[dict[str, Any]]) -> str:
-    items = "".join(f"<li><strong>{escape(c['speaker'])}</strong> ({escape(c['stance'] or '')}): "
-                    f"“{escape(c['content'])}”{cite(c['notes'])}</li>" for c in claims)
+    items = "".join(
+        f"<li><strong>{escape(c['speaker'])}</strong> ({escape(c['stance'] or '')}): "
+        f"“{escape(c['content'])}”{cite(c['notes'])}</li>"
+        for c in claims
+    )
     return f"<ul>{items}</ul>" if items else "<p class=muted>No claims.</p>"
 
 
@@ -88,9 +120,11 @@ def _notes(report: dict[str, Any]) -> str:
     for note in report["footnotes"]:
         url = note.get("url") or ""
         link = f' <a href="{escape(url)}">{escape(url)}</a>' if url.startswith(("http://", "https://")) else ""
-        items.append(f'<li id="note-{note["number"]}">{escape(note.get("source") or "unknown outlet")}, '
-                     f'“{escape(note.get("title") or "(untitled)")}”, {escape(note.get("published") or "undated")}.'
-                     f'{link} <span class=muted>{escape(note["id"][:12])}</span></li>')
+        items.append(
+            f'<li id="note-{note["number"]}">{escape(note.get("source") or "unknown outlet")}, '
+            f"“{escape(note.get('title') or '(untitled)')}”, {escape(note.get('published') or 'undated')}."
+            f"{link} <span class=muted>{escape(note['id'][:12])}</span></li>"
+        )
     return f'<ol class="notes">{"".join(items)}</ol>'
 
 
@@ -101,10 +135,16 @@ def render_html(report: dict[str, Any]) -> str:
     made = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     timeline = timeline_svg(report["timeline_events"])
     world = map_svg(report["timeline_events"])
-    left_out = (f'<p class="muted">{report["events_left_out"]} more events are in the store.</p>'
-                if report["events_left_out"] else "")
-    contested = (_events(report["contested"]) if report["contested"]
-                 else "<p class=muted>No event is reported with conflicting statuses.</p>")
+    left_out = (
+        f'<p class="muted">{report["events_left_out"]} more events are in the store.</p>'
+        if report["events_left_out"]
+        else ""
+    )
+    contested = (
+        _events(report["contested"])
+        if report["contested"]
+        else "<p class=muted>No event is reported with conflicting statuses.</p>"
+    )
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">

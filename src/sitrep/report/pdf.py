@@ -12,8 +12,16 @@ from sitrep.errors import InputError
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 CHROMIUM_ENV = "SITREP_CHROMIUM"
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run", "--no-pdf-header-footer")
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--no-pdf-header-footer",
+)
 TIMEOUT_SECONDS = 120
 
 
@@ -29,13 +37,20 @@ def html_to_pdf(html: str, output: Path) -> None:
     """Print ``html`` to ``output`` with headless Chromium, or raise an InputError saying what is missing."""
     browser = find_chromium()
     if browser is None:
-        raise InputError("PDF reports need Chromium: install it (apt-get install chromium) or set "
-                         f"${CHROMIUM_ENV}; --format html gives the same report without it")
+        raise InputError(
+            "PDF reports need Chromium: install it (apt-get install chromium) or set "
+            f"${CHROMIUM_ENV}; --format html gives the same report without it"
+        )
     with tempfile.TemporaryDirectory(prefix="sitrep-report-") as work:
         page = Path(work) / "report.html"
         page.write_text(html, encoding="utf-8")
-        command = [browser, *FLAGS, f"--user-data-dir={work}/profile", f"--print-to-pdf={output.resolve()}",
-                   page.as_uri()]
+        command = [
+            browser,
+            *FLAGS,
+            f"--user-data-dir={work}/profile",
+            f"--print-to-pdf={output.resolve()}",
+            page.as_uri(),
+        ]
         try:
             done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False)
         except (OSError, subprocess.TimeoutExpired) as exc:

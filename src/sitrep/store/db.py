@@ -162,7 +162,9 @@ class Store:
         """The number of stored documents and one page of them (id, title, source, published, url,
         status), newest publication first."""
         columns = (Document.id, Document.title, Document.source, Document.published, Document.url, Document.status)
-        page = select(*columns).order_by(Document.published.desc().nulls_last(), Document.id).limit(limit).offset(offset)
+        page = (
+            select(*columns).order_by(Document.published.desc().nulls_last(), Document.id).limit(limit).offset(offset)
+        )
         with self._reading("read documents from"), self._reader() as session:
             total = session.scalar(select(func.count()).select_from(Document)) or 0
             return total, [dict(row) for row in session.execute(page).mappings()]

@@ -47,8 +47,17 @@ def file_story(session: Session, document_id: str, mine: Fingerprint) -> str:
     story_id = min([document_id, *joined])
     if joined - {story_id}:
         session.execute(update(Story).where(Story.story_id.in_(joined - {story_id})).values(story_id=story_id))
-    session.execute(insert(Story), [{"document_id": document_id, "story_id": story_id, "shingles": mine.size,
-                                     "signature": mine.signature.astype(np.uint32).tobytes()}])
+    session.execute(
+        insert(Story),
+        [
+            {
+                "document_id": document_id,
+                "story_id": story_id,
+                "shingles": mine.size,
+                "signature": mine.signature.astype(np.uint32).tobytes(),
+            }
+        ],
+    )
     if keys:
         session.execute(insert(StoryBand), [{"band_key": key, "document_id": document_id} for key in keys])
     return story_id
@@ -64,8 +73,9 @@ def lock_stories(session: Session) -> None:
 def split_story(session: Session, story_id: str) -> None:
     """Regroup the remaining members of a story after one of its documents was deleted."""
     lock_stories(session)
-    members = list(session.execute(select(Story.document_id, Story.shingles, Story.signature)
-                                   .where(Story.story_id == story_id)))
+    members = list(
+        session.execute(select(Story.document_id, Story.shingles, Story.signature).where(Story.story_id == story_id))
+    )
     if not members:
         return
     groups: UnionFind[str] = UnionFind()
@@ -92,15 +102,19 @@ def _sharing(session: Session, keys: list[int]) -> list[str]:
 def _stored(session: Session, document_ids: list[str]) -> Iterable[Any]:
     if not document_ids:
         return []
-    return session.execute(select(Story.document_id, Story.story_id, Story.shingles, Story.signature)
-                           .where(Story.document_id.in_(document_ids)))
+    return session.execute(
+        select(Story.document_id, Story.story_id, Story.shingles, Story.signature).where(
+            Story.document_id.in_(document_ids)
+        )
+    )
 
 
 def _candidate_pairs(session: Session, document_ids: list[str]) -> set[tuple[str, str]]:
     """Pairs of these documents that share a band key (the pairs the copy test may join)."""
     by_key: dict[int, list[str]] = {}
-    for row in session.execute(select(StoryBand.band_key, StoryBand.document_id)
-                               .where(StoryBand.document_id.in_(document_ids))):
+    for row in session.execute(
+        select(StoryBand.band_key, StoryBand.document_id).where(StoryBand.document_id.in_(document_ids))
+    ):
         by_key.setdefault(row.band_key, []).append(row.document_id)
     return {(a, b) for docs in by_key.values() for a in docs for b in docs if a < b}
 

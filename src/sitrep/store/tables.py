@@ -53,9 +53,7 @@ class Base(DeclarativeBase):
 
 
 def _document_fk() -> Mapped[str]:
-    return mapped_column(
-        String(64), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
-    )
+    return mapped_column(String(64), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
 
 
 def _reference(column: str, table: str) -> ForeignKeyConstraint:
@@ -74,9 +72,7 @@ def _reference(column: str, table: str) -> ForeignKeyConstraint:
 
 def _owner(column: str, table: str) -> ForeignKeyConstraint:
     """A composite foreign key to the item this row belongs to and is deleted with."""
-    return ForeignKeyConstraint(
-        ["document_id", column], [f"{table}.document_id", f"{table}.id"], ondelete="CASCADE"
-    )
+    return ForeignKeyConstraint(["document_id", column], [f"{table}.document_id", f"{table}.id"], ondelete="CASCADE")
 
 
 class Document(Base):
@@ -343,7 +339,8 @@ class Story(Base):
     __tablename__ = "stories"
 
     document_id: Mapped[str] = mapped_column(
-        String(64), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+        String(64), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+    )
     story_id: Mapped[str] = mapped_column(String(64), index=True)  # the smallest document id among its copies
     shingles: Mapped[int] = mapped_column(Integer)
     signature: Mapped[bytes] = mapped_column(LargeBinary)
@@ -356,12 +353,24 @@ class StoryBand(Base):
 
     band_key: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     document_id: Mapped[str] = mapped_column(
-        String(64), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True, index=True)
+        String(64), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
 
 
 LAYER_MODELS: tuple[type[Base], ...] = (
-    Actor, ActorMention, Place, PlaceMention, Time, Claim, ClaimVia, ClaimPlace,
-    Figure, ClaimFigure, Event, EventFigure, EventClaim,
+    Actor,
+    ActorMention,
+    Place,
+    PlaceMention,
+    Time,
+    Claim,
+    ClaimVia,
+    ClaimPlace,
+    Figure,
+    ClaimFigure,
+    Event,
+    EventFigure,
+    EventClaim,
 )
 """Every table below ``documents``; each comes after the table its rows belong to."""
 

@@ -56,36 +56,56 @@ def checked_date(name: str, value: str | None) -> str | None:
         raise HTTPException(422, f"query.{name}: {exc}") from None
 
 
-@router.get("/picture", summary="The fused picture (sitrep-picture/1)",
-            response_description="The picture JSON: see src/sitrep/resources/picture.schema.json.")
-def get_picture(live: Live, since: DateParam = None, until: DateParam = None,
-                place: Annotated[str | None, Query(max_length=MAX_FILTER_CHARS,
-                                                   description="Name, key or ISO3 code (substring).")] = None,
-                actor: Annotated[str | None, Query(max_length=MAX_FILTER_CHARS,
-                                                   description="Name, key or ISO3 code (substring).")] = None,
-                limit: Annotated[int | None, Query(ge=1, le=100_000,
-                                                   description="Top N events, claims and series.")] = None) -> Response:
+@router.get(
+    "/picture",
+    summary="The fused picture (sitrep-picture/1)",
+    response_description="The picture JSON: see src/sitrep/resources/picture.schema.json.",
+)
+def get_picture(
+    live: Live,
+    since: DateParam = None,
+    until: DateParam = None,
+    place: Annotated[
+        str | None, Query(max_length=MAX_FILTER_CHARS, description="Name, key or ISO3 code (substring).")
+    ] = None,
+    actor: Annotated[
+        str | None, Query(max_length=MAX_FILTER_CHARS, description="Name, key or ISO3 code (substring).")
+    ] = None,
+    limit: Annotated[int | None, Query(ge=1, le=100_000, description="Top N events, claims and series.")] = None,
+) -> Response:
     """The picture across every stored article, with documents ingested since the last call added first.
 
     `since`/`until` keep items dated in the span; `place` and `actor` keep items whose place or
     actors match; `limit` keeps the top N events, claims and figure series.
     """
-    body = live.view_json(since=checked_date("since", since), until=checked_date("until", until),
-                          place=place or None, actor=actor or None, limit=limit)
+    body = live.view_json(
+        since=checked_date("since", since),
+        until=checked_date("until", until),
+        place=place or None,
+        actor=actor or None,
+        limit=limit,
+    )
     return Response(content=body, media_type="application/json")
 
 
 @router.get("/documents", summary="Stored documents, newest first", response_model=DocumentPage)
-def get_documents(live: Live, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
-                  offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> DocumentPage:
+def get_documents(
+    live: Live,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+) -> DocumentPage:
     total, rows = live.store.list_documents(limit, offset)
     return DocumentPage(total=total, limit=limit, offset=offset, documents=[DocumentRow(**row) for row in rows])
 
 
-@router.get("/documents/{doc_id}", summary="One stored sitrep/1 extraction",
-            responses={404: {"model": Problem, "description": "No extracted document with this id."}})
-def get_document(live: Live, doc_id: Annotated[str, Path(max_length=64, description="sha256 of the text.")]
-                 ) -> dict[str, Any]:
+@router.get(
+    "/documents/{doc_id}",
+    summary="One stored sitrep/1 extraction",
+    responses={404: {"model": Problem, "description": "No extracted document with this id."}},
+)
+def get_document(
+    live: Live, doc_id: Annotated[str, Path(max_length=64, description="sha256 of the text.")]
+) -> dict[str, Any]:
     """The stored extraction, with the document's text (spans index it)."""
     extraction = live.store.get_extraction(doc_id)
     if extraction is not None:
@@ -96,20 +116,31 @@ def get_document(live: Live, doc_id: Annotated[str, Path(max_length=64, descript
 
 
 @router.get("/entities", summary="Actors and places across stored articles", response_model=list[Entity])
-def get_entities(live: Live, kind: Literal["actor", "place"] | None = None, q: TextParam = None,
-                 limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50) -> list[Entity]:
+def get_entities(
+    live: Live,
+    kind: Literal["actor", "place"] | None = None,
+    q: TextParam = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+) -> list[Entity]:
     return [Entity(**summary_dict(found)) for found in live.store.entities(kind=kind, query=q or None, limit=limit)]
 
 
-@router.get("/stories", summary="Syndicated stories: stored articles that copy one another",
-            response_model=list[Story])
+@router.get("/stories", summary="Syndicated stories: stored articles that copy one another", response_model=list[Story])
 def get_stories(live: Live) -> list[Story]:
     stories = []
     for group in live.store.story_groups():
         rows = [(doc_id, live.store.get_document(doc_id) or {}) for doc_id in group]
-        stories.append(Story(story=group[0], documents=[
-            StoryDocument(id=doc_id, title=row.get("title"), source=row.get("source"), published=row.get("published"))
-            for doc_id, row in rows]))
+        stories.append(
+            Story(
+                story=group[0],
+                documents=[
+                    StoryDocument(
+                        id=doc_id, title=row.get("title"), source=row.get("source"), published=row.get("published")
+                    )
+                    for doc_id, row in rows
+                ],
+            )
+        )
     return stories
 
 

@@ -38,8 +38,9 @@ def static_dir() -> Path:
     return Path(str(files("sitrep.web") / "static"))
 
 
-def create_app(db_url: str | None = None, *, allowed_hosts: Sequence[str] = LOCAL_HOSTS,
-               max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
+def create_app(
+    db_url: str | None = None, *, allowed_hosts: Sequence[str] = LOCAL_HOSTS, max_body_bytes: int = MAX_BODY_BYTES
+) -> FastAPI:
     """An ASGI app serving the API and the page over the store at ``db_url`` (see ``database_url``)."""
     store = Store.open(db_url)
     try:
@@ -53,8 +54,14 @@ def create_app(db_url: str | None = None, *, allowed_hosts: Sequence[str] = LOCA
         yield
         store.close()
 
-    app = FastAPI(title="sitrep", version=package_version(), description=DESCRIPTION, lifespan=lifespan,
-                  docs_url=None, redoc_url=None)  # their pages load scripts from a CDN: nothing leaves the machine
+    app = FastAPI(
+        title="sitrep",
+        version=package_version(),
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+    )  # their pages load scripts from a CDN: nothing leaves the machine
     app.state.live = live
     install_error_handlers(app, max_body_bytes)
     app.include_router(router)

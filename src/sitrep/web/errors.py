@@ -47,8 +47,6 @@ async def on_validation_error(request: Request, exc: Exception) -> JSONResponse:
     return problem(422, summary, errors)
 
 
-
-
 async def on_sitrep_error(request: Request, exc: Exception) -> JSONResponse:
     status = 503 if isinstance(exc, StoreError) else 400
     return problem(status, str(exc))

@@ -47,8 +47,7 @@ class ArticleIn(BaseModel):
         return None if value is None else check_iso_date(value)
 
     def to_document(self) -> Document:
-        return Document(text=self.text, title=self.title, source=self.source, url=self.url,
-                        published=self.published)
+        return Document(text=self.text, title=self.title, source=self.source, url=self.url, published=self.published)
 
 
 class SavedOut(BaseModel):

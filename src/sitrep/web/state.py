@@ -58,8 +58,14 @@ class LivePicture:
         with self._lock:
             return self._catch_up()
 
-    def view_json(self, since: str | None = None, until: str | None = None, place: str | None = None,
-                  actor: str | None = None, limit: int | None = None) -> bytes:
+    def view_json(
+        self,
+        since: str | None = None,
+        until: str | None = None,
+        place: str | None = None,
+        actor: str | None = None,
+        limit: int | None = None,
+    ) -> bytes:
         """The current picture (``Picture.to_dict``) as JSON bytes, from the cache when unchanged."""
         key: Filters = (since, until, place, actor, limit)
         with self._lock:

@@ -27,11 +27,11 @@ class AliasLink:
 
     long: tuple[int, int]
     short: tuple[int, int]
-    kind: str       # "acronym" | "cue"
+    kind: str  # "acronym" | "cue"
 
 
 def is_acronym(text: str) -> bool:
-    """"RSF", "FARDC", "U.N.", "M23", "UNIFIL": two or more capitals, short, no spaces."""
+    """ "RSF", "FARDC", "U.N.", "M23", "UNIFIL": two or more capitals, short, no spaces."""
     capitals, digits = sum(c.isupper() for c in text), sum(c.isdigit() for c in text)
     return bool(ACRONYM.fullmatch(text)) and capitals + digits >= 2 and sum(c.islower() for c in text) <= 2
 
@@ -48,7 +48,7 @@ def _capital_before_joiners(parse: Parse, k: int) -> bool:
 def _in_name(parse: Parse, k: int, end: int) -> bool:
     """Whether token k continues, leftwards, a name that runs to ``end``."""
     token = parse.tokens[k]
-    glued = k + 1 < end and not parse.text[token.end:parse.tokens[k + 1].start]     # "Tehreek-e-Taliban"
+    glued = k + 1 < end and not parse.text[token.end : parse.tokens[k + 1].start]  # "Tehreek-e-Taliban"
     if token.text[:1].isupper() or token.text[:1].isdigit():
         return True
     if glued and (token.text.isalpha() or token.text == "-"):
@@ -67,7 +67,7 @@ def name_run_before(parse: Parse, end: int) -> tuple[int, int] | None:
     if end - first < 2:
         return None
     if any(t.ent_type in {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"} for t in tokens[first:end]):
-        return None     # "KYIV, March 5 (Reuters)": a dateline's date
+        return None  # "KYIV, March 5 (Reuters)": a dateline's date
     return first, end
 
 
@@ -80,9 +80,13 @@ def _name_run_after(parse: Parse, start: int) -> tuple[int, int] | None:
     first = k
     while k < len(tokens) and tokens[k].sent == tokens[first].sent and k - first < 6:
         token = tokens[k]
-        glued = k > first and not parse.text[tokens[k - 1].end:token.start]
-        if token.text[:1].isupper() or token.text[:1].isdigit() or (glued and token.text[:1].isalpha()) or \
-                (token.text == "-" and glued):
+        glued = k > first and not parse.text[tokens[k - 1].end : token.start]
+        if (
+            token.text[:1].isupper()
+            or token.text[:1].isdigit()
+            or (glued and token.text[:1].isalpha())
+            or (token.text == "-" and glued)
+        ):
             k += 1
         else:
             break
@@ -97,7 +101,7 @@ def _cue_at(parse: Parse, i: int, patterns: Patterns) -> int | None:
         if not cue.startswith(first_word):
             continue
         words = cue.split()
-        if i + len(words) <= len(tokens) and [t.lower for t in tokens[i:i + len(words)]] == words:
+        if i + len(words) <= len(tokens) and [t.lower for t in tokens[i : i + len(words)]] == words:
             return i + len(words)
     return None
 
@@ -114,7 +118,7 @@ def alias_links(parse: Parse, patterns: Patterns) -> list[AliasLink]:
     for i in range(1, len(tokens) - 2):
         k = i + 1 if tokens[i].text == "," else i
         if k == i and tokens[i - 1].text[:1].islower():
-            continue        # "the group known as": no name before the cue
+            continue  # "the group known as": no name before the cue
         after = _cue_at(parse, k, patterns)
         if after is None:
             continue
@@ -157,14 +161,23 @@ def apply_aliases(parse: Parse, drafts: Drafts, patterns: Patterns, new_draft) -
             continue
         short_span = _span(parse, *link.short)
         owner = drafts.owner(short_span)
-        for inner in [d for d in drafts.by_key.values() if d is not owner and d is not target and d.type != "state"
-                      and d.mentions and all(short_span[0] <= m[0] and m[1] <= short_span[1] for m in d.mentions)]:
-            drafts.merge(inner, target)     # "Tehreek" of "Tehreek-e-Taliban Pakistan"
+        for inner in [
+            d
+            for d in drafts.by_key.values()
+            if d is not owner
+            and d is not target
+            and d.type != "state"
+            and d.mentions
+            and all(short_span[0] <= m[0] and m[1] <= short_span[1] for m in d.mentions)
+        ]:
+            drafts.merge(inner, target)  # "Tehreek" of "Tehreek-e-Taliban Pakistan"
         if owner is not None and owner is not target:
-            if owner.type == "state" or (link.kind == "acronym" and (owner.type == "person") != (target.type == "person")):
-                continue    # "General Ahmed (SAF)": a person is not named by an organisation's acronym
+            if owner.type == "state" or (
+                link.kind == "acronym" and (owner.type == "person") != (target.type == "person")
+            ):
+                continue  # "General Ahmed (SAF)": a person is not named by an organisation's acronym
             if owner.key.startswith("entry:") and not target.key.startswith("entry:") and target.type != "person":
-                owner, target = target, owner   # the dictionary's actor keeps its name
+                owner, target = target, owner  # the dictionary's actor keeps its name
             drafts.merge(owner, target)
         target.add(short_span)
         drafts.claim(*link.short)
@@ -189,4 +202,3 @@ def _later_uses(parse: Parse, drafts: Drafts, learned: dict[str, Draft]) -> None
             if _text(parse, i, i + size) == short and drafts.free(i, i + size):
                 target.add(_span(parse, i, i + size))
                 drafts.claim(i, i + size)
-

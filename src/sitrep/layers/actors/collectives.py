@@ -30,9 +30,34 @@ from sitrep.model import Actor, Span
 from sitrep.nlp import Parse
 
 LEFT_DEPS = {"det", "nummod", "amod", "compound", "poss", "quantmod", "case", "punct", "nmod"}
-DROPPED_LEFT = {"a", "an", "the", "one", "two", "three", "four", "five", "several", "some", "many", "other", "few",
-                "most", "all", "both", "these", "those", "this", "that", "another", "numerous", "multiple",
-                "first", "unnamed", "unidentified"}
+DROPPED_LEFT = {
+    "a",
+    "an",
+    "the",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "several",
+    "some",
+    "many",
+    "other",
+    "few",
+    "most",
+    "all",
+    "both",
+    "these",
+    "those",
+    "this",
+    "that",
+    "another",
+    "numerous",
+    "multiple",
+    "first",
+    "unnamed",
+    "unidentified",
+}
 BODY_PREPOSITIONS = {"for", "of", "in", "at", "from", "with"}
 
 
@@ -43,9 +68,9 @@ class Collective:
     name: str
     type: str
     country: str | None
-    span: Span                      # the noun phrase as written ("Two security sources")
-    modifiers: Span | None          # the words before the noun ("State Department" in "a State Department spokesman")
-    body: Span | None               # the object of "for/of/in ..." ("Ukraine's SBU security service")
+    span: Span  # the noun phrase as written ("Two security sources")
+    modifiers: Span | None  # the words before the noun ("State Department" in "a State Department spokesman")
+    body: Span | None  # the object of "for/of/in ..." ("Ukraine's SBU security service")
     preposition: str | None
     plural: bool
 
@@ -85,8 +110,11 @@ def is_agent_or_source(parse: Parse, i: int) -> bool:
         token = tokens[i]
         if token.dep in {"nsubj", "nsubjpass"}:
             return True
-        if token.dep == "pobj" and tokens[token.head].lower == "to" and \
-                tokens[tokens[token.head].head].lower == "according":
+        if (
+            token.dep == "pobj"
+            and tokens[token.head].lower == "to"
+            and tokens[tokens[token.head].head].lower == "according"
+        ):
             return True
         if token.dep == "pobj" and tokens[token.head].lower == "by" and tokens[token.head].dep == "agent":
             return True
@@ -104,7 +132,7 @@ def collective_at(parse: Parse, i: int, lexicon: Lexicon | None = None) -> Colle
     if found is None or tokens[i].pos not in {"NOUN", "PROPN"}:
         return None
     if tokens[i].text[:1].isupper() and i != _sentence_start(parse, i):
-        return None     # "the Haitian National Police": a name, not an unnamed actor
+        return None  # "the Haitian National Police": a name, not an unnamed actor
     noun_first, (_, type_, is_plural) = found
     start = noun_first
     for child in parse.children(i):
@@ -112,18 +140,32 @@ def collective_at(parse: Parse, i: int, lexicon: Lexicon | None = None) -> Colle
             start = min(start, parse.subtree(child.i)[0])
     start = min(start, noun_first)
     named_first = start
-    while named_first < noun_first and (tokens[named_first].lower in DROPPED_LEFT or tokens[named_first].pos == "NUM"
-                                        or tokens[named_first].pos == "PUNCT"):
+    while named_first < noun_first and (
+        tokens[named_first].lower in DROPPED_LEFT
+        or tokens[named_first].pos == "NUM"
+        or tokens[named_first].pos == "PUNCT"
+    ):
         named_first += 1
     country = _country_among(parse, named_first, noun_first, lexicon)
     body, preposition = _body_after(parse, i)
-    text = clean_name(parse.text[tokens[named_first].start:tokens[i].end])
-    if named_first == _sentence_start(parse, named_first) and text[:1].isupper() and \
-            (named_first == noun_first or (tokens[named_first].pos != "PROPN" and not country)):
-        text = text[:1].lower() + text[1:]      # "Police said", "Security officials said"; not "Russian officials"
+    text = clean_name(parse.text[tokens[named_first].start : tokens[i].end])
+    if (
+        named_first == _sentence_start(parse, named_first)
+        and text[:1].isupper()
+        and (named_first == noun_first or (tokens[named_first].pos != "PROPN" and not country))
+    ):
+        text = text[:1].lower() + text[1:]  # "Police said", "Security officials said"; not "Russian officials"
     modifiers = (tokens[named_first].start, tokens[noun_first - 1].end) if named_first < noun_first else None
-    return Collective(name=text, type=type_, country=country, span=(tokens[start].start, tokens[i].end),
-                      modifiers=modifiers, body=body, preposition=preposition, plural=is_plural)
+    return Collective(
+        name=text,
+        type=type_,
+        country=country,
+        span=(tokens[start].start, tokens[i].end),
+        modifiers=modifiers,
+        body=body,
+        preposition=preposition,
+        plural=is_plural,
+    )
 
 
 def _sentence_start(parse: Parse, i: int) -> int:
@@ -139,10 +181,14 @@ def _country_among(parse: Parse, first: int, last: int, lexicon: Lexicon) -> str
     tokens = parse.tokens
     for start in range(first, last):
         for end in range(min(last, start + 3), start, -1):
-            text = parse.text[tokens[start].start:tokens[end - 1].end]
+            text = parse.text[tokens[start].start : tokens[end - 1].end]
             iso3 = lexicon.country_of_adjective(text)
-            if iso3 and (end == last or tokens[end].text in POSSESSIVES or tokens[end].text[:1].islower()
-                         or tokens[end].pos in {"NOUN", "PROPN"}):
+            if iso3 and (
+                end == last
+                or tokens[end].text in POSSESSIVES
+                or tokens[end].text[:1].islower()
+                or tokens[end].pos in {"NOUN", "PROPN"}
+            ):
                 return iso3
     return None
 
@@ -175,17 +221,22 @@ def find_collectives(parse: Parse, drafts: Drafts, lexicon: Lexicon, home: str |
         name = found.name
         if body is not None and found.body is not None and found.modifiers is None:
             name = f"{found.name} {found.preposition} {body.name}"
-        affiliation = body.key if body else (f"state:{country}" if country and f"state:{country}" in drafts.by_key
-                                             else None)
-        forces = _named_forces(drafts, country or home) if found.type == "armed_forces" and \
-            found.name.split()[-1] not in {"police", "policemen", "officers"} else None
+        affiliation = (
+            body.key if body else (f"state:{country}" if country and f"state:{country}" in drafts.by_key else None)
+        )
+        forces = (
+            _named_forces(drafts, country or home)
+            if found.type == "armed_forces" and found.name.split()[-1] not in {"police", "policemen", "officers"}
+            else None
+        )
         if body is not None and body.type == found.type and found.body is None:
-            draft = body        # "M23 rebels", "Hamas militants": the group itself
+            draft = body  # "M23 rebels", "Hamas militants": the group itself
         elif forces is not None:
-            draft = forces      # "security forces" where the text has named the country's forces
+            draft = forces  # "security forces" where the text has named the country's forces
         else:
             draft = _same_collective(drafts, name, found.type) or drafts.get(
-                f"collective:{name.lower()}", name=name, type=found.type, country=country, affiliation=affiliation)
+                f"collective:{name.lower()}", name=name, type=found.type, country=country, affiliation=affiliation
+            )
         draft.add(found.span)
         first = parse.token_at(found.span[0])
         drafts.claim(first.i if first else i, i + 1)
@@ -208,7 +259,7 @@ def _same_collective(drafts: Drafts, name: str, type_: str) -> Draft | None:
             continue
         known = draft.name.lower().split()
         shorter, longer = sorted((words, known), key=len)
-        if longer[-len(shorter):] == shorter:
+        if longer[-len(shorter) :] == shorter:
             if len(words) > len(known):
                 draft.name = name
             return draft
@@ -216,12 +267,14 @@ def _same_collective(drafts: Drafts, name: str, type_: str) -> Draft | None:
 
 
 def _refers_back(parse: Parse, drafts: Drafts, found: Collective, i: int) -> bool:
-    """"The militants said" after a named armed group: a description of that group (coreference's work)."""
+    """ "The militants said" after a named armed group: a description of that group (coreference's work)."""
     first = parse.token_at(found.span[0])
     if first is None or first.lower not in {"the", "these", "those"} or found.modifiers is not None:
         return False
-    return any(d.type == found.type and not d.key.startswith("collective:") and
-               any(m[0] < found.span[0] for m in d.mentions) for d in drafts.by_key.values())
+    return any(
+        d.type == found.type and not d.key.startswith("collective:") and any(m[0] < found.span[0] for m in d.mentions)
+        for d in drafts.by_key.values()
+    )
 
 
 def _body_draft(drafts: Drafts, found: Collective) -> Draft | None:
@@ -263,9 +316,16 @@ def collective_actor(analysis: Analysis, span: Span) -> str | None:
         if part is not None and body is None:
             body = analysis.resolve_actor(part)
     if body is None and found.country:
-        body = next((a.id for a in analysis.extraction.actors if a.type == "state" and a.country == found.country),
-                    None)
-    actor = Actor(id=analysis.extraction.next_id("actors"), name=found.name, type=found.type, country=found.country,
-                  affiliation=body, mentions=[found.span])
+        body = next(
+            (a.id for a in analysis.extraction.actors if a.type == "state" and a.country == found.country), None
+        )
+    actor = Actor(
+        id=analysis.extraction.next_id("actors"),
+        name=found.name,
+        type=found.type,
+        country=found.country,
+        affiliation=body,
+        mentions=[found.span],
+    )
     analysis.extraction.actors.append(actor)
     return actor.id

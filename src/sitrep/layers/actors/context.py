@@ -21,8 +21,13 @@ def _name_before_comma(parse: Parse, comma: int) -> tuple[int, int] | None:
     """The two to four capitalised proper nouns that end right before token ``comma``."""
     tokens = parse.tokens
     first = comma
-    while first - 1 >= 0 and comma - first < 4 and tokens[first - 1].pos in NAME_POS and \
-            tokens[first - 1].text[:1].isupper() and tokens[first - 1].sent == tokens[comma].sent:
+    while (
+        first - 1 >= 0
+        and comma - first < 4
+        and tokens[first - 1].pos in NAME_POS
+        and tokens[first - 1].text[:1].isupper()
+        and tokens[first - 1].sent == tokens[comma].sent
+    ):
         first -= 1
     return (first, comma) if comma - first >= 2 else None
 
@@ -62,7 +67,7 @@ def joined_organisations(parse: Parse, patterns: Patterns) -> list[tuple[int, in
         for child in parse.children(verb.i):
             if child.dep != "dobj" or child.pos != "PROPN" or not child.text[:1].isupper():
                 continue
-            first, last = parse.subtree(child.i)[0], child.i + 1     # "the Sea Org" of "the Sea Org aged 14"
+            first, last = parse.subtree(child.i)[0], child.i + 1  # "the Sea Org" of "the Sea Org aged 14"
             while first < last and tokens[first].lower in ARTICLES:
                 first += 1
             if last - first >= 1 and all(t.text[:1].isupper() for t in tokens[first:last]):

@@ -36,10 +36,10 @@ ARTICLES = ("the ", "a ", "an ", "this ", "that ", "these ", "those ")
 class CorefState:
     """What ``prepare`` leaves for ``resolve``."""
 
-    pronouns: dict[int, str] = field(default_factory=dict)      # pronoun start char -> actor id
-    pleonastic: set[int] = field(default_factory=set)           # start chars of "it" that refers to nothing
-    genders: dict[str, str] = field(default_factory=dict)       # actor id -> "m" | "f"
-    titles: dict[str, set[str]] = field(default_factory=dict)   # actor id -> lower-case offices
+    pronouns: dict[int, str] = field(default_factory=dict)  # pronoun start char -> actor id
+    pleonastic: set[int] = field(default_factory=set)  # start chars of "it" that refers to nothing
+    genders: dict[str, str] = field(default_factory=dict)  # actor id -> "m" | "f"
+    titles: dict[str, set[str]] = field(default_factory=dict)  # actor id -> lower-case offices
 
 
 def _patterns():
@@ -48,8 +48,9 @@ def _patterns():
     return load_patterns()
 
 
-def prepare(analysis: Analysis, genders: dict[str, str] | None = None,
-            titles: dict[str, set[str]] | None = None) -> CorefState:
+def prepare(
+    analysis: Analysis, genders: dict[str, str] | None = None, titles: dict[str, set[str]] | None = None
+) -> CorefState:
     """Record every pronoun's antecedent and keep what ``resolve`` needs in ``analysis.notes``."""
     state = CorefState(genders=dict(genders or {}), titles={k: set(v) for k, v in (titles or {}).items()})
     state.pronouns = pronoun_chains(analysis.parse, analysis.extraction.actors, state.genders)
@@ -86,8 +87,8 @@ def pronoun_chains(parse: Parse, actors: list[Actor], genders: dict[str, str]) -
     pronoun_classes = _patterns().pronouns
     by_id = {a.id: a for a in actors}
     events = _mention_events(parse, actors)
-    salience: dict[str, float] = {}     # from earlier sentences, decayed
-    current: dict[str, float] = {}      # this sentence: the strongest mention of each actor
+    salience: dict[str, float] = {}  # from earlier sentences, decayed
+    current: dict[str, float] = {}  # this sentence: the strongest mention of each actor
     last_seen: dict[str, int] = {}
     sentence = 0
     out: dict[int, str] = {}
@@ -108,8 +109,9 @@ def pronoun_chains(parse: Parse, actors: list[Actor], genders: dict[str, str]) -
         if pronoun_class is None or token.ent_type or is_pleonastic(parse, token.i):
             continue
         scores = {k: salience.get(k, 0.0) + current.get(k, 0.0) for k in set(salience) | set(current)}
-        best = _reporting_subject(parse, token.i, actors, pronoun_class, genders) or \
-            _best_antecedent(pronoun_class, scores, last_seen, by_id, genders)
+        best = _reporting_subject(parse, token.i, actors, pronoun_class, genders) or _best_antecedent(
+            pronoun_class, scores, last_seen, by_id, genders
+        )
         if best is not None:
             out[token.start] = best
             if pronoun_class in {"m", "f"}:
@@ -118,9 +120,10 @@ def pronoun_chains(parse: Parse, actors: list[Actor], genders: dict[str, str]) -
     return out
 
 
-def _reporting_subject(parse: Parse, i: int, actors: list[Actor], pronoun_class: str,
-                       genders: dict[str, str]) -> str | None:
-    """"The government announced that it would recruit...": the subject of a clause that completes a
+def _reporting_subject(
+    parse: Parse, i: int, actors: list[Actor], pronoun_class: str, genders: dict[str, str]
+) -> str | None:
+    """ "The government announced that it would recruit...": the subject of a clause that completes a
     verb is, when it is a compatible pronoun, that verb's own subject."""
     token = parse.tokens[i]
     if token.dep not in ("nsubj", "nsubjpass"):
@@ -131,8 +134,9 @@ def _reporting_subject(parse: Parse, i: int, actors: list[Actor], pronoun_class:
     subject = next((t for t in parse.children(clause.head) if t.dep in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.i == i:
         return None
-    named = [a for a in actors if any(start <= subject.start < end for start, end in a.mentions)] or \
-        [a for a in actors if a.name.split() and a.name.split()[-1].casefold() == subject.text.casefold()]
+    named = [a for a in actors if any(start <= subject.start < end for start, end in a.mentions)] or [
+        a for a in actors if a.name.split() and a.name.split()[-1].casefold() == subject.text.casefold()
+    ]
     for actor in named:
         if _compatible(actor, pronoun_class, genders):
             return actor.id
@@ -165,18 +169,28 @@ def is_pleonastic(parse: Parse, i: int) -> bool:
     if verb.lemma in {"seem", "appear", "happen", "emerge", "matter"}:
         return clause or not complement
     if verb.lemma == "remain" and any(k.dep == "xcomp" and k.lemma == "see" for k in kids):
-        return True         # "it remains to be seen"
+        return True  # "it remains to be seen"
     if complement and complement[0].lemma in patterns.raising_adjectives:
-        return False        # "it is likely to attack again": the group is likely to
-    if complement and complement[0].dep == "attr" and complement[0].pos in {"NOUN", "PROPN"} \
-            and not any(parse.tokens[k].dep in {"ccomp", "acl", "relcl"} for k in parse._children[complement[0].i]):
-        return False        # "it is an armed group"
-    return bool(complement) and (clause or any(k.dep in {"ccomp", "xcomp"} for c in complement
-                                               for k in parse.children(c.i)))
+        return False  # "it is likely to attack again": the group is likely to
+    if (
+        complement
+        and complement[0].dep == "attr"
+        and complement[0].pos in {"NOUN", "PROPN"}
+        and not any(parse.tokens[k].dep in {"ccomp", "acl", "relcl"} for k in parse._children[complement[0].i])
+    ):
+        return False  # "it is an armed group"
+    return bool(complement) and (
+        clause or any(k.dep in {"ccomp", "xcomp"} for c in complement for k in parse.children(c.i))
+    )
 
 
-def _best_antecedent(pronoun_class: str, scores: dict[str, float], last_seen: dict[str, int],
-                     by_id: dict[str, Actor], genders: dict[str, str]) -> str | None:
+def _best_antecedent(
+    pronoun_class: str,
+    scores: dict[str, float],
+    last_seen: dict[str, int],
+    by_id: dict[str, Actor],
+    genders: dict[str, str],
+) -> str | None:
     """The compatible actor with the highest salience; the latest mentioned wins a tie."""
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], -last_seen.get(kv[0], 0)))
     for actor_id, score in ranked:
@@ -199,16 +213,17 @@ def resolve(analysis: Analysis, span: Span) -> str | None:
     state = analysis.notes.get(NOTES_KEY)
     if not isinstance(state, CorefState):
         state = prepare(analysis)
-    text = analysis.text[span[0]:span[1]].strip()
+    text = analysis.text[span[0] : span[1]].strip()
     lowered = text.lower()
     pronoun_class = _patterns().pronouns.get(lowered)
     if pronoun_class is not None:
-        start = span[0] + (len(analysis.text[span[0]:span[1]]) - len(analysis.text[span[0]:span[1]].lstrip()))
+        start = span[0] + (len(analysis.text[span[0] : span[1]]) - len(analysis.text[span[0] : span[1]].lstrip()))
         if start in state.pleonastic:
             return None
         token = analysis.parse.token_at(start)
-        reporter = None if token is None else _reporting_subject(
-            analysis.parse, token.i, actors, pronoun_class, state.genders)  # actors later stages added count
+        reporter = (
+            None if token is None else _reporting_subject(analysis.parse, token.i, actors, pronoun_class, state.genders)
+        )  # actors later stages added count
         return reporter or state.pronouns.get(start) or _late_pronoun(analysis, state, start, pronoun_class)
     bare = _strip_article(text)
     definite = (bare != text and not re.match(r"(?i)an?\s", text)) or _determiner_before(analysis.text, span[0])
@@ -254,14 +269,14 @@ def _nominal_head(analysis: Analysis, span: Span) -> bool:
 
 def _determiner_before(text: str, start: int) -> bool:
     """Whether "the", "this", "that", "these" or "those" comes right before ``start``."""
-    return bool(re.search(r"(?i)\b(?:the|this|that|these|those)\s+$", text[max(0, start - 8):start]))
+    return bool(re.search(r"(?i)\b(?:the|this|that|these|those)\s+$", text[max(0, start - 8) : start]))
 
 
 def _strip_article(text: str) -> str:
     lowered = text.lower()
     for article in ARTICLES:
         if lowered.startswith(article):
-            return text[len(article):].strip()
+            return text[len(article) :].strip()
     return text
 
 
@@ -276,7 +291,7 @@ def _by_name(actors: list[Actor], text: str) -> Actor | None:
         return None
     for actor in actors:
         name = _words(actor.name)
-        if name == words or (actor.type == "person" and name[-len(words):] == words):
+        if name == words or (actor.type == "person" and name[-len(words) :] == words):
             return actor
     lexicon = load_lexicon()
     entry = lexicon.entry_names.get(text)
@@ -288,9 +303,10 @@ def _by_name(actors: list[Actor], text: str) -> Actor | None:
     return None
 
 
-def _by_description(analysis: Analysis, state: CorefState, text: str, span: Span,
-                    definite: bool = True) -> Actor | None:
-    """"the Secretary General", "the minister", "the ministry", "the militants": the latest actor whose role or
+def _by_description(
+    analysis: Analysis, state: CorefState, text: str, span: Span, definite: bool = True
+) -> Actor | None:
+    """ "the Secretary General", "the minister", "the ministry", "the militants": the latest actor whose role or
     name fits. Group nouns ("militants", "group") refer back only with a determiner: bare "militants" are anyone."""
     words = _words(text)
     if not words:
@@ -300,24 +316,26 @@ def _by_description(analysis: Analysis, state: CorefState, text: str, span: Span
     if not definite and head in _patterns().definite_only_heads:
         return None
     if not _nominal_head(analysis, span):
-        return None     # "the", "for": no description at all
+        return None  # "the", "for": no description at all
     heads = _patterns().description_heads
     # "Collective of Soum Associations, a civil society group" is a name, not a description of another actor
     named = "," in text or bool(re.match(r"[A-Z]\w* (?:of|for) [A-Z]", text))
-    candidates: list[tuple[int, Actor]] = []    # (minus the rank of the fitting type, actor)
+    candidates: list[tuple[int, Actor]] = []  # (minus the rank of the fitting type, actor)
     for actor in analysis.extraction.actors:
         rank: int | None = 0
         titles = state.titles.get(actor.id, set())
         role = (actor.role or "").lower()
         fits = False
         if actor.type == "person":
-            fits = phrase in titles or any(head == t.split()[-1] for t in titles) or \
-                bool(role and re.search(rf"\b{re.escape(phrase)}\b", role))
+            fits = (
+                phrase in titles
+                or any(head == t.split()[-1] for t in titles)
+                or bool(role and re.search(rf"\b{re.escape(phrase)}\b", role))
+            )
             fits = fits or (head in {"spokesperson", "spokesman", "spokeswoman"} and "spokes" in role)
         elif not named:
             targets = heads.get(head, [])
-            rank = next((n for n, t in enumerate(targets) if t == actor.type or t.lower() in actor.name.lower()),
-                        None)
+            rank = next((n for n, t in enumerate(targets) if t == actor.type or t.lower() in actor.name.lower()), None)
             if rank is None and head in _words(actor.name):
                 rank = len(targets)
             fits = rank is not None

@@ -20,7 +20,7 @@ from sitrep.nlp import Parse
 POSSESSIVES = {"'s", "’s", "'", "’"}
 ARTICLES = {"the", "a", "an"}
 
-V = TypeVar("V")   # the value a phrase table gives
+V = TypeVar("V")  # the value a phrase table gives
 
 
 @dataclass(frozen=True)
@@ -60,20 +60,30 @@ def load_patterns() -> Patterns:
     raw = json.loads(resources.files("sitrep.resources").joinpath("actors_patterns.json").read_text("utf-8"))
     return Patterns(
         force_nouns=tuple(sorted(raw["force_nouns"], key=lambda w: -len(w.split()))),
-        force_lead_words=frozenset(raw["force_lead_words"]), media_words=frozenset(raw["media_words"]),
-        media_followers=tuple(raw["media_followers"]), pronouns=raw["pronouns"], honorifics=raw["honorifics"],
-        description_heads=raw["description_heads"], not_actors=frozenset(raw["not_actors"]),
+        force_lead_words=frozenset(raw["force_lead_words"]),
+        media_words=frozenset(raw["media_words"]),
+        media_followers=tuple(raw["media_followers"]),
+        pronouns=raw["pronouns"],
+        honorifics=raw["honorifics"],
+        description_heads=raw["description_heads"],
+        not_actors=frozenset(raw["not_actors"]),
         definite_only_heads=frozenset(raw["definite_only_heads"]),
         armed_group_name_words=frozenset(raw["armed_group_name_words"]),
         armed_group_descriptions=tuple(sorted(raw["armed_group_descriptions"], key=lambda w: -len(w.split()))),
-        pleonastic_verbs=frozenset(raw["pleonastic_verbs"]), pleonastic_passives=frozenset(raw["pleonastic_passives"]),
-        byline_words=frozenset(raw["byline_words"]), raising_adjectives=frozenset(raw["raising_adjectives"]),
+        pleonastic_verbs=frozenset(raw["pleonastic_verbs"]),
+        pleonastic_passives=frozenset(raw["pleonastic_passives"]),
+        byline_words=frozenset(raw["byline_words"]),
+        raising_adjectives=frozenset(raw["raising_adjectives"]),
         home_force_nouns=tuple(raw["home_force_nouns"]),
         alias_cues=tuple(sorted(raw["alias_cues"], key=lambda w: -len(w.split()))),
-        place_nouns=frozenset(raw["place_nouns"]), facility_heads=frozenset(raw["facility_heads"]),
-        organisation_nouns=raw["organisation_nouns"], force_name_words=tuple(raw["force_name_words"]),
-        home_force_names=raw["home_force_names"], person_nouns=frozenset(raw["person_nouns"]),
-        membership_verbs=frozenset(raw["membership_verbs"]), vehicle_nouns=frozenset(raw["vehicle_nouns"]),
+        place_nouns=frozenset(raw["place_nouns"]),
+        facility_heads=frozenset(raw["facility_heads"]),
+        organisation_nouns=raw["organisation_nouns"],
+        force_name_words=tuple(raw["force_name_words"]),
+        home_force_names=raw["home_force_names"],
+        person_nouns=frozenset(raw["person_nouns"]),
+        membership_verbs=frozenset(raw["membership_verbs"]),
+        vehicle_nouns=frozenset(raw["vehicle_nouns"]),
         organisation_name_heads=raw["organisation_name_heads"],
     )
 
@@ -87,11 +97,11 @@ class Draft:
     type: str
     country: str | None = None
     role: str | None = None
-    affiliation: str | None = None     # key of the actor it belongs to
+    affiliation: str | None = None  # key of the actor it belongs to
     mentions: list[Span] = field(default_factory=list)
-    titles: set[str] = field(default_factory=set)   # lower-case offices: "secretary general"
+    titles: set[str] = field(default_factory=set)  # lower-case offices: "secretary general"
     gender: str | None = None
-    title_first: int | None = None      # first token of the title that gave the role ("Ministry spokesman X")
+    title_first: int | None = None  # first token of the title that gave the role ("Ministry spokesman X")
 
     def add(self, span: Span) -> None:
         if span not in self.mentions:
@@ -150,7 +160,7 @@ class Drafts:
 
 
 def _text(parse: Parse, first: int, last: int) -> str:
-    return parse.text[parse.tokens[first].start:parse.tokens[last - 1].end]
+    return parse.text[parse.tokens[first].start : parse.tokens[last - 1].end]
 
 
 def _span(parse: Parse, first: int, last: int) -> Span:
@@ -164,8 +174,9 @@ def _with_possessive(parse: Parse, first: int, last: int) -> int:
     return last
 
 
-def _phrase_at(parse: Parse, i: int, phrases: Mapping[str, V], max_len: int = 6,
-               lower: bool = False) -> tuple[int, V] | None:
+def _phrase_at(
+    parse: Parse, i: int, phrases: Mapping[str, V], max_len: int = 6, lower: bool = False
+) -> tuple[int, V] | None:
     """The longest phrase of ``phrases`` (exact text, or lower-cased) starting at token i: (end token, value)."""
     tokens = parse.tokens
     for last in range(min(len(tokens), i + max_len), i, -1):
@@ -198,5 +209,3 @@ def state_name(lexicon: Lexicon, iso3: str) -> str:
 
 def _state(drafts: Drafts, lexicon: Lexicon, iso3: str) -> Draft:
     return drafts.get(f"state:{iso3}", name=state_name(lexicon, iso3), type="state", country=iso3)
-
-

@@ -35,8 +35,11 @@ def not_names() -> dict[str, str]:
     path = resources.files("sitrep.resources").joinpath("actors_not_names.tsv")
     if not path.is_file():
         raise ResourceError("actors_not_names.tsv is missing from sitrep/resources")
-    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
+    rows = [
+        line.split("\t")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
     return {row[0]: row[1] if len(row) > 1 else "other" for row in rows}
 
 

@@ -31,8 +31,9 @@ def type_armed_groups(parse: Parse, drafts: Drafts, patterns: Patterns) -> None:
     for draft in drafts.by_key.values():
         if draft.type != "organization" or draft.key.startswith(("entry:", "office:")):
             continue
-        if set(draft.name.split()) & patterns.armed_group_name_words or \
-                any(_described_as_armed_group(parse, m, patterns) for m in draft.mentions):
+        if set(draft.name.split()) & patterns.armed_group_name_words or any(
+            _described_as_armed_group(parse, m, patterns) for m in draft.mentions
+        ):
             draft.type = "armed_group"
             draft.affiliation = None
 
@@ -55,18 +56,27 @@ def type_forces(drafts: Drafts, lexicon: Lexicon, patterns: Patterns) -> None:
                 draft.type = "armed_forces"
             continue
         draft.type, draft.country, draft.affiliation = "armed_forces", iso3, f"state:{iso3}"
-        if "Police" in words:   # "Police spokesman X" under the dateline, bare "police said": the named police
-            for police in [d for d in drafts.by_key.values() if d.country == iso3 and d is not draft
-                           and (d.key == f"police:{iso3}" or d.key == "collective:police")]:
+        if "Police" in words:  # "Police spokesman X" under the dateline, bare "police said": the named police
+            for police in [
+                d
+                for d in drafts.by_key.values()
+                if d.country == iso3 and d is not draft and (d.key == f"police:{iso3}" or d.key == "collective:police")
+            ]:
                 drafts.merge(police, draft)
         army = drafts.by_key.get(f"forces:{iso3}")
-        if army is not None and not set(words) & {"Police", "National Guard", "Coast Guard", "Border Guard",
-                                                 "Central Command", "Gendarmerie"}:
+        if army is not None and not set(words) & {
+            "Police",
+            "National Guard",
+            "Coast Guard",
+            "Border Guard",
+            "Central Command",
+            "Gendarmerie",
+        }:
             drafts.merge(army, draft)
 
 
 def _country_in_name(name: str, lexicon: Lexicon) -> str | None:
-    """"Haitian National Police" -> HTI, "Armed Forces of the Democratic Republic of the Congo" -> COD."""
+    """ "Haitian National Police" -> HTI, "Armed Forces of the Democratic Republic of the Congo" -> COD."""
     words = name.split()
     for size in (3, 2, 1):
         iso3 = lexicon.country_of_adjective(" ".join(words[:size]))
@@ -75,15 +85,18 @@ def _country_in_name(name: str, lexicon: Lexicon) -> str | None:
     found = re.search(r"\bof (?:the )?(.+)$", name)
     if found:
         rest = found.group(1)
-        return lexicon.state_names.get(rest) or lexicon.state_names.get("the " + rest) or \
-            lexicon.state_names.get(rest.replace("the ", ""))
+        return (
+            lexicon.state_names.get(rest)
+            or lexicon.state_names.get("the " + rest)
+            or lexicon.state_names.get(rest.replace("the ", ""))
+        )
     return None
 
 
 def _described_as_armed_group(parse: Parse, mention: Span, patterns: Patterns) -> bool:
-    """"X, an armed group", "X is a jihadist group", "the militant group X"."""
-    after = re.sub(r"^\s*\([^)]{1,12}\)", "", parse.text[mention[1]:mention[1] + 72]).lower()   # "X (AA), an ..."
-    before = parse.text[max(0, mention[0] - 40):mention[0]].lower()
+    """ "X, an armed group", "X is a jihadist group", "the militant group X"."""
+    after = re.sub(r"^\s*\([^)]{1,12}\)", "", parse.text[mention[1] : mention[1] + 72]).lower()  # "X (AA), an ..."
+    before = parse.text[max(0, mention[0] - 40) : mention[0]].lower()
     for description in patterns.armed_group_descriptions:
         if re.match(rf"(?:,| is| was|’s|'s)?\s*(?:an?|the)\s+(?:\w+\s+){{0,2}}{description}\b", after):
             return True
@@ -93,7 +106,7 @@ def _described_as_armed_group(parse: Parse, mention: Span, patterns: Patterns) -
 
 
 def find_acronym_names(parse: Parse, drafts: Drafts, lexicon: Lexicon) -> None:
-    """"The U.N. peacekeeping mission, MONUSCO, said": an upper-case acronym the NER missed, used as a noun
+    """ "The U.N. peacekeeping mission, MONUSCO, said": an upper-case acronym the NER missed, used as a noun
     phrase, is an organisation (not in an all-capitals line, not a place or a known name)."""
     tokens = parse.tokens
     for i, token in enumerate(tokens):
@@ -104,7 +117,7 @@ def find_acronym_names(parse: Parse, drafts: Drafts, lexicon: Lexicon) -> None:
             continue
         sentence = [t for t in tokens if t.sent == token.sent and t.text.isalpha()]
         if sum(t.text.isupper() for t in sentence) * 2 > len(sentence):
-            continue    # a headline or dateline in capitals
+            continue  # a headline or dateline in capitals
         if not_a_name(text) or text in lexicon.state_names or lexicon.country_of_adjective(text):
             continue
         _org_draft(drafts, text, "organization", None).add((token.start, token.end))
@@ -112,7 +125,7 @@ def find_acronym_names(parse: Parse, drafts: Drafts, lexicon: Lexicon) -> None:
 
 
 def find_joined_organisations(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: Patterns) -> None:
-    """"She joined the Sea Org": the capitalised object of a membership verb is an organisation."""
+    """ "She joined the Sea Org": the capitalised object of a membership verb is an organisation."""
     for first, last in joined_organisations(parse, patterns):
         name = _text(parse, first, last)
         if drafts.free(first, last) and not not_a_name(name) and name not in lexicon.state_names:
@@ -125,8 +138,9 @@ def vehicle_names(parse: Parse, patterns: Patterns) -> set[str]:
     return {e.text for e in parse.entities if is_vehicle_name(parse, e.first, e.last, patterns)}
 
 
-def find_organisations(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: Patterns,
-                       toponym_spans: set[Span]) -> None:
+def find_organisations(
+    parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: Patterns, toponym_spans: set[Span]
+) -> None:
     """Organisations and outlets the NER finds that the dictionary does not know."""
     tokens = parse.tokens
     vehicles = vehicle_names(parse, patterns)
@@ -151,11 +165,19 @@ def find_organisations(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns:
         if first >= last:
             continue
         name = _text(parse, first, last)
-        if not any(c.isupper() for c in name) or name in patterns.not_actors or name in lexicon.demonyms or \
-                name_key(name) in toponym_names or not_a_name(name) or title_only(name, lexicon) or \
-                name.lower() in patterns.home_force_names or \
-                name in vehicles or is_vehicle_name(parse, first, last, patterns) or \
-                _inside_title(parse, first, last, lexicon) or _person_inside(parse, drafts, first, last):
+        if (
+            not any(c.isupper() for c in name)
+            or name in patterns.not_actors
+            or name in lexicon.demonyms
+            or name_key(name) in toponym_names
+            or not_a_name(name)
+            or title_only(name, lexicon)
+            or name.lower() in patterns.home_force_names
+            or name in vehicles
+            or is_vehicle_name(parse, first, last, patterns)
+            or _inside_title(parse, first, last, lexicon)
+            or _person_inside(parse, drafts, first, last)
+        ):
             continue
         kind = "media" if _looks_like_media(parse, first, last, patterns) else "organization"
         draft = _org_draft(drafts, name, kind, iso3)
@@ -167,7 +189,7 @@ def find_organisations(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns:
 
 
 def _inside_title(parse: Parse, first: int, last: int, lexicon: Lexicon) -> bool:
-    """"State" in "Secretary of State Antony Blinken": a word of a title, not an organisation."""
+    """ "State" in "Secretary of State Antony Blinken": a word of a title, not an organisation."""
     for start in range(max(0, first - 4), first + 1):
         found = _title_at(parse, start, lexicon)
         if found and start <= first and last <= found[0]:
@@ -176,7 +198,7 @@ def _inside_title(parse: Parse, first: int, last: int, lexicon: Lexicon) -> bool
 
 
 def find_headed_names(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: Patterns) -> None:
-    """"The Palestinian Red Crescent said", "the Gaza Health Ministry": a capitalised name ending in an
+    """ "The Palestinian Red Crescent said", "the Gaza Health Ministry": a capitalised name ending in an
     organisation word (Ministry, Authority, Crescent, Front, ...) that the NER missed; a demonym or place
     before it gives the country."""
     tokens = parse.tokens
@@ -187,7 +209,11 @@ def find_headed_names(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: 
         if kind is None or not drafts.free(i, i + 1) or (i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper()):
             continue
         run = name_run_before(parse, i + 1)
-        if run is None or not _free_of_actors(parse, drafts, run) or parse.tokens[run[0]].ent_type in {"DATE", "PERSON"}:
+        if (
+            run is None
+            or not _free_of_actors(parse, drafts, run)
+            or parse.tokens[run[0]].ent_type in {"DATE", "PERSON"}
+        ):
             continue
         first, last = run
         name = _text(parse, first, last)
@@ -207,7 +233,7 @@ def _free_of_actors(parse: Parse, drafts: Drafts, run: tuple[int, int]) -> bool:
 
 
 def _named_by_a_noun_after(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: Patterns, i: int) -> bool:
-    """"the Viv Ansanm gang coalition": proper nouns before an organisation noun (token i) after an article."""
+    """ "the Viv Ansanm gang coalition": proper nouns before an organisation noun (token i) after an article."""
     tokens = parse.tokens
     kind = patterns.organisation_nouns.get(tokens[i].lower)
     if kind is None or tokens[i].pos != "NOUN" or not tokens[i].text[:1].islower():
@@ -217,13 +243,20 @@ def _named_by_a_noun_after(parse: Parse, drafts: Drafts, lexicon: Lexicon, patte
         head += 1
         kind = patterns.organisation_nouns.get(tokens[head].lower, kind) if kind == "organization" else kind
     first = i
-    while first - 1 >= 0 and tokens[first - 1].pos == "PROPN" and tokens[first - 1].text[:1].isupper() and i - first < 4:
+    while (
+        first - 1 >= 0 and tokens[first - 1].pos == "PROPN" and tokens[first - 1].text[:1].isupper() and i - first < 4
+    ):
         first -= 1
     if first == i or first == 0 or tokens[first - 1].lower not in ARTICLES or not drafts.free(first, i):
         return False
     name = _text(parse, first, i)
-    if name in lexicon.state_names or lexicon.country_of_adjective(name) or not_a_name(name) or \
-            name in lexicon.first_names or title_only(name, lexicon):
+    if (
+        name in lexicon.state_names
+        or lexicon.country_of_adjective(name)
+        or not_a_name(name)
+        or name in lexicon.first_names
+        or title_only(name, lexicon)
+    ):
         return False
     _org_draft(drafts, name, kind, None).add(_span(parse, first, i))
     drafts.claim(first, i)
@@ -231,7 +264,7 @@ def _named_by_a_noun_after(parse: Parse, drafts: Drafts, lexicon: Lexicon, patte
 
 
 def find_organisation_shapes(parse: Parse, drafts: Drafts) -> None:
-    """"Collective of Soum Associations", "Centre for Sahel Security Studies": names the NER missed."""
+    """ "Collective of Soum Associations", "Centre for Sahel Security Studies": names the NER missed."""
     for start, end in organisation_names(parse):
         inside = parse.tokens_in(start, end)
         if inside and drafts.free(inside[0].i, inside[-1].i + 1):
@@ -246,7 +279,7 @@ def _trim_organisation(parse: Parse, first: int, last: int, toponym_spans: set[S
     starts = {span[0] for span in toponym_spans}
     for k in range(first + 1, last):
         if tokens[k].lower in {"in", "at", "near"}:
-            rest = [t for t in tokens[k + 1:min(len(tokens), k + 4)] if t.lower not in ARTICLES]
+            rest = [t for t in tokens[k + 1 : min(len(tokens), k + 4)] if t.lower not in ARTICLES]
             if k + 1 >= last or (rest and rest[0].start in starts):
                 last = k
                 break
@@ -262,7 +295,7 @@ def _person_inside(parse: Parse, drafts: Drafts, first: int, last: int) -> bool:
             continue
         words = draft.name.split()
         for start in range(first, last):
-            if _text(parse, start, last).split() == words[-(last - start):] and last - start <= len(words):
+            if _text(parse, start, last).split() == words[-(last - start) :] and last - start <= len(words):
                 draft.add(_span(parse, start, last))
                 return True
     return False
@@ -285,8 +318,13 @@ def _org_draft(drafts: Drafts, name: str, kind: str, iso3: str | None) -> Draft:
                 draft.name = name
             draft.country = draft.country or iso3
             return draft
-    return drafts.get(f"org:{name.lower()}", name=name, type=kind, country=iso3,
-                      affiliation=f"state:{iso3}" if iso3 and kind == "organization" else None)
+    return drafts.get(
+        f"org:{name.lower()}",
+        name=name,
+        type=kind,
+        country=iso3,
+        affiliation=f"state:{iso3}" if iso3 and kind == "organization" else None,
+    )
 
 
 ACRONYM_DEPS = {"nsubj", "nsubjpass", "appos", "pobj", "dobj", "conj", "poss", "compound"}

@@ -22,15 +22,16 @@ from sitrep.nlp import Entity, Parse
 
 
 def link_titles(parse: Parse, drafts: Drafts) -> None:
-    """"Unification Ministry spokesman Koo": a titled person with no body yet belongs to the organisation named
+    """ "Unification Ministry spokesman Koo": a titled person with no body yet belongs to the organisation named
     right before the title."""
     for draft in drafts.by_key.values():
         if draft.type != "person" or draft.affiliation or draft.title_first is None or draft.title_first == 0:
             continue
         before = parse.tokens[draft.title_first - 1]
         for other in drafts.by_key.values():
-            if other.type in {"organization", "armed_forces", "armed_group", "media"} and \
-                    any(m[1] == before.end for m in other.mentions):
+            if other.type in {"organization", "armed_forces", "armed_group", "media"} and any(
+                m[1] == before.end for m in other.mentions
+            ):
                 draft.affiliation = other.key
                 draft.country = draft.country or other.country
                 if draft.role and other.name not in draft.role:
@@ -39,17 +40,16 @@ def link_titles(parse: Parse, drafts: Drafts) -> None:
 
 
 def find_described_people(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: Patterns) -> None:
-    """"Valeska Paris, an Australian woman, ...": a person, whatever the NER made of the name."""
+    """ "Valeska Paris, an Australian woman, ...": a person, whatever the NER made of the name."""
     for first, last in described_people(parse, patterns):
         name = _text(parse, first, last)
-        if not drafts.free(first, last) or name in lexicon.state_names or not_a_name(name) or \
-                title_only(name, lexicon):
+        if not drafts.free(first, last) or name in lexicon.state_names or not_a_name(name) or title_only(name, lexicon):
             continue
         draft = _person_draft(drafts, name)
         draft.add(_span(parse, first, last))
         drafts.claim(first, last)
         _gender_from_name(draft, parse, first, lexicon, patterns)
-        for k in range(last + 1, min(len(parse.tokens), last + 5)):     # ", an Australian woman"
+        for k in range(last + 1, min(len(parse.tokens), last + 5)):  # ", an Australian woman"
             iso3 = lexicon.demonyms.get(parse.tokens[k].text)
             if iso3:
                 draft.country = draft.country or iso3
@@ -97,8 +97,9 @@ def find_people(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: Patter
         if title is None and entity.first < first:
             found = _title_at(parse, entity.first, lexicon)
             if found:
-                title = TitleParse(first=entity.first, last=found[0], title=found[1],
-                                   title_span=_span(parse, entity.first, found[0]))
+                title = TitleParse(
+                    first=entity.first, last=found[0], title=found[1], title_span=_span(parse, entity.first, found[0])
+                )
                 _qualify(parse, title, drafts, lexicon)
         if title is not None:
             _apply_title(draft, title, lexicon)
@@ -109,7 +110,7 @@ def find_people(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: Patter
 
 
 def _place_or_facility(parse: Parse, first: int, last: int, patterns: Patterns) -> bool:
-    """"the village of Houla", "al-Ahli hospital": a place or building, not a person."""
+    """ "the village of Houla", "al-Ahli hospital": a place or building, not a person."""
     tokens = parse.tokens
     if first >= 2 and tokens[first - 1].lower == "of" and tokens[first - 2].lower in patterns.place_nouns:
         return True
@@ -117,7 +118,7 @@ def _place_or_facility(parse: Parse, first: int, last: int, patterns: Patterns) 
 
 
 def _organisation_noun_around(parse: Parse, first: int, last: int, patterns: Patterns) -> str | None:
-    """"the Viv Ansanm gang coalition", "the security firm Ambrey": the type of an organisation read as a person."""
+    """ "the Viv Ansanm gang coalition", "the security firm Ambrey": the type of an organisation read as a person."""
     tokens = parse.tokens
     nouns = patterns.organisation_nouns
     k = last
@@ -127,8 +128,12 @@ def _organisation_noun_around(parse: Parse, first: int, last: int, patterns: Pat
     if after and after[-1] in nouns:
         kinds = [nouns[w] for w in after if w in nouns]
         return next((kind for kind in kinds if kind != "organization"), "organization")  # "gang coalition": armed
-    if first >= 1 and tokens[first - 1].lower in nouns and tokens[first - 1].pos == "NOUN" and \
-            (first < 2 or tokens[first - 2].lower in ARTICLES or tokens[first - 2].pos in {"ADJ", "NOUN", "PROPN"}):
+    if (
+        first >= 1
+        and tokens[first - 1].lower in nouns
+        and tokens[first - 1].pos == "NOUN"
+        and (first < 2 or tokens[first - 2].lower in ARTICLES or tokens[first - 2].pos in {"ADJ", "NOUN", "PROPN"})
+    ):
         return nouns[tokens[first - 1].lower]
     return None
 
@@ -139,8 +144,15 @@ def _family_name_holder(parse: Parse, drafts: Drafts, name: str, first: int, lex
     if " " in name:
         return None
     start = parse.tokens[first].start
-    holders = [d for d in drafts.by_key.values() if d.type == "person" and not d.key.startswith("office:")
-               and len(d.name.split()) > 1 and d.name.split()[0] == name and any(m[0] < start for m in d.mentions)]
+    holders = [
+        d
+        for d in drafts.by_key.values()
+        if d.type == "person"
+        and not d.key.startswith("office:")
+        and len(d.name.split()) > 1
+        and d.name.split()[0] == name
+        and any(m[0] < start for m in d.mentions)
+    ]
     if not holders:
         return None
 
@@ -160,14 +172,32 @@ def _person_spans(parse: Parse, lexicon: Lexicon, patterns: Patterns) -> list:
     spans += _names_after_titles(parse, lexicon, covered)
     i = 0
     while i < len(tokens) - 1:
-        if tokens[i].text in lexicon.first_names and i not in covered and tokens[i + 1].text[:1].isupper() \
-                and tokens[i + 1].pos == "PROPN" and tokens[i + 1].sent == tokens[i].sent:
+        if (
+            tokens[i].text in lexicon.first_names
+            and i not in covered
+            and tokens[i + 1].text[:1].isupper()
+            and tokens[i + 1].pos == "PROPN"
+            and tokens[i + 1].sent == tokens[i].sent
+        ):
             last = i + 2
-            while last < len(tokens) and last - i < 4 and tokens[last].pos == "PROPN" and \
-                    tokens[last].text[:1].isupper() and last not in covered:
+            while (
+                last < len(tokens)
+                and last - i < 4
+                and tokens[last].pos == "PROPN"
+                and tokens[last].text[:1].isupper()
+                and last not in covered
+            ):
                 last += 1
-            spans.append(Entity(label="PERSON", first=i, last=last, start=tokens[i].start, end=tokens[last - 1].end,
-                                text=_text(parse, i, last)))
+            spans.append(
+                Entity(
+                    label="PERSON",
+                    first=i,
+                    last=last,
+                    start=tokens[i].start,
+                    end=tokens[last - 1].end,
+                    text=_text(parse, i, last),
+                )
+            )
             i = last
             continue
         i += 1
@@ -175,7 +205,7 @@ def _person_spans(parse: Parse, lexicon: Lexicon, patterns: Patterns) -> list:
 
 
 def _names_after_titles(parse: Parse, lexicon: Lexicon, covered: set[int]) -> list[Entity]:
-    """"Lieutenant Colonel Guillaume Ndjike": proper nouns right after a capitalised title, when the NER saw
+    """ "Lieutenant Colonel Guillaume Ndjike": proper nouns right after a capitalised title, when the NER saw
     nothing there."""
     tokens = parse.tokens
     found = []
@@ -185,33 +215,57 @@ def _names_after_titles(parse: Parse, lexicon: Lexicon, covered: set[int]) -> li
             continue
         k = title[0]
         while (nested := _title_at(parse, k, lexicon)) and tokens[k].text[:1].isupper():
-            k = nested[0]     # "spokesman Lieutenant Colonel"
+            k = nested[0]  # "spokesman Lieutenant Colonel"
         last = k
-        while last < len(tokens) and last - k < 3 and tokens[last].pos == "PROPN" and \
-                tokens[last].text[:1].isupper() and last not in covered and tokens[last].sent == tokens[i].sent:
+        while (
+            last < len(tokens)
+            and last - k < 3
+            and tokens[last].pos == "PROPN"
+            and tokens[last].text[:1].isupper()
+            and last not in covered
+            and tokens[last].sent == tokens[i].sent
+        ):
             last += 1
         if last - k >= 2 and (last >= len(tokens) or tokens[last].pos != "PROPN"):
-            found.append(Entity(label="PERSON", first=k, last=last, start=tokens[k].start, end=tokens[last - 1].end,
-                                text=_text(parse, k, last)))
+            found.append(
+                Entity(
+                    label="PERSON",
+                    first=k,
+                    last=last,
+                    start=tokens[k].start,
+                    end=tokens[last - 1].end,
+                    text=_text(parse, k, last),
+                )
+            )
     return found
 
 
 def _join_split_names(entities: list[Entity], parse: Parse) -> list[Entity]:
-    """"Vyacheslav" and "Gladkov" split by a no-break space: one name."""
+    """ "Vyacheslav" and "Gladkov" split by a no-break space: one name."""
     out: list[Entity] = []
     for entity in entities:
         previous = out[-1] if out else None
-        if previous is not None and entity.first == previous.last + 1 and \
-                parse.tokens[previous.last].pos == "SPACE" and "\n" not in parse.tokens[previous.last].text:
-            out[-1] = Entity(label="PERSON", first=previous.first, last=entity.last, start=previous.start,
-                             end=entity.end, text=parse.text[previous.start:entity.end])
+        if (
+            previous is not None
+            and entity.first == previous.last + 1
+            and parse.tokens[previous.last].pos == "SPACE"
+            and "\n" not in parse.tokens[previous.last].text
+        ):
+            out[-1] = Entity(
+                label="PERSON",
+                first=previous.first,
+                last=entity.last,
+                start=previous.start,
+                end=entity.end,
+                text=parse.text[previous.start : entity.end],
+            )
             continue
         out.append(entity)
     return out
 
 
 def _of_country(parse: Parse, draft: Draft, last: int, lexicon: Lexicon) -> None:
-    """"General Ousmane Kane of Niger": the person's country and state."""
+    """ "General Ousmane Kane of Niger": the person's country and state."""
     tokens = parse.tokens
     if draft.country or last + 1 >= len(tokens) or tokens[last].lower != "of":
         return
@@ -219,7 +273,7 @@ def _of_country(parse: Parse, draft: Draft, last: int, lexicon: Lexicon) -> None
         iso3 = lexicon.state_names.get(_text(parse, last + 1, end))
         if iso3 and (end >= len(tokens) or tokens[end].text in POSSESSIVES or not tokens[end].text[:1].isupper()):
             if end < len(tokens) and tokens[end].text in POSSESSIVES:
-                return      # "Kane of Niger's army" belongs to the army
+                return  # "Kane of Niger's army" belongs to the army
             draft.country = iso3
             draft.affiliation = draft.affiliation or f"state:{iso3}"
             return
@@ -232,10 +286,20 @@ def _bylines(parse: Parse, patterns: Patterns) -> list[Entity]:
         tokens = [t for t in parse.sentence_tokens(sentence) if t.pos != "SPACE"]
         if len(tokens) < 3 or len(tokens) > 5 or tokens[0].text not in patterns.byline_words:
             continue
-        if all(t.text[:1].isupper() and t.text.isalpha() for t in tokens[1:]) and \
-                "\n" in parse.text[max(0, tokens[0].start - 1):tokens[0].start + 1] + "\n":
-            found.append(Entity(label="PERSON", first=tokens[1].i, last=tokens[-1].i + 1, start=tokens[1].start,
-                                end=tokens[-1].end, text=_text(parse, tokens[1].i, tokens[-1].i + 1)))
+        if (
+            all(t.text[:1].isupper() and t.text.isalpha() for t in tokens[1:])
+            and "\n" in parse.text[max(0, tokens[0].start - 1) : tokens[0].start + 1] + "\n"
+        ):
+            found.append(
+                Entity(
+                    label="PERSON",
+                    first=tokens[1].i,
+                    last=tokens[-1].i + 1,
+                    start=tokens[1].start,
+                    end=tokens[-1].end,
+                    text=_text(parse, tokens[1].i, tokens[-1].i + 1),
+                )
+            )
     return found
 
 
@@ -246,8 +310,11 @@ def _person_draft(drafts: Drafts, name: str) -> Draft:
         if draft.type != "person" or draft.key.startswith("office:"):
             continue
         known = draft.name.split()
-        if words == known or (len(words) < len(known) and words == known[-len(words):]) or \
-                (len(known) < len(words) and known == words[-len(known):]):
+        if (
+            words == known
+            or (len(words) < len(known) and words == known[-len(words) :])
+            or (len(known) < len(words) and known == words[-len(known) :])
+        ):
             if len(words) > len(known):
                 draft.name = name
             return draft
@@ -262,7 +329,7 @@ def _gender_from_name(draft: Draft, parse: Parse, first: int, lexicon: Lexicon, 
 
 
 def _apposition(parse: Parse, draft: Draft, last: int, drafts: Drafts, lexicon: Lexicon) -> None:
-    """"Kyrylo Budanov, head of Ukraine's Military Intelligence," gives a role and an affiliation."""
+    """ "Kyrylo Budanov, head of Ukraine's Military Intelligence," gives a role and an affiliation."""
     tokens = parse.tokens
     if last >= len(tokens) or tokens[last].text != ",":
         return
@@ -284,8 +351,11 @@ def _apposition(parse: Parse, draft: Draft, last: int, drafts: Drafts, lexicon: 
     if end < len(tokens) and tokens[end].lower in {"of", "at", "for"}:
         org = _draft_at(parse, end + 1, drafts)
         if org is not None:
-            draft.role = draft.role or f"{office} of {org.name}" if tokens[end].lower == "of" else \
-                draft.role or f"{office}, {org.name}"
+            draft.role = (
+                draft.role or f"{office} of {org.name}"
+                if tokens[end].lower == "of"
+                else draft.role or f"{office}, {org.name}"
+            )
             draft.affiliation = draft.affiliation or org.key
             draft.country = draft.country or org.country
             return
@@ -305,8 +375,7 @@ def _draft_at(parse: Parse, i: int, drafts: Drafts) -> Draft | None:
     best = None
     for draft in drafts.by_key.values():
         for mention in draft.mentions:
-            if window[0] <= mention[0] < window[1] and draft.type != "state" and \
-                    (best is None or mention[0] < best[0]):
+            if window[0] <= mention[0] < window[1] and draft.type != "state" and (best is None or mention[0] < best[0]):
                 best = (mention[0], draft)
     if best is None:
         for draft in drafts.by_key.values():
@@ -345,7 +414,7 @@ def find_offices(parse: Parse, drafts: Drafts, lexicon: Lexicon) -> None:
             holder.add(title.title_span if named else _span(parse, title.first, last))
             if named is not None:
                 if named.role and lexicon.title_kinds.get(named.role.lower(), "office") != "office":
-                    named.role = None       # "General" gives way to "Minister of Defence of Niger"
+                    named.role = None  # "General" gives way to "Minister of Defence of Niger"
                 _apply_title(named, title, lexicon)
         else:
             name = _office_name(parse, title, lexicon)
@@ -357,7 +426,7 @@ def find_offices(parse: Parse, drafts: Drafts, lexicon: Lexicon) -> None:
 
 
 def _person_after_comma(parse: Parse, last: int, drafts: Drafts, lexicon: Lexicon) -> Draft | None:
-    """"Malaysia's Prime Minister, Najib Razak, said" (or ", General Najib Razak"): the person named after the title."""
+    """ "Malaysia's Prime Minister, Najib Razak, said" (or ", General Najib Razak"): the person named after the title."""
     tokens = parse.tokens
     if last < len(tokens) and tokens[last].lower in {"for", "to", "in", "on", "at"}:
         # "the special envoy for the Sahel, Ingrid Halvorsen,"
@@ -371,19 +440,23 @@ def _person_after_comma(parse: Parse, last: int, drafts: Drafts, lexicon: Lexico
     while k < len(tokens) and k - last < 5 and tokens[k].ent_type != "PERSON":
         rank = _title_at(parse, k, lexicon)
         if rank is None or lexicon.title_kinds.get(rank[1]) == "office":
-            return None     # "the minister, a former general": no name follows
+            return None  # "the minister, a former general": no name follows
         k = rank[0]
     if k >= len(tokens) or tokens[k].ent_type != "PERSON":
         return None
     start = tokens[k].start
     for draft in drafts.by_key.values():
-        if draft.type == "person" and not draft.key.startswith("office:") and any(m[0] == start for m in draft.mentions):
+        if (
+            draft.type == "person"
+            and not draft.key.startswith("office:")
+            and any(m[0] == start for m in draft.mentions)
+        ):
             return draft
     return None
 
 
 def _office_name(parse: Parse, title: TitleParse, lexicon: Lexicon) -> str:
-    """"South Korean Defense Minister"; "Thailand's foreign minister" becomes "Thai Foreign Minister"."""
+    """ "South Korean Defense Minister"; "Thailand's foreign minister" becomes "Thai Foreign Minister"."""
     written = _text(parse, title.first, title.last)
     words = written.split()
     if words and words[0].lower() in ARTICLES:
@@ -394,14 +467,18 @@ def _office_name(parse: Parse, title: TitleParse, lexicon: Lexicon) -> str:
     return written
 
 
-def _holder_of(drafts: Drafts, key: str, lexicon: Lexicon, country: str | None = None,
-               org_key: str | None = None) -> Draft | None:
+def _holder_of(
+    drafts: Drafts, key: str, lexicon: Lexicon, country: str | None = None, org_key: str | None = None
+) -> Draft | None:
     """The named person who holds this office (and country or organisation, when given)."""
     office = lexicon.titles[key].lower()
     for draft in reversed(list(drafts.by_key.values())):
-        if draft.type != "person" or draft.key.startswith("office:") or \
-                not any(t == office or t.endswith(" " + office) for t in draft.titles):
-            continue    # "the envoy" is held by the "special envoy"
+        if (
+            draft.type != "person"
+            or draft.key.startswith("office:")
+            or not any(t == office or t.endswith(" " + office) for t in draft.titles)
+        ):
+            continue  # "the envoy" is held by the "special envoy"
         if country and draft.country and draft.country != country:
             continue
         if org_key and draft.affiliation and draft.affiliation != org_key:

@@ -77,7 +77,7 @@ def claim_dateline(parse: Parse, drafts: Drafts) -> None:
 
 
 def find_outlet_names(parse: Parse, drafts: Drafts, lexicon: Lexicon, outlets: list[Span]) -> None:
-    """"West Africa Monitor", "the Niger River Post": media, whatever place names they hold."""
+    """ "West Africa Monitor", "the Niger River Post": media, whatever place names they hold."""
     for start, end in outlets:
         inside = parse.tokens_in(start, end)
         if not inside or not drafts.free(inside[0].i, inside[-1].i + 1):
@@ -89,9 +89,10 @@ def find_outlet_names(parse: Parse, drafts: Drafts, lexicon: Lexicon, outlets: l
         drafts.claim(inside[0].i, inside[-1].i + 1)
 
 
-def find_home_forces(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: Patterns,
-                     toponyms: list[Toponym]) -> None:
-    """"the army said" under a "DJIBO, Burkina Faso —" dateline: the armed forces of the dateline's country, unless
+def find_home_forces(
+    parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: Patterns, toponyms: list[Toponym]
+) -> None:
+    """ "the army said" under a "DJIBO, Burkina Faso —" dateline: the armed forces of the dateline's country, unless
     the text has named other forces before it."""
     home = next((t.entry.country for t in toponyms if t.dateline and t.entry is not None and t.entry.country), None)
     if home is None:
@@ -105,9 +106,10 @@ def find_home_forces(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: P
         if found is None or not drafts.free(i + 1, found[0]):
             continue
         last = found[0]
-        if last < len(tokens) and (tokens[last].lower == "of" or tokens[last].text[:1].isupper()
-                                   or tokens[last].pos in {"NOUN", "PROPN"}):
-            continue    # "the army of Mali", "the army chief", "the military junta"
+        if last < len(tokens) and (
+            tokens[last].lower == "of" or tokens[last].text[:1].isupper() or tokens[last].pos in {"NOUN", "PROPN"}
+        ):
+            continue  # "the army of Mali", "the army chief", "the military junta"
         named = _latest_forces_before(drafts, token.start)
         draft = named or _forces_draft(drafts, lexicon, home, lexicon.adjectives.get(home, ""))
         draft.add(_span(parse, i + 1, last))
@@ -139,7 +141,7 @@ def claim_places(parse: Parse, drafts: Drafts, lexicon: Lexicon, toponyms: list[
 
 
 def find_force_words(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: Patterns, home: str | None) -> None:
-    """"Army spokesman X", "Junta spokesman X", "Police spokesman X": the forces the text has named (or, under a
+    """ "Army spokesman X", "Junta spokesman X", "Police spokesman X": the forces the text has named (or, under a
     dateline, the home country's), so that the title's holder is tied to them."""
     tokens = parse.tokens
     for i, token in enumerate(tokens[:-1]):
@@ -148,18 +150,25 @@ def find_force_words(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: P
             continue
         if _title_at(parse, i + 1, lexicon) is None:
             continue
-        forces = [d for d in drafts.by_key.values() if d.type == "armed_forces" and d.key.startswith("forces:")
-                  and any(m[0] < token.start for m in d.mentions)] or \
-            [d for d in drafts.by_key.values() if d.type == "armed_forces" and d.key.startswith("forces:")]
-        if kind == "state":      # "Government spokesman X" under a dateline
+        forces = [
+            d
+            for d in drafts.by_key.values()
+            if d.type == "armed_forces" and d.key.startswith("forces:") and any(m[0] < token.start for m in d.mentions)
+        ] or [d for d in drafts.by_key.values() if d.type == "armed_forces" and d.key.startswith("forces:")]
+        if kind == "state":  # "Government spokesman X" under a dateline
             if home is None:
                 continue
             draft = _state(drafts, lexicon, home)
         elif kind == "police":
             if home is None:
                 continue
-            draft = drafts.get(f"police:{home}", name=f"{lexicon.adjectives.get(home, state_name(lexicon, home))} police",
-                               type="armed_forces", country=home, affiliation=f"state:{home}")
+            draft = drafts.get(
+                f"police:{home}",
+                name=f"{lexicon.adjectives.get(home, state_name(lexicon, home))} police",
+                type="armed_forces",
+                country=home,
+                affiliation=f"state:{home}",
+            )
         elif len(forces) == 1:
             draft = forces[0]
         elif home is not None:
@@ -194,7 +203,7 @@ def find_dictionary(parse: Parse, drafts: Drafts, lexicon: Lexicon) -> None:
 
 
 def _description_at(parse: Parse, i: int, lexicon: Lexicon) -> tuple[int, DictionaryEntry] | None:
-    """"South Korea's intelligence agency", "the Ukrainian military intelligence"."""
+    """ "South Korea's intelligence agency", "the Ukrainian military intelligence"."""
     tokens = parse.tokens
     if not tokens[i].text[:1].isupper():
         return None
@@ -202,7 +211,11 @@ def _description_at(parse: Parse, i: int, lexicon: Lexicon) -> tuple[int, Dictio
         iso3 = lexicon.country_of_adjective(_text(parse, i, country_last))
         if not iso3:
             continue
-        k = country_last + 1 if country_last < len(tokens) and tokens[country_last].text in POSSESSIVES else country_last
+        k = (
+            country_last + 1
+            if country_last < len(tokens) and tokens[country_last].text in POSSESSIVES
+            else country_last
+        )
         for last in range(min(len(tokens), k + 4), k, -1):
             entry = lexicon.descriptions.get((iso3, _text(parse, k, last).lower()))
             if entry is not None:
@@ -214,16 +227,22 @@ def _description_at(parse: Parse, i: int, lexicon: Lexicon) -> tuple[int, Dictio
 def _entry_draft(drafts: Drafts, lexicon: Lexicon, entry: DictionaryEntry) -> Draft:
     affiliation = f"state:{entry.country}" if entry.country and entry.type in {"organization", "armed_forces"} else None
     if entry.type == "armed_forces" and entry.country:
-        draft = drafts.get(f"forces:{entry.country}", name=entry.name, type="armed_forces", country=entry.country,
-                           affiliation=affiliation)
+        draft = drafts.get(
+            f"forces:{entry.country}",
+            name=entry.name,
+            type="armed_forces",
+            country=entry.country,
+            affiliation=affiliation,
+        )
         draft.name = entry.name
         return draft
-    return drafts.get(f"entry:{entry.name}", name=entry.name, type=entry.type, country=entry.country,
-                      affiliation=affiliation)
+    return drafts.get(
+        f"entry:{entry.name}", name=entry.name, type=entry.type, country=entry.country, affiliation=affiliation
+    )
 
 
 def find_forces(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: Patterns) -> None:
-    """"North Korean troops", "Russia's army", "the Russian military": a state's armed forces."""
+    """ "North Korean troops", "Russia's army", "the Russian military": a state's armed forces."""
     tokens = parse.tokens
     nouns = dict.fromkeys(patterns.force_nouns, True)
     for i, token in enumerate(tokens):
@@ -247,7 +266,7 @@ def find_forces(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: Patter
         last = found[0]
         title = _title_at(parse, last - 1, lexicon)
         if title is not None and title[0] > last:
-            continue    # "Niger's military ruler General X": a title, the person's finder's
+            continue  # "Niger's military ruler General X": a title, the person's finder's
         if partner is None:
             _forces_draft(drafts, lexicon, iso3, _text(parse, i, country_last)).add(_span(parse, i, last))
         else:
@@ -259,7 +278,7 @@ def find_forces(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: Patter
 
 
 def _coordinated_country(parse: Parse, k: int, lexicon: Lexicon) -> tuple[str, int, int, str] | None:
-    """"and Burkinabe" after a country adjective: (ISO3, token after it, its first token, its text)."""
+    """ "and Burkinabe" after a country adjective: (ISO3, token after it, its first token, its text)."""
     tokens = parse.tokens
     if k >= len(tokens) - 1 or tokens[k].lower not in {"and", "or", "/"}:
         return None
@@ -274,8 +293,13 @@ def _coordinated_country(parse: Parse, k: int, lexicon: Lexicon) -> tuple[str, i
 
 def _forces_draft(drafts: Drafts, lexicon: Lexicon, iso3: str, written: str) -> Draft:
     adjective = written if written in lexicon.demonyms else lexicon.adjectives.get(iso3)
-    return drafts.get(f"forces:{iso3}", name=f"{adjective or state_name(lexicon, iso3)} armed forces",
-                      type="armed_forces", country=iso3, affiliation=f"state:{iso3}")
+    return drafts.get(
+        f"forces:{iso3}",
+        name=f"{adjective or state_name(lexicon, iso3)} armed forces",
+        type="armed_forces",
+        country=iso3,
+        affiliation=f"state:{iso3}",
+    )
 
 
 def find_states(parse: Parse, drafts: Drafts, lexicon: Lexicon, toponyms: list[Toponym]) -> None:
@@ -283,8 +307,15 @@ def find_states(parse: Parse, drafts: Drafts, lexicon: Lexicon, toponyms: list[T
 
     A country that the text only names as a location ("fled from Myanmar") is a place, not an actor.
     """
-    acting = {t.entry.country for t in toponyms if t.entry is not None and t.entry.feature == "country"
-              and not t.direction and not is_locative(parse, t) and not _described_only(parse, t)}
+    acting = {
+        t.entry.country
+        for t in toponyms
+        if t.entry is not None
+        and t.entry.feature == "country"
+        and not t.direction
+        and not is_locative(parse, t)
+        and not _described_only(parse, t)
+    }
     surnames = {d.name.split()[-1] for d in drafts.by_key.values() if d.type == "person" and " " in d.name}
     for toponym in toponyms:
         entry = toponym.entry
@@ -295,8 +326,12 @@ def find_states(parse: Parse, drafts: Drafts, lexicon: Lexicon, toponyms: list[T
                 continue
             last = _with_possessive(parse, toponym.first, toponym.last)
             _state(drafts, lexicon, entry.country).add(_span(parse, toponym.first, last))
-        elif entry.feature == "city" and lexicon.capitals.get(toponym.name) == entry.country \
-                and is_metonymic(parse, toponym) and parse.text[toponym.span[0]:toponym.span[1]] not in surnames:
+        elif (
+            entry.feature == "city"
+            and lexicon.capitals.get(toponym.name) == entry.country
+            and is_metonymic(parse, toponym)
+            and parse.text[toponym.span[0] : toponym.span[1]] not in surnames
+        ):
             _state(drafts, lexicon, entry.country).add(toponym.span)
     tokens = parse.tokens
     metonyms = {k: v for k, v in lexicon.metonyms.items() if k not in lexicon.capitals}
@@ -311,7 +346,7 @@ def find_states(parse: Parse, drafts: Drafts, lexicon: Lexicon, toponyms: list[T
 
 
 def _described_only(parse: Parse, toponym: Toponym) -> bool:
-    """"Myanmar is mainly Buddhist", "Chad is a landlocked country": the subject of a plain "be" describes the
+    """ "Myanmar is mainly Buddhist", "Chad is a landlocked country": the subject of a plain "be" describes the
     country, it does not act ("Iran is behind the attack" still acts)."""
     token = parse.tokens[toponym.last - 1]
     if token.dep != "nsubj" or token.head == token.i:
@@ -330,15 +365,16 @@ def find_populations(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: P
             continue
         found = _phrase_at(parse, i, named, max_len=3) if token.text[:1].isupper() else None
         common = found is None
-        if common and (token.text[:1].islower() or token.pos == "NOUN"):   # "Residents said"
+        if common and (token.text[:1].islower() or token.pos == "NOUN"):  # "Residents said"
             found = _phrase_at(parse, i, lowered, max_len=3, lower=True)
         if not found or not drafts.free(i, found[0]):
             continue
         last, plural = found
         if common and tokens[last - 1].dep in {"compound", "amod"} and tokens[last - 1].head >= last:
-            continue    # "civilian casualties", "refugee camp"
-        drafts.get(f"group:{plural}", name=plural, type="population",
-                   country=lexicon.demonyms.get(plural)).add(_span(parse, i, last))
+            continue  # "civilian casualties", "refugee camp"
+        drafts.get(f"group:{plural}", name=plural, type="population", country=lexicon.demonyms.get(plural)).add(
+            _span(parse, i, last)
+        )
         drafts.claim(i, last)
     for entity in parse.entities:
         if entity.label != "NORP" or not drafts.free(entity.first, entity.last) or entity.text in patterns.not_actors:
@@ -348,11 +384,12 @@ def find_populations(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: P
         if (head.dep in {"amod", "compound"} and head.head >= entity.last) or not iso3 or not entity.text.endswith("s"):
             continue
         drafts.get(f"people:{entity.text.lower()}", name=entity.text, type="population", country=iso3).add(
-            (entity.start, entity.end))
+            (entity.start, entity.end)
+        )
 
 
 def drop_states_inside_names(parse: Parse, drafts: Drafts) -> None:
-    """"United Kingdom" in "United Kingdom Maritime Trade Operations", "Haiti" in "the U.N. Integrated Office in
+    """ "United Kingdom" in "United Kingdom Maritime Trade Operations", "Haiti" in "the U.N. Integrated Office in
     Haiti": a country inside another actor's name is no mention of the state, unless it opens the name as a
     possessive ("Saudi Arabia's Civil Defense Authority")."""
     names = [m for d in drafts.by_key.values() if d.type != "state" for m in d.mentions]
@@ -361,8 +398,9 @@ def drop_states_inside_names(parse: Parse, drafts: Drafts) -> None:
         for outer in names:
             if outer == mention or not (outer[0] <= mention[0] and mention[1] <= outer[1]):
                 continue
-            possessive = parse.text[mention[1]:mention[1] + 2] in {"'s", "’s"} or \
-                parse.text[mention[1] - 2:mention[1]] in {"'s", "’s"}
+            possessive = parse.text[mention[1] : mention[1] + 2] in {"'s", "’s"} or parse.text[
+                mention[1] - 2 : mention[1]
+            ] in {"'s", "’s"}
             if outer[0] < mention[0] or not possessive:
                 return True
         return False
@@ -377,8 +415,9 @@ def _home_country(toponyms: list[Toponym]) -> str | None:
     return next((t.entry.country for t in toponyms if t.dateline and t.entry is not None and t.entry.country), None)
 
 
-def find_actors(parse: Parse, toponyms: list[Toponym] | None = None, lexicon: Lexicon | None = None,
-                source: str | None = None) -> list[Draft]:
+def find_actors(
+    parse: Parse, toponyms: list[Toponym] | None = None, lexicon: Lexicon | None = None, source: str | None = None
+) -> list[Draft]:
     """Actor drafts for a parsed text, in order of first mention (``source``: the document's outlet)."""
     lexicon = lexicon or load_lexicon()
     patterns = load_patterns()
@@ -406,8 +445,7 @@ def find_actors(parse: Parse, toponyms: list[Toponym] | None = None, lexicon: Le
     find_organisation_shapes(parse, drafts)
     find_joined_organisations(parse, drafts, lexicon, patterns)
     find_headed_names(parse, drafts, lexicon, patterns)
-    apply_aliases(parse, drafts, patterns, lambda span: _org_draft(
-        drafts, _text(parse, *span), "organization", None))
+    apply_aliases(parse, drafts, patterns, lambda span: _org_draft(drafts, _text(parse, *span), "organization", None))
     type_armed_groups(parse, drafts, patterns)
     find_collectives(parse, drafts, lexicon, home)
     type_forces(drafts, lexicon, patterns)
@@ -421,8 +459,14 @@ def write_actors(analysis: Analysis, drafts: list[Draft]) -> dict[str, str]:
     """Append actors for the drafts; returns draft key -> actor id."""
     ids: dict[str, str] = {}
     for draft in drafts:
-        actor = Actor(id=analysis.extraction.next_id("actors"), name=clean_name(draft.name), type=draft.type,
-                      country=draft.country, role=draft.role, mentions=sorted(set(draft.mentions)))
+        actor = Actor(
+            id=analysis.extraction.next_id("actors"),
+            name=clean_name(draft.name),
+            type=draft.type,
+            country=draft.country,
+            role=draft.role,
+            mentions=sorted(set(draft.mentions)),
+        )
         analysis.extraction.actors.append(actor)
         ids[draft.key] = actor.id
     for draft in drafts:

@@ -34,7 +34,7 @@ class TitleParse:
 
     first: int
     last: int
-    title: str                 # title key
+    title: str  # title key
     title_span: Span
     country: str | None = None
     org_key: str | None = None
@@ -60,13 +60,14 @@ def _title_before(parse: Parse, first: int, drafts: Drafts, lexicon: Lexicon) ->
         if found and found[0] < first and tokens[found[0]].lower == "of":
             iso3 = lexicon.country_of_adjective(_text(parse, found[0] + 1, first))
             if iso3:
-                return TitleParse(first=start, last=first, title=found[1], title_span=_span(parse, start, found[0]),
-                                  country=iso3)
+                return TitleParse(
+                    first=start, last=first, title=found[1], title_span=_span(parse, start, found[0]), country=iso3
+                )
     return None
 
 
 def _office_before_rank(parse: Parse, rank: TitleParse, lexicon: Lexicon) -> TitleParse | None:
-    """"Defence Minister Brigadier General X": the office before a rank (and a capitalised word or two) wins."""
+    """ "Defence Minister Brigadier General X": the office before a rank (and a capitalised word or two) wins."""
     tokens = parse.tokens
     for end in range(rank.first, max(0, rank.first - 2) - 1, -1):
         if any(not tokens[k].text[:1].isupper() for k in range(end, rank.first)):
@@ -87,12 +88,13 @@ def _qualify(parse: Parse, title: TitleParse, drafts: Drafts, lexicon: Lexicon) 
     k = title.first - 1
     if k >= 0:
         for draft in drafts.by_key.values():
-            if draft.type in {"organization", "media", "armed_forces", "armed_group", "state"} and \
-                    any(m[1] == parse.tokens[k].end for m in draft.mentions):
+            if draft.type in {"organization", "media", "armed_forces", "armed_group", "state"} and any(
+                m[1] == parse.tokens[k].end for m in draft.mentions
+            ):
                 title.org_key, title.org_name = draft.key, None if draft.type == "state" else draft.name
                 title.country = title.country or draft.country
                 owner = parse.token_at(next(m[0] for m in draft.mentions if m[1] == parse.tokens[k].end))
-                if owner is not None:   # a mention always starts on a token; keep the title's start otherwise
+                if owner is not None:  # a mention always starts on a token; keep the title's start otherwise
                     title.first = owner.i
                 return
 

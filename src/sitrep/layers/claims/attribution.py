@@ -67,7 +67,11 @@ def verbal_claim(parse: Parse, verb: Token, cue: Cue, words: ClaimWords) -> Foun
         return None  # "..., citing officials": names the source of another claim
     subject = subject_of(parse, verb.i, speaking_nouns=words["document_heads"] | words["interview_nouns"])
     found = Found(
-        content=content, cue=cue, cue_span=cue_span_of(parse, verb, cue), cue_token=verb.i, frame=frame,
+        content=content,
+        cue=cue,
+        cue_span=cue_span_of(parse, verb, cue),
+        cue_token=verb.i,
+        frame=frame,
     )
     if subject is None:
         subject = _inverted_subject(parse, verb, content)
@@ -75,7 +79,7 @@ def verbal_claim(parse: Parse, verb: Token, cue: Cue, words: ClaimWords) -> Foun
         subject = speaker_head(parse, subject)
         found.speaker, found.speaker_token = mention_span(parse, subject.i), subject.i
     content_start = parse.token_at(content[0])
-    between = parse.tokens[verb.i + 1:content_start.i] if content_start is not None else []
+    between = parse.tokens[verb.i + 1 : content_start.i] if content_start is not None else []
     for kid in [*parse.children(verb.i), *between]:
         source = cited_source(parse, kid)
         if source is not None:  # "X said, citing officials, ...": the officials speak through X
@@ -107,7 +111,9 @@ def _inverted_subject(parse: Parse, verb: Token, content: Span) -> Token | None:
     """ "'...,' added KCNA": a name after a verb whose content came before it, parsed as its object."""
     if content[1] > verb.start:
         return None
-    obj = next((k for k in parse.children(verb.i) if k.dep in ("dobj", "attr", "npadvmod", "dep") and k.i > verb.i), None)
+    obj = next(
+        (k for k in parse.children(verb.i) if k.dep in ("dobj", "attr", "npadvmod", "dep") and k.i > verb.i), None
+    )
     if obj is None or obj.pos not in ("PROPN", "NOUN") or parse.tokens[verb.i - 1].lower in ("to", "not"):
         return None
     return obj
@@ -173,8 +179,14 @@ def carriers(parse: Parse, verb: Token, subject: Token | None, words: ClaimWords
         for participle in parse.children(holder.i):
             if participle.dep != "acl" or participle.lemma.lower() not in words["carrier_verbs"]:
                 continue
-            by = next((k for k in parse.children(participle.i) if k.dep in ("agent", "prep")
-                       and k.lower in ("by", "through", "via")), None)
+            by = next(
+                (
+                    k
+                    for k in parse.children(participle.i)
+                    if k.dep in ("agent", "prep") and k.lower in ("by", "through", "via")
+                ),
+                None,
+            )
             target = child(parse, by.i, "pobj") if by is not None else None
             if target is None:
                 continue
@@ -221,8 +233,17 @@ def _content_of(parse: Parse, verb: Token, cue: Cue) -> tuple[Span | None, str]:
         clause = next((k for k in kids if k.dep == "xcomp" and child(parse, k.i, "aux") is not None), None)
         if clause is not None and clause.i > verb.i:
             first, last = parse.subtree(clause.i)
-            joined = next((k for k in kids if k.dep == "conj" and k.i > clause.i and k.tag in ("VB", "VBP")
-                           and child(parse, k.i, "nsubj", "nsubjpass") is None), None)
+            joined = next(
+                (
+                    k
+                    for k in kids
+                    if k.dep == "conj"
+                    and k.i > clause.i
+                    and k.tag in ("VB", "VBP")
+                    and child(parse, k.i, "nsubj", "nsubjpass") is None
+                ),
+                None,
+            )
             if joined is not None and parse.tokens[last].lower == "and":  # "to meet and exceed his goals"
                 last = parse.subtree(joined.i)[1]
             return trimmed(parse, first, last), "to"
@@ -235,8 +256,17 @@ def _content_of(parse: Parse, verb: Token, cue: Cue) -> tuple[Span | None, str]:
         if obj is not None and obj.pos not in ("PRON", "NUM") and not _is_bare_pronoun_phrase(parse, obj):
             return _object_phrase(parse, verb, obj), "np"
     if cue.allows("gerund"):
-        gerund = next((k for k in kids if k.dep in ("xcomp", "ccomp", "dobj", "pcomp") and k.tag == "VBG"
-                       and k.i > verb.i and child(parse, k.i, "nsubj", "aux") is None), None)
+        gerund = next(
+            (
+                k
+                for k in kids
+                if k.dep in ("xcomp", "ccomp", "dobj", "pcomp")
+                and k.tag == "VBG"
+                and k.i > verb.i
+                and child(parse, k.i, "nsubj", "aux") is None
+            ),
+            None,
+        )
         if gerund is not None:
             return subtree_span(parse, gerund.i, marks=frozenset()), "np"
     if (cue.allows("that") or cue.allows("quote")) and verb.dep == "parataxis":
@@ -261,10 +291,15 @@ def _reported_clause(parse: Parse, verb: Token) -> Token | None:
     """The clausal complement of a verb: after it (with "that" first), else before it ("X, he said")."""
     clauses = [k for k in parse.children(verb.i) if k.dep == "ccomp"]
     if not clauses:  # a reported clause misparsed as an adverbial one: "said he would not accept ..."
-        clauses = [k for k in parse.children(verb.i) if k.dep in ("advcl", "dep") and k.i > verb.i
-                   and child(parse, k.i, "nsubj", "nsubjpass") is not None
-                   and all(m.lower in ("that", "whether") for m in parse.children(k.i) if m.dep == "mark")
-                   and not any(m.dep == "advmod" and m.tag == "WRB" for m in parse.children(k.i))]
+        clauses = [
+            k
+            for k in parse.children(verb.i)
+            if k.dep in ("advcl", "dep")
+            and k.i > verb.i
+            and child(parse, k.i, "nsubj", "nsubjpass") is not None
+            and all(m.lower in ("that", "whether") for m in parse.children(k.i) if m.dep == "mark")
+            and not any(m.dep == "advmod" and m.tag == "WRB" for m in parse.children(k.i))
+        ]
     if not clauses:
         return None
     after = [k for k in clauses if k.i > verb.i]
@@ -277,7 +312,7 @@ def _reported_clause(parse: Parse, verb: Token) -> Token | None:
 def _is_quoted_clause(parse: Parse, clause: Token) -> bool:
     first, last = parse.subtree(clause.i)
     span = parse.char_span(first, last)
-    return has_quoted_words(parse.text[max(0, span[0] - 2):span[1] + 2])
+    return has_quoted_words(parse.text[max(0, span[0] - 2) : span[1] + 2])
 
 
 def _after_sourcing(parse: Parse, clause: Token, first: int) -> int:
@@ -354,8 +389,9 @@ def _object_and_predicate(parse: Parse, verb: Token) -> Span | None:
         return None  # "a group called X" names, it does not claim
     if not (has_as or len(nominal) >= 2 or any(k.dep == "oprd" for k in right)):
         return None
-    keep = [k for k in right
-            if k.dep in OBJECT_DEPS or k.dep in PREDICATE_DEPS or (k.dep == "prep" and k.lower == "as")]
+    keep = [
+        k for k in right if k.dep in OBJECT_DEPS or k.dep in PREDICATE_DEPS or (k.dep == "prep" and k.lower == "as")
+    ]
     start = min(parse.subtree(k.i)[0] for k in keep)
     end = max(parse.subtree(k.i)[1] for k in keep)
     return trimmed(parse, start, end)
@@ -404,6 +440,11 @@ def _passive_with_agent(parse: Parse, verb: Token, cue: Cue, agent: Token) -> Fo
     if content is None:
         return None
     return Found(
-        content=content, cue=cue, cue_span=cue_span_of(parse, verb, cue), cue_token=verb.i, frame="passive",
-        speaker=mention_span(parse, agent.i), speaker_token=agent.i,
+        content=content,
+        cue=cue,
+        cue_span=cue_span_of(parse, verb, cue),
+        cue_token=verb.i,
+        frame="passive",
+        speaker=mention_span(parse, agent.i),
+        speaker_token=agent.i,
     )

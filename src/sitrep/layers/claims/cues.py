@@ -86,7 +86,7 @@ class CueLexicon:
         """A prepositional or adverbial entry whose words start at token ``i``."""
         for entry in self.phrases.get(parse.tokens[i].lower, ()):
             n = len(entry.words)
-            window = parse.tokens[i:i + n]
+            window = parse.tokens[i : i + n]
             if len(window) == n and all(t.lower == w for t, w in zip(window, entry.words, strict=True)):
                 return entry
         return None
@@ -96,8 +96,17 @@ def _lemma_guesses(token: Token) -> tuple[str, ...]:
     """The tagger's lemma, then the word itself and its plain stems ("hopes" may come back as "hop")."""
     lemma, word = token.lemma.lower(), token.lower
     guesses = [lemma, word]
-    for ending, replacement in (("ies", "y"), ("es", "e"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", "e"),
-                                ("ed", ""), ("ing", "e"), ("ing", "")):
+    for ending, replacement in (
+        ("ies", "y"),
+        ("es", "e"),
+        ("es", ""),
+        ("s", ""),
+        ("ied", "y"),
+        ("ed", "e"),
+        ("ed", ""),
+        ("ing", "e"),
+        ("ing", ""),
+    ):
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             guesses.append(word[: -len(ending)] + replacement)
     return tuple(dict.fromkeys(guesses))
@@ -144,8 +153,12 @@ def parse_cue(cells: list[str], where: str) -> Cue:
     if not frame_set <= FRAMES:
         raise ResourceError(f"{where}: unknown frame(s) {sorted(frame_set - FRAMES)}")
     return Cue(
-        words=tuple(words.lower().split()), pos=pos, stance=stance, refinable=refine == "content",
-        factuality=None if factuality == "-" else factuality, frames=frame_set - {"-"},
+        words=tuple(words.lower().split()),
+        pos=pos,
+        stance=stance,
+        refinable=refine == "content",
+        factuality=None if factuality == "-" else factuality,
+        frames=frame_set - {"-"},
     )
 
 
@@ -171,7 +184,9 @@ def load_cues() -> CueLexicon:
     for cue in sorted(phrases, key=lambda c: -len(c.words)):
         by_first.setdefault(cue.words[0], []).append(cue)
     return CueLexicon(
-        verbs={k: tuple(v) for k, v in verbs.items()}, nouns=nouns, phrases={k: tuple(v) for k, v in by_first.items()},
+        verbs={k: tuple(v) for k, v in verbs.items()},
+        nouns=nouns,
+        phrases={k: tuple(v) for k, v in by_first.items()},
     )
 
 

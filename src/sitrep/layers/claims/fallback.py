@@ -61,8 +61,15 @@ def _surface_claim(parse: Parse, lexicon: CueLexicon, sentence: Sentence) -> Fou
         if content is None or speaker is None:
             continue
         span, head = speaker
-        return Found(content=content, cue=cue, cue_span=cue_span_of(parse, token, cue), cue_token=token.i,
-                     speaker=span, speaker_token=head.i, frame="that")
+        return Found(
+            content=content,
+            cue=cue,
+            cue_span=cue_span_of(parse, token, cue),
+            cue_token=token.i,
+            speaker=span,
+            speaker_token=head.i,
+            frame="that",
+        )
     return None
 
 
@@ -83,7 +90,7 @@ def _trailing_attribution(parse: Parse, lexicon: CueLexicon, sentence: Sentence)
     cue = lexicon.verb_cue(parse, tokens[cue_index])
     if cue is None or not (cue.allows("that") or cue.allows("quote")) or cue.stance not in ("report", "assert"):
         return None
-    run = tokens[comma + 1:cue_index]
+    run = tokens[comma + 1 : cue_index]
     if not run or not all(t.pos in SPEAKER_POS or t.lower in SPEAKER_LINKS for t in run):
         return None
     nouns = [t for t in run if t.pos in ("NOUN", "PROPN")]
@@ -91,19 +98,26 @@ def _trailing_attribution(parse: Parse, lexicon: CueLexicon, sentence: Sentence)
     if not nouns or content is None:
         return None
     verb = tokens[cue_index]
-    return Found(content=content, cue=cue, cue_span=cue_span_of(parse, verb, cue), cue_token=verb.i,
-                 speaker=(run[0].start, run[-1].end), speaker_token=nouns[-1].i, frame="parenthetical")
+    return Found(
+        content=content,
+        cue=cue,
+        cue_span=cue_span_of(parse, verb, cue),
+        cue_token=verb.i,
+        speaker=(run[0].start, run[-1].end),
+        speaker_token=nouns[-1].i,
+        frame="parenthetical",
+    )
 
 
 def _content_start(tokens: list[Token], index: int) -> int | None:
     """Where the content starts after the cue at ``index``: after "that", or at a subject pronoun."""
-    after = tokens[index + 1:index + 2 + MAX_GAP]
+    after = tokens[index + 1 : index + 2 + MAX_GAP]
     if after and after[0].lower in SUBJECT_PRONOUNS and tokens[index].tag in ("VBD", "VBZ", "VBP"):
         start = index + 1
     else:
         gap = next((k for k, token in enumerate(after) if token.lower == "that" or token.pos not in GAP_POS), None)
         if gap is None or after[gap].lower != "that":
-            return None     # only gap words, or a word other than "that" ends them
+            return None  # only gap words, or a word other than "that" ends them
         start = index + gap + 2
     if len(tokens) - start < MIN_CONTENT_TOKENS:
         return None

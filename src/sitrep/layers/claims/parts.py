@@ -159,8 +159,6 @@ def cue_span_of(parse: Parse, verb: Token, cue: Cue | None) -> Span:
     return parse.tokens[first].start, parse.tokens[last].end
 
 
-
-
 def cited_source(parse: Parse, verb: Token) -> Token | None:
     """The object of a sourcing participle ("citing officials", "quoting a witness"), if ``verb`` is one."""
     if verb.lemma.lower() not in SOURCING_VERBS or verb.tag != "VBG" or verb.dep not in ("advcl", "acl", "xcomp"):

@@ -30,7 +30,7 @@ def is_speech(parse: Parse, quote: Quote) -> bool:
         return False
     has_verb = any(t.pos in ("VERB", "AUX") for t in tokens)
     sentence = parse.sentence_of(quote.start)
-    starts_sentence = sentence is not None and parse.text[sentence.start:quote.start].strip() == ""
+    starts_sentence = sentence is not None and parse.text[sentence.start : quote.start].strip() == ""
     return has_verb and (starts_sentence or len(tokens) >= 4)
 
 
@@ -75,7 +75,7 @@ def _adopt(parse: Parse, claim: Found, quote: Quote) -> None:
     a, b = claim.content
     outside = max(0, quote.start - a) + max(0, b - quote.end)
     text = parse.text
-    leftover = (text[a:quote.start] + " " + text[quote.end:b]).strip(" ,.;:\"'“”")
+    leftover = (text[a : quote.start] + " " + text[quote.end : b]).strip(" ,.;:\"'“”")
     if outside == 0 or len(leftover.split()) <= 1:
         claim.content, claim.kind, claim.quote = quote.inner, "direct", quote
     else:
@@ -90,8 +90,13 @@ def _adjacent_attribution(parse: Parse, quote: Quote, found: list[Found], lexico
     cue = lexicon.verb_cue(parse, verb)
     subject = subject_of(parse, verb.i)
     claim = Found(
-        content=quote.inner, kind="direct", cue=cue, cue_span=cue_span_of(parse, verb, cue), cue_token=verb.i,
-        frame="quote", quote=quote,
+        content=quote.inner,
+        kind="direct",
+        cue=cue,
+        cue_span=cue_span_of(parse, verb, cue),
+        cue_token=verb.i,
+        frame="quote",
+        quote=quote,
     )
     if subject is not None and not (quote.start <= subject.start < quote.end):
         subject = speaker_head(parse, subject)
@@ -103,7 +108,7 @@ def _adjacent_attribution(parse: Parse, quote: Quote, found: list[Found], lexico
 
 
 def _dash_signature(parse: Parse, quote: Quote) -> Found | None:
-    """ `"…" ― Jane Doe`: a quotation signed with a dash and a name that ends the paragraph."""
+    """`"…" ― Jane Doe`: a quotation signed with a dash and a name that ends the paragraph."""
     text = parse.text
     match = DASH_SIGNATURE.match(text, quote.end)
     if match is None:
@@ -113,8 +118,13 @@ def _dash_signature(parse: Parse, quote: Quote) -> Found | None:
         return None
     head = tokens[-1]
     return Found(
-        content=quote.inner, kind="direct", cue_span=(match.start(1), match.end(1)), frame="quote", quote=quote,
-        speaker=(tokens[0].start, tokens[-1].end), speaker_token=head.i,
+        content=quote.inner,
+        kind="direct",
+        cue_span=(match.start(1), match.end(1)),
+        frame="quote",
+        quote=quote,
+        speaker=(tokens[0].start, tokens[-1].end),
+        speaker_token=head.i,
     )
 
 
@@ -145,13 +155,13 @@ def _tail_tokens(parse: Parse, quote: Quote) -> list[Token]:
         gap += 1
     if gap >= len(text) or text[gap] == "\n":
         return []
-    if text[gap] in "“\"" or text.startswith("''", gap):
+    if text[gap] in '“"' or text.startswith("''", gap):
         return []
     tokens = []
     first = parse.token_at(gap)
     if first is None:
         return []
-    for token in parse.tokens[first.i:first.i + QUOTE_TAIL_TOKENS]:
+    for token in parse.tokens[first.i : first.i + QUOTE_TAIL_TOKENS]:
         if token.text in SENTENCE_END or "\n" in token.text or token.text in QUOTE_TOKENS:
             break
         tokens.append(token)
@@ -163,7 +173,7 @@ def _cue_before(parse: Parse, quote: Quote, lexicon: CueLexicon) -> Token | None
     k = quote.start - 1
     while k >= 0 and text[k].isspace():
         k -= 1
-    if k < 0 or text[k] in ".!?" or ("\n" in text[k:quote.start] and text[k] != ":"):
+    if k < 0 or text[k] in ".!?" or ("\n" in text[k : quote.start] and text[k] != ":"):
         return None
     sentence = parse.sentence_of(k)
     if sentence is None:

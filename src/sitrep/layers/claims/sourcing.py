@@ -30,8 +30,13 @@ def find_nominal(parse: Parse, lexicon: CueLexicon) -> list[Found]:
         if cue is None:
             continue
         clause = next(
-            (k for k in parse.children(token.i) if k.dep in ("acl", "ccomp", "appos") and k.i > token.i
-             and any(m.dep == "mark" and m.lower == "that" for m in parse.children(k.i))),
+            (
+                k
+                for k in parse.children(token.i)
+                if k.dep in ("acl", "ccomp", "appos")
+                and k.i > token.i
+                and any(m.dep == "mark" and m.lower == "that" for m in parse.children(k.i))
+            ),
             None,
         )
         if clause is None:
@@ -74,15 +79,22 @@ def _source_phrase_claim(parse: Parse, first: int, last: int, cue: Cue) -> Found
     """ "according to X" (X the source), "according to X, citing Y" (Y the source, X the intermediary)."""
     source = child(parse, last, "pobj")
     if source is None:
-        source = next((t for t in parse.tokens[last + 1:last + 8] if t.pos in ("PROPN", "NOUN")), None)
+        source = next((t for t in parse.tokens[last + 1 : last + 8] if t.pos in ("PROPN", "NOUN")), None)
     sentence = parse.sentence_of(parse.tokens[first].start)
     if source is None or sentence is None:
         return None
     cue_span = parse.char_span(first, last + 1)
     source = speaker_head(parse, source)
     if cue.allows("via"):
-        return Found(content=(sentence.start, sentence.end), cue=cue, cue_span=cue_span, cue_token=first,
-                     frame="phrase", speaker=mention_span(parse, source.i), speaker_token=source.i)
+        return Found(
+            content=(sentence.start, sentence.end),
+            cue=cue,
+            cue_span=cue_span,
+            cue_token=first,
+            frame="phrase",
+            speaker=mention_span(parse, source.i),
+            speaker_token=source.i,
+        )
     speaker, speaker_token, via = mention_span(parse, source.i), source.i, []
     phrase_end = parse.subtree(source.i)[1]
     citing = _citing_after(parse, phrase_end)
@@ -98,13 +110,22 @@ def _source_phrase_claim(parse: Parse, first: int, last: int, cue: Cue) -> Found
     content = _larger(left, right)
     if content is None:
         return None
-    return Found(content=content, cue=cue, cue_span=cue_span, cue_token=first, frame="phrase",
-                 speaker=speaker, speaker_token=speaker_token, via=via, relayed=list(via))
+    return Found(
+        content=content,
+        cue=cue,
+        cue_span=cue_span,
+        cue_token=first,
+        frame="phrase",
+        speaker=speaker,
+        speaker_token=speaker_token,
+        via=via,
+        relayed=list(via),
+    )
 
 
 def _citing_after(parse: Parse, i: int) -> tuple[Token, Token] | None:
     """A sourcing participle right after token ``i`` ("according to X, citing Y")."""
-    for token in parse.tokens[i:i + 3]:
+    for token in parse.tokens[i : i + 3]:
         if token.pos == "PUNCT":
             continue
         cited = cited_source(parse, token)
@@ -155,20 +176,27 @@ def find_labelled(parse: Parse, words: ClaimWords) -> list[Found]:
         tokens = [t for t in parse.tokens_in(label_start, match.end(1)) if t.pos not in ("SPACE", "PUNCT")]
         if not tokens or len(tokens) > MAX_LABEL_TOKENS or any(t.pos in ("VERB", "AUX") for t in tokens):
             continue
-        named = all(t.text[:1].isupper() or t.lower in LABEL_JOINERS for t in tokens) \
-            or any(t.pos == "PROPN" or t.ent_type in ("PERSON", "ORG") for t in tokens)
+        named = all(t.text[:1].isupper() or t.lower in LABEL_JOINERS for t in tokens) or any(
+            t.pos == "PROPN" or t.ent_type in ("PERSON", "ORG") for t in tokens
+        )
         if not (named or tokens[-1].lower in words["document_heads"]):
             continue
         content = trimmed_text(text, match.start(2), match.end(2))
-        if content is None or len(text[content[0]:content[1]].split()) < 3:
+        if content is None or len(text[content[0] : content[1]].split()) < 3:
             continue
         colon = parse.token_at(match.end(1))
         headline = match.start() == 0
-        found.append(Found(
-            content=content, kind="indirect" if headline else "direct", cue_span=(match.end(1), match.end(1) + 1),
-            cue_token=colon.i if colon is not None else None, frame="label",
-            speaker=(tokens[0].start, tokens[-1].end), speaker_token=tokens[-1].i,
-        ))
+        found.append(
+            Found(
+                content=content,
+                kind="indirect" if headline else "direct",
+                cue_span=(match.end(1), match.end(1) + 1),
+                cue_token=colon.i if colon is not None else None,
+                frame="label",
+                speaker=(tokens[0].start, tokens[-1].end),
+                speaker_token=tokens[-1].i,
+            )
+        )
     return found
 
 

@@ -52,11 +52,19 @@ def classify(parse: Parse, span: Span, head: Token, words: ClaimWords) -> Mentio
         kind_type = "person"  # "Valeska Paris, an Australian woman, ..."
     if words.has("first_person", lower):
         return Mention(span, head, "first_person", "person")
-    if head.tag == "WP" or (head.dep in ("nsubj", "nsubjpass") and lower in words["relative_pronouns"]
-                            and head.pos == "PRON" and lower != "it"):
+    if head.tag == "WP" or (
+        head.dep in ("nsubj", "nsubjpass")
+        and lower in words["relative_pronouns"]
+        and head.pos == "PRON"
+        and lower != "it"
+    ):
         return Mention(span, head, "relative", kind_type)
     if head.pos == "PRON":
-        kind = "person" if lower in words["person_pronouns"] else ("other" if lower in words["group_pronouns"] else "organization")
+        kind = (
+            "person"
+            if lower in words["person_pronouns"]
+            else ("other" if lower in words["group_pronouns"] else "organization")
+        )
         return Mention(span, head, "pronoun", kind)
     owner = owner_of(parse, head, words)
     if lower in words["document_heads"] and entity is None:
@@ -93,8 +101,13 @@ def _demonym_country(parse: Parse, mention: Mention) -> str | None:
 def _nationality(parse: Parse, head: Token, owner: Span) -> bool:
     """ "a South Korean official", "U.S. officials": a nationality, not the body the source speaks for."""
     token = parse.token_at(owner[0])
-    return token is not None and token.i < head.i and token.ent_type in ("NORP", "GPE") \
-        and owner[1] <= head.start and not any(t.tag == "POS" for t in parse.tokens_in(owner[0], head.start))
+    return (
+        token is not None
+        and token.i < head.i
+        and token.ent_type in ("NORP", "GPE")
+        and owner[1] <= head.start
+        and not any(t.tag == "POS" for t in parse.tokens_in(owner[0], head.start))
+    )
 
 
 def _partitive_head(parse: Parse, head: Token, words: ClaimWords) -> Token:
@@ -165,7 +178,7 @@ def _body_of(parse: Parse, target: Token | None, words: ClaimWords | None) -> Sp
 
 def _owner_after(parse: Parse, head: Token) -> Span | None:
     """ "analysts at Rystad" read from the words when the parse lost the preposition."""
-    after = parse.tokens[head.i + 1:head.i + 3]
+    after = parse.tokens[head.i + 1 : head.i + 3]
     if len(after) == 2 and after[0].lower in ("at", "of", "from", "with") and after[1].pos == "PROPN":
         return _name_run_forward(parse, after[1])
     return None
@@ -202,8 +215,12 @@ def _name_run(parse: Parse, head: Token) -> Span:
     while first > 0:
         previous = parse.tokens[first - 1]
         joined = previous.text == "-" and first - 2 >= 0 and parse.tokens[first - 2].pos == "PROPN"
-        if (previous.pos == "PROPN" and previous.head == head.i and previous.dep == "compound"
-                and (previous.ent_type or not head.ent_type)) or joined:
+        if (
+            previous.pos == "PROPN"
+            and previous.head == head.i
+            and previous.dep == "compound"
+            and (previous.ent_type or not head.ent_type)
+        ) or joined:
             first -= 1
         else:
             break
@@ -222,7 +239,7 @@ def _actor_type(parse: Parse, head: Token, entity: Span | None, words: ClaimWord
         return "state"
     if label == "NORP":
         return "population"
-    text = parse.text[entity[0]:entity[1]].lower() if entity else head.lower
+    text = parse.text[entity[0] : entity[1]].lower() if entity else head.lower
     if label == "ORG" or head.lower in words["organization_heads"]:
         if any(w in words["media"] for w in re.findall(r"\w+", text)):
             return "media"
@@ -284,22 +301,28 @@ class SpeakerResolver:
                 return None
             owner = self.analysis.parse.token_at(mention.owner[0])
             if owner is not None and owner.pos == "PRON" and mention.owner == (owner.start, owner.end):
-                return self._recent_speaker(Mention(mention.owner, owner, "pronoun", "organization"), bodies=True) \
-                    or self._resolved(mention.owner)  # "its latest update": the body that spoke last
+                return self._recent_speaker(
+                    Mention(mention.owner, owner, "pronoun", "organization"), bodies=True
+                ) or self._resolved(mention.owner)  # "its latest update": the body that spoke last
             return self._named(mention.owner, "organization")
         if mention.kind == "pronoun":
             return self._recent_speaker(mention) or self._resolved(mention.span) or self._last_entity_for(mention)
         if mention.kind == "relative":
             return self._resolved(mention.span) or self._relative(mention)
         if mention.kind == "description":
-            return self._titled_speaker(mention) or self._resolved(mention.span) or self._description(mention) \
-                or self._recent_body(mention) or self._named(self._entity_span(mention), mention.type)
+            return (
+                self._titled_speaker(mention)
+                or self._resolved(mention.span)
+                or self._description(mention)
+                or self._recent_body(mention)
+                or self._named(self._entity_span(mention), mention.type)
+            )
         return self._earlier_name(mention) or self._named(self._entity_span(mention), mention.type, whole=mention.span)
 
     def _headline_common_noun(self, mention: Mention) -> bool:
         """A headline's speaker given by a bare common noun ("hospital says", "commander says")."""
         parse = self.analysis.parse
-        if "\n" not in self.analysis.text[:mention.span[0]] and mention.span[0] < self.analysis.text.find("\n"):
+        if "\n" not in self.analysis.text[: mention.span[0]] and mention.span[0] < self.analysis.text.find("\n"):
             tokens = [t for t in parse.tokens_in(*mention.span) if t.pos not in ("SPACE", "PUNCT")]
             return bool(tokens) and all(t.pos == "NOUN" and not t.ent_type and t.text.islower() for t in tokens)
         return False
@@ -310,8 +333,11 @@ class SpeakerResolver:
         parse = self.analysis.parse
         lemma = mention.head.lemma.lower()
         for spoken in reversed(self.history):
-            if spoken.kind == "anonymous" and spoken.lemma == lemma and (
-                    mention.span != spoken.span and self._refers_back(mention)):
+            if (
+                spoken.kind == "anonymous"
+                and spoken.lemma == lemma
+                and (mention.span != spoken.span and self._refers_back(mention))
+            ):
                 return spoken.actor
         known = self._actor_on_head(mention) or collective_actor(self.analysis, mention.span)
         if known is not None:
@@ -334,17 +360,19 @@ class SpeakerResolver:
     def _refers_back(self, mention: Mention) -> bool:
         """ "one of the officials", "the official", "the witnesses": a definite or partitive mention."""
         first = next((t for t in self.analysis.parse.tokens_in(*mention.span) if t.pos not in ("SPACE", "PUNCT")), None)
-        return first is not None and (first.lower in ("the", "these", "those") or first.lower in self.words["partitives"])
+        return first is not None and (
+            first.lower in ("the", "these", "those") or first.lower in self.words["partitives"]
+        )
 
     def _earlier_name(self, mention: Mention) -> str | None:
         """A person already heard whose name holds this one ("Paris" after "Valeska Paris")."""
         name = self._entity_span(mention)
-        found = [w.lower() for w in re.findall(r"[A-Z][\w'’-]+", self.analysis.text[name[0]:name[1]])]
+        found = [w.lower() for w in re.findall(r"[A-Z][\w'’-]+", self.analysis.text[name[0] : name[1]])]
         words = [w for w in found if w not in DETERMINERS | self.words["honorifics"] | self.words["person_titles"]]
         if not words:
             return None
         for spoken in reversed(self.history):
-            heard = {w.lower() for w in re.findall(r"[\w'’-]+", self.analysis.text[spoken.span[0]:spoken.span[1]])}
+            heard = {w.lower() for w in re.findall(r"[\w'’-]+", self.analysis.text[spoken.span[0] : spoken.span[1]])}
             if spoken.type == "person" and (set(words) <= heard or (len(words) > 2 and set(words[-2:]) <= heard)):
                 return spoken.actor
         return None
@@ -363,7 +391,7 @@ class SpeakerResolver:
         if last is None or actor is None:
             return False
         name = _name_run(parse, last)
-        if len(self.analysis.text[name[0]:name[1]].split()) < 2:
+        if len(self.analysis.text[name[0] : name[1]].split()) < 2:
             return False
         inside = [m for m in actor.mentions if overlaps(m, name)]
         return bool(inside) and all(contains(name, m) and m != name for m in inside)
@@ -402,7 +430,7 @@ class SpeakerResolver:
             tokens = tokens[1:]
         span = (tokens[0].start, tokens[-1].end)
         for actor in self.analysis.extraction.actors:
-            if actor.name == self.analysis.text[span[0]:span[1]]:
+            if actor.name == self.analysis.text[span[0] : span[1]]:
                 return actor.id
         actor_id = self._new_actor(span, mention.type, mention.span)
         created = self.analysis.extraction.get(actor_id)
@@ -414,9 +442,13 @@ class SpeakerResolver:
         """A person the actors layer named by the end of this name ("Claude Joseph" for "Marie-Claude
         Joseph"): the same person, now under the whole name."""
         actor = self.analysis.extraction.get(actor_id)
-        name = self.analysis.text[span[0]:span[1]]
-        if actor is None or actor.type != "person" or len(actor.name.split()) < 2 or \
-                not re.search(r"[\s-]" + re.escape(actor.name) + r"$", name):
+        name = self.analysis.text[span[0] : span[1]]
+        if (
+            actor is None
+            or actor.type != "person"
+            or len(actor.name.split()) < 2
+            or not re.search(r"[\s-]" + re.escape(actor.name) + r"$", name)
+        ):
             return None
         actor.name = name
         if span not in actor.mentions:
@@ -443,29 +475,36 @@ class SpeakerResolver:
         named = [i for i, t in enumerate(tokens) if any(m[0] <= t.start < m[1] for m in actor.mentions)]
         if not named or any(t.tag == "POS" for t in tokens):
             return False
-        rest = tokens[named[-1] + 1:-1]
+        rest = tokens[named[-1] + 1 : -1]
         return all(t.lower in self.words["body_kinds"] for t in rest)
 
     def _body_actor(self, span: Span, owner: str) -> str:
         """An actor for a body named after its owner, remembered by its words for later mentions."""
-        text = self.analysis.text[span[0]:span[1]]
+        text = self.analysis.text[span[0] : span[1]]
         for actor in self.analysis.extraction.actors:
             if actor.name == text or span in actor.mentions:
                 return actor.id
         owner_actor = self.analysis.extraction.get(owner)
-        type_ = "armed_forces" if self.analysis.parse.tokens_in(*span)[-1].lower in self.words["military_heads"] \
+        type_ = (
+            "armed_forces"
+            if self.analysis.parse.tokens_in(*span)[-1].lower in self.words["military_heads"]
             else "organization"
+        )
         actor_id = self._new_actor(span, type_, affiliation=owner)
         actor = self.analysis.extraction.get(actor_id)
         if actor is not None and owner_actor is not None:
             actor.country = owner_actor.country
         return actor_id
 
-    def _new_actor(self, span: Span, type_: str, mention: Span | None = None,
-                   affiliation: str | None = None) -> str:
+    def _new_actor(self, span: Span, type_: str, mention: Span | None = None, affiliation: str | None = None) -> str:
         extraction = self.analysis.extraction
-        actor = Actor(id=extraction.next_id("actors"), name=self.analysis.text[span[0]:span[1]], type=type_,
-                      mentions=[mention or span], affiliation=affiliation)
+        actor = Actor(
+            id=extraction.next_id("actors"),
+            name=self.analysis.text[span[0] : span[1]],
+            type=type_,
+            mentions=[mention or span],
+            affiliation=affiliation,
+        )
         extraction.actors.append(actor)
         return actor.id
 
@@ -506,7 +545,7 @@ class SpeakerResolver:
 
     def _by_name(self, span: Span) -> str | None:
         """An existing actor whose name holds every capitalised word of the mention ("Rutte")."""
-        text = self.analysis.text[span[0]:span[1]]
+        text = self.analysis.text[span[0] : span[1]]
         names = {w.lower() for w in re.findall(r"[A-Z][\w'’-]+", text)} - DETERMINERS
         if not names:
             return None
@@ -550,8 +589,11 @@ class SpeakerResolver:
             return True
         tokens = [t for t in self.analysis.parse.tokens_in(*spoken.span) if t.pos not in ("SPACE", "PUNCT")]
         titles = self.words["person_titles"] | self.words["honorifics"]
-        return spoken.type == "other" and bool(tokens) and not any(
-            t.ent_type == "PERSON" or t.lower in titles for t in tokens)
+        return (
+            spoken.type == "other"
+            and bool(tokens)
+            and not any(t.ent_type == "PERSON" or t.lower in titles for t in tokens)
+        )
 
     def _last_entity_for(self, mention: Mention) -> str | None:
         wants_person = mention.head.lower in self.words["person_pronouns"]
@@ -591,7 +633,7 @@ class SpeakerResolver:
             return None
         phrase = " ".join(t.lower for t in title[-2:])
         for spoken in reversed(self.history):
-            if phrase in self.analysis.text[spoken.span[0]:spoken.span[1]].lower():
+            if phrase in self.analysis.text[spoken.span[0] : spoken.span[1]].lower():
                 return spoken.actor
         return None
 
@@ -609,7 +651,11 @@ class SpeakerResolver:
         text = self.analysis.text
         pattern = re.compile(r"\b" + r"\s+".join(re.escape(t.text) for t in title) + r"\b", re.IGNORECASE)
         start = max(0, mention.span[0] - SEARCH_BACK_CHARS)
-        hits = [m for m in pattern.finditer(text, start, mention.span[0]) if not overlaps((m.start(), m.end()), mention.span)]
+        hits = [
+            m
+            for m in pattern.finditer(text, start, mention.span[0])
+            if not overlaps((m.start(), m.end()), mention.span)
+        ]
         for hit in reversed(hits):
             token = parse.token_at(hit.end() - 1)
             if token is None:
@@ -623,7 +669,7 @@ class SpeakerResolver:
             if entity is not None:
                 return self._named(entity, _actor_type(parse, head, entity, self.words))
             first, _ = parse.subtree(head.i)
-            words = [t for t in parse.tokens[first:head.i + 1] if t.pos not in ("PUNCT", "SPACE")]
+            words = [t for t in parse.tokens[first : head.i + 1] if t.pos not in ("PUNCT", "SPACE")]
             while words and words[0].lower in DETERMINERS:
                 words = words[1:]
             if words and any(t.ent_type in NAMED_LABELS for t in words):

@@ -29,8 +29,21 @@ from sitrep.nlp import Parse, Sentence
 __all__ = ["find_claims", "run", "write_claims"]
 
 PRIORITY = {  # which frame wins when two find the same content
-    "colon": 0, "that": 0, "label": 1, "quote": 1, "np": 2, "obj_to": 2, "to": 2, "obj_as": 2, "prep": 2,
-    "passive": 2, "parenthetical": 3, "noun": 4, "phrase": 5, "adverb": 6, "continuation": 7,
+    "colon": 0,
+    "that": 0,
+    "label": 1,
+    "quote": 1,
+    "np": 2,
+    "obj_to": 2,
+    "to": 2,
+    "obj_as": 2,
+    "prep": 2,
+    "passive": 2,
+    "parenthetical": 3,
+    "noun": 4,
+    "phrase": 5,
+    "adverb": 6,
+    "continuation": 7,
 }
 SAME_CONTENT = 0.8
 NESTED_STANCES = frozenset({"report", "confirm", "deny", "allege", "warn"})
@@ -64,13 +77,13 @@ def find_claims(parse: Parse, lexicon: CueLexicon | None = None, words: ClaimWor
     found = _continue_speech(parse, found, words)
     found = _drop_headline_restatements(parse, found)
     for claim in found:
-        if claim.kind == "indirect" and has_quoted_words(parse.text[claim.content[0]:claim.content[1]]):
+        if claim.kind == "indirect" and has_quoted_words(parse.text[claim.content[0] : claim.content[1]]):
             claim.kind = "mixed"
     return found
 
 
 def _drop_unsaid(parse: Parse, found: list[Found], words: ClaimWords) -> list[Found]:
-    """"Hezbollah did not claim the rocket fire", "No group has claimed the bombing": a negated claim of
+    """ "Hezbollah did not claim the rocket fire", "No group has claimed the bombing": a negated claim of
     responsibility or a negative speaker says nothing, so there is no claim (and no speaker for the happening)."""
     return [f for f in found if not _negated_cue(parse, f, words)]
 
@@ -85,7 +98,8 @@ def _negated_cue(parse: Parse, claim: Found, words: ClaimWords) -> bool:
     if speaker is None:
         return False
     return speaker.lower in words["negative_speakers"] or any(
-        k.dep == "det" and k.lower in words["negative_speakers"] for k in parse.children(speaker.i))
+        k.dep == "det" and k.lower in words["negative_speakers"] for k in parse.children(speaker.i)
+    )
 
 
 def _sorted(found: list[Found]) -> list[Found]:
@@ -101,7 +115,7 @@ def _merge_elaborations(parse: Parse, found: list[Found]) -> list[Found]:
         if host is None:
             kept.append(claim)
             continue
-        if has_quoted_words(parse.text[claim.content[0]:claim.content[1]]) and host.kind == "indirect":
+        if has_quoted_words(parse.text[claim.content[0] : claim.content[1]]) and host.kind == "indirect":
             host.kind = "mixed"
     return kept
 
@@ -137,9 +151,9 @@ def _colon_blocks(parse: Parse, found: list[Found], lexicon: CueLexicon) -> list
     result = list(found)
     text = parse.text
     for sentence in parse.sentences[:-1]:
-        if not text[sentence.start:sentence.end].rstrip().endswith(":"):
+        if not text[sentence.start : sentence.end].rstrip().endswith(":"):
             continue
-        following = text[sentence.end:sentence.end + 4].lstrip()
+        following = text[sentence.end : sentence.end + 4].lstrip()
         if not following or following[0] in "\"“'‘«":
             continue
         block = _block_after(parse, sentence, result)
@@ -165,8 +179,8 @@ def _block_after(parse: Parse, sentence: Sentence, found: list[Found]) -> Span |
     """The sentences of the paragraph after ``sentence`` up to the next one with its own cue."""
     text = parse.text
     chosen: list[Sentence] = []
-    for later in parse.sentences[sentence.index + 1:]:
-        if chosen and "\n" in text[chosen[-1].end - 1:later.start]:
+    for later in parse.sentences[sentence.index + 1 :]:
+        if chosen and "\n" in text[chosen[-1].end - 1 : later.start]:
             break
         if chosen and any(f.cue_span and later.start <= f.cue_span[0] < later.end for f in found):
             break
@@ -235,9 +249,15 @@ def _is_sibling(parse: Parse, claim: Found, host: Found) -> bool:
     verb = parse.tokens[claim.cue_token]
     participle = verb.tag == "VBG" and verb.dep in ("advcl", "conj", "xcomp")
     host_verb = parse.tokens[host.cue_token] if host.cue_token is not None else None
-    coordinated = verb.dep == "conj" and host_verb is not None and child(parse, verb.i, "nsubj", "nsubjpass") is None \
-        and (verb.tag == host_verb.tag or (claim.cue is not None and host.cue is not None
-                                            and claim.cue.words[0] == host.cue.words[0]))
+    coordinated = (
+        verb.dep == "conj"
+        and host_verb is not None
+        and child(parse, verb.i, "nsubj", "nsubjpass") is None
+        and (
+            verb.tag == host_verb.tag
+            or (claim.cue is not None and host.cue is not None and claim.cue.words[0] == host.cue.words[0])
+        )
+    )
     if not (participle or coordinated):
         return False
     start = parse.subtree(verb.i)[0]
@@ -310,7 +330,11 @@ def _continue_quotations(parse: Parse, quotes: list[Quote], found: list[Found]) 
         if last.cue_span is not None and last.content[1] <= last.cue_span[0] and _end_of(last) <= quote.start:
             # "A," he said. "B." is one quotation interrupted by its attribution: same speaker and cue
             claim.speaker, claim.speaker_token, claim.cue, claim.cue_span = (
-                last.speaker, last.speaker_token, last.cue, last.cue_span)
+                last.speaker,
+                last.speaker_token,
+                last.cue,
+                last.cue_span,
+            )
         result.append(claim)
         outer.append(claim)
     return result
@@ -333,7 +357,7 @@ def _follows(parse: Parse, claim: Found, start: int) -> bool:
     sentence = parse.sentence_of(_end_of(claim) - 1)
     if sentence is None:
         return False
-    between = parse.text[sentence.end:start]
+    between = parse.text[sentence.end : start]
     return between.strip() == "" and between.count("\n") <= 2
 
 
@@ -346,12 +370,12 @@ def _continue_speech(parse: Parse, found: list[Found], words: ClaimWords) -> lis
         if any(overlaps(f.content, span) or (f.cue_span and overlaps(f.cue_span, span)) for f in result):
             continue
         previous = parse.sentences[sentence.index - 1]
-        if "\n" in parse.text[previous.start:sentence.start]:
+        if "\n" in parse.text[previous.start : sentence.start]:
             continue
         last = next((f for f in result if previous.start <= f.content[1] <= previous.end + 1), None)
         if last is None or last.kind == "direct" or last.frame not in ("that", "continuation"):
             continue
-        opener = _opener(parse.text[sentence.start:sentence.end], openers)
+        opener = _opener(parse.text[sentence.start : sentence.end], openers)
         if opener is None:
             continue
         rest = parse.tokens_in(sentence.start + opener, sentence.end)
@@ -385,7 +409,9 @@ def _drop_headline_restatements(parse: Parse, found: list[Found]) -> list[Found]
             kept.append(claim)
             continue
         restated = claim.cue is not None and any(
-            other is not claim and other.cue is claim.cue and line_end < other.content[0] < lead_end
+            other is not claim
+            and other.cue is claim.cue
+            and line_end < other.content[0] < lead_end
             and _token_f1(parse.text[slice(*claim.content)], parse.text[slice(*other.content)]) >= RESTATEMENT_F1
             for other in found
         )
@@ -421,17 +447,26 @@ def write_claims(analysis: Analysis, found: list[Found]) -> None:
         stance = stance_of(act, clause, item.kind, words, item.hints)  # in the manner of its source
         shown = item.speaker
         claim = Claim(
-            id=extraction.next_id("claims"), content=text[item.content[0]:item.content[1]],
-            content_span=item.content, speaker=speaker,
-            speaker_text=text[shown[0]:shown[1]] if shown else None, speaker_span=shown,
-            cue=text[item.cue_span[0]:item.cue_span[1]] if item.cue_span else None, cue_span=item.cue_span,
-            kind=item.kind, via=_via_of(analysis, item, speaker, actor_of, words), stance=stance,
-            factuality=factuality_of(act, clause, stance, words), time=_time_of(analysis, item, found),
+            id=extraction.next_id("claims"),
+            content=text[item.content[0] : item.content[1]],
+            content_span=item.content,
+            speaker=speaker,
+            speaker_text=text[shown[0] : shown[1]] if shown else None,
+            speaker_span=shown,
+            cue=text[item.cue_span[0] : item.cue_span[1]] if item.cue_span else None,
+            cue_span=item.cue_span,
+            kind=item.kind,
+            via=_via_of(analysis, item, speaker, actor_of, words),
+            stance=stance,
+            factuality=factuality_of(act, clause, stance, words),
+            time=_time_of(analysis, item, found),
         )
         extraction.claims.append(claim)
 
 
-def _speaker_of(analysis: Analysis, resolver: SpeakerResolver, item: Found, actor_of: dict[int, str | None]) -> str | None:
+def _speaker_of(
+    analysis: Analysis, resolver: SpeakerResolver, item: Found, actor_of: dict[int, str | None]
+) -> str | None:
     if item.source is not None and (item.frame == "continuation" or item.speaker == item.source.speaker):
         actor = actor_of.get(id(item.source))
         if actor is not None:
@@ -447,8 +482,9 @@ def _sentence(analysis: Analysis, item: Found) -> int:
     return sentence.index if sentence is not None else 0
 
 
-def _via_of(analysis: Analysis, item: Found, speaker: str | None, actor_of: dict[int, str | None],
-            words: ClaimWords) -> list[str]:
+def _via_of(
+    analysis: Analysis, item: Found, speaker: str | None, actor_of: dict[int, str | None], words: ClaimWords
+) -> list[str]:
     via: list[str] = []
     relay = actor_of.get(id(item.parent)) if item.parent is not None else None
     if relay is not None:
@@ -489,7 +525,8 @@ def _time_of(analysis: Analysis, item: Found, found: list[Found]) -> str | None:
     blocked += [item.speaker] if item.speaker else []  # hold the time of a claim nested in it
     cue = item.cue_span[0]
     candidates = [
-        t for t in times
+        t
+        for t in times
         if sentence.start <= t.span[0] and t.span[1] <= sentence.end and not any(overlaps(t.span, b) for b in blocked)
     ]
     for hint in item.hint_spans:

@@ -136,7 +136,12 @@ def hedge_of(clause: Clause, words: ClaimWords, passive_expect: bool = True) -> 
             continue
         return "possible" if lower in words["hedge_possible"] else "probable"
     head = clause.head
-    if passive_expect and head is not None and head.lemma.lower() == "expect" and any(h.dep == "auxpass" for h in clause.helpers):
+    if (
+        passive_expect
+        and head is not None
+        and head.lemma.lower() == "expect"
+        and any(h.dep == "auxpass" for h in clause.helpers)
+    ):
         return "probable"  # "are expected to approve"
     return None
 
@@ -169,7 +174,9 @@ def _denies_involvement(clause: Clause, words: ClaimWords) -> bool:
     subject = next((t for t in clause.tokens if t.head == head.i and t.dep in ("nsubj", "nsubjpass")), None)
     if subject is None:
         return False
-    own = subject.pos == "PRON" or any(k.dep == "poss" and k.pos == "PRON" for k in clause.tokens if k.head == subject.i)
+    own = subject.pos == "PRON" or any(
+        k.dep == "poss" and k.pos == "PRON" for k in clause.tokens if k.head == subject.i
+    )
     forces = subject.lemma.lower() in words["force_nouns"]
     return own or forces
 
@@ -228,8 +235,11 @@ def factuality_of(cue: Cue | None, clause: Clause, stance: str, words: ClaimWord
     lemmas = clause.lemmas
     if clause.tokens and (clause.tokens[-1].text == "?" or clause.tokens[0].lower in words["question_marks"]):
         return "unknown"
-    if stance in ("call", "plan") and not (cue and cue.factuality) and not (cue and cue.stance not in (stance,)
-                                                                          and helpers & words["probable"]):
+    if (
+        stance in ("call", "plan")
+        and not (cue and cue.factuality)
+        and not (cue and cue.stance not in (stance,) and helpers & words["probable"])
+    ):
         return "fact"
     if _unreal_conditional(clause, words):
         return "counterfact"
@@ -259,9 +269,7 @@ def _unreal_conditional(clause: Clause, words: ClaimWords) -> bool:
     tokens = clause.tokens
     inverted_had = bool(tokens) and tokens[0].lower == "had"
     if_had = any(t.lower == "if" for t in tokens) and any(t.lower == "had" for t in tokens)
-    would_have = any(
-        a.lower in ("would", "could", "might") and b.lower == "have" for a, b in pairwise(tokens)
-    )
+    would_have = any(a.lower in ("would", "could", "might") and b.lower == "have" for a, b in pairwise(tokens))
     return (inverted_had or if_had) and would_have
 
 
@@ -275,6 +283,10 @@ def _negated_subject(clause: Clause, words: ClaimWords) -> bool:
             return True
         if token.dep == "det" and token.lower == "no":
             governor = next((t for t in clause.tokens if t.i == token.head), None)
-            if governor is not None and governor.dep in ("nsubj", "nsubjpass", "attr", "dobj") and governor.head == head.i:
+            if (
+                governor is not None
+                and governor.dep in ("nsubj", "nsubjpass", "attr", "dobj")
+                and governor.head == head.i
+            ):
                 return True
     return False

@@ -86,8 +86,13 @@ def _answered_event(parse: Parse, lexicon: PloverLexicon, findings: list[Event],
         return None
     types = lexicon.role_words("attributed_types")
     window_start = parse.sentences[max(0, sentence.index - DENIAL_WINDOW_SENTENCES)].start
-    candidates = [f for f in findings if f.type in types and window_start <= f.span[0] < claim.content_span[1]
-                  and not contains(claim.content_span, f.span)]
+    candidates = [
+        f
+        for f in findings
+        if f.type in types
+        and window_start <= f.span[0] < claim.content_span[1]
+        and not contains(claim.content_span, f.span)
+    ]
     return max(candidates, key=lambda f: f.span[0], default=None)
 
 

@@ -28,8 +28,9 @@ def _mentions_in(place: Place, region: Span, excluded: list[Span]) -> list[Span]
     return [m for m in place.mentions if contains(region, m) and not any(overlaps(m, x) for x in excluded)]
 
 
-def best_place(analysis: Analysis, lexicon: PloverLexicon, regions: list[Span], excluded: list[Span],
-               anchor: int) -> str | None:
+def best_place(
+    analysis: Analysis, lexicon: PloverLexicon, regions: list[Span], excluded: list[Span], anchor: int
+) -> str | None:
     """The most specific place mentioned in the first region that has one (closest to ``anchor`` on ties)."""
     rank = lexicon.roles.get("place_rank", {})
     for region in regions:
@@ -46,8 +47,11 @@ def best_time(analysis: Analysis, regions: list[Span], anchor: int, excluded: li
     """The time expression in the first region that has one (outside ``excluded``), closest to ``anchor``."""
     excluded = excluded or []
     for region in regions:
-        inside = [(abs(t.span[0] - anchor), t.id) for t in analysis.extraction.times
-                  if contains(region, t.span) and not any(overlaps(t.span, x) for x in excluded)]
+        inside = [
+            (abs(t.span[0] - anchor), t.id)
+            for t in analysis.extraction.times
+            if contains(region, t.span) and not any(overlaps(t.span, x) for x in excluded)
+        ]
         if inside:
             return min(inside)[1]
     return None
@@ -78,8 +82,16 @@ def event_figures(analysis: Analysis, lexicon: PloverLexicon, type_: str, scope:
     return [f.id for f in analysis.extraction.figures if f.category in categories and contains(scope, f.span)]
 
 
-def time_for(analysis: Analysis, clause: Span, sentence: Span, anchor: int, status: str, lexicon: PloverLexicon,
-             dateline: str | None, excluded: list[Span] | None = None) -> str | None:
+def time_for(
+    analysis: Analysis,
+    clause: Span,
+    sentence: Span,
+    anchor: int,
+    status: str,
+    lexicon: PloverLexicon,
+    dateline: str | None,
+    excluded: list[Span] | None = None,
+) -> str | None:
     """The event's time: in its clause, else its sentence (not for unreal events), else the dateline (for facts)."""
     found = best_time(analysis, [clause], anchor, excluded)
     if found or status in lexicon.role_words("undated_statuses"):

@@ -26,7 +26,7 @@ def without_dateline(parsed: Parse, dateline: Span | None) -> Parse:
         return parsed
     tokens = list(parsed.tokens)
     if _misread(parsed, sentence.start, sentence.end, dateline[1]):
-        fragment = parse(parsed.text[dateline[1]:sentence.end])
+        fragment = parse(parsed.text[dateline[1] : sentence.end])
         aligned = _align(parsed, fragment, dateline[1])
         if aligned is None:
             return parsed
@@ -34,8 +34,14 @@ def without_dateline(parsed: Parse, dateline: Span | None) -> Parse:
             k = aligned.get(frag_token.i)
             if k is None:
                 continue
-            tokens[k] = replace(tokens[k], lemma=frag_token.lemma, pos=frag_token.pos, tag=frag_token.tag,
-                                dep=frag_token.dep, head=aligned[frag_token.head])
+            tokens[k] = replace(
+                tokens[k],
+                lemma=frag_token.lemma,
+                pos=frag_token.pos,
+                tag=frag_token.tag,
+                dep=frag_token.dep,
+                head=aligned[frag_token.head],
+            )
     for token in parsed.tokens:
         if dateline[0] <= token.start and token.end <= dateline[1]:
             tokens[token.i] = replace(token, dep=DATELINE_DEP, head=token.i)

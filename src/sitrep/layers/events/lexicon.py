@@ -107,10 +107,15 @@ def parse_trigger_row(line: str, number: int) -> TriggerRule:
     if frame not in FRAMES:
         raise ResourceError(f"{TRIGGERS_FILE}:{number}: unknown frame {frame!r}")
     return TriggerRule(
-        lemma=lemma.lower(), pos=pos, type=type_, mode=None if mode == "-" else mode,
+        lemma=lemma.lower(),
+        pos=pos,
+        type=type_,
+        mode=None if mode == "-" else mode,
         particles=frozenset() if particle == "-" else frozenset(particle.split("|")),
-        object=None if obj == "-" else obj, frame=frame,
-        requires=() if requires == "-" else tuple(requires.split()), line=number,
+        object=None if obj == "-" else obj,
+        frame=frame,
+        requires=() if requires == "-" else tuple(requires.split()),
+        line=number,
     )
 
 
@@ -162,7 +167,8 @@ def _check_rule_references(lexicon: PloverLexicon) -> None:
                     raise ResourceError(f"{TRIGGERS_FILE}:{rule.line}: no word class {name!r} in {WORDS_FILE}")
             if rule.mode and rule.mode not in lexicon.modes.get(rule.type, ()):
                 raise ResourceError(
-                    f"{TRIGGERS_FILE}:{rule.line}: mode {rule.mode!r} is not a {rule.type} mode in {MODES_FILE}")
+                    f"{TRIGGERS_FILE}:{rule.line}: mode {rule.mode!r} is not a {rule.type} mode in {MODES_FILE}"
+                )
 
 
 @lru_cache(maxsize=1)
@@ -171,8 +177,12 @@ def load_lexicon() -> PloverLexicon:
     words = _load_words(_read_json(WORDS_FILE))
     mode_rules, modes = _load_modes(_read_json(MODES_FILE))
     lexicon = PloverLexicon(
-        rules=_load_rules(_read(TRIGGERS_FILE)), words=words, mode_rules=mode_rules, modes=modes,
-        status=_read_json(STATUS_FILE), roles=_read_json(ROLES_FILE),
+        rules=_load_rules(_read(TRIGGERS_FILE)),
+        words=words,
+        mode_rules=mode_rules,
+        modes=modes,
+        status=_read_json(STATUS_FILE),
+        roles=_read_json(ROLES_FILE),
     )
     _check_rule_references(lexicon)
     return lexicon

@@ -69,13 +69,13 @@ class Roles:
 
 # --- reading the clause ------------------------------------------------------------------------------------------
 
+
 def role_tokens(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> RoleTokens:
     """The tokens filling ``trigger``'s roles, by its frame."""
     if trigger.relation != "verb":
         return _nominal_roles(parse, lexicon, trigger)
     frame = trigger.rule.frame
-    readers = {"give": _give_roles, "send": _send_roles, "move": _move_roles, "with": _with_roles,
-               "host": _host_roles}
+    readers = {"give": _give_roles, "send": _send_roles, "move": _move_roles, "with": _with_roles, "host": _host_roles}
     return readers.get(frame, _act_roles)(parse, lexicon, trigger)
 
 
@@ -109,8 +109,12 @@ def _act_roles(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> RoleTo
         prep_targets += [o for _, o in preposition_objects(parse, obj.i, preps)]
     candidates = [obj] if obj is not None else []
     candidates += prep_targets + _object_and_owner(parse, lexicon, obj)[1:]
-    return RoleTokens(source=actor_of(parse, verb), target=candidates[0] if candidates else None, theme=obj,
-                      fallback_targets=tuple(candidates[1:]))
+    return RoleTokens(
+        source=actor_of(parse, verb),
+        target=candidates[0] if candidates else None,
+        theme=obj,
+        fallback_targets=tuple(candidates[1:]),
+    )
 
 
 def _give_roles(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> RoleTokens:
@@ -127,8 +131,12 @@ def _give_roles(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> RoleT
         gift = direct or (with_objects[0] if with_objects else None)
     if is_passive(parse, verb):
         gift = kid(parse, verb, "nsubjpass") or gift
-    return RoleTokens(source=actor_of(parse, verb), target=recipients[0] if recipients else None, theme=gift,
-                      fallback_targets=tuple(recipients[1:]))
+    return RoleTokens(
+        source=actor_of(parse, verb),
+        target=recipients[0] if recipients else None,
+        theme=gift,
+        fallback_targets=tuple(recipients[1:]),
+    )
 
 
 def _send_roles(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> RoleTokens:
@@ -139,8 +147,9 @@ def _send_roles(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> RoleT
     for holder in holders:
         destination = destination or _first(preposition_objects(parse, holder, lexicon.role_words("destination_preps")))
         beneficiary = beneficiary or _beneficiary(parse, lexicon, holder)
-    return RoleTokens(source=actor_of(parse, trigger.predicate), theme=sent,
-                      destination=destination, beneficiary=beneficiary)
+    return RoleTokens(
+        source=actor_of(parse, trigger.predicate), theme=sent, destination=destination, beneficiary=beneficiary
+    )
 
 
 def _move_roles(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> RoleTokens:
@@ -148,8 +157,12 @@ def _move_roles(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> RoleT
     owner the sender, the place they reach the destination."""
     verb = trigger.predicate
     movers = subject(parse, verb)
-    destination = _first(preposition_objects(parse, verb, lexicon.role_words("goal_preps"))) or direct_object(parse, verb)
-    return RoleTokens(source=None, theme=movers, destination=destination, beneficiary=_beneficiary(parse, lexicon, verb))
+    destination = _first(preposition_objects(parse, verb, lexicon.role_words("goal_preps"))) or direct_object(
+        parse, verb
+    )
+    return RoleTokens(
+        source=None, theme=movers, destination=destination, beneficiary=_beneficiary(parse, lexicon, verb)
+    )
 
 
 def _first(pairs: list[tuple[str, Token]]) -> Token | None:
@@ -183,8 +196,9 @@ def _with_roles(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> RoleT
     if source is not None:
         partners += joint_members(parse, source.i)[1:]
     partners += [o for _, o in preposition_objects(parse, verb, _target_preps(lexicon, trigger.type))]
-    return RoleTokens(source=source, target=partners[0] if partners else None, theme=obj,
-                      fallback_targets=tuple(partners[1:]))
+    return RoleTokens(
+        source=source, target=partners[0] if partners else None, theme=obj, fallback_targets=tuple(partners[1:])
+    )
 
 
 def _host_roles(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> RoleTokens:
@@ -198,8 +212,9 @@ def _nominal_roles(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> Ro
     preps = _target_preps(lexicon, trigger.type)
     targets: list[Token | None] = [o for _, o in preposition_objects(parse, noun, preps)]
     if word(parse.tokens[noun]) in lexicon.word_class("victim_of_nouns"):  # "the killing *of* seven protesters"
-        victims: list[Token | None] = [o for _, o in preposition_objects(parse, noun, ("of",))
-                                       if o.ent_type not in ("DATE", "TIME")]
+        victims: list[Token | None] = [
+            o for _, o in preposition_objects(parse, noun, ("of",)) if o.ent_type not in ("DATE", "TIME")
+        ]
         targets = victims + targets
         if source is not None and source.dep == "poss" and source.pos == "PRON":
             targets.insert(0, source)  # "*her* release", "*his* arrest": the one it was done to
@@ -231,15 +246,22 @@ def _nominal_roles(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> Ro
             if victim is not None and victim.i != noun:
                 targets.insert(0, victim)
         other = [o for _, o in preposition_objects(parse, noun, ("with",))]
-        if source is None and other and (suffered or is_passive(parse, verb)) and \
-                word(parse.tokens[noun]) in lexicon.word_class("reciprocal_nouns"):
+        if (
+            source is None
+            and other
+            and (suffered or is_passive(parse, verb))
+            and word(parse.tokens[noun]) in lexicon.word_class("reciprocal_nouns")
+        ):
             source = other[0]  # "died after a shootout *with police*", "killed in a firefight *with soldiers*"
             targets = [t for t in targets if t is None or t.i != source.i]
         if not suffered and source is None and not is_passive(parse, verb):
             doer = subject(parse, verb)
             source = None if doer is None or doer.i == noun else doer
-    elif trigger.relation == "mention" and source is None and word(parse.tokens[verb]) in lexicon.word_class(
-            "claiming_verbs"):
+    elif (
+        trigger.relation == "mention"
+        and source is None
+        and word(parse.tokens[verb]) in lexicon.word_class("claiming_verbs")
+    ):
         source = actor_of(parse, verb)  # "X claimed responsibility for the attack on Y"
     elif trigger.relation == "planned" and source is None and parse.tokens[noun].dep == "dobj":
         source = actor_of(parse, parse.tokens[noun].head)
@@ -262,8 +284,11 @@ def _noun_source(parse: Parse, lexicon: PloverLexicon, noun: int) -> Token | Non
         if c.dep == "poss" and c.ent_type not in ("DATE", "TIME"):  # not "yesterday's attack"
             return c
     for c in parse.children(noun):
-        if c.dep in ("amod", "compound") and (c.ent_type in ("NORP", "GPE", "ORG", "PERSON") or c.pos == "PROPN") \
-                and c.ent_type not in ("DATE", "TIME", "EVENT"):  # not "the Bloody Friday attacks"
+        if (
+            c.dep in ("amod", "compound")
+            and (c.ent_type in ("NORP", "GPE", "ORG", "PERSON") or c.pos == "PROPN")
+            and c.ent_type not in ("DATE", "TIME", "EVENT")
+        ):  # not "the Bloody Friday attacks"
             return c
     for c in kids(parse, noun, "compound"):  # "a Russian drone strike": the nationality sits on "drone"
         for m in parse.children(c.i):
@@ -281,7 +306,7 @@ def _noun_source(parse: Parse, lexicon: PloverLexicon, noun: int) -> Token | Non
 
 
 def _pairing(parse: Parse, lexicon: PloverLexicon, noun: int) -> tuple[Token, Token] | None:
-    """"Clashes between X and Y": X is the source, Y the target."""
+    """ "Clashes between X and Y": X is the source, Y the target."""
     for _, obj in preposition_objects(parse, noun, lexicon.role_words("pairing_preps")):
         members = conjuncts(parse, obj.i)
         if len(members) >= 2:
@@ -290,6 +315,7 @@ def _pairing(parse: Parse, lexicon: PloverLexicon, noun: int) -> tuple[Token, To
 
 
 # --- resolving to actors ------------------------------------------------------------------------------------------
+
 
 def resolve_token(analysis: Analysis, lexicon: PloverLexicon, token: Token | None) -> Resolved:
     """The actor a noun token names (its head first, then its noun phrase), with the span used."""
@@ -328,7 +354,7 @@ def _joint_modifiers(parse: Parse, token: Token) -> bool:
 
 
 def _the_group(analysis: Analysis, lexicon: PloverLexicon, token: Token) -> Resolved:
-    """"The group", "the militants": the armed group named last before, when the actors layer left it open."""
+    """ "The group", "the militants": the armed group named last before, when the actors layer left it open."""
     parse = analysis.parse
     determiners = {c.lower for c in kids(parse, token.i, "det")}
     if "the" not in determiners or word(token) not in lexicon.word_class("group_nouns"):
@@ -351,7 +377,7 @@ def _armed_group(lexicon: PloverLexicon, actor: Actor) -> bool:
 
 
 def _group_of_members(analysis: Analysis, lexicon: PloverLexicon, token: Token) -> Resolved:
-    """"Fighters from the X", "members of the Y": the group the unnamed people belong to."""
+    """ "Fighters from the X", "members of the Y": the group the unnamed people belong to."""
     parse = analysis.parse
     if word(token) not in lexicon.word_class("member_nouns") and token.lower not in lexicon.word_class("member_nouns"):
         return None, None
@@ -390,7 +416,7 @@ def political_actor(extraction: Extraction, lexicon: PloverLexicon, actor_id: st
 
 
 def tied_body(analysis: Analysis, lexicon: PloverLexicon, actor_id: str | None) -> str | None:
-    """"Jeff Rathke, the State Department spokesman", "John Kerry, the Secretary of State": a person the actors
+    """ "Jeff Rathke, the State Department spokesman", "John Kerry, the Secretary of State": a person the actors
     layer left unaffiliated acts for the government body or state named inside their own noun phrase (its
     appositions and modifiers). Anyone else stays as found."""
     actor = analysis.extraction.get(actor_id)
@@ -400,8 +426,12 @@ def tied_body(analysis: Analysis, lexicon: PloverLexicon, actor_id: str | None) 
     bodies = [a for a in analysis.extraction.actors if a.id != actor.id and a.type in lexicon.role_words("tie_types")]
     for mention in actor.mentions:
         for region in _phrase_regions(parse, mention):
-            inside = [(m[0], a.id) for a in bodies for m in a.mentions
-                      if contains(region, m) and not any(contains(own, m) for own in actor.mentions)]
+            inside = [
+                (m[0], a.id)
+                for a in bodies
+                for m in a.mentions
+                if contains(region, m) and not any(contains(own, m) for own in actor.mentions)
+            ]
             if inside:
                 return min(inside)[1]
     return actor_id
@@ -438,8 +468,11 @@ def resolve_roles(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigger, 
         source, source_span = national_party(analysis, lexicon, tokens.source, trigger.type)
     if source is None:
         source, source_span = unnamed_party(analysis, lexicon, tokens.source)
-    if source is None and tokens.source is not None and word(tokens.source) in lexicon.word_class("weapons") | \
-            lexicon.word_class("forces"):
+    if (
+        source is None
+        and tokens.source is not None
+        and word(tokens.source) in lexicon.word_class("weapons") | lexicon.word_class("forces")
+    ):
         source, source_span = _resolve_first(analysis, lexicon, kids(analysis.parse, tokens.source.i, "poss"))
     target, target_span = resolve_token(analysis, lexicon, tokens.target)
     if target is None and trigger.type in lexicon.role_words("party_types_for_targets"):
@@ -450,8 +483,11 @@ def resolve_roles(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigger, 
         target, target_span = unnamed_target(analysis, lexicon, tokens, kinds=("armed_group", "population", "person"))
     if target is None and tokens.target is not None and _elliptical(analysis.parse, tokens.target):
         target, target_span = _antecedent_object(analysis, lexicon, tokens.target)
-    if target is None and not _names_people(analysis.parse, lexicon, tokens.target) and trigger.type in \
-            lexicon.role_words("claim_content_target_types"):
+    if (
+        target is None
+        and not _names_people(analysis.parse, lexicon, tokens.target)
+        and trigger.type in lexicon.role_words("claim_content_target_types")
+    ):
         target, target_span = _claim_content_actor(analysis, analysis.parse.tokens[trigger.token])
         if target is None:
             target, target_span = resolve_token(analysis, lexicon, _relative_clause_doer(analysis.parse, trigger))
@@ -459,15 +495,21 @@ def resolve_roles(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigger, 
 
 
 def national_party(analysis: Analysis, lexicon: PloverLexicon, token: Token | None, type_: str) -> Resolved:
-    """"An *Israeli* air strike", "*Russian* artillery": a nationality modifier names the state's armed forces
+    """ "An *Israeli* air strike", "*Russian* artillery": a nationality modifier names the state's armed forces
     (for violence, arrests and threats) or the state; taken from the actors layer, else created here."""
     if token is not None and _joint_modifiers(analysis.parse, token):
         return None, None  # "Turkish and Syrian jets": two parties, neither alone
     if token is not None and word(token) in lexicon.roles.get("party_types", {}).get("armed_group", ()):
         return None, None  # "Sudanese rebels": where they are from, not the state's forces
     if token is not None and token.pos in ("NOUN", "PROPN") and token.ent_type not in ("NORP", "GPE"):
-        token = next((c for c in analysis.parse.children(token.i) if c.dep in ("amod", "compound")
-                      and c.ent_type in ("NORP", "GPE")), None)  # "*Turkish* artillery shelled…"
+        token = next(
+            (
+                c
+                for c in analysis.parse.children(token.i)
+                if c.dep in ("amod", "compound") and c.ent_type in ("NORP", "GPE")
+            ),
+            None,
+        )  # "*Turkish* artillery shelled…"
     if token is None or token.dep not in ("amod", "compound", "nmod") or token.ent_type not in ("NORP", "GPE"):
         return None, None
     names = load_geo_lexicon()
@@ -480,20 +522,31 @@ def national_party(analysis: Analysis, lexicon: PloverLexicon, token: Token | No
     if type_ in lexicon.role_words("forces_source_types") and country in names.adjectives:
         forces = next((a for a in extraction.actors if a.country == country and a.type == "armed_forces"), None)
         if forces is None:  # named as the actors layer names a state's forces
-            forces = Actor(id=extraction.next_id("actors"), name=f"{names.adjectives[country]} armed forces",
-                           type="armed_forces", country=country, affiliation=state.id if state else None,
-                           mentions=[span])
+            forces = Actor(
+                id=extraction.next_id("actors"),
+                name=f"{names.adjectives[country]} armed forces",
+                type="armed_forces",
+                country=country,
+                affiliation=state.id if state else None,
+                mentions=[span],
+            )
             extraction.actors.append(forces)
         return forces.id, span
     if state is None:
-        state = Actor(id=extraction.next_id("actors"), name=names.state_display.get(country, token.text),
-                      type="state", country=country, mentions=[span])
+        state = Actor(
+            id=extraction.next_id("actors"),
+            name=names.state_display.get(country, token.text),
+            type="state",
+            country=country,
+            mentions=[span],
+        )
         extraction.actors.append(state)
     return state.id, span
 
 
-def unnamed_target(analysis: Analysis, lexicon: PloverLexicon, tokens: RoleTokens,
-                   kinds: tuple[str, ...] | None = None) -> Resolved:
+def unnamed_target(
+    analysis: Analysis, lexicon: PloverLexicon, tokens: RoleTokens, kinds: tuple[str, ...] | None = None
+) -> Resolved:
     """The first target candidate that names a party by what it is ("fired tear gas *at students*")."""
     for candidate in (tokens.target, *tokens.fallback_targets):
         found, span = unnamed_party(analysis, lexicon, candidate, kinds)
@@ -502,9 +555,10 @@ def unnamed_target(analysis: Analysis, lexicon: PloverLexicon, tokens: RoleToken
     return None, None
 
 
-def unnamed_party(analysis: Analysis, lexicon: PloverLexicon, token: Token | None,
-                  kinds: tuple[str, ...] | None = None) -> Resolved:
-    """"Police", "the gunmen", "two suspects", "protesters": a party the text names only by what it is. The
+def unnamed_party(
+    analysis: Analysis, lexicon: PloverLexicon, token: Token | None, kinds: tuple[str, ...] | None = None
+) -> Resolved:
+    """ "Police", "the gunmen", "two suspects", "protesters": a party the text names only by what it is. The
     actors layer leaves such nouns open; an event needs them as its source or target, so they become actors
     of the type their noun says (plover_roles.json "party_types"), named by the noun and its modifiers."""
     if token is None:
@@ -519,8 +573,14 @@ def unnamed_party(analysis: Analysis, lexicon: PloverLexicon, token: Token | Non
         if entity is not None:  # a named person the actors layer missed
             span = (entity.start, entity.end)
             return analysis.actor_for(span, "person"), span
-    kind = next((kind for kind, nouns in lexicon.roles.get("party_types", {}).items()
-                 if word(token) in nouns or token.lower in nouns), None)
+    kind = next(
+        (
+            kind
+            for kind, nouns in lexicon.roles.get("party_types", {}).items()
+            if word(token) in nouns or token.lower in nouns
+        ),
+        None,
+    )
     if kind is None and word(token) in lexicon.word_class("human") and token.pos == "NOUN":
         kind = "population" if token.tag == "NNS" else "person"  # "engineers", "a teacher"
     if kind is None or (kinds is not None and kind not in kinds):
@@ -546,7 +606,7 @@ def _party_span(parse: Parse, token: Token) -> Span:
 
 
 def _names_people(parse: Parse, lexicon: PloverLexicon, token: Token | None) -> bool:
-    """"Accused *the two armies* of…": an object naming a party (unresolved), not a policy or an act."""
+    """ "Accused *the two armies* of…": an object naming a party (unresolved), not a policy or an act."""
     if token is None:
         return False
     words = np_words(parse, token.i)
@@ -563,7 +623,7 @@ def _modifier_place(analysis: Analysis, lexicon: PloverLexicon, token: Token | N
 
 
 def _relative_clause_doer(parse: Parse, trigger: Trigger) -> Token | None:
-    """"A policy of turning boats away, which the UN criticised": whoever keeps the criticised policy."""
+    """ "A policy of turning boats away, which the UN criticised": whoever keeps the criticised policy."""
     verb = parse.tokens[trigger.predicate]
     if verb.dep != "relcl":
         return None
@@ -579,7 +639,7 @@ def _relative_clause_doer(parse: Parse, trigger: Trigger) -> Token | None:
 
 
 def _elliptical(parse: Parse, token: Token) -> bool:
-    """"200 more", "dozens of others": a quantity standing for a noun said before."""
+    """ "200 more", "dozens of others": a quantity standing for a noun said before."""
     words = {token.lower} | {c.lower for c in parse.children(token.i)}
     return (token.pos == "NUM" or token.lower in ELLIPSIS_WORDS) and bool(words & ELLIPSIS_WORDS)
 
@@ -602,16 +662,24 @@ def _claim_content_actor(analysis: Analysis, cue: Token) -> Resolved:
     for claim in analysis.extraction.claims:
         if claim.cue_span is None or not (claim.cue_span[0] <= cue.start < claim.cue_span[1]):
             continue
-        mentions = [(m, a.id) for a in analysis.extraction.actors for m in a.mentions
-                    if contains(claim.content_span, m)]
+        mentions = [
+            (m, a.id) for a in analysis.extraction.actors for m in a.mentions if contains(claim.content_span, m)
+        ]
         if mentions:
             mention, actor_id = min(mentions)
             return actor_id, mention
     return None, None
 
 
-def _finish(analysis: Analysis, lexicon: PloverLexicon, type_: str, source: str | None, target: str | None,
-            source_span: tuple[int, int] | None, target_span: tuple[int, int] | None) -> Roles:
+def _finish(
+    analysis: Analysis,
+    lexicon: PloverLexicon,
+    type_: str,
+    source: str | None,
+    target: str | None,
+    source_span: tuple[int, int] | None,
+    target_span: tuple[int, int] | None,
+) -> Roles:
     extraction = analysis.extraction
     source, target = tied_body(analysis, lexicon, source), tied_body(analysis, lexicon, target)
     source, target = political_actor(extraction, lexicon, source), political_actor(extraction, lexicon, target)
@@ -639,6 +707,7 @@ def national_forces(analysis: Analysis, lexicon: PloverLexicon, token: Token | N
 
 # --- transfers: AID or MOBILIZE ----------------------------------------------------------------------------------
 
+
 def classify_transfer(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigger, tokens: RoleTokens) -> Roles:
     """Forces or aid sent somewhere: AID to a foreign receiver, MOBILIZE when nobody foreign receives them."""
     parse = analysis.parse
@@ -652,10 +721,10 @@ def classify_transfer(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigg
     receiver = political_actor(analysis.extraction, lexicon, receiver)
     theme_words = np_words(parse, tokens.theme.i) if tokens.theme is not None else set()
     military = bool(theme_words & (lexicon.word_class("forces") | lexicon.word_class("weapons")))
-    source_country = _country(analysis.extraction, source) or _token_country(
-        analysis, tokens.source, tokens.theme)
+    source_country = _country(analysis.extraction, source) or _token_country(analysis, tokens.source, tokens.theme)
     receiver_country = _country(analysis.extraction, receiver) or _token_country(
-        analysis, tokens.beneficiary, tokens.destination)
+        analysis, tokens.beneficiary, tokens.destination
+    )
     foreign = tokens.beneficiary is not None or _foreign(source, receiver, source_country, receiver_country)
     foreign = foreign or _crosses_border(parse, lexicon, trigger, tokens)
     if military and not foreign:
@@ -664,7 +733,7 @@ def classify_transfer(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigg
 
 
 def _crosses_border(parse: Parse, lexicon: PloverLexicon, trigger: Trigger, tokens: RoleTokens) -> bool:
-    """"Sent troops across the border": whatever goes over a border goes abroad."""
+    """ "Sent troops across the border": whatever goes over a border goes abroad."""
     holders = list(trigger.predicates) + ([tokens.theme.i] if tokens.theme is not None else [])
     borders = lexicon.word_class("border_words")
     for holder in holders:
@@ -679,8 +748,9 @@ def _owner_of_forces(analysis: Analysis, lexicon: PloverLexicon, theme_token: To
     found, span = resolve_token(analysis, lexicon, theme_token)
     if found is None:
         parse = analysis.parse
-        owners = [c for c in parse.children(theme_token.i)
-                  if c.dep in ("amod", "compound", "poss") or c.ent_type == "NORP"]
+        owners = [
+            c for c in parse.children(theme_token.i) if c.dep in ("amod", "compound", "poss") or c.ent_type == "NORP"
+        ]
         owners += [o for _, o in preposition_objects(parse, theme_token.i, ("from", "of"))]
         for owner in owners:
             found, span = resolve_token(analysis, lexicon, owner)
@@ -734,7 +804,7 @@ def _token_country(analysis: Analysis, *tokens: Token | None) -> str | None:
         if token is None:
             continue
         start, end = np_span(parse, token.i)
-        for text in (analysis.text[start:end], token.text, analysis.text[start:token.start].strip()):
+        for text in (analysis.text[start:end], token.text, analysis.text[start : token.start].strip()):
             text = text.removeprefix("the ").removeprefix("The ").removesuffix("'s").removesuffix("’s")
             found = names.country_of_adjective(text) or names.metonyms.get(text)
             if found:
@@ -745,8 +815,9 @@ def _token_country(analysis: Analysis, *tokens: Token | None) -> str | None:
     return None
 
 
-def _foreign(source: str | None, receiver: str | None, source_country: str | None,
-             receiver_country: str | None) -> bool:
+def _foreign(
+    source: str | None, receiver: str | None, source_country: str | None, receiver_country: str | None
+) -> bool:
     """True when what is sent goes to another country than the sender's."""
     if source_country and receiver_country:
         return source_country != receiver_country

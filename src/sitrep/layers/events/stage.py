@@ -31,7 +31,7 @@ from sitrep.layers.events.triggers import ActorKind, Trigger, control_chain, fin
 from sitrep.model import Actor, Event, Place, Span
 from sitrep.nlp import Parse
 
-SENTENCE_END = (".", "!", "?", "\"", "”", "’", "'", ":")
+SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ":")
 HEADLINE_MAX_CHARS = 200
 HEADLINE_LINES = 6
 NOUN_PHRASE_RELATIONS = ("planned", "mention")
@@ -90,7 +90,7 @@ class Datelines:
 
 
 def anaphoric(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> bool:
-    """"The attack began at 3 a.m.", "the strikes hit depots": a definite noun telling more about an event
+    """ "The attack began at 3 a.m.", "the strikes hit depots": a definite noun telling more about an event
     already reported, not a new one."""
     if trigger.relation not in ("occurrence", "impact", "casualty", "mention", "light"):
         return False
@@ -101,16 +101,23 @@ def anaphoric(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> bool:
 
 
 def _specific(parse: Parse, noun: int) -> bool:
-    """"The Djibo ambush", "the attack on the depot", "the March 5 attack": a noun naming which happening."""
+    """ "The Djibo ambush", "the attack on the depot", "the March 5 attack": a noun naming which happening."""
     first, last = parse.subtree(noun)
     if any(t.ent_type in ("DATE", "TIME", "GPE", "LOC", "FAC") for t in parse.tokens[first:last]):
         return True
-    return any(c.dep == "prep" and c.lower in ("on", "against", "near", "in", "at") for c in parse.children(noun)) or any(
-        c.dep == "compound" and c.pos == "PROPN" for c in parse.children(noun))
+    return any(
+        c.dep == "prep" and c.lower in ("on", "against", "near", "in", "at") for c in parse.children(noun)
+    ) or any(c.dep == "compound" and c.pos == "PROPN" for c in parse.children(noun))
 
 
-def describe(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigger, datelines: Datelines | None = None,
-             lede: bool = False, nested: list[Span] | None = None) -> Event:
+def describe(
+    analysis: Analysis,
+    lexicon: PloverLexicon,
+    trigger: Trigger,
+    datelines: Datelines | None = None,
+    lede: bool = False,
+    nested: list[Span] | None = None,
+) -> Event:
     """Everything about one trigger's event: type, roles, status, mode, span and context. Places and times
     inside ``nested`` (the clauses of other events within this one's) are theirs, not this event's."""
     parse = analysis.parse
@@ -144,21 +151,40 @@ def describe(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigger, datel
     if roles.target == roles.source:
         roles.target = None
     return Event(
-        id="", type=roles.type, text=analysis.text[span[0]:span[1]], span=span,
-        mode=infer_mode(parse, lexicon, trigger, roles.type), source=roles.source, target=roles.target,
-        place=place, time=time_for(analysis, scope, scope if noun_phrase_event(parse, trigger) else sentence_span, anchor.start, status, lexicon, datelines.time, nested),
-        status=status, figures=_figures(analysis, lexicon, roles.type, scope, [_scope(parse, p) for p in trigger.merged],
-                                        nested),
+        id="",
+        type=roles.type,
+        text=analysis.text[span[0] : span[1]],
+        span=span,
+        mode=infer_mode(parse, lexicon, trigger, roles.type),
+        source=roles.source,
+        target=roles.target,
+        place=place,
+        time=time_for(
+            analysis,
+            scope,
+            scope if noun_phrase_event(parse, trigger) else sentence_span,
+            anchor.start,
+            status,
+            lexicon,
+            datelines.time,
+            nested,
+        ),
+        status=status,
+        figures=_figures(analysis, lexicon, roles.type, scope, [_scope(parse, p) for p in trigger.merged], nested),
         claims=[c.id for c in claims],
     )
 
 
-def _figures(analysis: Analysis, lexicon: PloverLexicon, event_type: str, scope: Span, folded: list[Span],
-             nested: list[Span]) -> list[str]:
+def _figures(
+    analysis: Analysis, lexicon: PloverLexicon, event_type: str, scope: Span, folded: list[Span], nested: list[Span]
+) -> list[str]:
     """The figures an event counts: in its own scope but not in other events' clauses nested in it, and in
     the clauses folded into it ("an ambush near Gao in which seven soldiers were killed")."""
-    own = [fid for fid in event_figures(analysis, lexicon, event_type, scope)
-           if not any(contains(n, _span_of(analysis, fid)) for n in nested)]
+    own = [
+        fid
+        for fid in event_figures(analysis, lexicon, event_type, scope)
+        if not any(contains(n, _span_of(analysis, fid)) for n in nested)
+    ]
     found = own + [fid for part in folded for fid in event_figures(analysis, lexicon, event_type, part)]
     return list(dict.fromkeys(found))
 
@@ -238,8 +264,9 @@ def headline_sentences(analysis: Analysis) -> set[int]:
         headlines = [(start, end) for start, end, line in lines if line == title]
     else:
         first = next(((start, end, line) for start, end, line in lines if line), None)
-        headlines = [first[:2]] if first and len(first[2]) <= HEADLINE_MAX_CHARS and not first[2].endswith(
-            SENTENCE_END) else []
+        headlines = (
+            [first[:2]] if first and len(first[2]) <= HEADLINE_MAX_CHARS and not first[2].endswith(SENTENCE_END) else []
+        )
     return {s.index for s in analysis.parse.sentences if any(start <= s.start < end for start, end in headlines)}
 
 

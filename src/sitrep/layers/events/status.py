@@ -108,7 +108,7 @@ def _reported(parse: Parse, verb: Token) -> bool:
 
 
 def _progressive(parse: Parse, verb: Token) -> bool:
-    """"Are training", "has been providing": a form of *be* with a present participle."""
+    """ "Are training", "has been providing": a form of *be* with a present participle."""
     return verb.tag == "VBG" and any(a.lemma.lower() == "be" for a in kids(parse, verb.i, "aux"))
 
 

@@ -46,13 +46,13 @@ def is_passive(parse: Parse, i: int) -> bool:
 
 
 def misread_main_verb(parse: Parse, i: int) -> bool:
-    """"The envoy, Jane Doe, *called* for…": a finite verb the parser hung on the appositive: the main verb."""
+    """ "The envoy, Jane Doe, *called* for…": a finite verb the parser hung on the appositive: the main verb."""
     token = parse.tokens[i]
     return token.dep == "acl" and token.tag == "VBD" and head(parse, i).dep == "appos"
 
 
 def reduced_relative(parse: Parse, i: int) -> bool:
-    """"A pact *signed* in Rome": a past participle modifying a noun, a passive without its auxiliary."""
+    """ "A pact *signed* in Rome": a past participle modifying a noun, a passive without its auxiliary."""
     token = parse.tokens[i]
     if token.dep != "acl" or token.tag != "VBN":
         return False
@@ -152,8 +152,12 @@ def direct_object(parse: Parse, i: int) -> Token | None:
     if found is not None and found.lower in RELATIVE_PRONOUNS and len(objects) > 1:
         found = objects[1]  # "told X that Guinea plans to send a battalion": a stray "that" taken for an object
     token = parse.tokens[i]
-    if found is None and token.dep == "relcl" and kid(parse, i, *SUBJECT_DEPS) is not None and not any(
-            c.tag in ("WRB", "WDT", "WP") for c in parse.children(i)):
+    if (
+        found is None
+        and token.dep == "relcl"
+        and kid(parse, i, *SUBJECT_DEPS) is not None
+        and not any(c.tag in ("WRB", "WDT", "WP") for c in parse.children(i))
+    ):
         return head(parse, i)  # "the agreement the two countries signed": a relative clause without its pronoun
     if found is None:  # "recruit and arm volunteers": the object of the last conjunct is shared
         for verb in kids(parse, i, "conj"):
@@ -274,7 +278,7 @@ def clause_span(parse: Parse, i: int, skip_deps: tuple[str, ...], skip_preps: tu
 
 
 def _fronted_adverbial(parse: Parse, child: int, verb: int) -> bool:
-    """"In exchange, …" / "On October 4, …": a phrase before the verb closed by a comma."""
+    """ "In exchange, …" / "On October 4, …": a phrase before the verb closed by a comma."""
     if child > verb or parse.tokens[child].dep in ("nsubj", "nsubjpass", "aux", "auxpass", "neg"):
         return False
     last = parse.subtree(child)[1]

@@ -97,7 +97,10 @@ class TriggerContext:
 
 
 def find_triggers(
-    parse: Parse, lexicon: PloverLexicon, actor_kind: ActorKind | None = None, skip_sentences: Iterable[int] = (),
+    parse: Parse,
+    lexicon: PloverLexicon,
+    actor_kind: ActorKind | None = None,
+    skip_sentences: Iterable[int] = (),
 ) -> list[Trigger]:
     """Every event trigger in ``parse`` outside ``skip_sentences``, merged so one event has one trigger."""
     document = frozenset(word(t) for t in parse.tokens) | frozenset(t.lower for t in parse.tokens)
@@ -117,6 +120,7 @@ def find_triggers(
 
 # --- verbs ---------------------------------------------------------------------------------------------------------
 
+
 def _verb_trigger(ctx: TriggerContext, token: Token) -> Trigger | None:
     rules = ctx.lexicon.rules_for(word(token), "VERB") or ctx.lexicon.rules_for(token.lower, "VERB")
     if not rules or not eventive_verb(ctx, token.i):
@@ -128,7 +132,7 @@ def _verb_trigger(ctx: TriggerContext, token: Token) -> Trigger | None:
 
 
 def _imperative(parse: Parse, token: Token) -> bool:
-    """"Fight them with all you have": an order (its REQUEST is coded elsewhere), not an event."""
+    """ "Fight them with all you have": an order (its REQUEST is coded elsewhere), not an event."""
     if token.tag != "VB" or token.dep not in ("ROOT", "conj"):
         return False
     while token.dep == "conj" and token.head != token.i:  # "would recruit and arm": the first verb's subject
@@ -137,19 +141,22 @@ def _imperative(parse: Parse, token: Token) -> bool:
 
 
 def _bare_infinitive(parse: Parse, token: Token) -> bool:
-    """"(help them) fight": an infinitive complement without "to" or a modal."""
-    return token.tag == "VB" and token.dep in ("ccomp", "xcomp") and not any(
-        c.tag == "MD" or (c.dep == "aux" and c.lower == "to") for c in parse.children(token.i))
+    """ "(help them) fight": an infinitive complement without "to" or a modal."""
+    return (
+        token.tag == "VB"
+        and token.dep in ("ccomp", "xcomp")
+        and not any(c.tag == "MD" or (c.dep == "aux" and c.lower == "to") for c in parse.children(token.i))
+    )
 
 
 def _dated(parse: Parse, i: int) -> bool:
-    """"A pact signed in Rome on Sunday": a participle whose own words say when, so it reports a happening."""
+    """ "A pact signed in Rome on Sunday": a participle whose own words say when, so it reports a happening."""
     first, last = parse.subtree(i)
     return any(t.ent_type in ("DATE", "TIME") and t.i != i for t in parse.tokens[first:last])
 
 
 def aggregate_toll(ctx: TriggerContext, token: Token) -> bool:
-    """"At least 40,000 killed in the war", "2,000 arrested since the protests began": a running total over a
+    """ "At least 40,000 killed in the war", "2,000 arrested since the protests began": a running total over a
     war or a period, not one happening."""
     parse = ctx.parse
     if word(token) not in ctx.words("toll_verbs"):
@@ -159,21 +166,26 @@ def aggregate_toll(ctx: TriggerContext, token: Token) -> bool:
         if prep.lower == "since":
             return True
         if prep.lower in ("in", "during", "throughout", "over") and any(
-                word(o) in aggregate for o in kids(parse, prep.i, "pobj")):
+            word(o) in aggregate for o in kids(parse, prep.i, "pobj")
+        ):
             return True
     perfect = any(a.lower in ("has", "have", "had") for a in kids(parse, token.i, "aux", "auxpass"))
-    return perfect and any(c.lower == "since" for c in parse.tokens[slice(*parse.subtree(token.i))]
-                           if c.dep in ("mark", "prep"))
+    return perfect and any(
+        c.lower == "since" for c in parse.tokens[slice(*parse.subtree(token.i))] if c.dep in ("mark", "prep")
+    )
 
 
 def _embedded_question(ctx: TriggerContext, token: Token) -> bool:
-    """"Could not verify who launched the drones", "it is unclear who fired": a clause asking who did it is no
+    """ "Could not verify who launched the drones", "it is unclear who fired": a clause asking who did it is no
     report that it was done (the happening itself is reported elsewhere)."""
     parse = ctx.parse
     if token.dep not in ("ccomp", "xcomp", "advcl", "acomp") or token.head == token.i:
         return False
-    asks = any(c.lower in ("who", "whom", "whether", "if") for c in parse.children(token.i)
-               if c.dep in ("nsubj", "nsubjpass", "mark", "dobj"))
+    asks = any(
+        c.lower in ("who", "whom", "whether", "if")
+        for c in parse.children(token.i)
+        if c.dep in ("nsubj", "nsubjpass", "mark", "dobj")
+    )
     return asks and word(head(parse, token.i)) in ctx.words("epistemic_verbs")
 
 
@@ -216,6 +228,7 @@ def eventive_verb(ctx: TriggerContext, i: int) -> bool:
 
 
 # --- nouns ---------------------------------------------------------------------------------------------------------
+
 
 def _noun_trigger(ctx: TriggerContext, token: Token) -> Trigger | None:
     rules = ctx.lexicon.rules_for(word(token), "NOUN")
@@ -264,7 +277,7 @@ def nominal_licence(ctx: TriggerContext, noun: int) -> tuple[str, int] | None:
 
 
 def _named_happening(ctx: TriggerContext, noun: int) -> tuple[str, int] | None:
-    """"Frequent attacks on security forces", "after the explosion", "Arrests of activists have accelerated": a
+    """ "Frequent attacks on security forces", "after the explosion", "Arrests of activists have accelerated": a
     noun that names a happening by itself is an event wherever it stands, unless it only names a kind of thing
     ("an attack helicopter"), a fear or a plan ("the threat of an attack"), or sits in a question."""
     parse = ctx.parse
@@ -289,27 +302,32 @@ def _hypothetical(ctx: TriggerContext, token: Token) -> bool:
         if word(governor) in heads or governor.lower in heads:
             return True
         if governor.pos in ("VERB", "AUX"):
-            return kid(parse, governor.i, "neg") is not None or (has_aux_to(parse, governor.i) and current.dep == "dobj")
+            return kid(parse, governor.i, "neg") is not None or (
+                has_aux_to(parse, governor.i) and current.dep == "dobj"
+            )
         current = governor
     return any(c.dep == "amod" and word(c) in ctx.words("planned_modifiers") for c in parse.children(token.i))
 
 
 def _relative_impact(ctx: TriggerContext, noun: Token) -> tuple[str, int] | None:
-    """"Air strikes on the camps, which the army says killed dozens": the relative clause tells what the act did."""
+    """ "Air strikes on the camps, which the army says killed dozens": the relative clause tells what the act did."""
     parse = ctx.parse
     for clause in trailing_relatives(parse, noun.i):  # also "strikes on X, which…"
-        if not any(c.text == "," for c in parse.tokens[noun.i:clause.i]):
+        if not any(c.text == "," for c in parse.tokens[noun.i : clause.i]):
             continue
         first, last = parse.subtree(clause.i)
         for token in parse.tokens[first:last]:
-            if token.pos == "VERB" and word(token) in ctx.words("impact_verbs") and not any(
-                    c.dep == "neg" for c in parse.children(token.i)):
+            if (
+                token.pos == "VERB"
+                and word(token) in ctx.words("impact_verbs")
+                and not any(c.dep == "neg" for c in parse.children(token.i))
+            ):
                 return "impact", token.i
     return None
 
 
 def _first_coordinated_prep(parse: Parse, prep: Token) -> Token:
-    """"Responsibility for an attack on X and for an ambush": the first "for", even when the parser hung the
+    """ "Responsibility for an attack on X and for an ambush": the first "for", even when the parser hung the
     second one on a preposition of the first phrase."""
     if prep.dep != "conj":
         return prep
@@ -321,12 +339,12 @@ def _first_coordinated_prep(parse: Parse, prep: Token) -> Token:
             break
         current = head(parse, current.i)
     first = parse.sentences[prep.sent].first
-    earlier = [t for t in parse.tokens[first:prep.i] if t.lower == prep.lower and t.dep == "prep"]
+    earlier = [t for t in parse.tokens[first : prep.i] if t.lower == prep.lower and t.dep == "prep"]
     return earlier[-1] if earlier else prep
 
 
 def _mention(ctx: TriggerContext, noun: Token, governor: Token) -> tuple[str, int] | None:
-    """"Violence that began with the X ambush and included the attack on Y", "claimed responsibility for the
+    """ "Violence that began with the X ambush and included the attack on Y", "claimed responsibility for the
     attack on Y": a past happening named in passing, asserted by the verb that lists or claims it."""
     parse = ctx.parse
     if noun.dep in ("dobj", "conj") and governor.pos == "VERB" and word(governor) in ctx.words("listing_verbs"):
@@ -343,7 +361,7 @@ def _mention(ctx: TriggerContext, noun: Token, governor: Token) -> tuple[str, in
 
 
 def _quantity_of(parse: Parse, prep: Token) -> bool:
-    """"A wave *of* attacks", "€5 million *in* aid": the noun is the content of the phrase it completes."""
+    """ "A wave *of* attacks", "€5 million *in* aid": the noun is the content of the phrase it completes."""
     holder = head(parse, prep.i)
     if prep.lower == "of":
         return holder.pos == "NOUN"
@@ -366,6 +384,7 @@ def _prepositional_licence(ctx: TriggerContext, prep: Token) -> tuple[str, int] 
 
 
 # --- conditions ----------------------------------------------------------------------------------------------------
+
 
 def _rule_holds(ctx: TriggerContext, rule: TriggerRule, token: int, predicate: int, relation: str) -> bool:
     if rule.particles and not (rule.particles & particles(ctx.parse, token)):
@@ -475,7 +494,7 @@ def _labor_cue(ctx: TriggerContext, noun: int, predicate: int) -> bool:
 
 
 def _casualty_context(ctx: TriggerContext, noun: int) -> bool:
-    """"Killed in strikes", "died during the bombing": the noun tells what caused casualties."""
+    """ "Killed in strikes", "died during the bombing": the noun tells what caused casualties."""
     parse = ctx.parse
     token = parse.tokens[noun]
     if token.dep != "pobj":
@@ -516,7 +535,7 @@ def _test_cue(ctx: TriggerContext, i: int) -> bool:
 
 
 def _accident(ctx: TriggerContext, i: int) -> bool:
-    """"A gas explosion", "the device detonated accidentally", "exploded in a factory fire": no one's act."""
+    """ "A gas explosion", "the device detonated accidentally", "exploded in a factory fire": no one's act."""
     parse = ctx.parse
     accident = ctx.words("accident_words")
     near = _modifier_words(parse, i) | {word(c) for c in kids(parse, i, "advmod")}
@@ -527,7 +546,7 @@ def _accident(ctx: TriggerContext, i: int) -> bool:
 
 
 def _commitment(ctx: TriggerContext, rule: TriggerRule, i: int) -> bool:
-    """"Pledged to send aid", "promised Kyiv more weapons": a promise of something PLOVER codes, not of lower taxes."""
+    """ "Pledged to send aid", "promised Kyiv more weapons": a promise of something PLOVER codes, not of lower taxes."""
     parse = ctx.parse
     for clause in kids(parse, i, "xcomp"):
         if any(_rule_holds(ctx, r, clause.i, clause.i, "verb") for r in ctx.lexicon.rules_for(word(clause), "VERB")):
@@ -537,8 +556,9 @@ def _commitment(ctx: TriggerContext, rule: TriggerRule, i: int) -> bool:
     return any(_names_actor(ctx, t) for t in kids(parse, i, "dative"))
 
 
-def _requirement_holds(ctx: TriggerContext, rule: TriggerRule, req: str, token: int, predicate: int,
-                       relation: str) -> bool:
+def _requirement_holds(
+    ctx: TriggerContext, rule: TriggerRule, req: str, token: int, predicate: int, relation: str
+) -> bool:
     wanted = not req.startswith("!")
     name = req.lstrip("!")
     return _check(ctx, rule, name, token, predicate, relation) == wanted
@@ -547,11 +567,11 @@ def _requirement_holds(ctx: TriggerContext, rule: TriggerRule, req: str, token: 
 def _check(ctx: TriggerContext, rule: TriggerRule, name: str, token: int, predicate: int, relation: str) -> bool:
     parse = ctx.parse
     if name.startswith("light:@"):
-        return relation == "light" and word(parse.tokens[predicate]) in ctx.words(name[len("light:@"):])
+        return relation == "light" and word(parse.tokens[predicate]) in ctx.words(name[len("light:@") :])
     if name.startswith("cue:@"):
-        return bool(sentence_words(parse, token) & ctx.words(name[len("cue:@"):]))
+        return bool(sentence_words(parse, token) & ctx.words(name[len("cue:@") :]))
     if name.startswith("mod:@"):
-        return bool(_modifier_words(parse, token) & ctx.words(name[len("mod:@"):]))
+        return bool(_modifier_words(parse, token) & ctx.words(name[len("mod:@") :]))
     object_tokens = themes(parse, rule, token)
     first_object = object_tokens[0] if object_tokens else None
     doer = actor_of(parse, predicate) if relation != "planned" else None
@@ -561,15 +581,19 @@ def _check(ctx: TriggerContext, rule: TriggerRule, name: str, token: int, predic
         "actor-object": lambda: any(_names_actor(ctx, t) or _is_human(ctx, t) for t in object_tokens),
         "property-object": lambda: any(np_words(parse, t.i) & ctx.words("property") for t in object_tokens),
         "has-object": lambda: first_object is not None,
-        "own-object": lambda: any(c.lower in ("its", "their", "his", "her", "our") for t in object_tokens
-                                  for c in kids(parse, t.i, "poss")),
+        "own-object": lambda: any(
+            c.lower in ("its", "their", "his", "her", "our") for t in object_tokens for c in kids(parse, t.i, "poss")
+        ),
         "crowd-subject": lambda: _is_crowd(ctx, doer),
         "forces-subject": lambda: doer is not None and bool(np_words(parse, doer.i) & ctx.words("forces")),
-        "place-goal": lambda: any(o.ent_type in ("GPE", "LOC", "FAC") or np_words(parse, o.i) & ctx.words("border_words")
-                                  for _, o in preposition_objects(parse, token, ctx.lexicon.role_words("goal_preps"))),
+        "place-goal": lambda: any(
+            o.ent_type in ("GPE", "LOC", "FAC") or np_words(parse, o.i) & ctx.words("border_words")
+            for _, o in preposition_objects(parse, token, ctx.lexicon.role_words("goal_preps"))
+        ),
         "armed-subject": lambda: _is_armed(ctx, doer),
-        "actor-subject": lambda: doer is not None and (
-            _names_actor(ctx, doer) or bool(np_words(parse, doer.i) & ctx.words("agent_nouns"))),
+        "actor-subject": lambda: (
+            doer is not None and (_names_actor(ctx, doer) or bool(np_words(parse, doer.i) & ctx.words("agent_nouns")))
+        ),
         "territory-object": lambda: any(_is_territory(ctx, t) for t in object_tokens),
         "crowd-near": lambda: bool(sentence_words(parse, token) & ctx.words("crowd")),
         "protest-near": lambda: bool(sentence_words(parse, token) & ctx.words("protest_crowd")),
@@ -597,6 +621,7 @@ def _check(ctx: TriggerContext, rule: TriggerRule, name: str, token: int, predic
 
 
 # --- one event per statement -------------------------------------------------------------------------------------
+
 
 def merge_triggers(ctx: TriggerContext, triggers: list[Trigger]) -> list[Trigger]:
     """Drop duplicate readings of one statement and fold consequence clauses into their event."""
@@ -626,14 +651,14 @@ def _one_per_predicate(ctx: TriggerContext, triggers: list[Trigger]) -> list[Tri
 
 
 def _drop_governing_threats(ctx: TriggerContext, triggers: list[Trigger]) -> list[Trigger]:
-    """"Threatened to strike" is one event (a strike, threatened), not also a THREATEN event."""
+    """ "Threatened to strike" is one event (a strike, threatened), not also a THREATEN event."""
     governed = {g.i for t in triggers for g in control_chain(ctx.parse, t.predicate)}
     governed |= {t.predicate for t in triggers if t.relation == "light"}
     return [t for t in triggers if not (t.type == "THREATEN" and t.relation == "verb" and t.token in governed)]
 
 
 def _fold_consequences(ctx: TriggerContext, triggers: list[Trigger]) -> list[Trigger]:
-    """"Shelled the town, killing three" is one event: the participle joins its host clause, and so do
+    """ "Shelled the town, killing three" is one event: the participle joins its host clause, and so do
     the casualties of an attack ("14 were killed and 30 wounded when drones struck")."""
     by_predicate = {t.predicate: t for t in triggers}
     by_predicate.update({-t.token - 1: t for t in triggers if t.relation != "verb"})  # noun triggers by their noun
@@ -681,7 +706,7 @@ def _consequence_host(ctx: TriggerContext, trigger: Trigger, by_predicate: dict[
 
 
 def _clause_host(ctx: TriggerContext, trigger: Trigger, by_predicate: dict[int, Trigger]) -> Trigger | None:
-    """"Fighters were killed in IS attacks": a happening noun inside the clause of a verb event of its type
+    """ "Fighters were killed in IS attacks": a happening noun inside the clause of a verb event of its type
     tells that same event (one clause, one event)."""
     parse = ctx.parse
     current = parse.tokens[trigger.token]
@@ -698,10 +723,23 @@ def _clause_host(ctx: TriggerContext, trigger: Trigger, by_predicate: dict[int, 
 def _nearest_named(parse: Parse, verb: Token, event_type: str, by_predicate: dict[int, Trigger]) -> Trigger | None:
     """The event noun a relative clause describes: the nearest one of its type before it in the sentence
     (the parser may hang "in which ..." on an earlier noun of a coordination)."""
-    nouns = [t for key, t in by_predicate.items() if key < 0 and t.type == event_type
-             and -key - 1 < verb.i and parse.tokens[-key - 1].sent == verb.sent]
+    nouns = [
+        t
+        for key, t in by_predicate.items()
+        if key < 0 and t.type == event_type and -key - 1 < verb.i and parse.tokens[-key - 1].sent == verb.sent
+    ]
     return max(nouns, key=lambda t: t.token, default=None)
 
 
-__all__ = ["ActorKind", "Trigger", "TriggerContext", "control_chain", "eventive_verb", "find_triggers",
-           "is_violent", "merge_triggers", "nominal_licence", "themes"]
+__all__ = [
+    "ActorKind",
+    "Trigger",
+    "TriggerContext",
+    "control_chain",
+    "eventive_verb",
+    "find_triggers",
+    "is_violent",
+    "merge_triggers",
+    "nominal_licence",
+    "themes",
+]

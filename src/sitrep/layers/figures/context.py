@@ -64,7 +64,7 @@ def rules() -> ContextRules:
 
 
 def civilians_on_the_move(parse: Parse, noun: Token, noun_key: str) -> bool:
-    """"about 200 families had crossed into the district": civilians who cross or seek shelter are displaced."""
+    """ "about 200 families had crossed into the district": civilians who cross or seek shelter are displaced."""
     if noun_key not in rules().civilian_nouns and noun.lower not in rules().civilian_nouns:
         return False
     head = parse.tokens[noun.head]
@@ -74,8 +74,14 @@ def civilians_on_the_move(parse: Parse, noun: Token, noun_key: str) -> bool:
 # --------------------------------------------------------------------------- owner
 
 
-def figure_owner(analysis: Analysis, anchor: Token | None, category: str, people: bool,
-                 modifier_span: Span | None, noun_span: Span | None) -> str | None:
+def figure_owner(
+    analysis: Analysis,
+    anchor: Token | None,
+    category: str,
+    people: bool,
+    modifier_span: Span | None,
+    noun_span: Span | None,
+) -> str | None:
     """The id of the actor whose count this is, or None."""
     found = _modifier_owner(analysis, category, people, modifier_span, noun_span)
     if found is None and anchor is not None and category in rules().owned_categories:
@@ -83,16 +89,17 @@ def figure_owner(analysis: Analysis, anchor: Token | None, category: str, people
     return found
 
 
-def _modifier_owner(analysis: Analysis, category: str, people: bool, modifier_span: Span | None,
-                    noun_span: Span | None) -> str | None:
-    """"1,200 Nigerien troops", "Palestinian civilians": the actor the words before the noun name."""
+def _modifier_owner(
+    analysis: Analysis, category: str, people: bool, modifier_span: Span | None, noun_span: Span | None
+) -> str | None:
+    """ "1,200 Nigerien troops", "Palestinian civilians": the actor the words before the noun name."""
     if modifier_span is None or category == "money":
         return None
     group = category if category in rules().modifier_owner_types else (PEOPLE_GROUP if people else "troops")
     actor = analysis.extraction.get(analysis.resolve_actor(modifier_span) or "")
     if not isinstance(actor, Actor) or actor.type not in rules().modifier_owner_types[group]:
         return None
-    if actor.type == "population" and not analysis.text[modifier_span[0]:modifier_span[1]].strip()[:1].isupper():
+    if actor.type == "population" and not analysis.text[modifier_span[0] : modifier_span[1]].strip()[:1].isupper():
         return None  # "civilian volunteers" describes them; "Palestinian civilians" names whose
     if actor.type == "state" and category in rules().owned_categories:
         return _forces_of(analysis, actor, noun_span)
@@ -117,7 +124,7 @@ def _holder(analysis: Analysis, anchor: Token, noun_span: Span | None) -> str | 
 
 
 def _out_of_units(parse: Parse, token: Token) -> Token:
-    """"a battalion of about 600 soldiers", "the first of 1,200 troops": the unit noun holds the count."""
+    """ "a battalion of about 600 soldiers", "the first of 1,200 troops": the unit noun holds the count."""
     for _ in range(2):
         prep = parse.tokens[token.head]
         if token.dep != "pobj" or prep.lower != "of":
@@ -142,7 +149,7 @@ def _subject(parse: Parse, verb: Token) -> Token | None:
 
 
 def _agent(parse: Parse, verb: Token) -> Token | None:
-    """"1,200 troops were sent by Niger": the object of the passive's "by"."""
+    """ "1,200 troops were sent by Niger": the object of the passive's "by"."""
     for child in parse.children(verb.i):
         if child.dep == "agent":
             return next((g for g in parse.children(child.i) if g.dep == "pobj"), None)
@@ -150,7 +157,7 @@ def _agent(parse: Parse, verb: Token) -> Token | None:
 
 
 def _antecedent(parse: Parse, subject: Token, verb: Token) -> Token:
-    """"the X, which has 5,000 fighters": a relative pronoun stands for the noun its clause hangs on."""
+    """ "the X, which has 5,000 fighters": a relative pronoun stands for the noun its clause hangs on."""
     if subject.lower in rules().relative_pronouns:
         clause = verb
         while clause.dep in ("xcomp", "conj") and clause.head != clause.i:
@@ -161,7 +168,7 @@ def _antecedent(parse: Parse, subject: Token, verb: Token) -> Token:
 
 
 def _relative_holder(parse: Parse, noun: Token) -> Token | None:
-    """"1,200 troops that Niger has pledged to send": the subject of a relative clause on the noun."""
+    """ "1,200 troops that Niger has pledged to send": the subject of a relative clause on the noun."""
     for clause in parse.children(noun.i):
         if clause.dep != "relcl":
             continue
@@ -211,8 +218,14 @@ def _forces_of(analysis: Analysis, state: Actor, noun_span: Span | None) -> str:
     for actor in extraction.actors:
         if actor.type == "armed_forces" and state.country and actor.country == state.country:
             return actor.id
-    forces = Actor(id=extraction.next_id("actors"), name=f"{state.name} armed forces", type="armed_forces",
-                   country=state.country, affiliation=state.id, mentions=[noun_span] if noun_span else [])
+    forces = Actor(
+        id=extraction.next_id("actors"),
+        name=f"{state.name} armed forces",
+        type="armed_forces",
+        country=state.country,
+        affiliation=state.id,
+        mentions=[noun_span] if noun_span else [],
+    )
     extraction.actors.append(forces)
     return forces.id
 
@@ -240,8 +253,10 @@ def _clause_head(parse: Parse, i: int, strict: bool = False) -> int:
     unless ``strict``, where every verb heads its own."""
     token = parse.tokens[i]
     for _ in range(CLAUSE_LIMIT):
-        if token.head == token.i or (token.pos in ("VERB", "AUX") and (
-                token.dep in CLAUSE_DEPS or (strict and token.dep not in ("aux", "auxpass", "amod", "compound")))):
+        if token.head == token.i or (
+            token.pos in ("VERB", "AUX")
+            and (token.dep in CLAUSE_DEPS or (strict and token.dep not in ("aux", "auxpass", "amod", "compound")))
+        ):
             return token.i
         token = parse.tokens[token.head]
     return token.i
@@ -275,8 +290,14 @@ def in_dateline(analysis: Analysis, span: Span) -> bool:
     return dateline is not None and dateline.span[0] <= span[0] and span[1] <= dateline.span[1]
 
 
-def clause_item(analysis: Analysis, anchor: Token, figure: Span, items: list[tuple[str, Span]],
-                figures: list[Span], is_place: bool = False) -> str | None:
+def clause_item(
+    analysis: Analysis,
+    anchor: Token,
+    figure: Span,
+    items: list[tuple[str, Span]],
+    figures: list[Span],
+    is_place: bool = False,
+) -> str | None:
     """The item (time or place) of a clause dominating the figure: innermost clause first, then nearest;
     never one that another figure stands between ("11,000, up from about 6,000 on Saturday")."""
     parse = analysis.parse
@@ -327,8 +348,12 @@ def _not_a_location(analysis: Analysis, span: Span) -> bool:
     if root is not None and root.dep in PLACE_ROLE_DEPS:
         return True
     for entity in analysis.parse.entities:
-        if entity.start <= span[0] and span[1] <= entity.end and (entity.end - entity.start) > (span[1] - span[0]) \
-                and entity.label not in ("GPE", "LOC"):
+        if (
+            entity.start <= span[0]
+            and span[1] <= entity.end
+            and (entity.end - entity.start) > (span[1] - span[0])
+            and entity.label not in ("GPE", "LOC")
+        ):
             return True
     for actor in analysis.extraction.actors:
         for mention in actor.mentions:

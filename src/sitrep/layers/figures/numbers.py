@@ -208,7 +208,7 @@ def find_numbers(text: str) -> list[Quantity]:
         article = re.match(r"(?:an?)\s+(?=(\w+))", phrase, re.IGNORECASE)
         if article and article.group(1).lower() in lexicon().word_values:
             start += article.end()
-            phrase = text[start:match.end()]
+            phrase = text[start : match.end()]
         value = parse_number(phrase)
         if value is None:
             continue

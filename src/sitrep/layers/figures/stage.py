@@ -134,9 +134,9 @@ def _quantities(text: str, excluded: Sequence[Span]) -> list[tuple[Quantity, Qua
 
 
 def _joins_range(text: str, low: Quantity, high: Quantity) -> bool:
-    """"10,000-12,000", "10 to 12 thousand", "two or three", "between 10 and 12"; not "from 10 to 12" (a change)."""
-    between = text[low.end:high.start]
-    after_between = _BETWEEN.search(text[max(0, low.start - 9):low.start])
+    """ "10,000-12,000", "10 to 12 thousand", "two or three", "between 10 and 12"; not "from 10 to 12" (a change)."""
+    between = text[low.end : high.start]
+    after_between = _BETWEEN.search(text[max(0, low.start - 9) : low.start])
     if re.fullmatch(r"\s+and\s+", between):
         return after_between is not None and after_between.group(0).lower().startswith("between")
     if low.vague or high.vague or not _RANGE_JOIN.fullmatch(between):
@@ -148,7 +148,7 @@ def _excluded(text: str, quantity: Quantity, excluded: Sequence[Span]) -> bool:
     """Numbers that are no figures: inside a date, a clock time, an age, a designator, an ordinal."""
     if any(quantity.start < end and start < quantity.end for start, end in excluded):
         return True
-    before, after = text[max(0, quantity.start - 12):quantity.start], text[quantity.end:quantity.end + 12]
+    before, after = text[max(0, quantity.start - 12) : quantity.start], text[quantity.end : quantity.end + 12]
     if _CLOCK_AFTER.search(after) or _AGE_BEFORE.search(before) or _AGE_AFTER.search(after):
         return True
     if before.endswith(("-", "/")) and re.search(r"[A-Za-z]-$", before):
@@ -157,7 +157,11 @@ def _excluded(text: str, quantity: Quantity, excluded: Sequence[Span]) -> bool:
         return True  # "4,4'-…": chemistry or a list of numbers, not a count
     if re.match(r"^-[A-Za-z]", after) and not re.match(r"^-(?:odd|plus)\b", after, re.IGNORECASE):
         return True  # "three-day", "155-mm": a compound adjective
-    if not quantity.spelled and _DESIGNATOR_BEFORE.search(before) and not re.search(r"(?:^|\s)[A-Z][a-z]+\s$", before[-1:]):
+    if (
+        not quantity.spelled
+        and _DESIGNATOR_BEFORE.search(before)
+        and not re.search(r"(?:^|\s)[A-Z][a-z]+\s$", before[-1:])
+    ):
         return _designator(before)
     return False
 
@@ -180,7 +184,9 @@ def _designator(before: str) -> bool:
 # --------------------------------------------------------------------------- reading one figure
 
 
-def _read(parse: Parse, quantity: Quantity, second: Quantity | None, earlier: list[FigureMention]) -> FigureMention | None:
+def _read(
+    parse: Parse, quantity: Quantity, second: Quantity | None, earlier: list[FigureMention]
+) -> FigureMention | None:
     text = parse.text
     lex = lexicon()
     last = second or quantity
@@ -194,7 +200,7 @@ def _read(parse: Parse, quantity: Quantity, second: Quantity | None, earlier: li
             return None
         value, low, high, qualifier = None, low_value, high_value, "range"
     start, end = quantity.start, last.end
-    between = _BETWEEN.search(text[max(0, start - 9):start]) if second is not None else None
+    between = _BETWEEN.search(text[max(0, start - 9) : start]) if second is not None else None
     if between:
         start -= len(between.group(0))
 
@@ -232,12 +238,13 @@ def _read(parse: Parse, quantity: Quantity, second: Quantity | None, earlier: li
         qualifier = after_hedge
     if qualifier == "exact" and not quantity.vague and _estimated(parse, start):
         qualifier = "approx"
-    return FigureMention(start, end, text[start:end], value, low, high, qualifier, unit, noun, category,
-                         noun_span, modifier_span)
+    return FigureMention(
+        start, end, text[start:end], value, low, high, qualifier, unit, noun, category, noun_span, modifier_span
+    )
 
 
 def _named_not_counted(parse: Parse, quantity: Quantity, noun_span: Span) -> bool:
-    """"2700 North Fourth Street", "Conference 2018 09/09": a number before a name, or a year, counts nothing."""
+    """ "2700 North Fourth Street", "Conference 2018 09/09": a number before a name, or a year, counts nothing."""
     head = parse.token_at(noun_span[1] - 1)
     if head is None:
         return False
@@ -248,7 +255,7 @@ def _named_not_counted(parse: Parse, quantity: Quantity, noun_span: Span) -> boo
 
 
 def _scaled_like(low: float | None, high: float | None, second: Quantity) -> float | None:
-    """"10 to 12 thousand": the scale written once applies to both ends."""
+    """ "10 to 12 thousand": the scale written once applies to both ends."""
     if low is None or high is None:
         return low
     words = second.text.lower().split()
@@ -261,11 +268,11 @@ def _scaled_like(low: float | None, high: float | None, second: Quantity) -> flo
 
 def _currency(text: str, start: int, end: int) -> tuple[str | None, int, int]:
     lex = lexicon()
-    before = text[max(0, start - 4):start]
+    before = text[max(0, start - 4) : start]
     for form in sorted(lex.currency_before, key=len, reverse=True):
         if before.endswith((form, form + " ")):
             return lex.currency_before[form], start - (len(form) + (1 if before.endswith(form + " ") else 0)), end
-    match = re.match(r"\s+([A-Za-z]+(?:\s+[A-Za-z]+)?)", text[end:end + 30])
+    match = re.match(r"\s+([A-Za-z]+(?:\s+[A-Za-z]+)?)", text[end : end + 30])
     if match:
         for candidate in (match.group(1), match.group(1).split()[0]):
             code = lex.currency_after.get(candidate.lower())
@@ -276,7 +283,7 @@ def _currency(text: str, start: int, end: int) -> tuple[str | None, int, int]:
 
 def _qualifier(text: str, start: int, end: int) -> tuple[str | None, int, int]:
     """A hedge written before the number ("more than", "up to"), widening the span over it."""
-    before = text[max(0, start - 24):start]
+    before = text[max(0, start - 24) : start]
     match = lexicon().before_pattern.search(before)
     if not match:
         return None, start, end
@@ -308,11 +315,17 @@ def _head_noun(parse: Parse, end: int) -> tuple[str | None, Span | None, Span | 
             if modifiers_start is None:
                 modifiers_start = token.start
             nxt = parse.tokens[token.i + 1] if token.i + 1 < len(parse.tokens) else None
-            if nxt is None or not ((nxt.pos == "NOUN" and nxt.lower not in lexicon().verbs) or nxt.lower in ("seekers",)):
+            if nxt is None or not (
+                (nxt.pos == "NOUN" and nxt.lower not in lexicon().verbs) or nxt.lower in ("seekers",)
+            ):
                 break
             continue
-        if token.pos in ("ADJ", "PROPN", "NUM") or token.ent_type in ("NORP", "GPE", "ORG") or token.text in ("-",) \
-                or (token.dep == "amod" and token.tag in ("VBN", "VBG")):  # "14 suspected fighters"
+        if (
+            token.pos in ("ADJ", "PROPN", "NUM")
+            or token.ent_type in ("NORP", "GPE", "ORG")
+            or token.text in ("-",)
+            or (token.dep == "amod" and token.tag in ("VBN", "VBG"))
+        ):  # "14 suspected fighters"
             if modifiers_start is None:
                 modifiers_start = token.start
             continue
@@ -320,11 +333,15 @@ def _head_noun(parse: Parse, end: int) -> tuple[str | None, Span | None, Span | 
     if head is None:
         return None, None, None
     first_noun = _compound_start(parse, head)
-    noun_text = parse.text[first_noun.start:head.end]
+    noun_text = parse.text[first_noun.start : head.end]
     if _key(noun_text) not in lexicon().nouns:
         noun_text = head.text
         first_noun = head
-    modifier_span = (modifiers_start, first_noun.start) if modifiers_start is not None and modifiers_start < first_noun.start else None
+    modifier_span = (
+        (modifiers_start, first_noun.start)
+        if modifiers_start is not None and modifiers_start < first_noun.start
+        else None
+    )
     return noun_text, (first_noun.start, head.end), modifier_span
 
 
@@ -342,7 +359,7 @@ def _tokens_after(parse: Parse, end: int) -> list[Token]:
         k = token.i
     sentence = parse.tokens[k - 1].sent if k > 0 else 0
     out = []
-    for t in parse.tokens[k:k + NOUN_WINDOW + 2]:
+    for t in parse.tokens[k : k + NOUN_WINDOW + 2]:
         if t.pos == "SPACE" or t.sent != sentence:
             break
         out.append(t)
@@ -354,15 +371,15 @@ def _key(noun: str) -> str:
     nouns = lexicon().nouns
     if lowered in nouns:
         return lowered
-    for singular in (lowered.removesuffix("s"), re.sub(r"ies$", "y", lowered),
-                     re.sub(r"men$", "man", lowered)):
+    for singular in (lowered.removesuffix("s"), re.sub(r"ies$", "y", lowered), re.sub(r"men$", "man", lowered)):
         if singular in nouns:
             return singular
     return lowered
 
 
-def _category(parse: Parse, quantity: Quantity, noun: str | None, noun_span: Span | None,
-              earlier: list[FigureMention]) -> str:
+def _category(
+    parse: Parse, quantity: Quantity, noun: str | None, noun_span: Span | None, earlier: list[FigureMention]
+) -> str:
     """Category from the governing verb, an including-list, the noun, or the figure before it."""
     lex = lexicon()
     noun_category = lex.nouns.get(_key(noun), ("other", ""))[0] if noun else "other"
@@ -393,7 +410,7 @@ def _anchor_token(parse: Parse, quantity: Quantity, noun_span: Span | None) -> T
 
 
 def _verb_category(parse: Parse, token: Token) -> str | None:
-    """"20 soldiers were killed", "killing 107", "238 injured", "are dead": what the clause says befell them."""
+    """ "20 soldiers were killed", "killing 107", "238 injured", "are dead": what the clause says befell them."""
     verbs = lexicon().verbs
     for child in parse.children(token.i):
         if child.dep in ("acl", "amod", "relcl") and (child.lemma.lower() in verbs or child.lower in verbs):
@@ -439,12 +456,15 @@ def _shares_object(parse: Parse, verb: Token) -> bool:
 
 
 def _complement_category(parse: Parse, verb: Token) -> str | None:
-    """"registered as displaced", "listed as missing": the word after the verb's "as"; "left 20 people dead",
+    """ "registered as displaced", "listed as missing": the word after the verb's "as"; "left 20 people dead",
     "left 40 injured": the object's predicate."""
     verbs = lexicon().verbs
     for word in parse.children(verb.i):
-        if word.dep in ("oprd", "xcomp") and word.pos in ("ADJ", "VERB") and (
-                word.lower in verbs or word.lemma.lower() in verbs):
+        if (
+            word.dep in ("oprd", "xcomp")
+            and word.pos in ("ADJ", "VERB")
+            and (word.lower in verbs or word.lemma.lower() in verbs)
+        ):
             return verbs.get(word.lower) or verbs[word.lemma.lower()]
     for prep in parse.children(verb.i):
         if prep.dep != "prep" or prep.lower != "as":
@@ -456,7 +476,7 @@ def _complement_category(parse: Parse, verb: Token) -> str | None:
 
 
 def _included_in(parse: Parse, token: Token, earlier: list[FigureMention]) -> str | None:
-    """"20 soldiers were killed, including six officers": the part shares the whole's category.
+    """ "20 soldiers were killed, including six officers": the part shares the whole's category.
 
     The parser often hangs "including" on the wrong noun, so the whole is the latest figure of
     people before it in the sentence.
@@ -472,7 +492,7 @@ def _included_in(parse: Parse, token: Token, earlier: list[FigureMention]) -> st
 
 
 def _antecedent_category(parse: Parse, quantity: Quantity, earlier: list[FigureMention]) -> str:
-    """"200 more", "up to 10,000 people": the category of the figure or people noun just before, same sentence."""
+    """ "200 more", "up to 10,000 people": the category of the figure or people noun just before, same sentence."""
     sentence = parse.sentence_of(quantity.start)
     if sentence is None:
         return "other"
@@ -512,11 +532,11 @@ def _counts_something(noun: str | None, category: str, quantity: Quantity) -> bo
 
 
 def _estimated(parse: Parse, start: int) -> bool:
-    """"Estimates suggest 8000 migrants…": an estimate word before the number in its sentence."""
+    """ "Estimates suggest 8000 migrants…": an estimate word before the number in its sentence."""
     sentence = parse.sentence_of(start)
     if sentence is None:
         return False
-    return bool(_ESTIMATE.search(parse.text[sentence.start:start]))
+    return bool(_ESTIMATE.search(parse.text[sentence.start : start]))
 
 
 # --------------------------------------------------------------------------- the stage
@@ -532,15 +552,23 @@ def run(analysis: Analysis) -> None:
     spans = [(m.start, m.end) for m in mentions]
     for mention in mentions:
         figure = Figure(
-            id=extraction.next_id("figures"), text=mention.text, span=(mention.start, mention.end),
-            value=mention.value, low=mention.low, high=mention.high, qualifier=mention.qualifier,
-            unit=mention.unit, noun=mention.noun, category=mention.category,
+            id=extraction.next_id("figures"),
+            text=mention.text,
+            span=(mention.start, mention.end),
+            value=mention.value,
+            low=mention.low,
+            high=mention.high,
+            qualifier=mention.qualifier,
+            unit=mention.unit,
+            noun=mention.noun,
+            category=mention.category,
         )
         anchor = figure_anchor(analysis.parse, mention)
         if anchor is not None:
             people = mention.category in PEOPLE_CATEGORIES or mention.unit == "person"
-            figure.actor = figure_owner(analysis, anchor, mention.category, people, mention.modifier_span,
-                                        mention.noun_span)
+            figure.actor = figure_owner(
+                analysis, anchor, mention.category, people, mention.modifier_span, mention.noun_span
+            )
             figure.place = clause_item(analysis, anchor, figure.span, places, spans, is_place=True)
             figure.time = clause_item(analysis, anchor, figure.span, times, spans)
         figure.claim = _claim(analysis, figure.span)

@@ -59,8 +59,9 @@ def link_claims(analysis: Analysis) -> None:
 def aggregate_tolls(analysis: Analysis) -> set[str]:
     """Ids of the casualty figures that sum a war, a conflict or a period."""
     text = analysis.text
-    return {f.id for f in analysis.extraction.figures
-            if f.category in RUNNING_TOTALS and is_aggregate_toll(text, f.span)}
+    return {
+        f.id for f in analysis.extraction.figures if f.category in RUNNING_TOTALS and is_aggregate_toll(text, f.span)
+    }
 
 
 def unlink_aggregate_tolls(analysis: Analysis) -> None:
@@ -91,7 +92,8 @@ def unlink_other_happenings(analysis: Analysis) -> None:
 def _is_attack_word(token: Token) -> bool:
     lexicon = load_lexicon()
     return token.pos in ("NOUN", "VERB") and any(
-        r.type == ASSAULT for r in lexicon.rules_for(token.lemma.lower(), token.pos))
+        r.type == ASSAULT for r in lexicon.rules_for(token.lemma.lower(), token.pos)
+    )
 
 
 def _attack_between(parse: Parse, event: Event, figure: Figure) -> bool:
@@ -113,6 +115,7 @@ def _happening_subject(parse: Parse, figure: Figure) -> tuple[Token, Token] | No
     """The violent happening a count is the toll of by its clause, with the verb the count depends on:
     the verb's subject when it is an attack word ("an attack … left 20 people dead", "a bombing that killed
     14"). An event holding either is that happening."""
+
     def attack_word(token: Token) -> bool:
         return token.pos == "NOUN" and _is_attack_word(token)
 
@@ -123,8 +126,12 @@ def _happening_subject(parse: Parse, figure: Figure) -> tuple[Token, Token] | No
         if governor.dep == "relcl":
             subjects.append(parse.tokens[governor.head])  # "a bombing that killed 14": the noun the clause hangs on
         if not subjects:  # a subject the parser hung elsewhere ("a day after an attack on the depot left 20 dead")
-            subjects = [parse.tokens[k] for c in parse.children(governor.i)
-                        if c.i < governor.i and c.dep not in ("punct", "aux") for k in range(*parse.subtree(c.i))]
+            subjects = [
+                parse.tokens[k]
+                for c in parse.children(governor.i)
+                if c.i < governor.i and c.dep not in ("punct", "aux")
+                for k in range(*parse.subtree(c.i))
+            ]
         found = [t for t in subjects if attack_word(t)]
         if found:
             return max(found, key=lambda t: t.i), governor

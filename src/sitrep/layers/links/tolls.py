@@ -34,11 +34,16 @@ def patterns() -> TollPatterns:
     path = resources.files("sitrep.resources").joinpath(TOLLS_FILE)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
+
         def compiled(key: str) -> tuple[re.Pattern[str], ...]:
             return tuple(re.compile(p, re.IGNORECASE) for p in data[key])
 
-        return TollPatterns(after=compiled("after"), after_stop=re.compile(data["after_stop"], re.IGNORECASE),
-                            before=compiled("before"), wording=compiled("wording"))
+        return TollPatterns(
+            after=compiled("after"),
+            after_stop=re.compile(data["after_stop"], re.IGNORECASE),
+            before=compiled("before"),
+            wording=compiled("wording"),
+        )
     except (OSError, KeyError, json.JSONDecodeError, re.error) as exc:
         raise ResourceError(f"{TOLLS_FILE}: cannot be read ({exc})") from exc
 
@@ -57,9 +62,8 @@ def is_aggregate_toll(text: str, span: tuple[int, int] | list[int]) -> bool:
     first, last = _sentence_bounds(text, start, end)
     found = patterns()
     stop = found.after_stop.search(text, end, last)
-    following = text[end:stop.start() if stop else last]
-    return (any(p.search(following) for p in found.after)
-            or any(p.search(text[first:start]) for p in found.before))
+    following = text[end : stop.start() if stop else last]
+    return any(p.search(following) for p in found.after) or any(p.search(text[first:start]) for p in found.before)
 
 
 def is_aggregate_wording(text: str) -> bool:

@@ -23,16 +23,16 @@ from sitrep.layers.places.toponym import LOCAL_FEATURES, Toponym
 from sitrep.nlp import Parse
 
 VARIANT_MAX_KM = 300.0
-WIDE_AREA_POPULATION = 10_000_000   # seas and regions have no population: "the Atlantic" outranks Atlantic, Iowa
+WIDE_AREA_POPULATION = 10_000_000  # seas and regions have no population: "the Atlantic" outranks Atlantic, Iowa
 PROXIMITY_BONUS = ((60.0, 4.0), (200.0, 3.0), (500.0, 1.5))
 FEATURE_PRIOR = {"country": 5.0, "admin1": 3.0, "water": 5.0, "region": 5.0, "city": 0.0, "admin2": 1.0, "other": 0.0}
-AMBIGUOUS_WEIGHT = 0.5     # a neighbour that could be elsewhere is weaker evidence
-SMALL_COUNTRY_POPULATION = 15_000_000   # a small country's point says where the text is ("Israel", "Lebanon")
-NAMESAKE_KM = 150.0         # a candidate farther than this from the chosen one is another place
-TOSS_UP_MARGIN = 0.5        # the chosen sense must beat every far namesake by this much ...
-UNSUPPORTED_MARGIN = 1.0    # ... or by this much when no other place of the text lies near it
+AMBIGUOUS_WEIGHT = 0.5  # a neighbour that could be elsewhere is weaker evidence
+SMALL_COUNTRY_POPULATION = 15_000_000  # a small country's point says where the text is ("Israel", "Lebanon")
+NAMESAKE_KM = 150.0  # a candidate farther than this from the chosen one is another place
+TOSS_UP_MARGIN = 0.5  # the chosen sense must beat every far namesake by this much ...
+UNSUPPORTED_MARGIN = 1.0  # ... or by this much when no other place of the text lies near it
 
-Point = tuple[float, float]   # (lat, lon)
+Point = tuple[float, float]  # (lat, lon)
 
 
 def document_countries(toponyms: list[Toponym], parse: Parse, lexicon: Lexicon) -> Counter:
@@ -52,10 +52,10 @@ def document_countries(toponyms: list[Toponym], parse: Parse, lexicon: Lexicon) 
 
 
 def _pairs(toponyms: list[Toponym], parse: Parse) -> dict[int, Toponym]:
-    """"Lebanon, Pa." and "Kyiv, Ukraine": the toponym that contains the one before it."""
+    """ "Lebanon, Pa." and "Kyiv, Ukraine": the toponym that contains the one before it."""
     pairs = {}
     for left, right in itertools.pairwise(toponyms):
-        between = parse.text[left.span[1]:right.span[0]]
+        between = parse.text[left.span[1] : right.span[0]]
         if between.strip() == "," or between.strip() == "(":
             pairs[id(left)] = right
     return pairs
@@ -74,8 +74,8 @@ class DocumentContext:
     """Where the document is: countries and divisions it names, and the points of its other places."""
 
     countries: Counter
-    divisions: dict[str, float]   # admin1 code -> votes; a place's own division gets half a vote
-    points: list[tuple[str, Point, float]] = field(default_factory=list)   # (name key, point, weight)
+    divisions: dict[str, float]  # admin1 code -> votes; a place's own division gets half a vote
+    points: list[tuple[str, Point, float]] = field(default_factory=list)  # (name key, point, weight)
 
     def nearest_km(self, entry: GeoEntry, own_key: str) -> float | None:
         """Distance to the closest point of another name in the document."""
@@ -90,8 +90,10 @@ class DocumentContext:
         point = entry.point
         if point is None:
             return 0.0
-        return max((weight * _proximity_bonus(_km(point, other))
-                    for key, other, weight in self.points if key != own_key), default=0.0)
+        return max(
+            (weight * _proximity_bonus(_km(point, other)) for key, other, weight in self.points if key != own_key),
+            default=0.0,
+        )
 
 
 def _km(a: Point, b: Point) -> float:
@@ -111,17 +113,25 @@ def _proximity_bonus(km: float | None) -> float:
     return 0.0
 
 
-def _score(entry: GeoEntry, toponym: Toponym, countries: Counter, divisions: Mapping[str, float], gazetteer: Gazetteer,
-           lexicon: Lexicon, main_name_elsewhere: bool, context: DocumentContext | None = None) -> float:
+def _score(
+    entry: GeoEntry,
+    toponym: Toponym,
+    countries: Counter,
+    divisions: Mapping[str, float],
+    gazetteer: Gazetteer,
+    lexicon: Lexicon,
+    main_name_elsewhere: bool,
+    context: DocumentContext | None = None,
+) -> float:
     population = entry.population or (WIDE_AREA_POPULATION if entry.feature in {"water", "region"} else 0)
     score = FEATURE_PRIOR.get(entry.feature, 0.0) + math.log10(population + 10)
     if countries.get(entry.country):
         score += 1.5 + min(1.5, 0.5 * countries[entry.country])
-    votes = divisions.get(entry.admin1, 0.0) if entry.admin1 is not None else 0.0   # for the place's division
+    votes = divisions.get(entry.admin1, 0.0) if entry.admin1 is not None else 0.0  # for the place's division
     if entry.feature in LOCAL_FEATURES and votes:
         score += 4.0
     elif entry.feature == "admin1" and votes >= 1:
-        score += 3.0    # "Georgia" among Atlanta, Savannah and Macon is the state
+        score += 3.0  # "Georgia" among Atlanta, Savannah and Macon is the state
     if context is not None:
         score += context.proximity(entry, name_key(toponym.name))
     if entry.feature == "city" and lexicon.capitals.get(entry.name) == entry.country:
@@ -132,7 +142,7 @@ def _score(entry: GeoEntry, toponym: Toponym, countries: Counter, divisions: Map
 
 
 def _admin_filter(toponym: Toponym, candidates: list[GeoEntry], explicit_divisions: set[int]) -> list[GeoEntry]:
-    """"Kursk region" is the division; bare "Kursk" the city, unless the text named the region."""
+    """ "Kursk region" is the division; bare "Kursk" the city, unless the text named the region."""
     divisions = [c for c in candidates if c.feature == "admin1"]
     if toponym.admin:
         return divisions or candidates
@@ -146,12 +156,15 @@ def _admin_filter(toponym: Toponym, candidates: list[GeoEntry], explicit_divisio
 
 def _shadowed_by_city(division: GeoEntry, cities: list[GeoEntry]) -> bool:
     """A division named after its main city ("Kursk"): the bare name means the city."""
-    return any(c.country == division.country and (c.population >= 300_000 or c.population >= 0.1 * division.population)
-               for c in cities)
+    return any(
+        c.country == division.country and (c.population >= 300_000 or c.population >= 0.1 * division.population)
+        for c in cities
+    )
 
 
-def resolve_toponyms(toponyms: list[Toponym], parse: Parse, gazetteer: Gazetteer | None = None,
-                     lexicon: Lexicon | None = None) -> list[Toponym]:
+def resolve_toponyms(
+    toponyms: list[Toponym], parse: Parse, gazetteer: Gazetteer | None = None, lexicon: Lexicon | None = None
+) -> list[Toponym]:
     """Set ``entry`` on every toponym; one sense per name within the document."""
     gazetteer = gazetteer or load_gazetteer()
     lexicon = lexicon or load_lexicon()
@@ -169,7 +182,7 @@ def resolve_toponyms(toponyms: list[Toponym], parse: Parse, gazetteer: Gazetteer
         candidates = _admin_filter(toponym, toponym.candidates, explicit)
         if toponym.admin and not any(c.feature == "admin1" for c in candidates):
             # "Soum province" is a division the gazetteer lacks, not a town of that name abroad
-            own = 1 if len({c.country for c in toponym.candidates}) == 1 else 0   # its own vote
+            own = 1 if len({c.country for c in toponym.candidates}) == 1 else 0  # its own vote
             candidates = [c for c in candidates if countries.get(c.country, 0) > own]
             if not candidates:
                 continue
@@ -182,13 +195,21 @@ def resolve_toponyms(toponyms: list[Toponym], parse: Parse, gazetteer: Gazetteer
                 placed.add(id(toponym))
         candidates_of[id(toponym)] = candidates
         main_elsewhere = any(gazetteer.is_main_name(c, toponym.name) for c in candidates)
-        toponym.entry = max(candidates, key=lambda e: _score(e, toponym, countries, divisions, gazetteer, lexicon,
-                                                             main_elsewhere))
+        toponym.entry = max(
+            candidates, key=lambda e: _score(e, toponym, countries, divisions, gazetteer, lexicon, main_elsewhere)
+        )
     _one_sense_per_name(toponyms, placed)
     _resolve_in_context(toponyms, candidates_of, countries, divisions, gazetteer, lexicon)
     _one_sense_per_name(toponyms, placed)
-    _drop_toss_ups(toponyms, candidates_of, placed, countries, _document_context(toponyms, countries, divisions),
-                   gazetteer, lexicon)
+    _drop_toss_ups(
+        toponyms,
+        candidates_of,
+        placed,
+        countries,
+        _document_context(toponyms, countries, divisions),
+        gazetteer,
+        lexicon,
+    )
     return toponyms
 
 
@@ -212,23 +233,30 @@ def _document_context(toponyms: list[Toponym], countries: Counter, divisions: Co
     return context
 
 
-def _resolve_in_context(toponyms: list[Toponym], candidates_of: dict[int, list[GeoEntry]], countries: Counter,
-                        divisions: Counter, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+def _resolve_in_context(
+    toponyms: list[Toponym],
+    candidates_of: dict[int, list[GeoEntry]],
+    countries: Counter,
+    divisions: Counter,
+    gazetteer: Gazetteer,
+    lexicon: Lexicon,
+) -> None:
     """A second reading: each name again, now near the document's other places and in their divisions."""
     context = _document_context(toponyms, countries, divisions)
     for toponym in toponyms:
         if toponym.variant and toponym.entry is not None:
             near = context.nearest_km(toponym.entry, name_key(toponym.name))
             if near is None or near > VARIANT_MAX_KM:
-                toponym.entry = None    # a spelling variant must lie near the document's other places
+                toponym.entry = None  # a spelling variant must lie near the document's other places
                 continue
         candidates = candidates_of.get(id(toponym))
         if not candidates or len(candidates) == 1 or toponym.container:
             continue
-        own = _own_divisions(context, toponym.entry)   # a place is no evidence for its own division
+        own = _own_divisions(context, toponym.entry)  # a place is no evidence for its own division
         main_elsewhere = any(gazetteer.is_main_name(c, toponym.name) for c in candidates)
-        toponym.entry = max(candidates, key=lambda e: _score(e, toponym, countries, own, gazetteer, lexicon,
-                                                             main_elsewhere, context))
+        toponym.entry = max(
+            candidates, key=lambda e: _score(e, toponym, countries, own, gazetteer, lexicon, main_elsewhere, context)
+        )
 
 
 def _own_divisions(context: DocumentContext, entry: GeoEntry | None) -> dict[str, float]:
@@ -239,8 +267,14 @@ def _own_divisions(context: DocumentContext, entry: GeoEntry | None) -> dict[str
     return {k: v for k, v in own.items() if v > 0}
 
 
-def toss_up_margin(toponym: Toponym, candidates: list[GeoEntry], countries: Counter, context: DocumentContext,
-                   gazetteer: Gazetteer, lexicon: Lexicon) -> float | None:
+def toss_up_margin(
+    toponym: Toponym,
+    candidates: list[GeoEntry],
+    countries: Counter,
+    context: DocumentContext,
+    gazetteer: Gazetteer,
+    lexicon: Lexicon,
+) -> float | None:
     """How far the chosen sense outscores its best namesake elsewhere (None: no namesake far away)."""
     chosen = toponym.entry
     if chosen is None or (chosen_point := chosen.point) is None:
@@ -257,8 +291,15 @@ def toss_up_margin(toponym: Toponym, candidates: list[GeoEntry], countries: Coun
     return score(chosen) - max(score(r) for r in rivals)
 
 
-def _drop_toss_ups(toponyms: list[Toponym], candidates_of: dict[int, list[GeoEntry]], placed: set[int],
-                   countries: Counter, context: DocumentContext, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+def _drop_toss_ups(
+    toponyms: list[Toponym],
+    candidates_of: dict[int, list[GeoEntry]],
+    placed: set[int],
+    countries: Counter,
+    context: DocumentContext,
+    gazetteer: Gazetteer,
+    lexicon: Lexicon,
+) -> None:
     """A town or county the text does not place is left out when a namesake elsewhere is about as likely.
 
     ``context``: the document's places as finally read.
@@ -282,8 +323,12 @@ def _drop_toss_ups(toponyms: list[Toponym], candidates_of: dict[int, list[GeoEnt
         verdicts[key] = margin is None or margin >= (TOSS_UP_MARGIN if near else UNSUPPORTED_MARGIN)
     for toponym in toponyms:
         entry = toponym.entry
-        if entry is not None and entry.feature in LOCAL_FEATURES and not toponym.admin \
-                and not verdicts.get(name_key(toponym.name), True):
+        if (
+            entry is not None
+            and entry.feature in LOCAL_FEATURES
+            and not toponym.admin
+            and not verdicts.get(name_key(toponym.name), True)
+        ):
             toponym.entry = None
 
 

@@ -32,8 +32,20 @@ from sitrep.model import Place, Span
 from sitrep.nlp import Parse, Token
 from sitrep.nlp.outlets import find_outlets, inside_outlet
 
-__all__ = ["NOTES_KEY", "PlaceFinding", "Toponym", "find_places", "find_toponyms", "group_places", "is_locative",
-           "is_metonymic", "organisation_names", "resolve_toponyms", "run", "unlisted_features"]
+__all__ = [
+    "NOTES_KEY",
+    "PlaceFinding",
+    "Toponym",
+    "find_places",
+    "find_toponyms",
+    "group_places",
+    "is_locative",
+    "is_metonymic",
+    "organisation_names",
+    "resolve_toponyms",
+    "run",
+    "unlisted_features",
+]
 
 NOTES_KEY = "toponyms"
 STOPLIST_FILE = "places_stoplist.tsv"
@@ -80,7 +92,6 @@ def load_stoplist() -> dict[str, str]:
     return {name_key(row[0]): row[1].strip() for row in rows if len(row) >= 2}
 
 
-
 @dataclass
 class PlaceFinding:
     """One resolved place and its mentions, ready to be written."""
@@ -92,7 +103,7 @@ class PlaceFinding:
     lon: float | None
     geonames_id: int | None
     mentions: list[Span]
-    key: int | None = None     # the gazetteer entry it comes from
+    key: int | None = None  # the gazetteer entry it comes from
 
 
 # ---------------------------------------------------------------- finding
@@ -112,7 +123,7 @@ def _person_words(parse: Parse, lexicon: Lexicon) -> set[str]:
     words: set[str] = set()
     for entity in parse.entities:
         if entity.label == "PERSON" and entity.last - entity.first > 1:
-            words.update(t.text for t in parse.tokens[entity.first:entity.last])
+            words.update(t.text for t in parse.tokens[entity.first : entity.last])
     return words | set(lexicon.first_names)
 
 
@@ -121,11 +132,9 @@ def _surnames(parse: Parse) -> set[str]:
     return {parse.tokens[e.last - 1].text for e in parse.entities if e.label == "PERSON" and e.last - e.first > 1}
 
 
-
-
 def _is_strong(entry: GeoEntry) -> bool:
     """A country, division or region, a city of 100,000+, or a county named with its admin word."""
-    if entry.feature == "admin2":   # "Laurel County", "Lancashire"; not a small district named like a word
+    if entry.feature == "admin2":  # "Laurel County", "Lancashire"; not a small district named like a word
         return entry.name.endswith(ADMIN2_WORDS) or entry.population >= STRONG_CITY_POPULATION
     return entry.feature != "city" or entry.population >= STRONG_CITY_POPULATION
 
@@ -156,9 +165,13 @@ def _modifies_organisation(parse: Parse, first: int, last: int, context: Context
     next four capitalised words must be a body's head word (``modifier_heads``).
     """
     tokens = parse.tokens
-    if first > 0 and tokens[first - 1].text[:1].isupper() and tokens[first - 1].i != parse.sentences[tokens[first].sent].first:
+    if (
+        first > 0
+        and tokens[first - 1].text[:1].isupper()
+        and tokens[first - 1].i != parse.sentences[tokens[first].sent].first
+    ):
         return False
-    for token in tokens[last:last + 4]:
+    for token in tokens[last : last + 4]:
         if token.sent != tokens[first].sent or not (token.text[:1].isupper() or token.tag == "POS"):
             return False
         if token.text in context.modifier_heads:
@@ -169,9 +182,9 @@ def _modifies_organisation(parse: Parse, first: int, last: int, context: Context
 def _locative_cue(parse: Parse, first: int) -> bool:
     """A locative word right before a name: "in Lincoln", "near Bell", "the town of Marion"."""
     context = load_context()
-    before = [t.lower for t in parse.tokens[max(0, first - 3):first] if t.pos != "SPACE"]
+    before = [t.lower for t in parse.tokens[max(0, first - 3) : first] if t.pos != "SPACE"]
     if _based(parse, first):
-        return True     # "a Kent-based team"
+        return True  # "a Kent-based team"
     if not before:
         return False
     if before[-1] in context.locative_prepositions:
@@ -180,23 +193,36 @@ def _locative_cue(parse: Parse, first: int) -> bool:
 
 
 def _based(parse: Parse, first: int) -> bool:
-    """"X-based": the name is followed by a hyphen and "based" ("Kent-based", "the Washington-based group")."""
-    after = [t.lower for t in parse.tokens[first + 1:first + 4] if t.pos != "SPACE"]
+    """ "X-based": the name is followed by a hyphen and "based" ("Kent-based", "the Washington-based group")."""
+    after = [t.lower for t in parse.tokens[first + 1 : first + 4] if t.pos != "SPACE"]
     return after[:2] == ["-", "based"] or after[:1] == ["-based"]
 
 
-def _acceptable(parse: Parse, first: int, last: int, entries: list[GeoEntry], entities: list[int],
-                person_words: set[str], lexicon: Lexicon, context: Context, gazetteer: Gazetteer,
-                surnames: set[str]) -> tuple[str, str]:
+def _acceptable(
+    parse: Parse,
+    first: int,
+    last: int,
+    entries: list[GeoEntry],
+    entities: list[int],
+    person_words: set[str],
+    lexicon: Lexicon,
+    context: Context,
+    gazetteer: Gazetteer,
+    surnames: set[str],
+) -> tuple[str, str]:
     """Whether tokens [first, last) are a toponym (YES, NO, or WEAK: a small town, if the context says so)."""
-    text = parse.text[parse.tokens[first].start:parse.tokens[last - 1].end]
+    text = parse.text[parse.tokens[first].start : parse.tokens[last - 1].end]
     owner = entities[first]
     label = parse.entities[owner].label if owner >= 0 else ""
-    whole_entity = owner >= 0 and all(entities[k] == owner for k in range(first, last)) and \
-        parse.entities[owner].first == first and parse.entities[owner].last == last
+    whole_entity = (
+        owner >= 0
+        and all(entities[k] == owner for k in range(first, last))
+        and parse.entities[owner].first == first
+        and parse.entities[owner].last == last
+    )
     inside_entity = owner >= 0 and not whole_entity and all(entities[k] == owner for k in range(first, last))
     if inside_entity and label not in PLACE_LABELS and first > 0 and parse.tokens[first - 1].lower in {"in", "near"}:
-        inside_entity, owner, label = False, -1, ""   # "The Cooper School in Bicester": the town after "in"
+        inside_entity, owner, label = False, -1, ""  # "The Cooper School in Bicester": the town after "in"
     if text in lexicon.demonyms and text not in lexicon.state_names:
         return NO, label
     stop = load_stoplist().get(name_key(text))
@@ -209,7 +235,7 @@ def _acceptable(parse: Parse, first: int, last: int, entries: list[GeoEntry], en
     if _modifies_organisation(parse, first, last, context):
         entries = [e for e in entries if e.feature in {"admin1", "admin2", "city"} and gazetteer.is_main_name(e, text)]
         if any(_is_strong(e) for e in entries):
-            return YES, label   # "the Butler County Sheriff's Office": the county is where the office serves
+            return YES, label  # "the Butler County Sheriff's Office": the county is where the office serves
         return (WEAK if entries else NO), label
     if not whole_entity and _part_of_longer_name(parse, first, last):
         return NO, label
@@ -219,19 +245,23 @@ def _acceptable(parse: Parse, first: int, last: int, entries: list[GeoEntry], en
     if not by_place_label:
         if text in context.generic_words or text.title() in context.generic_words:
             return NO, label
-        if not _locative_cue(parse, first):   # "left Misrata": an alternate name after a locative cue counts
+        if not _locative_cue(parse, first):  # "left Misrata": an alternate name after a locative cue counts
             entries = [e for e in entries if e.feature not in LOCAL_FEATURES or gazetteer.is_main_name(e, text)]
     if inside_entity:
         return (YES if by_place_label else NO), label
     if by_place_label:
         return YES, label
-    strong = YES if any(_is_strong(e) for e in entries) else (WEAK if any(e.feature in LOCAL_FEATURES for e in entries) else NO)
+    strong = (
+        YES
+        if any(_is_strong(e) for e in entries)
+        else (WEAK if any(e.feature in LOCAL_FEATURES for e in entries) else NO)
+    )
     if whole_entity and label == "PERSON":
-        one_word = " " not in text     # "Djibo", "Gorom-Gorom"; not "Moussa Kane" (but "toward Khan Yunis")
+        one_word = " " not in text  # "Djibo", "Gorom-Gorom"; not "Moussa Kane" (but "toward Khan Yunis")
         if not one_word and _locative_cue(parse, first):
             return strong, label
         return (strong if text not in person_words and one_word else NO), label
-    if whole_entity:   # a NORP the lexicon does not know as a demonym is a misread town ("Greer")
+    if whole_entity:  # a NORP the lexicon does not know as a demonym is a misread town ("Greer")
         return (strong if label != "NORP" else (WEAK if strong != NO else NO)), label
     tokens = parse.tokens[first:last]
     if not all(t.pos == "PROPN" or not t.text[:1].isalpha() or t.lower in {"of", "the", "and"} for t in tokens):
@@ -239,8 +269,9 @@ def _acceptable(parse: Parse, first: int, last: int, entries: list[GeoEntry], en
     return (strong if text not in person_words else NO), label
 
 
-def find_toponyms(parse: Parse, gazetteer: Gazetteer | None = None, lexicon: Lexicon | None = None,
-                  outlets: list[Span] | None = None) -> list[Toponym]:
+def find_toponyms(
+    parse: Parse, gazetteer: Gazetteer | None = None, lexicon: Lexicon | None = None, outlets: list[Span] | None = None
+) -> list[Toponym]:
     """Every gazetteer name in the text, longest first, with its admin word or direction.
 
     Names inside outlet names ("West Africa Monitor") are skipped; a dateline's town is
@@ -272,15 +303,23 @@ def find_toponyms(parse: Parse, gazetteer: Gazetteer | None = None, lexicon: Lex
                 continue
             if inside_outlet((token.start, tokens[last - 1].end), outlets):
                 continue
-            text = parse.text[token.start:tokens[last - 1].end]
+            text = parse.text[token.start : tokens[last - 1].end]
             entries = gazetteer.lookup(text)
             if not entries:
                 continue
-            verdict, label = _acceptable(parse, i, last, entries, entities, person_words, lexicon, context, gazetteer,
-                                         surnames)
+            verdict, label = _acceptable(
+                parse, i, last, entries, entities, person_words, lexicon, context, gazetteer, surnames
+            )
             if verdict != NO:
-                match = Toponym(span=(token.start, tokens[last - 1].end), name=text, first=i, last=last, label=label,
-                                candidates=entries, weak=verdict == WEAK)
+                match = Toponym(
+                    span=(token.start, tokens[last - 1].end),
+                    name=text,
+                    first=i,
+                    last=last,
+                    label=label,
+                    candidates=entries,
+                    weak=verdict == WEAK,
+                )
         if match is None:
             match = _variant_toponym(parse, i, entities, gazetteer)
         if match is None:
@@ -303,14 +342,22 @@ def _variant_toponym(parse: Parse, i: int, entities: list[int], gazetteer: Gazet
     entity = parse.entities[owner]
     if entity.label not in PLACE_LABELS or entity.first != i or entity.last - entity.first > 3:
         return None
-    text = parse.text[parse.tokens[i].start:entity.end]
+    text = parse.text[parse.tokens[i].start : entity.end]
     if gazetteer.knows(text):
         return None
     variants = [e for e in transliteration_variants(gazetteer, text) if e.feature in LOCAL_FEATURES]
     if not variants:
         return None
-    return Toponym(span=(parse.tokens[i].start, entity.end), name=text, first=i, last=entity.last, label=entity.label,
-                   candidates=variants, weak=True, variant=True)
+    return Toponym(
+        span=(parse.tokens[i].start, entity.end),
+        name=text,
+        first=i,
+        last=entity.last,
+        label=entity.label,
+        candidates=variants,
+        weak=True,
+        variant=True,
+    )
 
 
 def _dateline_toponym(parse: Parse, i: int, gazetteer: Gazetteer) -> Toponym | None:
@@ -323,32 +370,40 @@ def _dateline_toponym(parse: Parse, i: int, gazetteer: Gazetteer) -> Toponym | N
             continue
         inside = parse.tokens_in(*part)
         if not inside and (token := parse.token_at(part[0])) is not None:
-            inside = [token]    # "KY" in the one token "KY--(Marketwire"
-        entries = gazetteer.lookup(parse.text[part[0]:part[1]])
+            inside = [token]  # "KY" in the one token "KY--(Marketwire"
+        entries = gazetteer.lookup(parse.text[part[0] : part[1]])
         if entries and inside:
-            return Toponym(span=part, name=parse.text[part[0]:part[1]], first=inside[0].i, last=inside[-1].i + 1,
-                           label="GPE", candidates=entries, dateline=True)
+            return Toponym(
+                span=part,
+                name=parse.text[part[0] : part[1]],
+                first=inside[0].i,
+                last=inside[-1].i + 1,
+                label="GPE",
+                candidates=entries,
+                dateline=True,
+            )
     return None
 
 
 def _locative_use(parse: Parse, toponym: Toponym, context: Context) -> bool:
-    """"in Dori", "near Djibo", "between Dori and Kaya", "south of Djibo", "the town of Dori", "Djibo, a town",
+    """ "in Dori", "near Djibo", "between Dori and Kaya", "south of Djibo", "the town of Dori", "Djibo, a town",
     "left Djibo"."""
     if toponym.dateline or toponym.city_word or toponym.direction:
         return True
     if _modifies_organisation(parse, toponym.first, toponym.last, context):
-        return True     # "Monroe Mayor Robert Routson", "Chiefland Police Chief"
+        return True  # "Monroe Mayor Robert Routson", "Chiefland Police Chief"
     head, governor = _role(parse, toponym.first, toponym.last)
     if head.dep == "pobj":
         if governor.lower in context.locative_prepositions or governor.lower == "between":
             return True
         over = parse.tokens[governor.head]
-        return governor.lower == "of" and (over.lower in context.directions or over.lower in context.place_nouns
-                                           or over.lower in context.city_words)
+        return governor.lower == "of" and (
+            over.lower in context.directions or over.lower in context.place_nouns or over.lower in context.city_words
+        )
     if head.dep == "dobj" and governor.lemma in context.place_object_verbs:
-        return True     # "left Djibo at dawn", "captured Kidal"
+        return True  # "left Djibo at dawn", "captured Kidal"
     if head.dep == "appos" or (toponym.last < len(parse.tokens) and parse.tokens[toponym.last].text == ","):
-        return any(t.lower in context.city_words for t in parse.tokens[toponym.last:toponym.last + 4])
+        return any(t.lower in context.city_words for t in parse.tokens[toponym.last : toponym.last + 4])
     return False
 
 
@@ -396,10 +451,13 @@ def _read_surroundings(parse: Parse, toponym: Toponym, context: Context) -> None
             toponym.admin = True
         elif before2.lower in context.city_words:
             toponym.city_word = True
-    if before is not None and before.lower in context.directions and before.sent == tokens[toponym.first].sent \
-            and before.text[:1].islower():
+    if (
+        before is not None
+        and before.lower in context.directions
+        and before.sent == tokens[toponym.first].sent
+        and before.text[:1].islower()
+    ):
         toponym.direction = before.text
-
 
 
 # ---------------------------------------------------------------- grouping
@@ -430,9 +488,12 @@ def is_locative(parse: Parse, toponym: Toponym, context: Context | None = None) 
     head, governor = _role(parse, toponym.first, toponym.last)
     if head.dep == "pobj" and governor.lower in context.locative_prepositions:
         return True
-    if head.dep == "pobj" and governor.lower in context.list_words and \
-            parse.tokens[governor.head].lower in context.list_nouns:
-        return True     # "countries including Chile, Peru and Bolivia"
+    if (
+        head.dep == "pobj"
+        and governor.lower in context.list_words
+        and parse.tokens[governor.head].lower in context.list_nouns
+    ):
+        return True  # "countries including Chile, Peru and Bolivia"
     possessive = toponym.last < len(parse.tokens) and parse.tokens[toponym.last].tag == "POS"
     if head.dep == "poss" or possessive:
         return governor.lower in context.place_nouns or governor.ent_type in PLACE_LABELS
@@ -479,21 +540,36 @@ def group_places(toponyms: list[Toponym], parse: Parse, lexicon: Lexicon | None 
         if entry.feature == "country" and not any(is_locative(parse, t, context) for t in group):
             literal = []
         for toponym in literal:
-            if toponym.direction and entry.feature == "country":     # "eastern Kentucky" is Kentucky
+            if toponym.direction and entry.feature == "country":  # "eastern Kentucky" is Kentucky
                 key = (toponym.direction.lower(), entry.key)
                 region = regions.get(key)
                 direction_span = (parse.tokens[toponym.first - 1].start, toponym.span[1])
                 if region is None:
                     region = regions[key] = PlaceFinding(
-                        name=_display_name(toponym, entry), feature="region", country=entry.country, lat=None,
-                        lon=None, geonames_id=None, mentions=[])
+                        name=_display_name(toponym, entry),
+                        feature="region",
+                        country=entry.country,
+                        lat=None,
+                        lon=None,
+                        geonames_id=None,
+                        mentions=[],
+                    )
                     findings.append(region)
                 region.mentions.append(direction_span)
         if literal:
             mentions = [t.span for t in (group if entry.feature == "country" else literal)]
-            findings.append(PlaceFinding(
-                name=entry.name, feature=entry.feature, country=entry.country, lat=entry.lat, lon=entry.lon,
-                geonames_id=entry.geonames_id, mentions=sorted(set(mentions)), key=entry.key))
+            findings.append(
+                PlaceFinding(
+                    name=entry.name,
+                    feature=entry.feature,
+                    country=entry.country,
+                    lat=entry.lat,
+                    lon=entry.lon,
+                    geonames_id=entry.geonames_id,
+                    mentions=sorted(set(mentions)),
+                    key=entry.key,
+                )
+            )
     return findings
 
 
@@ -508,7 +584,7 @@ def _stands_for_state(parse: Parse, toponym: Toponym, entry: GeoEntry, lexicon: 
 
 
 def organisation_names(parse: Parse, gazetteer: Gazetteer | None = None) -> list[Span]:
-    """"Centre for Sahel Security Studies", "Collective of Soum Associations": names whose place words are not places.
+    """ "Centre for Sahel Security Studies", "Collective of Soum Associations": names whose place words are not places.
 
     "University of Oxford" or "Bank of England", where a place alone follows, stay places.
     """
@@ -520,19 +596,23 @@ def organisation_names(parse: Parse, gazetteer: Gazetteer | None = None) -> list
         if token.text not in heads or tokens[i + 1].lower not in {"for", "of", "on"}:
             continue
         last = i + 2
-        while last < len(tokens) and tokens[last].sent == token.sent and (
-                tokens[last].text[:1].isupper() or tokens[last].lower in {"and", "the", "of", "for"}):
+        while (
+            last < len(tokens)
+            and tokens[last].sent == token.sent
+            and (tokens[last].text[:1].isupper() or tokens[last].lower in {"and", "the", "of", "for"})
+        ):
             last += 1
         while last > i + 2 and not tokens[last - 1].text[:1].isupper():
             last -= 1
-        rest = parse.text[tokens[i + 2].start:tokens[last - 1].end] if last > i + 2 else ""
+        rest = parse.text[tokens[i + 2].start : tokens[last - 1].end] if last > i + 2 else ""
         if rest and not gazetteer.knows(rest) and not gazetteer.knows(rest.removeprefix("the ")):
             found.append((token.start, tokens[last - 1].end))
     return found
 
 
-def unlisted_features(parse: Parse, toponyms: list[Toponym], skipped: list[Span],
-                      gazetteer: Gazetteer | None = None) -> list[PlaceFinding]:
+def unlisted_features(
+    parse: Parse, toponyms: list[Toponym], skipped: list[Span], gazetteer: Gazetteer | None = None
+) -> list[PlaceFinding]:
     """Rivers, lakes, valleys and forests the gazetteer lacks ("the Sirba River"): places without a point.
 
     A later "along the Sirba" after a locative preposition is the same place.
@@ -546,16 +626,18 @@ def unlisted_features(parse: Parse, toponyms: list[Toponym], skipped: list[Span]
         if entity.label not in PLACE_LABELS:
             continue
         first = entity.first + (parse.tokens[entity.first].lower == "the")
-        words = [t.text for t in parse.tokens[first:entity.last]]
+        words = [t.text for t in parse.tokens[first : entity.last]]
         if len(words) < 2 or not all(w[:1].isupper() for w in words):
             continue
         feature = context.feature_words.get(words[-1])
         span = (parse.tokens[first].start, entity.end)
-        name = parse.text[span[0]:span[1]]
+        name = parse.text[span[0] : span[1]]
         if feature is None or gazetteer.knows(name) or inside_outlet(span, taken):
             continue
-        finding = found.setdefault(name, PlaceFinding(name=name, feature=feature, country=None, lat=None, lon=None,
-                                                      geonames_id=None, mentions=[]))
+        finding = found.setdefault(
+            name,
+            PlaceFinding(name=name, feature=feature, country=None, lat=None, lon=None, geonames_id=None, mentions=[]),
+        )
         finding.mentions.append(span)
         bases[name_key(" ".join(words[:-1]))] = finding
     for token in parse.tokens:
@@ -564,8 +646,13 @@ def unlisted_features(parse: Parse, toponyms: list[Toponym], skipped: list[Span]
             continue
         toponym = Toponym(span=(token.start, token.end), name=token.text, first=token.i, last=token.i + 1)
         head, governor = _role(parse, token.i, token.i + 1)
-        if head.dep == "pobj" and governor.lower in context.locative_prepositions and \
-                not inside_outlet(toponym.span, taken) and token.i > 0 and parse.tokens[token.i - 1].lower == "the":
+        if (
+            head.dep == "pobj"
+            and governor.lower in context.locative_prepositions
+            and not inside_outlet(toponym.span, taken)
+            and token.i > 0
+            and parse.tokens[token.i - 1].lower == "the"
+        ):
             base.mentions.append(toponym.span)
     return [f for f in found.values() if f.mentions]
 
@@ -584,9 +671,15 @@ def run(analysis: Analysis) -> None:
     dateline_keys = [t.entry.key for t in toponyms if t.dateline and t.entry is not None]
     for finding in findings:
         place = Place(
-            id=analysis.extraction.next_id("places"), name=finding.name, feature=finding.feature,
-            country=finding.country, lat=finding.lat, lon=finding.lon, geonames_id=finding.geonames_id,
-            mentions=list(finding.mentions))
+            id=analysis.extraction.next_id("places"),
+            name=finding.name,
+            feature=finding.feature,
+            country=finding.country,
+            lat=finding.lat,
+            lon=finding.lon,
+            geonames_id=finding.geonames_id,
+            mentions=list(finding.mentions),
+        )
         analysis.extraction.places.append(place)
         if dateline_keys and finding.key == dateline_keys[0]:
             analysis.dateline_place = place.id

@@ -152,4 +152,3 @@ def shift(period: Period, unit: str, amount: int) -> Period:
 def unit_period(day: date, unit: str) -> Period:
     """The ``unit`` (day, week, month, quarter, year, decade) that contains ``day``."""
     return shift(day_period(day), unit, 0)
-

@@ -32,8 +32,22 @@ from sitrep.model import Time
 LEXICON_FILE = "times_lexicon.json"
 GRAMMAR_FILE = "times_grammar.json"
 SentenceSpans = Sequence[tuple[int, int]]
-MONTH_PREPOSITIONS = ("in", "since", "until", "till", "by", "during", "through", "from", "before", "after", "of",
-                      "between", "early", "late")
+MONTH_PREPOSITIONS = (
+    "in",
+    "since",
+    "until",
+    "till",
+    "by",
+    "during",
+    "through",
+    "from",
+    "before",
+    "after",
+    "of",
+    "between",
+    "early",
+    "late",
+)
 WINDOW_BEFORE, WINDOW_AFTER = 60, 80  # how far a rule may reach around its trigger word
 FUTURE_PULL = 3  # a year-less date is read as future only when that is 3 times nearer than the past reading
 FUTURE_GRACE_DAYS = 7  # "will be used on October 27" in a story dated October 28 was written days before
@@ -98,15 +112,17 @@ class _Grammar:
         self.past_cues = _phrase_pattern(self.lex["past_cues"])
         self.strong_future_cues = _phrase_pattern(self.lex["strong_future_cues"])
         macros = dict(grammar["macros"])
-        macros.update({
-            "MONTH": _names(self.months, case_sensitive=True),
-            "WEEKDAY": _names(self.weekdays, case_sensitive=True),
-            "ORDINAL_DAY": _names(self.ordinal_days),
-            "SEASON": _names(self.lex["seasons"]),
-            "DAY_PART": _names(self.lex["day_parts"]),
-            "COUNT": _names(self.lex["counts"]),
-            "DECADE_WORD": _names(self.lex["decade_words"]),
-        })
+        macros.update(
+            {
+                "MONTH": _names(self.months, case_sensitive=True),
+                "WEEKDAY": _names(self.weekdays, case_sensitive=True),
+                "ORDINAL_DAY": _names(self.ordinal_days),
+                "SEASON": _names(self.lex["seasons"]),
+                "DAY_PART": _names(self.lex["day_parts"]),
+                "COUNT": _names(self.lex["counts"]),
+                "DECADE_WORD": _names(self.lex["decade_words"]),
+            }
+        )
         self.rules: list[_Rule] = []
         for rule in grammar["rules"]:
             try:
@@ -219,8 +235,9 @@ def _select(candidates: list[_Candidate], acceptable: Callable[[_Candidate], boo
     """Non-overlapping acceptable candidates: longest first, then higher priority, then earliest."""
     chosen: list[_Candidate] = []
     for candidate in sorted(candidates, key=lambda c: (-(c.end - c.start), -c.priority, c.start)):
-        if all(candidate.end <= other.start or other.end <= candidate.start for other in chosen) \
-                and acceptable(candidate):
+        if all(candidate.end <= other.start or other.end <= candidate.start for other in chosen) and acceptable(
+            candidate
+        ):
             chosen.append(candidate)
     return sorted(chosen, key=lambda c: c.start)
 
@@ -228,7 +245,9 @@ def _select(candidates: list[_Candidate], acceptable: Callable[[_Candidate], boo
 def _rough_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans for callers without a parse: split after . ! ? (not after titles or initials) and at line breaks."""
     spans, start = [], 0
-    for match in re.finditer(r"(?<!\b[A-Z])(?<!\bMrs)(?<!\b(?:Mr|Dr|Ms|St|Jr|Sr))[.!?]['\"\u201d]?\s+(?=[A-Z\"\u201c'`])|\n+", text):
+    for match in re.finditer(
+        r"(?<!\b[A-Z])(?<!\bMrs)(?<!\b(?:Mr|Dr|Ms|St|Jr|Sr))[.!?]['\"\u201d]?\s+(?=[A-Z\"\u201c'`])|\n+", text
+    ):
         spans.append((start, match.end()))
         start = match.end()
     spans.append((start, len(text)))
@@ -273,8 +292,13 @@ class _Resolver:
         if reading.period is not None:
             self.last = reading.period
         return TimeMention(
-            candidate.start, candidate.end, self.text[candidate.start:candidate.end],
-            reading.period, reading.granularity, reading.relative, candidate.rule,
+            candidate.start,
+            candidate.end,
+            self.text[candidate.start : candidate.end],
+            reading.period,
+            reading.granularity,
+            reading.relative,
+            candidate.rule,
         )
 
     # ---- context helpers
@@ -291,7 +315,7 @@ class _Resolver:
         The tense cue nearest before the expression in its sentence decides.
         """
         start, _ = self._sentence()
-        before = self.text[start:match.start()]
+        before = self.text[start : match.start()]
         cues = [(m.end(), True) for m in self.g.future_cues.finditer(before)]
         cues += [(m.end(), False) for m in self.g.past_cues.finditer(before)]
         return max(cues)[1] if cues else None
@@ -302,7 +326,7 @@ class _Resolver:
     def _plainly_future(self, match: re.Match[str]) -> bool:
         """A strong future cue ("will", "is to", "next") and no past cue before the expression in its sentence."""
         start, _ = self._sentence()
-        before = self.text[start:match.start()]
+        before = self.text[start : match.start()]
         return bool(self.g.strong_future_cues.search(before)) and not self.g.past_cues.search(before)
 
     def _reference(self) -> date | None:
@@ -324,7 +348,9 @@ class _Resolver:
     # ---- absolute dates
 
     def _rule_iso_date(self, m: re.Match[str]) -> _Reading:
-        return _Reading(cal.day_period(_safe_date(self._year_of(m["year"]), int(m["month"]), int(m["day"]))), "day", False)
+        return _Reading(
+            cal.day_period(_safe_date(self._year_of(m["year"]), int(m["month"]), int(m["day"]))), "day", False
+        )
 
     def _rule_numeric_date(self, m: re.Match[str]) -> _Reading:
         a, b = int(m["a"]), int(m["b"])
@@ -344,8 +370,9 @@ class _Resolver:
         return self._day_range(m, month, day, month, self.g.day(m["day2"]) if m["day2"] else None)
 
     def _rule_day_month_range(self, m: re.Match[str]) -> _Reading:
-        return self._day_range(m, self.g.month(m["month"]), self.g.day(m["day"]),
-                               self.g.month(m["month2"]), self.g.day(m["day2"]))
+        return self._day_range(
+            m, self.g.month(m["month"]), self.g.day(m["day"]), self.g.month(m["month2"]), self.g.day(m["day2"])
+        )
 
     def _day_range(self, m: re.Match[str], month: int, day: int, month2: int, day2: int | None) -> _Reading:
         if day2 is not None and month2 == month and day2 <= day:
@@ -378,8 +405,11 @@ class _Resolver:
 
     def _rule_month_named(self, m: re.Match[str]) -> _Reading:
         word = m["month"]
-        if word in self.g.lex["ambiguous_months"] and not (m["edge"] or m["rel"] or m["relyear"]) \
-                and not _preceded_by(self.text, m.start(), MONTH_PREPOSITIONS):
+        if (
+            word in self.g.lex["ambiguous_months"]
+            and not (m["edge"] or m["rel"] or m["relyear"])
+            and not _preceded_by(self.text, m.start(), MONTH_PREPOSITIONS)
+        ):
             raise _Reject  # "March" the verb or noun, "May" the name
         if not word[0].isupper():
             raise _Reject
@@ -407,8 +437,11 @@ class _Resolver:
 
     def _rule_year(self, m: re.Match[str]) -> _Reading:
         word = m["year"]
-        if word[0].isdigit() and not (m["edge"] or m["fiscal"] or m["theyear"]) \
-                and _not_a_year(self.text, m.start("year"), m.end("year")):
+        if (
+            word[0].isdigit()
+            and not (m["edge"] or m["fiscal"] or m["theyear"])
+            and _not_a_year(self.text, m.start("year"), m.end("year"))
+        ):
             raise _Reject
         return _Reading(cal.year_period(self._year_of(word)), "year", False)
 
@@ -445,10 +478,15 @@ class _Resolver:
             return _Reading(cal.season_period(self._year_of(m["year"]), season), "season", False)
         if m["season"][0].isupper() and m.start("season") > 0 and not _sentence_start(self.text, m.start()):
             raise _Reject  # "Arab Spring"
-        if not rel and not m["edge"] and not _preceded_by(self.text, m.start(), ("in", "during", "by", "until", "since",
-                                                                                  "over", "through", "this", "that")):
+        if (
+            not rel
+            and not m["edge"]
+            and not _preceded_by(
+                self.text, m.start(), ("in", "during", "by", "until", "since", "over", "through", "this", "that")
+            )
+        ):
             raise _Reject
-        if rel == "the" and re.match(r"\s+of\b", self.text[m.end():]):
+        if rel == "the" and re.match(r"\s+of\b", self.text[m.end() :]):
             raise _Reject  # "the fall of Kabul"
         if self.anchor is None:
             return self._unknown("season")
@@ -508,7 +546,9 @@ class _Resolver:
             base = cal.shift(cal.day_period(self.anchor), "quarter", -1)
         year_text = _first_year(mods)
         if year_text:
-            return _Reading(cal.quarter_period(_year_value(year_text), (base.start.month - 1) // 3 + 1), "season", False)
+            return _Reading(
+                cal.quarter_period(_year_value(year_text), (base.start.month - 1) // 3 + 1), "season", False
+            )
         if _year_ago(mods) or m["ago"] or det.startswith("last year"):
             return _Reading(base.shifted_years(-1), "season", True)
         return _Reading(base, "season", True)
@@ -550,7 +590,9 @@ class _Resolver:
             base = self.last.end if self.last is not None else self.anchor
             if base is None:
                 return self._unknown("day")
-            day = cal.weekday_before(base, weekday, False) if rel == "the previous" else cal.weekday_after(base, weekday)
+            day = (
+                cal.weekday_before(base, weekday, False) if rel == "the previous" else cal.weekday_after(base, weekday)
+            )
             return _Reading(cal.day_period(day), "day", True)
         if self.anchor is None:
             return self._unknown("day")
@@ -642,14 +684,36 @@ class _Resolver:
         return _Reading(base.shifted_years(-1), base.granularity, True)
 
 
-
 # --------------------------------------------------------------------------- helpers
 
 _SPOKEN_UNITS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 _LABEL_BEFORE = re.compile(
     r"(?:\b(?:no\.|number|flight|route|highway|unit|room|suite|box|page|pages|p\.|section|article|resolution|"
@@ -659,8 +723,9 @@ _LABEL_BEFORE = re.compile(
 _AMOUNT_BEFORE = re.compile(
     r"\b(?:about|some|nearly|over|than|around|approximately|almost|least|population\s+of|total\s+of)\s*$", re.IGNORECASE
 )
-_YEAR_BEFORE = re.compile(r"\b(?:in|since|by|until|till|from|before|after|during|of|the|fiscal|year|early|late|mid)\s*$",
-                          re.IGNORECASE)
+_YEAR_BEFORE = re.compile(
+    r"\b(?:in|since|by|until|till|from|before|after|during|of|the|fiscal|year|early|late|mid)\s*$", re.IGNORECASE
+)
 
 
 def _year_value(word: str) -> int:
@@ -755,29 +820,32 @@ def _season_near(anchor: date, season: str, rel: str, future: bool) -> Period:
 
 
 def _preceded_by(text: str, start: int, words: tuple[str, ...]) -> bool:
-    match = re.search(r"([A-Za-z]+)[\s,]*$", text[max(0, start - 30):start])
+    match = re.search(r"([A-Za-z]+)[\s,]*$", text[max(0, start - 30) : start])
     return match is not None and match.group(1).lower() in words
 
 
 def _sentence_start(text: str, start: int) -> bool:
-    before = text[max(0, start - 3):start]
+    before = text[max(0, start - 3) : start]
     return start == 0 or bool(re.search(r"(?:^|[.!?\n\"\u201c]\s*)$", before)) or before.strip() == ""
 
 
 def _not_a_year(text: str, start: int, end: int) -> bool:
     """A bare four-digit number that labels something ("Flight 1901") or counts something ("over 2000 soldiers")."""
-    before = text[max(0, start - 20):start]
+    before = text[max(0, start - 20) : start]
     if _LABEL_BEFORE.search(before) or _AMOUNT_BEFORE.search(before):
         return True
-    if re.search(r"\b[A-Z][a-z]+\s+$", before) and not _sentence_start(text, start - len(before.split()[-1]) - 1) \
-            and not _YEAR_BEFORE.search(before):
+    if (
+        re.search(r"\b[A-Z][a-z]+\s+$", before)
+        and not _sentence_start(text, start - len(before.split()[-1]) - 1)
+        and not _YEAR_BEFORE.search(before)
+    ):
         return True  # a name such as "Orion 1980"
     return not _YEAR_BEFORE.search(before) and _counted_after(text, end)
 
 
 def _counted_after(text: str, end: int) -> bool:
     """Whether a plural common noun follows, as in "2000 soldiers"."""
-    match = re.match(r"\s+([a-z]+s)\b", text[end:end + 40])
+    match = re.match(r"\s+([a-z]+s)\b", text[end : end + 40])
     return match is not None and not match.group(1).endswith("ss")
 
 
@@ -798,8 +866,9 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _reanchor_quoted(text: str, mentions: list[TimeMention], resolver: _Resolver,
-                     sentences: list[tuple[int, int]]) -> list[TimeMention]:
+def _reanchor_quoted(
+    text: str, mentions: list[TimeMention], resolver: _Resolver, sentences: list[tuple[int, int]]
+) -> list[TimeMention]:
     """Read "today", "yesterday"… inside a quotation from the day the quote was spoken, when given."""
     quotes = _quote_spans(text)
     if not quotes:
@@ -818,13 +887,18 @@ def _reanchor_quoted(text: str, mentions: list[TimeMention], resolver: _Resolver
     return out
 
 
-def _speech_day(quote: tuple[int, int], mentions: list[TimeMention], quote_of: Callable[[TimeMention], Any],
-                sentences: list[tuple[int, int]]) -> date | None:
+def _speech_day(
+    quote: tuple[int, int],
+    mentions: list[TimeMention],
+    quote_of: Callable[[TimeMention], Any],
+    sentences: list[tuple[int, int]],
+) -> date | None:
     """The single day named outside the quotation in the sentences that hold it."""
     first = next((s for s in sentences if s[0] <= quote[0] < s[1]), (quote[0], quote[1]))
     last = next((s for s in sentences if s[0] < quote[1] <= s[1]), first)
     days = {
-        m.period.start for m in mentions
+        m.period.start
+        for m in mentions
         if m.period is not None and m.granularity == "day" and first[0] <= m.start < last[1] and quote_of(m) is None
     }
     return days.pop() if len(days) == 1 else None
@@ -836,9 +910,15 @@ def _speech_day(quote: tuple[int, int], mentions: list[TimeMention], quote_of: C
 def to_time(mention: TimeMention, time_id: str) -> Time:
     """The sitrep/1 ``Time`` for a mention."""
     start, end = mention.iso
-    return Time(id=time_id, text=mention.text, span=(mention.start, mention.end), start=start, end=end,
-                granularity=mention.granularity if mention.period is not None or mention.granularity else "unknown",
-                relative=mention.relative)
+    return Time(
+        id=time_id,
+        text=mention.text,
+        span=(mention.start, mention.end),
+        start=start,
+        end=end,
+        granularity=mention.granularity if mention.period is not None or mention.granularity else "unknown",
+        relative=mention.relative,
+    )
 
 
 def run(analysis: Analysis) -> None:

@@ -39,8 +39,9 @@ def upgrade() -> None:
         sa.Column("story_id", sa.String(length=64), nullable=False),
         sa.Column("shingles", sa.Integer(), nullable=False),
         sa.Column("signature", sa.LargeBinary(), nullable=False),
-        sa.ForeignKeyConstraint(["document_id"], ["documents.id"], name=op.f("fk_stories_document_id_documents"),
-                                ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["document_id"], ["documents.id"], name=op.f("fk_stories_document_id_documents"), ondelete="CASCADE"
+        ),
         sa.PrimaryKeyConstraint("document_id", name=op.f("pk_stories")),
     )
     op.create_index(op.f("ix_stories_story_id"), "stories", ["story_id"])
@@ -48,8 +49,9 @@ def upgrade() -> None:
         "story_bands",
         sa.Column("band_key", sa.BigInteger(), nullable=False),
         sa.Column("document_id", sa.String(length=64), nullable=False),
-        sa.ForeignKeyConstraint(["document_id"], ["documents.id"], name=op.f("fk_story_bands_document_id_documents"),
-                                ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["document_id"], ["documents.id"], name=op.f("fk_story_bands_document_id_documents"), ondelete="CASCADE"
+        ),
         sa.PrimaryKeyConstraint("band_key", "document_id", name=op.f("pk_story_bands")),
     )
     op.create_index(op.f("ix_story_bands_document_id"), "story_bands", ["document_id"])
@@ -57,19 +59,33 @@ def upgrade() -> None:
 
 
 def _fill_existing(connection: sa.Connection) -> None:
-    documents = sa.table("documents", sa.column("id"), sa.column("title"), sa.column("text"),
-                         sa.column("extraction", sa.JSON()), sa.column("ingested_at"))
-    keyed = {name: sa.table(name, sa.column("document_id"), sa.column("id"), sa.column("entity_key"))
-             for name in ("actors", "places")}
+    documents = sa.table(
+        "documents",
+        sa.column("id"),
+        sa.column("title"),
+        sa.column("text"),
+        sa.column("extraction", sa.JSON()),
+        sa.column("ingested_at"),
+    )
+    keyed = {
+        name: sa.table(name, sa.column("document_id"), sa.column("id"), sa.column("entity_key"))
+        for name in ("actors", "places")
+    }
     key_of = {"actors": _actor_key, "places": _place_key}
-    query = (sa.select(documents.c.id, documents.c.title, documents.c.text, documents.c.extraction)
-             .where(documents.c.extraction.is_not(None)).order_by(documents.c.ingested_at, documents.c.id))
+    query = (
+        sa.select(documents.c.id, documents.c.title, documents.c.text, documents.c.extraction)
+        .where(documents.c.extraction.is_not(None))
+        .order_by(documents.c.ingested_at, documents.c.id)
+    )
     sketcher = _Sketcher()
     for row in connection.execute(query).all():
         for layer, table in keyed.items():
             for item in row.extraction.get(layer) or []:
-                connection.execute(sa.update(table).where(table.c.document_id == row.id, table.c.id == item["id"])
-                                   .values(entity_key=key_of[layer](item)))
+                connection.execute(
+                    sa.update(table)
+                    .where(table.c.document_id == row.id, table.c.id == item["id"])
+                    .values(entity_key=key_of[layer](item))
+                )
         _file_story(connection, row.id, sketcher.fingerprint(row.text, row.title), sketcher)
 
 
@@ -77,21 +93,81 @@ def _fill_existing(connection: sa.Connection) -> None:
 
 _ENTITIES: dict[str, Any] = {
     "country_level_types": {"state": "state", "armed_forces": "forces", "population": "population"},
-    "titles": ["president", "prime minister", "minister", "foreign minister", "defence minister",
-               "defense minister", "secretary general", "secretary-general", "secretary", "general", "gen",
-               "lt", "col", "colonel", "major", "mr", "mrs", "ms", "dr", "sir", "king", "queen", "prince",
-               "chancellor", "senator", "sen", "rep", "governor", "gov", "mayor", "spokesman", "spokeswoman",
-               "spokesperson", "commander", "chief", "pope", "sheikh", "ayatollah"],
+    "titles": [
+        "president",
+        "prime minister",
+        "minister",
+        "foreign minister",
+        "defence minister",
+        "defense minister",
+        "secretary general",
+        "secretary-general",
+        "secretary",
+        "general",
+        "gen",
+        "lt",
+        "col",
+        "colonel",
+        "major",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sir",
+        "king",
+        "queen",
+        "prince",
+        "chancellor",
+        "senator",
+        "sen",
+        "rep",
+        "governor",
+        "gov",
+        "mayor",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "commander",
+        "chief",
+        "pope",
+        "sheikh",
+        "ayatollah",
+    ],
     "transliterations": [["(?:yy|iy|ij|yi|ii)$", "y"], ["ck$", "k"]],
-    "aliases": {"united nations": "un", "the united nations": "un", "north atlantic treaty organization": "nato",
-                "european union": "eu", "united nations security council": "un security council",
-                "international atomic energy agency": "iaea", "world health organization": "who",
-                "international committee of the red cross": "icrc"},
-    "place_generic_words": ["oblast", "region", "province", "governorate", "district", "city", "state", "county",
-                            "prefecture", "krai", "the"],
+    "aliases": {
+        "united nations": "un",
+        "the united nations": "un",
+        "north atlantic treaty organization": "nato",
+        "european union": "eu",
+        "united nations security council": "un security council",
+        "international atomic energy agency": "iaea",
+        "world health organization": "who",
+        "international committee of the red cross": "icrc",
+    },
+    "place_generic_words": [
+        "oblast",
+        "region",
+        "province",
+        "governorate",
+        "district",
+        "city",
+        "state",
+        "county",
+        "prefecture",
+        "krai",
+        "the",
+    ],
 }
-_SYNDICATION: dict[str, Any] = {"shingle_words": 5, "num_perm": 128, "seed": 7, "bands": 16, "rows": 2,
-                                "jaccard": 0.5, "containment": 0.8, "min_shingles": 8}
+_SYNDICATION: dict[str, Any] = {
+    "shingle_words": 5,
+    "num_perm": 128,
+    "seed": 7,
+    "bands": 16,
+    "rows": 2,
+    "jaccard": 0.5,
+    "containment": 0.8,
+    "min_shingles": 8,
+}
 
 _TITLES = tuple(sorted(_ENTITIES["titles"], key=len, reverse=True))
 _TRANSLITERATIONS = tuple((re.compile(p), r) for p, r in _ENTITIES["transliterations"])
@@ -126,7 +202,7 @@ def _name_words(name: str, strip_titles: bool = False) -> list[str]:
             changed = False
             for title in _TITLES:
                 if text.startswith(title + " ") and len(text) > len(title) + 1:
-                    text, changed = text[len(title) + 1:], True
+                    text, changed = text[len(title) + 1 :], True
     out = []
     for written in text.split():
         word = written
@@ -174,8 +250,13 @@ class _Sketcher:
         hashes = _shingle_hashes(body, _SYNDICATION["shingle_words"])
         from datasketch import MinHash
 
-        sketch = MinHash(num_perm=_SYNDICATION["num_perm"], seed=_SYNDICATION["seed"], hashfunc=_identity,
-                         permutations=self._permutations, scheme=_SCHEME)
+        sketch = MinHash(
+            num_perm=_SYNDICATION["num_perm"],
+            seed=_SYNDICATION["seed"],
+            hashfunc=_identity,
+            permutations=self._permutations,
+            scheme=_SCHEME,
+        )
         sketch.update_batch(hashes.tolist())
         return np.asarray(sketch.hashvalues, dtype=np.uint32), len(hashes)
 
@@ -186,7 +267,7 @@ class _Sketcher:
         raw = signature.tobytes()
         width = rows * signature.itemsize
         for band in range(_SYNDICATION["bands"]):
-            chunk = raw[band * width:(band + 1) * width]
+            chunk = raw[band * width : (band + 1) * width]
             digest = hashlib.blake2b(band.to_bytes(2, "little") + chunk, digest_size=4).digest()
             keys.append(int.from_bytes(digest, "little") & _KEY_MASK)
         return keys
@@ -214,32 +295,59 @@ def _shingle_hashes(text: str, size: int) -> np.ndarray:
         count = len(ids) - width + 1
         rolled = np.zeros(count, dtype=np.uint64)
         for k in range(width):
-            rolled = (rolled * _MULTIPLIER + ids[k:k + count]) & _LOW32
+            rolled = (rolled * _MULTIPLIER + ids[k : k + count]) & _LOW32
         found.append(rolled)
     if not found:
         return np.zeros(0, dtype=np.uint64)
     return np.unique(np.concatenate(found))
 
 
-def _file_story(connection: sa.Connection, document_id: str, mine: tuple[np.ndarray, int],
-                sketcher: _Sketcher) -> None:
+def _file_story(connection: sa.Connection, document_id: str, mine: tuple[np.ndarray, int], sketcher: _Sketcher) -> None:
     """File a document's fingerprint and join it to the stored stories it copies (as ingest did then)."""
-    stories = sa.table("stories", sa.column("document_id"), sa.column("story_id"), sa.column("shingles"),
-                       sa.column("signature", sa.LargeBinary()))
+    stories = sa.table(
+        "stories",
+        sa.column("document_id"),
+        sa.column("story_id"),
+        sa.column("shingles"),
+        sa.column("signature", sa.LargeBinary()),
+    )
     bands = sa.table("story_bands", sa.column("band_key"), sa.column("document_id"))
     keys = sorted(set(sketcher.band_keys(*mine)))
-    sharing = list(connection.scalars(sa.select(bands.c.document_id).where(bands.c.band_key.in_(keys)).distinct())) \
-        if keys else []
-    stored = connection.execute(sa.select(stories.c.story_id, stories.c.shingles, stories.c.signature)
-                                .where(stories.c.document_id.in_(sharing))).all() if sharing else []
-    joined = {row.story_id for row in stored
-              if sketcher.is_copy(mine, (np.frombuffer(row.signature, dtype=np.uint32), row.shingles))}
+    sharing = (
+        list(connection.scalars(sa.select(bands.c.document_id).where(bands.c.band_key.in_(keys)).distinct()))
+        if keys
+        else []
+    )
+    stored = (
+        connection.execute(
+            sa.select(stories.c.story_id, stories.c.shingles, stories.c.signature).where(
+                stories.c.document_id.in_(sharing)
+            )
+        ).all()
+        if sharing
+        else []
+    )
+    joined = {
+        row.story_id
+        for row in stored
+        if sketcher.is_copy(mine, (np.frombuffer(row.signature, dtype=np.uint32), row.shingles))
+    }
     story_id = min([document_id, *joined])
     if joined - {story_id}:
-        connection.execute(sa.update(stories).where(stories.c.story_id.in_(joined - {story_id}))
-                           .values(story_id=story_id))
-    connection.execute(sa.insert(stories), [{"document_id": document_id, "story_id": story_id, "shingles": mine[1],
-                                             "signature": mine[0].astype(np.uint32).tobytes()}])
+        connection.execute(
+            sa.update(stories).where(stories.c.story_id.in_(joined - {story_id})).values(story_id=story_id)
+        )
+    connection.execute(
+        sa.insert(stories),
+        [
+            {
+                "document_id": document_id,
+                "story_id": story_id,
+                "shingles": mine[1],
+                "signature": mine[0].astype(np.uint32).tobytes(),
+            }
+        ],
+    )
     if keys:
         connection.execute(sa.insert(bands), [{"band_key": key, "document_id": document_id} for key in keys])
 

@@ -54,6 +54,19 @@ def test_aggregate_tolls_are_no_events(sentence: str) -> None:
     assert [f.type for f in findings if f.type in ("ASSAULT", "COERCE")] == [], [(f.type, f.text) for f in findings]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Two numbers are in dispute: how many fighters the militia has and how many people it has killed.",
+        "Officials would not say how many soldiers were killed.",
+        "Nobody knows how many villagers the gangs have abducted this year.",
+    ],
+)
+def test_a_question_of_how_many_is_no_event(sentence: str) -> None:
+    findings, _ = found(sentence)
+    assert [f.type for f in findings if f.type in ("ASSAULT", "COERCE")] == [], [(f.type, f.text) for f in findings]
+
+
 def test_a_definite_mention_joins_the_event_told_by_the_same_word() -> None:
     text = "Dock workers began a nationwide strike on Monday. The union said the strike would go on until Friday."
     findings, _ = found(text)

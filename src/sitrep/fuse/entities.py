@@ -126,15 +126,22 @@ def _citizen_of(person: ActorRef, other: ActorRef) -> bool:
 
 
 def actor_relation(a: ActorRef | None, b: ActorRef | None) -> str:
-    """``match``, ``conflict`` (both known, not the same) or ``unknown`` (either missing, or a person
-    of unknown allegiance beside a state: a minister named without his country may act for it)."""
+    """``match``, ``conflict`` (both known, not the same) or ``unknown`` (either missing, named only
+    by its kind, or a person of unknown allegiance beside a state: a minister named without his
+    country may act for it)."""
     if a is None or b is None:
         return "unknown"
     if actors_match(a, b):
         return "match"
-    if _stateless_person(a, b) or _stateless_person(b, a):
+    if _stateless_person(a, b) or _stateless_person(b, a) or _unnamed(a) or _unnamed(b):
         return "unknown"
     return "conflict"
+
+
+def _unnamed(ref: ActorRef) -> bool:
+    """An actor the text names only by its kind ("gunmen", "fighters", "security sources"): it may be
+    any named actor of another report, so it neither matches nor conflicts."""
+    return not any(ch.isupper() for ch in ref.name)
 
 
 def _stateless_person(person: ActorRef, other: ActorRef) -> bool:

@@ -189,6 +189,18 @@ def _embedded_question(ctx: TriggerContext, token: Token) -> bool:
     return asks and word(head(parse, token.i)) in ctx.words("epistemic_verbs")
 
 
+def _counting_question(parse: Parse, token: Token) -> bool:
+    """ "How many people it has killed", "how many soldiers were killed": a clause asking how many is a question
+    about a toll, not a report of a happening."""
+    for child in parse.children(token.i):
+        if child.dep not in ("nsubj", "nsubjpass", "dobj", "attr"):
+            continue
+        words = [t.lower for t in parse.tokens[slice(*parse.subtree(child.i))]]
+        if any(w == "how" and nxt in ("many", "much") for w, nxt in zip(words, words[1:], strict=False)):
+            return True
+    return False
+
+
 def control_chain(parse: Parse, i: int) -> list[Token]:
     """The verbs that govern ``i`` through control ("plans to send": [plans]), innermost first."""
     chain = []
@@ -215,7 +227,7 @@ def eventive_verb(ctx: TriggerContext, i: int) -> bool:
         return head(parse, i).lower in allowed
     if token.dep == "advcl" and has_aux_to(parse, i):
         return False
-    if _embedded_question(ctx, token) or aggregate_toll(ctx, token):
+    if _embedded_question(ctx, token) or _counting_question(parse, token) or aggregate_toll(ctx, token):
         return False
     if _bare_infinitive(parse, token) and has_aux_to(parse, token.head):
         return False  # "to help Malian forces fight the rebels": a purpose, not a fight that happened

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from sitrep.layers.events.lexicon import PloverLexicon, TriggerRule
 from sitrep.layers.events.syntax import (
@@ -196,7 +197,7 @@ def _counting_question(parse: Parse, token: Token) -> bool:
         if child.dep not in ("nsubj", "nsubjpass", "dobj", "attr"):
             continue
         words = [t.lower for t in parse.tokens[slice(*parse.subtree(child.i))]]
-        if any(w == "how" and nxt in ("many", "much") for w, nxt in zip(words, words[1:], strict=False)):
+        if any(w == "how" and nxt in ("many", "much") for w, nxt in pairwise(words)):
             return True
     return False
 

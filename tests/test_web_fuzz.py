@@ -11,6 +11,8 @@ from api_fuzz import FuzzTally, fuzz_app
 from sitrep.web import create_app
 from web_support import make_store
 
+pytestmark = pytest.mark.model  # POST /api/extract and /api/documents run the pipeline in the app's threads
+
 FAST_EXAMPLES = 12  # per operation and mode: about 200 requests in all
 SLOW_EXAMPLES = 150
 

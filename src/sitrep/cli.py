@@ -413,6 +413,32 @@ def status(db: str | None) -> None:
 
 @main.command()
 @click.option("--db", help=DB_HELP)
+@friendly_errors
+def check(db: str | None) -> None:
+    """Verify the store: every document stored once with all its layers, and stories equal to a clean rebuild.
+
+    Exits 1, naming each document and table that is wrong, when a check fails.
+
+    Example: sitrep check --db sqlite:///sitrep.db
+    """
+    from sitrep.store.check import check_store
+
+    with open_store(db, must_exist=True) as store:
+        result = check_store(store)
+    table = Table(title=f"sitrep check: {result.documents} documents", header_style="bold")
+    for column, justify in (("check", "left"), ("what", "left"), ("checked", "right"), ("problems", "right")):
+        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    for found in result.results:
+        verdict = "[green]0[/green]" if found.ok else f"[red]{len(found.problems) + found.more}[/red]"
+        table.add_row(found.name, found.description, str(found.checked), verdict)
+    stdout_console().print(table)
+    for problem in result.problems():
+        console.print(f"[red]wrong:[/red] {shown(problem)}", highlight=False, soft_wrap=True)
+    sys.exit(0 if result.ok else 1)
+
+
+@main.command()
+@click.option("--db", help=DB_HELP)
 @click.option("--kind", type=click.Choice(["actor", "place"]), help="Only actors or only places.")
 @click.option("--query", "-q", help="Keep entities whose key or any alias contains this (case-insensitive).")
 @click.option("--limit", default=30, show_default=True, type=click.IntRange(min=1), help="Show at most this many.")

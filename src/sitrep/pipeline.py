@@ -25,8 +25,13 @@ from sitrep.layers.places import stage as places
 from sitrep.layers.times import stage as times
 from sitrep.model import Document, Extraction
 from sitrep.nlp import Parse, parse, parse_many
+from sitrep.timebox import Overrun, time_box
 
 StageRun = Callable[[Analysis], None]
+
+#: Seconds one document's extraction may take (parse and every stage) before it is stopped and
+#: fails; the 500,000-character cap takes a few minutes on a loaded machine, far less alone.
+DOCUMENT_DEADLINE_SECONDS = 900.0
 
 #: What every stage can read from the start: the document and its parse.
 GIVEN: frozenset[str] = frozenset({"document", "parse"})
@@ -118,13 +123,22 @@ def analyse(document: Document, parsed: Parse, timings: Timings | None = None) -
     return analysis.extraction
 
 
-def extract(document: Document, timings: Timings | None = None) -> Extraction:
-    """Extract every layer from one document."""
+def extract(document: Document, timings: Timings | None = None,
+            deadline: float | None = DOCUMENT_DEADLINE_SECONDS) -> Extraction:
+    """Extract every layer from one document, within ``deadline`` seconds (None: no deadline).
+
+    Past the deadline the extraction stops wherever it is and ExtractionError is raised.
+    """
     started = clock.perf_counter()
-    parsed = parse(document.text)
-    if timings is not None:
-        timings.add("parse", clock.perf_counter() - started)
-    return analyse(document, parsed, timings)
+    try:
+        with time_box(deadline):
+            parsed = parse(document.text)
+            if timings is not None:
+                timings.add("parse", clock.perf_counter() - started)
+            return analyse(document, parsed, timings)
+    except Overrun:
+        raise ExtractionError("deadline", f"stopped after {clock.perf_counter() - started:.0f} s; the limit per "
+                                          f"document is {deadline:g} s") from None
 
 
 def extract_many(documents: Iterable[Document], timings: Timings | None = None) -> Iterator[Extraction]:

@@ -44,8 +44,9 @@ def main() -> None:
     console.print(table)
     statuses = ", ".join(f"{status}: {count}" for status, count in sorted(tally.statuses.items()))
     console.print(f"examples run {tally.examples}; statuses {statuses}; not sendable {tally.not_sent}", highlight=False)
-    console.print(f"5xx seen {len(tally.server_errors)}; error bodies leaking internals {len(tally.leaks)}",
-                  highlight=False)
+    console.print(
+        f"5xx seen {len(tally.server_errors)}; error bodies leaking internals {len(tally.leaks)}", highlight=False
+    )
     for problem in [*tally.server_errors, *tally.leaks][:20]:
         console.print(problem, markup=False, highlight=False)
     sys.exit(1 if tally.server_errors or tally.leaks else 0)

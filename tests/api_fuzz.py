@@ -22,8 +22,17 @@ from hypothesis import HealthCheck, given, seed, settings
 from hypothesis.errors import Unsatisfiable
 
 LEAK_MARKERS = (
-    "Traceback (most recent call last)", 'File "/', "sqlalchemy", "psycopg", "sqlite3.", "[SQL:",
-    "Background on this error", "INSERT INTO ", "SELECT ", " FROM documents", "OperationalError",
+    "Traceback (most recent call last)",
+    'File "/',
+    "sqlalchemy",
+    "psycopg",
+    "sqlite3.",
+    "[SQL:",
+    "Background on this error",
+    "INSERT INTO ",
+    "SELECT ",
+    " FROM documents",
+    "OperationalError",
     "IntegrityError",
 )
 MODES = ("positive", "negative")
@@ -76,8 +85,9 @@ def fuzz_app(app: Any, examples: int, random_seed: int | None = 0, modes: tuple[
 def _fuzz_operation(operation: Any, mode: Any, examples: int, random_seed: int | None, tally: FuzzTally) -> None:
     label = f"{operation.label} ({mode.value})"
 
-    @settings(max_examples=examples, deadline=None, database=None, suppress_health_check=list(HealthCheck),
-              print_blob=False)
+    @settings(
+        max_examples=examples, deadline=None, database=None, suppress_health_check=list(HealthCheck), print_blob=False
+    )
     @given(case=operation.as_strategy(generation_mode=mode))
     def send(case: Any) -> None:
         try:
@@ -103,6 +113,10 @@ def _is_unsendable(exc: Exception) -> bool:
 
 def _request_text(case: Any) -> str:
     """The request's own values (decoded), so that an error body echoing them is not taken for a leak."""
-    parts = {"path": case.formatted_path, "path_parameters": case.path_parameters, "query": case.query,
-             "body": getattr(case, "body", None)}
+    parts = {
+        "path": case.formatted_path,
+        "path_parameters": case.path_parameters,
+        "query": case.query,
+        "body": getattr(case, "body", None),
+    }
     return unquote(json.dumps(parts, default=str, ensure_ascii=False))  # path parameters arrive percent-encoded

@@ -20,12 +20,16 @@ pytest_plugins = ["store_fixtures"]  # the store_url and store fixtures
 
 def fill(store: Store) -> list[str]:
     """A sample document, small generated ones, a syndicated story and a skipped one; their ids."""
-    extractions = [sample_extraction(), *(tiny_extraction(n) for n in range(5)),
-                   *(doc.to_dict() for doc in flood_documents())]
+    extractions = [
+        sample_extraction(),
+        *(tiny_extraction(n) for n in range(5)),
+        *(doc.to_dict() for doc in flood_documents()),
+    ]
     for extraction in extractions:
         store.save_document(extraction)
-    store.save_unextracted(document("Ein kurzer Bericht aus Nordland.", language="de"), origin="de.txt",
-                           status=STATUS_SKIPPED_LANGUAGE)
+    store.save_unextracted(
+        document("Ein kurzer Bericht aus Nordland.", language="de"), origin="de.txt", status=STATUS_SKIPPED_LANGUAGE
+    )
     return [e["document"]["id"] for e in extractions]
 
 
@@ -72,8 +76,10 @@ def test_a_text_that_is_not_its_key_is_named(store: Store) -> None:
     ids = fill(store)
     run_sql(store, "UPDATE documents SET text = 'edited afterwards' WHERE id = :doc", doc=ids[2])
     problems = failed_checks(store)["keys"]
-    assert problems == [f"document {ids[2][:12]}: its id is not the sha256 of its text",
-                        f"document {ids[2][:12]}: its stored JSON holds another text"]
+    assert problems == [
+        f"document {ids[2][:12]}: its id is not the sha256 of its text",
+        f"document {ids[2][:12]}: its stored JSON holds another text",
+    ]
 
 
 def test_a_story_that_differs_from_a_clean_rebuild_is_named(store: Store) -> None:

@@ -43,8 +43,11 @@ WAIT_LIMIT = 240  # seconds a run may take to reach its kill point on a loaded m
 
 def environment() -> dict[str, str]:
     src = str(Path(sitrep.__file__).resolve().parents[1])
-    return {**os.environ, "PYTHONUNBUFFERED": "1",
-            "PYTHONPATH": os.pathsep.join(filter(None, [src, os.environ.get("PYTHONPATH")]))}
+    return {
+        **os.environ,
+        "PYTHONUNBUFFERED": "1",
+        "PYTHONPATH": os.pathsep.join(filter(None, [src, os.environ.get("PYTHONPATH")])),
+    }
 
 
 def writer_command(url: str, *options: str) -> list[str]:
@@ -64,8 +67,7 @@ def kill_at(url: str, command: list[str], seed: int, most: int) -> int:
     and part of the next); return how many documents were stored when it died."""
     rng = random.Random(seed)
     at_least, extra = rng.randint(1, most - 1), rng.uniform(0.0, 0.05)
-    process = subprocess.Popen(command, env=environment(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               text=True)
+    process = subprocess.Popen(command, env=environment(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + WAIT_LIMIT
     try:
         with Store.open(url) as observer:
@@ -98,8 +100,9 @@ def assert_writer_store_complete(url: str) -> None:
 def kill_writer_and_resume(url: str, seeds: list[int]) -> list[int]:
     """Kill the slowed writer once per seed (each run resuming the last), then finish; stored counts at each kill."""
     Store.open(url).close()  # migrate first: a kill inside a migration is another matter
-    survived = [kill_at(url, writer_command(url, "--statement-delay", "0.002"), seed, WRITER_DOCUMENTS)
-                for seed in seeds]
+    survived = [
+        kill_at(url, writer_command(url, "--statement-delay", "0.002"), seed, WRITER_DOCUMENTS) for seed in seeds
+    ]
     assert write(url, WRITER_DOCUMENTS) == (WRITER_DOCUMENTS - survived[-1], survived[-1])  # the re-run, in-process
     assert_writer_store_complete(url)
     return survived
@@ -133,9 +136,15 @@ def write_corpus(folder: Path, articles: int) -> None:
     folder.mkdir()
     for number in range(articles):
         base = number - 1 if number % 4 == 3 else number
-        body = ARTICLE.format(town=TOWNS[base % len(TOWNS)], day=DAYS[base % len(DAYS)], region=f"Region {base}",
-                              person=PEOPLE[base % len(PEOPLE)], count=base + 3, wounded=base % 5 + 1,
-                              hours=base % 3 + 2)
+        body = ARTICLE.format(
+            town=TOWNS[base % len(TOWNS)],
+            day=DAYS[base % len(DAYS)],
+            region=f"Region {base}",
+            person=PEOPLE[base % len(PEOPLE)],
+            count=base + 3,
+            wounded=base % 5 + 1,
+            hours=base % 3 + 2,
+        )
         headline = f"Copy {number}: shelling reported" if base != number else f"Shelling in {TOWNS[base % 8]}"
         (folder / f"article{number:03d}.txt").write_text(f"{headline}\n\n{body}\n", encoding="utf-8")
 
@@ -145,11 +154,11 @@ def test_sitrep_ingest_killed_at_random_points_resumes_and_checks_clean(store_ur
     corpus = tmp_path / "corpus"
     write_corpus(corpus, INGEST_ARTICLES)
     Store.open(store_url).close()
-    survived = [kill_at(store_url, ingest_command(store_url, corpus), seed, INGEST_ARTICLES)
-                for seed in INGEST_SEEDS]
+    survived = [kill_at(store_url, ingest_command(store_url, corpus), seed, INGEST_ARTICLES) for seed in INGEST_SEEDS]
     assert all(0 < n < INGEST_ARTICLES for n in survived)
-    resumed = subprocess.run(ingest_command(store_url, corpus), check=False, env=environment(), capture_output=True,
-                             text=True, timeout=600)
+    resumed = subprocess.run(
+        ingest_command(store_url, corpus), check=False, env=environment(), capture_output=True, text=True, timeout=600
+    )
     assert resumed.returncode == 0, resumed.stderr
     checked = CliRunner().invoke(main, ["check", "--db", store_url])
     assert checked.exit_code == 0, checked.output

@@ -103,7 +103,6 @@ def test_a_batch_goes_on_after_a_document_runs_out_of_time(stuck_pipeline: None,
     with Store.open(f"sqlite:///{tmp_path / 'deadline.db'}") as store:
         report = workflow.ingest_sources([str(corpus)], store)
         assert report.new == 1
-        assert [f.message for f in report.failures] == [
-            "deadline: stopped after 0 s; the limit per document is 0.3 s"]
+        assert [f.message for f in report.failures] == ["deadline: stopped after 0 s; the limit per document is 0.3 s"]
         assert report.failures[0].origin.endswith("a.txt")
         assert store.counts()["documents"] == 1

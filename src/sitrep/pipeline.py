@@ -123,8 +123,9 @@ def analyse(document: Document, parsed: Parse, timings: Timings | None = None) -
     return analysis.extraction
 
 
-def extract(document: Document, timings: Timings | None = None,
-            deadline: float | None = DOCUMENT_DEADLINE_SECONDS) -> Extraction:
+def extract(
+    document: Document, timings: Timings | None = None, deadline: float | None = DOCUMENT_DEADLINE_SECONDS
+) -> Extraction:
     """Extract every layer from one document, within ``deadline`` seconds (None: no deadline).
 
     Past the deadline the extraction stops wherever it is and ExtractionError is raised.
@@ -137,8 +138,10 @@ def extract(document: Document, timings: Timings | None = None,
                 timings.add("parse", clock.perf_counter() - started)
             return analyse(document, parsed, timings)
     except Overrun:
-        raise ExtractionError("deadline", f"stopped after {clock.perf_counter() - started:.0f} s; the limit per "
-                                          f"document is {deadline:g} s") from None
+        raise ExtractionError(
+            "deadline",
+            f"stopped after {clock.perf_counter() - started:.0f} s; the limit per document is {deadline:g} s",
+        ) from None
 
 
 def extract_many(documents: Iterable[Document], timings: Timings | None = None) -> Iterator[Extraction]:

@@ -99,8 +99,11 @@ def check_store(store: Any) -> StoreCheck:
 
 def _stored_rows(session: Session) -> dict[str, int]:
     """Rows per table below ``documents``."""
-    return {model.__tablename__: session.scalar(select(func.count()).select_from(model.__table__)) or 0
-            for model in ALL_MODELS if model is not Document}
+    return {
+        model.__tablename__: session.scalar(select(func.count()).select_from(model.__table__)) or 0
+        for model in ALL_MODELS
+        if model is not Document
+    }
 
 
 def _per_document_counts(session: Session) -> dict[str, Counter[str]]:
@@ -128,8 +131,11 @@ def _layer_ids(session: Session) -> dict[str, dict[str, set[str]]]:
 
 
 def _documents(session: Session) -> Iterator[Any]:
-    query = (select(Document.id, Document.text, Document.status, Document.extraction)
-             .order_by(Document.id).execution_options(yield_per=ITER_BATCH_SIZE))
+    query = (
+        select(Document.id, Document.text, Document.status, Document.extraction)
+        .order_by(Document.id)
+        .execution_options(yield_per=ITER_BATCH_SIZE)
+    )
     yield from session.execute(query)
 
 
@@ -146,8 +152,9 @@ def _check_documents(session: Session, keys: CheckResult, layers: CheckResult) -
         for table, rows in counts.items():
             found = rows.get(row.id, 0)
             if found != expected.get(table, 0):
-                layers.fail(f"document {row.id[:12]}: {table} has {found} rows, its JSON implies "
-                            f"{expected.get(table, 0)}")
+                layers.fail(
+                    f"document {row.id[:12]}: {table} has {found} rows, its JSON implies {expected.get(table, 0)}"
+                )
         extraction = row.extraction if isinstance(row.extraction, Mapping) else {}
         for layer in LAYERS:
             wanted = {item.get("id") for item in extraction.get(layer.key) or [] if isinstance(item, Mapping)}
@@ -212,8 +219,10 @@ def _check_picture(store: Any, documents: Mapping[str, bool], stories: CheckResu
         if doc_id not in filed:
             stories.fail(f"document {doc_id[:12]} has no story row")
         elif filed[doc_id] != label:
-            stories.fail(f"document {doc_id[:12]} is filed in story {filed[doc_id][:12]}, a clean rebuild puts it "
-                         f"in {label[:12]}")
+            stories.fail(
+                f"document {doc_id[:12]} is filed in story {filed[doc_id][:12]}, a clean rebuild puts it "
+                f"in {label[:12]}"
+            )
 
 
 def _listed(ids: set[Any]) -> str:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
-from html import escape
+from html import escape as escape_markup
 from typing import Any
 
 from sitrep.report.charts import map_svg, timeline_svg
@@ -18,6 +19,15 @@ sup a{text-decoration:none}.alert{color:#cf222e;font-weight:600}figure{margin:1r
 ol.notes{font-size:13px}.contested{background:#fff8c5}@media print{body{margin:0;max-width:none}h2{break-after:avoid}
 tr{break-inside:avoid}figure{break-inside:avoid}}
 """
+
+
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def escape(value: object) -> str:
+    """Text for HTML: markup escaped, bidirectional overrides shown as ``\\u202e`` rather than applied
+    (an outlet's name cannot pass for another's)."""
+    return escape_markup(_BIDI_CONTROLS.sub(lambda found: f"\\u{ord(found.group()):04x}", str(value)))
 
 
 def cite(numbers: list[int]) -> str:

@@ -2,10 +2,18 @@
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
+// Bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) could make an
+// outlet's name pass for another's: they are shown as visible escapes, never applied.
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+
+export function neutralised(text) {
+  return String(text).replace(BIDI_CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 function append(node, children) {
   for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
-    node.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
+    node.appendChild(child instanceof Node ? child : document.createTextNode(neutralised(child)));
   }
   return node;
 }
@@ -14,7 +22,7 @@ function setAttributes(node, attrs) {
   for (const [name, value] of Object.entries(attrs || {})) {
     if (value === null || value === undefined || value === false) continue;
     if (name.startsWith("on") && typeof value === "function") node.addEventListener(name.slice(2), value);
-    else node.setAttribute(name, String(value));
+    else node.setAttribute(name, name === "title" || name.startsWith("aria-") ? neutralised(value) : String(value));
   }
 }
 

@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from sitrep.fuse.rules import EntityRules
+from sitrep.keys import EntityRules
 from sitrep.keys import actor_key as actor_key
 from sitrep.keys import most_common as most_common
 from sitrep.keys import name_words as name_words

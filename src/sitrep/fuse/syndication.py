@@ -10,10 +10,10 @@ which catches truncation). Groups are the connected components of that relation.
 from __future__ import annotations
 
 from sitrep.fuse.graph import UnionFind
-from sitrep.fuse.rules import SyndicationRules
 from sitrep.fuse.sketch import Buckets
 from sitrep.keys import CopyTest as CopyTest
 from sitrep.keys import Fingerprint as Fingerprint
+from sitrep.keys import SyndicationRules
 from sitrep.keys import shingle_hashes as shingle_hashes
 from sitrep.keys import story_body as story_body
 

@@ -23,11 +23,12 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from sitrep.errors import StoreError
+from sitrep.keys import copy_test
 from sitrep.store.connect import SQLITE_BEGIN_OPTION, create_store_engine, database_url, error_reason, store_error
 from sitrep.store.entities import EntitySummary, entity_summaries
 from sitrep.store.migrate import upgrade_to_head
 from sitrep.store.rows import LayerRows, Row, document_id_of, document_row, layer_rows
-from sitrep.store.stories import copy_test, file_story, split_story, story_groups
+from sitrep.store.stories import file_story, split_story, story_groups
 from sitrep.store.tables import ALL_MODELS, LAYER_MODELS, Document, Story
 
 STATUS_EXTRACTED = "extracted"

@@ -195,7 +195,7 @@ def _add_entity_keys(rows: LayerRows, items: Mapping[str, list[Mapping[str, Any]
 
 def row_counts(extraction: Mapping[str, Any]) -> dict[str, int]:
     """How many rows saving ``extraction`` adds to each table."""
-    from sitrep.store.stories import copy_test
+    from sitrep.keys import copy_test
 
     counts = {"documents": 1}
     counts.update({model.__tablename__: len(found) for model, found in layer_rows(extraction).items()})

@@ -43,7 +43,7 @@ def file_story(session: Session, document_id: str, mine: Fingerprint) -> str:
     test = copy_test()
     keys = sorted(set(test.band_keys(mine)))
     copies = [row for row in _stored(session, _sharing(session, keys)) if test.is_copy(mine, _fingerprint(row))]
-    joined = {row.story_id for row in copies}
+    joined: set[str] = {str(row.story_id) for row in copies}
     story_id = min([document_id, *joined])
     if joined - {story_id}:
         session.execute(update(Story).where(Story.story_id.in_(joined - {story_id})).values(story_id=story_id))

@@ -281,7 +281,7 @@ class _Sketcher:
         if similarity >= _SYNDICATION["jaccard"]:
             return True
         overlap = similarity * (size_a + size_b) / (1.0 + similarity)
-        return min(1.0, overlap / min(size_a, size_b)) >= _SYNDICATION["containment"]
+        return bool(min(1.0, overlap / min(size_a, size_b)) >= _SYNDICATION["containment"])
 
 
 def _shingle_hashes(text: str, size: int) -> np.ndarray:

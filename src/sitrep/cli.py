@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -27,6 +26,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
+from sitrep.display import visible_controls
 from sitrep.errors import SitrepError
 
 console = Console(stderr=True)
@@ -37,15 +37,11 @@ def stdout_console() -> Console:
     return Console(width=None if sys.stdout.isatty() else 160)
 
 
-_UNSAFE_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
-
-
 def shown(value: object) -> str:
     """``value`` safe to print through rich: markup escaped, control characters and
     bidirectional overrides shown as ``\\xNN``/``\\u202e`` (so a file or outlet name can
     neither style the terminal nor pass itself off as another)."""
-    text = _UNSAFE_CHARACTERS.sub(lambda found: found.group().encode("unicode_escape").decode("ascii"), str(value))
-    return escape(text)
+    return escape(visible_controls(value))
 
 
 ALLOW_PRIVATE_HELP = (

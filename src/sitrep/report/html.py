@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, datetime
 from html import escape as escape_markup
 from typing import Any
 
+from sitrep.display import visible_controls
 from sitrep.report.charts import map_svg, timeline_svg
 from sitrep.report.content import figure_text
 
@@ -21,13 +21,9 @@ tr{break-inside:avoid}figure{break-inside:avoid}}
 """
 
 
-_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
-
-
 def escape(value: object) -> str:
-    """Text for HTML: markup escaped, bidirectional overrides shown as ``\\u202e`` rather than applied
-    (an outlet's name cannot pass for another's)."""
-    return escape_markup(_BIDI_CONTROLS.sub(lambda found: f"\\u{ord(found.group()):04x}", str(value)))
+    """Text for HTML: markup escaped, control characters and bidirectional overrides shown as escapes."""
+    return escape_markup(visible_controls(value))
 
 
 def cite(numbers: list[int]) -> str:

@@ -44,7 +44,7 @@ from sitrep.evaluate import gold_document, gold_files, score
 from sitrep.layers.events import stage as events
 from sitrep.layers.events.lexicon import load_lexicon as load_plover_lexicon
 from sitrep.layers.events.syntax import word
-from sitrep.model import Actor, Claim, Document, Extraction, Figure, Place, Time
+from sitrep.model import Document, Extraction
 from sitrep.nlp import parse
 from sitrep.pipeline import Timings, extract
 
@@ -65,81 +65,9 @@ class Run:
     sentences: int = 0
 
 
-def _span(value: list[int] | None) -> tuple[int, int] | None:
-    return (value[0], value[1]) if value else None
-
-
-def gold_upstream(gold: dict[str, Any], analysis: Analysis) -> None:
-    """Fill the layers before events with the gold file's own items."""
-    extraction = analysis.extraction
-    for a in gold["actors"]:
-        extraction.actors.append(
-            Actor(
-                id=a["id"],
-                name=a["name"],
-                type=a["type"],
-                country=a.get("country"),
-                role=a.get("role"),
-                affiliation=a.get("affiliation"),
-                mentions=[(m[0], m[1]) for m in a["mentions"]],
-            )
-        )
-    for p in gold["places"]:
-        extraction.places.append(
-            Place(
-                id=p["id"],
-                name=p["name"],
-                feature=p["feature"],
-                country=p.get("country"),
-                lat=p.get("lat"),
-                lon=p.get("lon"),
-                geonames_id=p.get("geonames_id"),
-                mentions=[(m[0], m[1]) for m in p["mentions"]],
-            )
-        )
-    for t in gold["times"]:
-        extraction.times.append(
-            Time(
-                id=t["id"],
-                text=t["text"],
-                span=_span(t["span"]),
-                start=t["start"],
-                end=t["end"],
-                granularity=t["granularity"],
-                relative=t["relative"],
-            )
-        )
-    for f in gold["figures"]:
-        extraction.figures.append(
-            Figure(
-                id=f["id"],
-                text=f["text"],
-                span=_span(f["span"]),
-                value=f["value"],
-                low=f.get("low"),
-                high=f.get("high"),
-                qualifier=f["qualifier"],
-                category=f["category"],
-            )
-        )
-    for c in gold["claims"]:
-        extraction.claims.append(
-            Claim(
-                id=c["id"],
-                content=c["content"],
-                content_span=_span(c["content_span"]),
-                speaker=c.get("speaker"),
-                speaker_text=c.get("speaker_text"),
-                speaker_span=_span(c.get("speaker_span")),
-                cue=c.get("cue"),
-                cue_span=_span(c.get("cue_span")),
-                kind=c.get("kind") or "indirect",
-                via=list(c.get("via") or []),
-                stance=c.get("stance") or "other",
-                factuality=c.get("factuality") or "unknown",
-                time=c.get("time"),
-            )
-        )
+def gold_upstream(gold: dict[str, Any]) -> Extraction:
+    """The gold file's own layers before events (its events left out for the stage to find)."""
+    return Extraction.from_dict({**gold, "events": []})
 
 
 def run_with_gold_upstream(golds: list[dict[str, Any]]) -> Run:
@@ -149,8 +77,7 @@ def run_with_gold_upstream(golds: list[dict[str, Any]]) -> Run:
         started = time.perf_counter()
         parsed = parse(document.text)
         run.parse_seconds += time.perf_counter() - started
-        analysis = Analysis(document=document, parse=parsed, extraction=Extraction(document=document))
-        gold_upstream(gold, analysis)
+        analysis = Analysis(document=document, parse=parsed, extraction=gold_upstream(gold))
         started = time.perf_counter()
         events.run(analysis)
         run.events_seconds += time.perf_counter() - started

@@ -487,68 +487,8 @@ def test_lexicon_loads_and_rejects_malformed_rows() -> None:
 def _analysis_from_gold(path: Path) -> Analysis:
     """The example article with the gold layers before events (a stand-in for the earlier stages)."""
     gold = json.loads(path.read_text(encoding="utf-8"))
-    meta = gold["document"]
-    document = Document(text=meta["text"], title=meta["title"], source=meta["source"], published=meta["published"])
-    extraction = Extraction(document=document)
-    for a in gold["actors"]:
-        extraction.actors.append(
-            Actor(
-                id=a["id"],
-                name=a["name"],
-                type=a["type"],
-                country=a["country"],
-                affiliation=a["affiliation"],
-                mentions=[tuple(m) for m in a["mentions"]],
-            )
-        )
-    for p in gold["places"]:
-        extraction.places.append(
-            Place(
-                id=p["id"],
-                name=p["name"],
-                feature=p["feature"],
-                country=p["country"],
-                lat=p["lat"],
-                lon=p["lon"],
-                mentions=[tuple(m) for m in p["mentions"]],
-            )
-        )
-    for t in gold["times"]:
-        extraction.times.append(
-            Time(
-                id=t["id"],
-                text=t["text"],
-                span=tuple(t["span"]),
-                start=t["start"],
-                end=t["end"],
-                granularity=t["granularity"],
-                relative=t["relative"],
-            )
-        )
-    for f in gold["figures"]:
-        extraction.figures.append(
-            Figure(
-                id=f["id"],
-                text=f["text"],
-                span=tuple(f["span"]),
-                value=f["value"],
-                qualifier=f["qualifier"],
-                category=f["category"],
-            )
-        )
-    for c in gold["claims"]:
-        extraction.claims.append(
-            Claim(
-                id=c["id"],
-                content=c["content"],
-                content_span=tuple(c["content_span"]),
-                speaker=c["speaker"],
-                stance=c["stance"],
-                factuality=c["factuality"],
-                time=c["time"],
-            )
-        )
-    return Analysis(document=document, parse=parse(document.text), extraction=extraction)
+    extraction = Extraction.from_dict({**gold, "events": []})
+    return Analysis(document=extraction.document, parse=parse(extraction.document.text), extraction=extraction)
 
 
 def test_the_example_article_yields_its_key_events() -> None:

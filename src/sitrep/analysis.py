@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from sitrep.model import Actor, Document, Extraction, Span
 from sitrep.nlp import Parse
@@ -16,9 +16,6 @@ if TYPE_CHECKING:
     from sitrep.layers.places.stage import Toponym
 
 Resolver = Callable[["Analysis", Span], "str | None"]
-
-TOPONYMS_NOTE = "toponyms"  # = sitrep.layers.places.stage.NOTES_KEY
-COREF_NOTE = "coref"  # = sitrep.layers.actors.coref.NOTES_KEY
 
 
 def overlaps(a: Span, b: Span) -> bool:
@@ -39,35 +36,18 @@ class Analysis:
     stage installs ``resolver`` (coreference: "He", "the minister" → an actor id), which
     later stages reach through :meth:`resolve_actor` and :meth:`actor_for`.
 
-    ``toponyms`` and ``coref`` are the typed views of the two side results stages still
-    keep in ``notes`` (the places stage's resolved toponyms, the actors stage's
-    coreference state); a stage can move from ``notes[KEY]`` to them one at a time.
+    Two side results pass between stages beside the extraction, each in a typed field:
+    ``toponyms`` (the places stage's resolved toponyms, read by the actors stage) and
+    ``coref`` (the actors stage's coreference state, read by its resolver).
     """
 
     document: Document
     parse: Parse
     extraction: Extraction
     resolver: Resolver | None = None
-    notes: dict[str, object] = field(default_factory=dict)
+    toponyms: list[Toponym] | None = None  # set by the places stage
+    coref: CorefState | None = None  # set by the actors stage
     dateline_place: str | None = None  # the place id of the dateline's town, set by the places stage
-
-    @property
-    def toponyms(self) -> list[Toponym] | None:
-        """The places stage's resolved toponyms (for the actors stage), once it ran."""
-        return cast("list[Toponym] | None", self.notes.get(TOPONYMS_NOTE))
-
-    @toponyms.setter
-    def toponyms(self, value: list[Toponym] | None) -> None:
-        self.notes[TOPONYMS_NOTE] = value
-
-    @property
-    def coref(self) -> CorefState | None:
-        """The actors stage's coreference state (what its resolver reads), once it ran."""
-        return cast("CorefState | None", self.notes.get(COREF_NOTE))
-
-    @coref.setter
-    def coref(self, value: CorefState | None) -> None:
-        self.notes[COREF_NOTE] = value
 
     @property
     def dateline(self) -> Dateline | None:

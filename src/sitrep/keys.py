@@ -21,7 +21,6 @@ applied, so changing a rule here never changes what an old upgrade wrote.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import unicodedata
 import zlib
@@ -29,11 +28,11 @@ from collections import Counter
 from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from typing import Any, Generic, TypeVar, cast
+from typing import Any, Generic, TypeVar
 
 import numpy as np
 
+from sitrep import resources
 from sitrep.errors import ResourceError
 
 RULES_FILE = "fusion.json"
@@ -135,11 +134,7 @@ def entity_rules(raw: dict[str, Any]) -> EntityRules:
 @lru_cache(maxsize=1)
 def rules_data() -> dict[str, Any]:
     """The bundled ``fusion.json``, parsed (the fusion rules read the rest of it)."""
-    try:
-        text = resources.files("sitrep.resources").joinpath(RULES_FILE).read_text(encoding="utf-8")
-        return cast(dict[str, Any], json.loads(text))
-    except (OSError, ValueError) as exc:
-        raise ResourceError(f"{RULES_FILE}: cannot load the fusion rules ({type(exc).__name__}: {exc})") from exc
+    return resources.json_object(RULES_FILE)
 
 
 @lru_cache(maxsize=1)

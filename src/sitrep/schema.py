@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from importlib import resources
-from typing import Any, cast
+from typing import Any
+
+from sitrep import resources
 
 SCHEMA_FILE = "sitrep-1.schema.json"
 
@@ -13,8 +13,7 @@ SCHEMA_FILE = "sitrep-1.schema.json"
 @lru_cache(maxsize=4)
 def load_schema(name: str = SCHEMA_FILE) -> dict[str, Any]:
     """A JSON Schema bundled in sitrep/resources."""
-    text = resources.files("sitrep.resources").joinpath(name).read_text(encoding="utf-8")
-    return cast(dict[str, Any], json.loads(text))
+    return resources.json_object(name)
 
 
 def problems(extraction: dict[str, Any]) -> list[str]:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from sitrep import resources
 from sitrep.errors import SitrepError
 from sitrep.ingest import Article, Failure, IngestOptions, iter_articles
 from sitrep.model import LAYERS, Document, Extraction
@@ -98,6 +99,7 @@ def extract_sources(
 ) -> Iterator[Extraction]:
     """Extract every article the sources hold, in input order; failures go into ``report``."""
     report = report if report is not None else BatchReport()
+    resources.check()  # a broken data file stops the batch here, once, instead of failing every document
     for article in _articles(sources, options, report, progress):
         extraction = _extract_one(article, published, source, report)
         if extraction is not None:
@@ -139,6 +141,7 @@ def ingest_sources(
     process stays the one writer: each outcome is stored in its own transaction.
     """
     report = BatchReport()
+    resources.check()  # a broken data file stops the batch here, once, instead of failing every document
     if runner is None:
         for article in _articles(sources, options, report, progress):
             _store_one(article, store, published, source, report)

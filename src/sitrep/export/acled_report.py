@@ -8,14 +8,13 @@ source, target, place and time its members agree on.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-from sitrep.errors import InputError, ResourceError
+from sitrep import resources
+from sitrep.errors import InputError
 
 MAPPING_FILE = "plover_acled.json"
 
@@ -25,11 +24,7 @@ Row = dict[str, Any]
 @lru_cache(maxsize=1)
 def load_mapping() -> dict[str, Any]:
     """The PLOVER → ACLED mapping, read once from ``resources/plover_acled.json``."""
-    path = resources.files("sitrep.resources").joinpath(MAPPING_FILE)
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise ResourceError(f"{MAPPING_FILE}: cannot be read ({exc})") from exc
+    return resources.json_object(MAPPING_FILE)
 
 
 class ExtractionIndex:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from sitrep import resources
 from sitrep.errors import ResourceError
 from sitrep.keys import EntityRules, SketchRules, SyndicationRules, entity_rules, syndication_rules
 
@@ -111,8 +110,6 @@ def _parse(raw: dict[str, Any]) -> FusionRules:
 @lru_cache(maxsize=1)
 def load_rules() -> FusionRules:
     """The bundled fusion rules."""
-    try:
-        text = resources.files("sitrep.resources").joinpath(RULES_FILE).read_text(encoding="utf-8")
-        return _parse(json.loads(text))
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise ResourceError(f"{RULES_FILE}: cannot load the fusion rules ({type(exc).__name__}: {exc})") from exc
+    data = resources.json_object(RULES_FILE)
+    with resources.reading(RULES_FILE):
+        return _parse(data)

@@ -19,8 +19,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from sitrep import resources
 from sitrep.errors import ResourceError
 
 GAZETTEER_FILE = "gazetteer.tsv.gz"
@@ -176,11 +176,8 @@ def parse_gazetteer(text: str, source: str = GAZETTEER_FILE) -> Gazetteer:
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """The bundled gazetteer, loaded once per process."""
-    path = resources.files("sitrep.resources").joinpath(GAZETTEER_FILE)
-    if not path.is_file():
-        raise ResourceError(f"{GAZETTEER_FILE} is missing: run `python scripts/build_gazetteer.py`")
     try:
-        text = gzip.decompress(path.read_bytes()).decode("utf-8")
+        text = gzip.decompress(resources.read_bytes(GAZETTEER_FILE)).decode("utf-8")
     except (OSError, EOFError, UnicodeDecodeError) as exc:
         raise ResourceError(f"{GAZETTEER_FILE}: not a readable gzip file ({exc})") from exc
     return parse_gazetteer(text)

@@ -10,11 +10,11 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
+from typing import Any
 
+from sitrep import resources
 from sitrep.errors import ResourceError
 from sitrep.geo.gazetteer import load_gazetteer, name_key
 
@@ -56,22 +56,11 @@ class Lexicon:
 
 
 def _read_tsv(name: str) -> list[list[str]]:
-    path = resources.files("sitrep.resources").joinpath(name)
-    if not path.is_file():
-        raise ResourceError(f"{name} is missing from sitrep/resources")
-    return [
-        line.split("\t")
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
+    return [row.cells for row in resources.rows(name)]
 
 
-def _read_actor_file() -> dict:
-    path = resources.files("sitrep.resources").joinpath("actors.json")
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise ResourceError(f"actors.json: cannot be read ({exc})") from exc
+def _read_actor_file() -> dict[str, Any]:
+    return resources.json_object("actors.json")
 
 
 def _add_states(lexicon: Lexicon) -> None:

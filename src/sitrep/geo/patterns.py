@@ -15,12 +15,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
+from sitrep import resources
 from sitrep.geo.gazetteer import Gazetteer, load_gazetteer
 from sitrep.geo.lexicon import SHORT_COUNTRY_NAMES, Lexicon, load_lexicon
 
+CONTEXT_FILE = "gazetteer_context.json"
 RULER_CITY_POPULATION = 300_000
 ADMIN_FORMS = ("region", "Region", "oblast", "Oblast", "province", "Province", "governorate", "Governorate")
 RULER_EXCLUDE = {
@@ -56,8 +57,8 @@ RULER_EXCLUDE = {
 
 @lru_cache(maxsize=1)
 def _generic_words() -> frozenset[str]:
-    raw = resources.files("sitrep.resources").joinpath("gazetteer_context.json").read_text("utf-8")
-    return frozenset(json.loads(raw)["generic_words"])
+    with resources.reading(CONTEXT_FILE):
+        return frozenset(resources.json_object(CONTEXT_FILE)["generic_words"])
 
 
 def _usable(name: str, lexicon: Lexicon) -> bool:

@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import json
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any, cast
 
+from sitrep import resources
 from sitrep.errors import InputError, ResourceError
 from sitrep.nlp.dateline import Dateline, find_dateline
 from sitrep.nlp.parse import Entity, Parse, Sentence, Token, join_parses
@@ -124,13 +123,7 @@ def _dateline_entities(doc: Any) -> Any:
 
 def _entity_patterns() -> list[dict[str, Any]]:
     """Entity-ruler patterns shipped as data (gazetteer and actor dictionary names)."""
-    path = resources.files("sitrep.resources").joinpath(ENTITY_PATTERNS)
-    if not path.is_file():
-        return []
-    try:
-        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    except json.JSONDecodeError as exc:
-        raise ResourceError(f"{ENTITY_PATTERNS}: malformed pattern line ({exc})") from exc
+    return resources.json_lines(ENTITY_PATTERNS)
 
 
 def parse(text: str) -> Parse:

@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from importlib import resources
 
-from sitrep.errors import ResourceError
+from sitrep import resources
 from sitrep.nlp.parse import Parse
 
 Span = tuple[int, int]
@@ -25,11 +24,7 @@ JOINERS = {"of", "the", "de", "la", "le", "al"}
 @lru_cache(maxsize=1)
 def outlet_heads() -> frozenset[str]:
     """Words that end outlet names ("Times", "Post", "Wire")."""
-    path = resources.files("sitrep.resources").joinpath(OUTLET_HEADS)
-    if not path.is_file():
-        raise ResourceError(f"{OUTLET_HEADS} is missing from sitrep/resources")
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(row.expect(1)[0] for row in resources.rows(OUTLET_HEADS))
 
 
 def _source_spans(text: str, source: str | None) -> list[Span]:

@@ -19,16 +19,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from sitrep import resources
 from sitrep.analysis import Analysis
-from sitrep.errors import ResourceError
 from sitrep.geo.lexicon import Lexicon, load_lexicon
 from sitrep.layers.actors.drafts import POSSESSIVES, Draft, Drafts
 from sitrep.layers.actors.names import clean_name
 from sitrep.model import Actor, Span
 from sitrep.nlp import Parse
 
+COLLECTIVES_FILE = "actors_collectives.tsv"
 LEFT_DEPS = {"det", "nummod", "amod", "compound", "poss", "quantmod", "case", "punct", "nmod"}
 DROPPED_LEFT = {
     "a",
@@ -78,14 +78,9 @@ class Collective:
 @lru_cache(maxsize=1)
 def load_collectives() -> dict[str, tuple[str, str, bool]]:
     """Noun (singular or plural, lower case) -> (plural, type, is plural) from actors_collectives.tsv."""
-    path = resources.files("sitrep.resources").joinpath("actors_collectives.tsv")
-    if not path.is_file():
-        raise ResourceError("actors_collectives.tsv is missing from sitrep/resources")
     nouns: dict[str, tuple[str, str, bool]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        singular, plural, type_ = line.split("\t")[:3]
+    for row in resources.rows(COLLECTIVES_FILE):
+        singular, plural, type_ = row.expect(3, 99)[:3]
         nouns[plural] = (plural, type_, True)
         nouns.setdefault(singular, (plural, type_, singular == plural))
     return nouns

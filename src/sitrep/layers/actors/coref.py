@@ -24,7 +24,6 @@ from sitrep.geo.lexicon import load_lexicon
 from sitrep.model import Actor, Span
 from sitrep.nlp import Parse
 
-NOTES_KEY = "coref"
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "agent"}
 PERSON = {"person"}
 SINGULAR_THING = {"organization", "state", "media", "armed_forces", "armed_group", "other"}
@@ -51,11 +50,11 @@ def _patterns():
 def prepare(
     analysis: Analysis, genders: dict[str, str] | None = None, titles: dict[str, set[str]] | None = None
 ) -> CorefState:
-    """Record every pronoun's antecedent and keep what ``resolve`` needs in ``analysis.notes``."""
+    """Record every pronoun's antecedent and keep what ``resolve`` needs in ``analysis.coref``."""
     state = CorefState(genders=dict(genders or {}), titles={k: set(v) for k, v in (titles or {}).items()})
     state.pronouns = pronoun_chains(analysis.parse, analysis.extraction.actors, state.genders)
     state.pleonastic = {t.start for t in analysis.parse.tokens if is_pleonastic(analysis.parse, t.i)}
-    analysis.notes[NOTES_KEY] = state
+    analysis.coref = state
     return state
 
 
@@ -210,8 +209,8 @@ def resolve(analysis: Analysis, span: Span) -> str | None:
     found = _overlapping(actors, span)
     if found is not None:
         return found
-    state = analysis.notes.get(NOTES_KEY)
-    if not isinstance(state, CorefState):
+    state = analysis.coref
+    if state is None:
         state = prepare(analysis)
     text = analysis.text[span[0] : span[1]].strip()
     lowered = text.lower()

@@ -6,17 +6,17 @@ of first appearance, with the tokens already claimed by a finder.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
-from typing import TypeVar
+from typing import Any, TypeVar
 
+from sitrep import resources
 from sitrep.geo.lexicon import Lexicon
 from sitrep.model import Span
 from sitrep.nlp import Parse
 
+PATTERNS_FILE = "actors_patterns.json"
 POSSESSIVES = {"'s", "’s", "'", "’"}
 ARTICLES = {"the", "a", "an"}
 
@@ -57,7 +57,12 @@ class Patterns:
 
 @lru_cache(maxsize=1)
 def load_patterns() -> Patterns:
-    raw = json.loads(resources.files("sitrep.resources").joinpath("actors_patterns.json").read_text("utf-8"))
+    raw = resources.json_object(PATTERNS_FILE)
+    with resources.reading(PATTERNS_FILE):
+        return _patterns(raw)
+
+
+def _patterns(raw: dict[str, Any]) -> Patterns:
     return Patterns(
         force_nouns=tuple(sorted(raw["force_nouns"], key=lambda w: -len(w.split()))),
         force_lead_words=frozenset(raw["force_lead_words"]),

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
-from sitrep.errors import ResourceError
+from sitrep import resources
 from sitrep.geo.lexicon import Lexicon
 
+NOT_NAMES_FILE = "actors_not_names.tsv"
 INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]")
 ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 TITLE_FILLERS = {"caretaker", "interim", "acting", "former", "deputy", "then", "outgoing", "new", "top", "senior"}
@@ -32,15 +32,8 @@ def clean_name(text: str) -> str:
 @lru_cache(maxsize=1)
 def not_names() -> dict[str, str]:
     """Phrase -> kind ("platform", "weapon", "holiday", ...) from actors_not_names.tsv."""
-    path = resources.files("sitrep.resources").joinpath("actors_not_names.tsv")
-    if not path.is_file():
-        raise ResourceError("actors_not_names.tsv is missing from sitrep/resources")
-    rows = [
-        line.split("\t")
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
-    return {row[0]: row[1] if len(row) > 1 else "other" for row in rows}
+    cells = [row.expect(1, 2) for row in resources.rows(NOT_NAMES_FILE)]
+    return {row[0]: row[1] if len(row) > 1 else "other" for row in cells}
 
 
 def not_a_name(text: str) -> bool:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from sitrep import resources
 from sitrep.errors import ResourceError
 from sitrep.model import FACTUALITIES, STANCES
 from sitrep.nlp import Parse, Token
@@ -125,17 +125,6 @@ class ClaimWords:
         return word.lower() in self.lists.get(category, frozenset())
 
 
-def _rows(filename: str) -> list[tuple[int, list[str]]]:
-    path = resources.files("sitrep.resources").joinpath(filename)
-    if not path.is_file():
-        raise ResourceError(f"{filename}: resource file is missing from sitrep.resources")
-    rows = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if line.strip() and not line.lstrip().startswith("#"):
-            rows.append((number, [cell.strip() for cell in line.split("\t")]))
-    return rows
-
-
 def parse_cue(cells: list[str], where: str) -> Cue:
     """One lexicon row as a :class:`Cue`; raises ResourceError naming the row when malformed."""
     if len(cells) != 6:
@@ -169,10 +158,10 @@ def load_cues() -> CueLexicon:
     nouns: dict[str, Cue] = {}
     phrases: list[Cue] = []
     seen: set[tuple[tuple[str, ...], str]] = set()
-    for number, cells in _rows(CUES_FILE):
-        cue = parse_cue(cells, f"{CUES_FILE} line {number}")
+    for row in resources.rows(CUES_FILE):
+        cue = parse_cue(row.cells, row.where)
         if (cue.words, cue.pos) in seen:
-            raise ResourceError(f"{CUES_FILE} line {number}: duplicate entry {cue.text!r} ({cue.pos})")
+            raise row.error(f"duplicate entry {cue.text!r} ({cue.pos})")
         seen.add((cue.words, cue.pos))
         if cue.pos == "verb":
             verbs.setdefault(cue.words[0], []).append(cue)
@@ -194,9 +183,9 @@ def load_cues() -> CueLexicon:
 def load_claim_words() -> ClaimWords:
     """The stance, factuality and speaker word lists, read once from ``resources/claim_words.tsv``."""
     lists: dict[str, set[str]] = {}
-    for number, cells in _rows(WORDS_FILE):
-        if len(cells) != 2 or not cells[1]:
-            raise ResourceError(f"{WORDS_FILE} line {number}: expected 'category<TAB>words'")
-        category, words = cells
+    for row in resources.rows(WORDS_FILE):
+        if len(row.cells) != 2 or not row.cells[1]:
+            raise row.error("expected 'category<TAB>words'")
+        category, words = row.cells
         lists.setdefault(category, set()).update(w.strip().lower() for w in words.split(",") if w.strip())
     return ClaimWords(lists={k: frozenset(v) for k, v in lists.items()})

@@ -10,12 +10,11 @@ them and returns one :class:`PloverLexicon`.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from sitrep import resources
 from sitrep.errors import ResourceError
 from sitrep.model import EVENT_TYPES
 
@@ -75,23 +74,6 @@ class PloverLexicon:
         if not isinstance(value, list):
             raise ResourceError(f"{ROLES_FILE}: no list {name!r}")
         return tuple(value)
-
-
-def _read(name: str) -> str:
-    path = resources.files("sitrep.resources").joinpath(name)
-    if not path.is_file():
-        raise ResourceError(f"{name}: bundled resource file is missing")
-    return path.read_text(encoding="utf-8")
-
-
-def _read_json(name: str) -> dict[str, Any]:
-    try:
-        data = json.loads(_read(name))
-    except json.JSONDecodeError as exc:
-        raise ResourceError(f"{name}: malformed JSON ({exc})") from exc
-    if not isinstance(data, dict):
-        raise ResourceError(f"{name}: expected a JSON object")
-    return data
 
 
 def parse_trigger_row(line: str, number: int) -> TriggerRule:
@@ -174,15 +156,15 @@ def _check_rule_references(lexicon: PloverLexicon) -> None:
 @lru_cache(maxsize=1)
 def load_lexicon() -> PloverLexicon:
     """Parse and check the PLOVER resource files (cached: they are read once per process)."""
-    words = _load_words(_read_json(WORDS_FILE))
-    mode_rules, modes = _load_modes(_read_json(MODES_FILE))
+    words = _load_words(resources.json_object(WORDS_FILE))
+    mode_rules, modes = _load_modes(resources.json_object(MODES_FILE))
     lexicon = PloverLexicon(
-        rules=_load_rules(_read(TRIGGERS_FILE)),
+        rules=_load_rules(resources.read_text(TRIGGERS_FILE)),
         words=words,
         mode_rules=mode_rules,
         modes=modes,
-        status=_read_json(STATUS_FILE),
-        roles=_read_json(ROLES_FILE),
+        status=resources.json_object(STATUS_FILE),
+        roles=resources.json_object(ROLES_FILE),
     )
     _check_rule_references(lexicon)
     return lexicon

@@ -9,15 +9,12 @@ and ``resources/figures_vague.tsv``, loaded once.
 
 from __future__ import annotations
 
-import csv
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-from sitrep.errors import ResourceError
+from sitrep import resources
 
 NUMBERS_FILE = "figures_numbers.json"
 GROUP_SPACES = "\u00a0\u202f\u2009"  # no-break, narrow no-break and thin space between digit groups: "3 000"
@@ -27,25 +24,12 @@ VAGUE_FILE = "figures_vague.tsv"
 
 def resource_json(name: str) -> Any:
     """A bundled JSON resource, parsed."""
-    try:
-        return json.loads(resources.files("sitrep.resources").joinpath(name).read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise ResourceError(f"{name}: bundled resource is missing") from exc
-    except json.JSONDecodeError as exc:
-        raise ResourceError(f"{name}: malformed JSON ({exc})") from exc
+    return resources.json_object(name)
 
 
 def resource_rows(name: str) -> list[dict[str, str]]:
     """The rows of a bundled TSV resource with a header line; ``#`` lines are comments."""
-    try:
-        text = resources.files("sitrep.resources").joinpath(name).read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise ResourceError(f"{name}: bundled resource is missing") from exc
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    rows = list(csv.DictReader(lines, delimiter="\t"))
-    if rows and None in rows[0]:
-        raise ResourceError(f"{name}: a row has more columns than the header")
-    return rows
+    return resources.records(name)
 
 
 @dataclass(frozen=True)

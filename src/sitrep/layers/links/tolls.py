@@ -8,12 +8,11 @@ only text, so the links stage (on a parse) and the ACLED export (on stored extra
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from sitrep import resources
 from sitrep.errors import ResourceError
 
 TOLLS_FILE = "figures_tolls.json"
@@ -31,9 +30,8 @@ class TollPatterns:
 @lru_cache(maxsize=1)
 def patterns() -> TollPatterns:
     """The aggregate-toll patterns, compiled once."""
-    path = resources.files("sitrep.resources").joinpath(TOLLS_FILE)
+    data = resources.json_object(TOLLS_FILE)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
 
         def compiled(key: str) -> tuple[re.Pattern[str], ...]:
             return tuple(re.compile(p, re.IGNORECASE) for p in data[key])
@@ -44,7 +42,7 @@ def patterns() -> TollPatterns:
             before=compiled("before"),
             wording=compiled("wording"),
         )
-    except (OSError, KeyError, json.JSONDecodeError, re.error) as exc:
+    except (KeyError, TypeError, re.error) as exc:
         raise ResourceError(f"{TOLLS_FILE}: cannot be read ({exc})") from exc
 
 

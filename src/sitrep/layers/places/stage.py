@@ -11,17 +11,16 @@ Three steps, each testable alone:
 3. :func:`group_places` keeps the literal uses (a country only when some mention is
    locative, a capital not when it stands for its government) and gathers mentions.
 
-``run`` writes the places and leaves the resolved toponyms in ``analysis.notes`` for the
+``run`` writes the places and leaves the resolved toponyms in ``analysis.toponyms`` for the
 actors layer.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from sitrep import resources
 from sitrep.analysis import Analysis
 from sitrep.geo.fuzzy import transliteration_variants
 from sitrep.geo.gazetteer import Gazetteer, GeoEntry, load_gazetteer, name_key
@@ -33,7 +32,6 @@ from sitrep.nlp import Parse, Token
 from sitrep.nlp.outlets import find_outlets, inside_outlet
 
 __all__ = [
-    "NOTES_KEY",
     "PlaceFinding",
     "Toponym",
     "find_places",
@@ -47,8 +45,8 @@ __all__ = [
     "unlisted_features",
 ]
 
-NOTES_KEY = "toponyms"
 STOPLIST_FILE = "places_stoplist.tsv"
+CONTEXT_FILE = "gazetteer_context.json"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 OTHER_LABELS = {"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "LAW", "LANGUAGE"}
 STRONG_CITY_POPULATION = 100_000
@@ -79,17 +77,16 @@ class Context:
 
 @lru_cache(maxsize=1)
 def load_context() -> Context:
-    raw = json.loads(resources.files("sitrep.resources").joinpath("gazetteer_context.json").read_text("utf-8"))
-    word_sets = {name: frozenset(raw[name]) for name in Context.__dataclass_fields__ if name != "feature_words"}
-    return Context(feature_words=dict(raw["feature_words"]), **word_sets)
+    raw = resources.json_object(CONTEXT_FILE)
+    with resources.reading(CONTEXT_FILE):
+        word_sets = {name: frozenset(raw[name]) for name in Context.__dataclass_fields__ if name != "feature_words"}
+        return Context(feature_words=dict(raw["feature_words"]), **word_sets)
 
 
 @lru_cache(maxsize=1)
 def load_stoplist() -> dict[str, str]:
     """Name key -> "word" or "person" (resources/places_stoplist.tsv)."""
-    text = resources.files("sitrep.resources").joinpath(STOPLIST_FILE).read_text("utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return {name_key(row[0]): row[1].strip() for row in rows if len(row) >= 2}
+    return {name_key(row.cells[0]): row.cells[1] for row in resources.rows(STOPLIST_FILE) if len(row.cells) >= 2}
 
 
 @dataclass
@@ -667,7 +664,7 @@ def find_places(parse: Parse, source: str | None = None) -> tuple[list[Toponym],
 def run(analysis: Analysis) -> None:
     """Append the document's places; keep the resolved toponyms for the actors layer; note the dateline's place."""
     toponyms, findings = find_places(analysis.parse, analysis.document.source)
-    analysis.notes[NOTES_KEY] = toponyms
+    analysis.toponyms = toponyms
     dateline_keys = [t.entry.key for t in toponyms if t.dateline and t.entry is not None]
     for finding in findings:
         place = Place(

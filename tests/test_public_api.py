@@ -208,3 +208,12 @@ def test_extract_and_extract_many_agree():
     many = list(sitrep.extract_many([TEXT, one.document], published="2026-03-10"))
     assert [m.to_dict()["figures"] for m in many] == [one.to_dict()["figures"]] * 2
     assert Extraction.from_dict(one.to_dict()).to_dict() == one.to_dict()
+
+
+@pytest.mark.parametrize("value", ["2026-03-05garbage", "2026-03-05 not a date", "20260305", "2026-W10", "2026-02-30"])
+def test_dates_are_checked_as_strictly_as_the_cli(value: str) -> None:
+    """``sitrep.document`` and ``sitrep.picture`` refuse what ``--since`` refuses, naming the argument."""
+    from sitrep.api import document
+
+    with pytest.raises(InputError, match="published"):
+        document("Troops moved.", published=value)

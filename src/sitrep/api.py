@@ -7,9 +7,9 @@ model loads on the first :func:`extract`, SQLAlchemy on the first :func:`open_st
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from sitrep.dates import check_iso_date
 from sitrep.errors import InputError
 from sitrep.model import Document, Extraction
 
@@ -27,10 +27,9 @@ def _check_date(name: str, value: str | None) -> str | None:
     if not isinstance(value, str):
         raise InputError(f"{name}: expected a date string YYYY-MM-DD, not {type(value).__name__}")
     try:
-        date.fromisoformat(value[:10])
-    except ValueError:
-        raise InputError(f"{name}: {value!r} is not a date of the form YYYY-MM-DD") from None
-    return value
+        return check_iso_date(value)
+    except ValueError as exc:
+        raise InputError(f"{name}: {exc}") from None
 
 
 def document(

@@ -578,7 +578,7 @@ def open_store(db: str | None, must_exist: bool = False) -> Any:
 
 def check_date(value: str | None) -> None:
     """Refuse a malformed date option (trailing text included) with a clear message."""
-    from sitrep.ingest.fields import check_iso_date
+    from sitrep.dates import check_iso_date
 
     if value is None:
         return

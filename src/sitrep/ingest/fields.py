@@ -6,7 +6,6 @@ Known fields are ``title``, ``published`` (alias ``date``), ``source``, ``url`` 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -15,8 +14,6 @@ from typing import Any
 
 from sitrep.errors import InputError
 from sitrep.ingest.language import normalise_language
-
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:$|[T ]\d{2}:\d{2})")
 
 KNOWN_FIELDS = ("title", "published", "source", "url", "language")
 FIELD_ALIASES = {"date": "published"}
@@ -70,26 +67,6 @@ def normalise_published(value: str) -> str:
         except (TypeError, ValueError, IndexError):
             continue
     raise ValueError(f"cannot read {value!r} as a date (use YYYY-MM-DD)")
-
-
-def check_iso_date(value: str) -> str:
-    """Return ``value`` when it is exactly an ISO date ("2026-03-05") or an ISO datetime
-    ("2026-03-05T09:30:00+00:00", "2026-03-05 09:30", a trailing "Z" allowed).
-
-    Raises ``ValueError`` for anything else, trailing text included ("2026-03-05 not a
-    date", "2026-03-05garbage"), and for the compact or week forms Python would also read
-    ("20260305", "2026-W10"): dates are compared as text, so only one spelling is kept.
-    """
-    if not _ISO_DAY.match(value):
-        raise ValueError(f"{value[:40]!r} is not a date of the form YYYY-MM-DD")
-    try:
-        if len(value) == 10:
-            date.fromisoformat(value)
-        else:
-            datetime.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"{value[:40]!r} is not a date of the form YYYY-MM-DD") from None
-    return value
 
 
 def _iso_date(text: str) -> str:

@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from sitrep.ingest.fields import check_iso_date as strict_iso_date
+from sitrep.dates import check_iso_date as strict_iso_date
 from sitrep.model import Document
 from sitrep.nlp.engine import MAX_CHARS
 
@@ -17,7 +17,7 @@ MAX_FIELD_CHARS = 2_000
 
 def check_iso_date(value: str) -> str:
     """Accept exactly YYYY-MM-DD or an ISO datetime (as the CLI does); refuse anything else,
-    trailing text included (``sitrep.ingest.fields.check_iso_date``)."""
+    trailing text included (``sitrep.dates.check_iso_date``)."""
     return strict_iso_date(value)
 
 

@@ -33,6 +33,7 @@ _KEY_FOLD = str.maketrans(
 _ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|an|at|az)\s+(?=\w{3})")
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """The look-up key of a name: no diacritics, apostrophes or hyphens, lower case, single spaces."""
     folded = unicodedata.normalize("NFKD", text.translate(_KEY_FOLD))

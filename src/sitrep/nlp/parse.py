@@ -28,7 +28,7 @@ class Token:
     sent: int = 0
     space_after: bool = True
 
-    @property
+    @cached_property
     def lower(self) -> str:
         return self.text.lower()
 
@@ -78,19 +78,30 @@ class Parse:
     def _starts(self) -> list[int]:
         return [token.start for token in self.tokens]
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [sentence.start for sentence in self.sentences]
+
+    @cached_property
+    def _subtrees(self) -> dict[int, tuple[int, int]]:
+        return {}
+
     def children(self, i: int) -> list[Token]:
         """The syntactic dependents of token ``i``, left to right."""
         return [self.tokens[k] for k in self._children[i]]
 
     def subtree(self, i: int) -> tuple[int, int]:
         """Token range ``[first, last)`` covered by token ``i`` and its dependents."""
-        low = high = i
-        stack = [i]
-        while stack:
-            k = stack.pop()
-            low, high = min(low, k), max(high, k)
-            stack.extend(self._children[k])
-        return low, high + 1
+        found = self._subtrees.get(i)
+        if found is None:
+            low = high = i
+            stack = [i]
+            while stack:
+                k = stack.pop()
+                low, high = min(low, k), max(high, k)
+                stack.extend(self._children[k])
+            found = self._subtrees[i] = (low, high + 1)
+        return found
 
     def char_span(self, first: int, last: int) -> tuple[int, int]:
         """Characters covered by tokens ``[first, last)``."""
@@ -116,8 +127,7 @@ class Parse:
 
     def sentence_of(self, char: int) -> Sentence | None:
         """The sentence that contains character ``char``."""
-        starts = [s.start for s in self.sentences]
-        k = bisect.bisect_right(starts, char) - 1
+        k = bisect.bisect_right(self._sentence_starts, char) - 1
         if 0 <= k < len(self.sentences) and char < self.sentences[k].end:
             return self.sentences[k]
         return None

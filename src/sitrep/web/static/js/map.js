@@ -174,14 +174,17 @@ function drawMarks(group, groups, onPlace, zoomTo) {
     mark.append(svg("title", {}, label));
     activate(mark, () => onPlace(place.name));
     group.append(mark);
-    labelled.push({ x: g.x + r + 3, y: g.y + 4, name: place.name });
+    const width = place.name.length * 6.5;
+    const right = g.x + r + 3 + width < WIDTH - 44;  // clear of the zoom buttons and the edge
+    labelled.push({ x: right ? g.x + r + 3 : g.x - r - 3, y: g.y + 4, name: place.name, width,
+      anchor: right ? "start" : "end" });
   }
   const placed = [];
   for (const label of labelled) {
-    const box = { x: label.x, y: label.y - 11, w: label.name.length * 6.5, h: 14 };
+    const box = { x: label.anchor === "end" ? label.x - label.width : label.x, y: label.y - 11, w: label.width, h: 14 };
     if (overlaps(box, placed)) continue;
     placed.push(box);
-    group.append(svg("text", { x: label.x, y: label.y, class: "place-label" }, label.name));
+    group.append(svg("text", { x: label.x, y: label.y, class: "place-label", "text-anchor": label.anchor }, label.name));
   }
   const markBoxes = groups.map((g) => ({ x: g.x - radius(g), y: g.y - radius(g), w: 2 * radius(g), h: 2 * radius(g) }));
   return [...placed, ...markBoxes];  // where division names must not go

@@ -173,3 +173,47 @@ def test_enter_on_a_network_node_filters_by_its_entity_key(open_page: Any) -> No
     page.keyboard.press("Enter")
     page.wait_for_function("() => (new URLSearchParams(location.search).get('actor') || '').includes(':')")
     assert shown_count(page) > 0
+
+
+def event_places(page: Any) -> list[str]:
+    return [t.strip() for t in page.locator("#events tr.event td:nth-child(4)").all_inner_texts()]
+
+
+def test_a_regions_name_keeps_every_town_inside_it(open_page: Any, page_errors: list[str]) -> None:
+    by_name_only = shown_count(open_page("/?place=Djibo"))
+    page = open_page("/?place=Sahel")
+    in_region = shown_count(page)
+    assert in_region > by_name_only > 0, "Burkina Faso's Sahel region holds Djibo and Dori as well"
+    places = set(event_places(page))
+    assert {"Dori", "Djibo"} <= places and "Ouagadougou" not in places
+    tillaberi = open_page("/?place=Tillab%C3%A9ri")
+    assert "Téra" in event_places(tillaberi), "a Nigerien town inside Tillabéri, the name typed with its accent"
+    assert page_errors == []
+
+
+def test_division_borders_appear_when_zoomed_in_only(open_page: Any) -> None:
+    page = open_page()
+    chart = page.locator("#map svg.map")
+    page.wait_for_function("() => Number(document.querySelector('#map svg.map').dataset.divisions) > 0")
+    assert page.locator("#map .division-label").count() > 0, "division names, closer in"
+    for _ in range(6):
+        page.get_by_role("button", name="zoom out").click()
+    assert chart.get_attribute("data-divisions") == "0", "no division borders at a continent's scale"
+    screenshot(page, "map-zoomed-out")
+
+
+def test_map_marks_by_precision_and_sized_by_fatalities(open_page: Any) -> None:
+    page = open_page()
+    for precision in ("town", "region", "country"):
+        assert page.locator(f"#map .place.precision-{precision}").count() > 0, precision
+    dori = page.locator("#map .place[aria-label^='Dori ']")
+    assert "killed" in dori.get_attribute("aria-label")
+    by_sources = float(dori.get_attribute("r"))
+    page.select_option("#map select[name=map-size]", "fatalities")
+    dori = page.locator("#map .place[aria-label^='Dori ']")
+    assert float(dori.get_attribute("r")) != by_sources
+    unplaced = page.evaluate("""async () => {
+        const picture = await (await fetch('/api/picture')).json();
+        return picture.events.filter((e) => !e.place || typeof e.place.lat !== 'number').length; }""")
+    assert page.locator("#map [data-unplaced]").get_attribute("data-unplaced") == str(unplaced)
+    screenshot(page, "map-by-fatalities")

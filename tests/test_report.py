@@ -125,6 +125,8 @@ def test_the_demo_store_report_renders(tmp_path: Path) -> None:
     html = write(db, tmp_path / "demo.html", "html")
     check_html(html)
     assert "<svg" in html and "Natural Earth" in html and "Dori" in html
+    sahel = write(db, tmp_path / "sahel.md", "md", "--place", "Sahel")
+    assert "Djibo" in sahel and "Dori" in sahel, "a region's name keeps the towns inside it"
     if find_chromium():
         write(db, tmp_path / "demo.pdf", "pdf")
         assert (tmp_path / "demo.pdf").read_bytes().startswith(b"%PDF")

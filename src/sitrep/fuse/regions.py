@@ -57,3 +57,64 @@ def region_codes(text: str | None, places: list[dict[str, Any]]) -> frozenset[st
         for place in places
         if (region := place.get("admin1")) and wanted in (name_key(region["name"]), region["code"].casefold())
     )
+
+
+def _in_region(place: dict[str, Any] | None, codes: frozenset[str], wanted: str) -> bool:
+    """In one of the divisions, or matched as the place filter matches (a substring of its name or key)."""
+    if not place:
+        return False
+    region = place.get("admin1")
+    return (
+        (region is not None and region["code"] in codes)
+        or wanted in name_key(place.get("name") or "")
+        or wanted in str(place.get("key") or "").casefold()
+    )
+
+
+def keep_region(view: dict[str, Any], text: str) -> dict[str, Any] | None:
+    """The picture dict ``view`` narrowed to what lies in the first-level division ``text`` names
+    (events, claims and figure series with a place inside it), or None when no place of the view
+    is in a division of that name."""
+    places = [p for e in view["events"] for p in (e["place"], *(m["place"] for m in e["members"])) if p]
+    places += [p for c in view["claims"] for p in c["places"] if p]
+    codes = region_codes(text, places)
+    if not codes:
+        return None
+    wanted = name_key(text)
+
+    def inside(place: dict[str, Any] | None) -> bool:
+        return _in_region(place, codes, wanted)
+
+    events = [e for e in view["events"] if inside(e["place"]) or any(inside(m["place"]) for m in e["members"])]
+    event_ids = {e["id"] for e in events}
+    claims = [c for c in view["claims"] if any(inside(p) for p in c["places"])]
+    claim_ids = {c["id"] for c in claims}
+    series = [
+        s
+        for s in view["figures"]
+        if inside(s["subject"].get("place"))
+        or any(inside(e.get("place")) or event_ids & set(e.get("events") or []) for e in s["entries"])
+    ]
+    series_ids = {s["id"] for s in series}
+    developments = dict(view["developments"])
+    developments["events"] = [e for e in developments["events"] if e["id"] in event_ids]
+    developments["claims"] = [c for c in developments["claims"] if c["id"] in claim_ids]
+    developments["contradictions"] = [c for c in developments["contradictions"] if c["series"] in series_ids]
+    stats = {
+        **view["stats"],
+        "events": len(events),
+        "event_reports": sum(e["reports"] for e in events),
+        "claims": len(claims),
+        "series": len(series),
+        "contradictions": sum(len(s["contradictions"]) for s in series),
+    }
+    return {
+        **view,
+        "filters": {**view["filters"], "place": text},
+        "stats": stats,
+        "events": events,
+        "claims": claims,
+        "figures": series,
+        "timeline": [t for t in view["timeline"] if t["event"] in event_ids],
+        "developments": developments,
+    }

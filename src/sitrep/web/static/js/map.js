@@ -9,7 +9,7 @@ import { countryRings, divisionBorders } from "./topo.js";
 let WIDTH = 600;  // drawing units = CSS pixels of the container, so text stays readable
 let HEIGHT = 420;
 const CLUSTER_PX = 18;
-const DIVISION_SCALE = 12;  // px per degree from which the division borders are drawn
+const DIVISION_SCALE = 30;  // px per degree from which the division borders are drawn
 const DIVISION_LABEL_SCALE = 45;  // ... and their names
 const SIZE_MEASURES = { sources: "independent sources", fatalities: "fatalities" };
 let sizeBy = "sources";
@@ -177,16 +177,17 @@ function drawMarks(group, groups, onPlace, zoomTo) {
     const width = place.name.length * 6.5;
     const right = g.x + r + 3 + width < WIDTH - 44;  // clear of the zoom buttons and the edge
     labelled.push({ x: right ? g.x + r + 3 : g.x - r - 3, y: g.y + 4, name: place.name, width,
-      anchor: right ? "start" : "end" });
+      anchor: right ? "start" : "end", group: g });
   }
+  const box = (g) => ({ x: g.x - radius(g), y: g.y - radius(g), w: 2 * radius(g), h: 2 * radius(g), group: g });
+  const markBoxes = groups.map(box);
   const placed = [];
   for (const label of labelled) {
-    const box = { x: label.anchor === "end" ? label.x - label.width : label.x, y: label.y - 11, w: label.width, h: 14 };
-    if (overlaps(box, placed)) continue;
-    placed.push(box);
+    const area = { x: label.anchor === "end" ? label.x - label.width : label.x, y: label.y - 11, w: label.width, h: 14 };
+    if (overlaps(area, placed) || overlaps(area, markBoxes.filter((b) => b.group !== label.group))) continue;
+    placed.push(area);
     group.append(svg("text", { x: label.x, y: label.y, class: "place-label", "text-anchor": label.anchor }, label.name));
   }
-  const markBoxes = groups.map((g) => ({ x: g.x - radius(g), y: g.y - radius(g), w: 2 * radius(g), h: 2 * radius(g) }));
   return [...placed, ...markBoxes];  // where division names must not go
 }
 

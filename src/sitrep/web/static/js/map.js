@@ -175,18 +175,22 @@ function drawMarks(group, groups, onPlace, zoomTo) {
     activate(mark, () => onPlace(place.name));
     group.append(mark);
     const width = place.name.length * 6.5;
-    const right = g.x + r + 3 + width < WIDTH - 44;  // clear of the zoom buttons and the edge
-    labelled.push({ x: right ? g.x + r + 3 : g.x - r - 3, y: g.y + 4, name: place.name, width,
-      anchor: right ? "start" : "end", group: g });
+    const fits = g.x + r + 3 + width < WIDTH - 44;  // clear of the zoom buttons and the edge
+    labelled.push({ x: g.x, y: g.y + 4, r, name: place.name, width, sides: fits ? ["start", "end"] : ["end"], group: g });
   }
   const box = (g) => ({ x: g.x - radius(g), y: g.y - radius(g), w: 2 * radius(g), h: 2 * radius(g), group: g });
   const markBoxes = groups.map(box);
   const placed = [];
-  for (const label of labelled) {
-    const area = { x: label.anchor === "end" ? label.x - label.width : label.x, y: label.y - 11, w: label.width, h: 14 };
-    if (overlaps(area, placed) || overlaps(area, markBoxes.filter((b) => b.group !== label.group))) continue;
-    placed.push(area);
-    group.append(svg("text", { x: label.x, y: label.y, class: "place-label", "text-anchor": label.anchor }, label.name));
+  for (const label of labelled) {  // right of the mark, else left of it, else no label
+    const others = markBoxes.filter((b) => b.group !== label.group);
+    for (const side of label.sides) {
+      const x = side === "start" ? label.x + label.r + 3 : label.x - label.r - 3;
+      const area = { x: side === "start" ? x : x - label.width, y: label.y - 11, w: label.width, h: 14 };
+      if (overlaps(area, placed) || overlaps(area, others)) continue;
+      placed.push(area);
+      group.append(svg("text", { x, y: label.y, class: "place-label", "text-anchor": side }, label.name));
+      break;
+    }
   }
   return [...placed, ...markBoxes];  // where division names must not go
 }

@@ -38,12 +38,13 @@ export function renderNetwork(container, events, onActor) {
   }
   // Text keeps a readable size on screen whatever the width the chart is shown at (a phone shrinks it).
   const shown = Math.max(280, container.clientWidth || SIZE + 2 * LABEL_ROOM);
-  const room = Math.max(LABEL_ROOM, (80 * (SIZE + 2 * LABEL_ROOM)) / shown);  // ~80 px of names each side
+  const namePixels = shown < 500 ? 80 : 110;  // screen room for the names on each side
+  const room = Math.max(LABEL_ROOM, (namePixels * (SIZE + 2 * LABEL_ROOM)) / shown);
   const unit = (SIZE + 2 * room) / shown;  // drawing units per screen pixel
   const nodeFont = Math.max(11, 10 * unit);
   const maxChars = Math.max(8, Math.floor((room + 16) / (nodeFont * 0.55)));
   const centre = SIZE / 2;
-  const ring = centre - room / 2 - 20;
+  const ring = centre - LABEL_ROOM / 2 - 20;
   const position = new Map(nodes.map((n, i) => {
     const angle = (2 * Math.PI * i) / nodes.length - Math.PI / 2;
     return [n.key, { x: centre + ring * Math.cos(angle), y: centre + ring * Math.sin(angle), angle }];

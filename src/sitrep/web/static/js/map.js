@@ -81,13 +81,14 @@ function basePaths(group, project, countries, highlight) {
   }
 }
 
-/** Points merged while closer than CLUSTER_PX on screen; the biggest first. */
+/** Points merged while closer than CLUSTER_PX on screen or while their marks would overlap; the
+ * biggest first. */
 export function clusters(points, project) {
   const groups = [];
   for (const point of points) {
     const x = project.x(point.place.lon);
     const y = project.y(point.place.lat);
-    const near = groups.find((g) => Math.hypot(g.x - x, g.y - y) < CLUSTER_PX);
+    const near = groups.find((g) => Math.hypot(g.x - x, g.y - y) < Math.max(CLUSTER_PX, radius(g) + radius(point) + 5));
     if (near) {
       near.points.push(point);
       near.events += point.events;

@@ -48,11 +48,12 @@ export function spread(items, laneOf, dayOf, dayWidth, markWidth) {
   });
 }
 
-function legend(statuses, hasSpans) {
+function legend(statuses, hasSpans, cut) {
   const ordered = [...statuses].sort((a, b) => STATUS_ORDER.indexOf(a) - STATUS_ORDER.indexOf(b));
   return el("div", { class: "legend", "aria-label": "timeline legend" },
     ordered.map((status) => el("span", { class: "key" }, el("span", { class: `swatch dot status-${status}` }), status)),
     hasSpans ? el("span", { class: "key" }, el("span", { class: "swatch bar" }), "dated to a span (month, year)") : null,
+    cut ? el("span", { class: "key muted" }, `${cut} span(s) reach past the edge (dashed): their dates are in the title`) : null,
     el("span", { class: "muted" }, "size = independent sources"));
 }
 
@@ -145,6 +146,7 @@ export function renderTimeline(container, events, onSelect, onRange = null) {
   });
   if (onRange) brush(chart, LABEL_WIDTH, WIDTH - 20, dayAt, height, onRange);
   const hasSpans = dated.some((d) => d.span[1] - d.span[0] > 1);
-  clear(container, chart, legend(new Set(dated.map((d) => d.event.status)), hasSpans),
+  const cut = dated.filter((d) => d.span[1] - d.span[0] > 1 && (d.span[0] < first || d.span[1] > last)).length;
+  clear(container, chart, legend(new Set(dated.map((d) => d.event.status)), hasSpans, cut),
     undated ? el("p", { class: "note" }, `${undated} undated event(s) are listed in the table only.`) : null);
 }

@@ -156,7 +156,7 @@ def test_map_zooms_and_pans(open_page: Any) -> None:
 def test_phone_width_fits_and_dark_mode_reads(open_page: Any, page_errors: list[str]) -> None:
     page = open_page(width=390, height=844, scheme="dark")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    sizes = page.evaluate("""[...document.querySelectorAll('#timeline svg text, #map svg text')].map((t) =>
+    sizes = page.evaluate("""[...document.querySelectorAll('#timeline svg text, #map svg text, #network svg text')].map((t) =>
         t.getBoundingClientRect().height).filter((h) => h > 0)""")
     assert sizes and min(sizes) >= 8, "chart labels stay readable on a phone"
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
@@ -219,3 +219,28 @@ def test_map_marks_by_precision_and_sized_by_fatalities(open_page: Any) -> None:
     assert page.locator("#map [data-unplaced]").get_attribute("data-unplaced") == str(unplaced)
     ARTIFACTS.mkdir(exist_ok=True)
     page.locator("#map-panel").screenshot(path=str(ARTIFACTS / "map-by-fatalities.png"))
+
+
+CIRCLES = """(selector) => [...document.querySelectorAll(selector)].map((c) => {
+    const box = c.getBoundingClientRect();
+    return [box.x + box.width / 2, box.y + box.height / 2, box.width / 2]; })"""
+
+
+def test_timeline_marks_of_one_day_sit_side_by_side(open_page: Any) -> None:
+    page = open_page()
+    marks = page.evaluate(CIRCLES, "#timeline circle.mark")
+    assert len(marks) > 20
+    for i, (x1, y1, r1) in enumerate(marks):
+        for x2, y2, r2 in marks[i + 1 :]:
+            assert (x1 - x2) ** 2 + (y1 - y2) ** 2 >= max(r1, r2) ** 2, "no mark hides another's centre"
+
+
+def test_map_marks_cluster_instead_of_covering_each_other(open_page: Any) -> None:
+    page = open_page()
+    for _ in range(4):
+        page.get_by_role("button", name="zoom out").click()
+    assert page.locator("#map .cluster").count() >= 1
+    marks = page.evaluate(CIRCLES, "#map .cluster circle, #map circle.place")
+    for i, (x1, y1, r1) in enumerate(marks):
+        for x2, y2, r2 in marks[i + 1 :]:
+            assert (x1 - x2) ** 2 + (y1 - y2) ** 2 >= (0.8 * (r1 + r2)) ** 2

@@ -187,7 +187,7 @@ def map_svg(events: list[dict[str, Any]]) -> str:
                 f"<title>{escape(name)}</title></path>"
             )
     if scale >= DIVISION_SCALE:
-        parts.extend(_division_paths(xy, (west - margin, east + margin, south - margin, north + margin)))
+        parts.extend(_division_paths(xy, (west - 1, east + 1, south - 1, north + 1)))
     for entry in sorted(places.values(), key=lambda e: -e["events"]):
         place = entry["place"]
         cx, cy = xy(place["lon"], place["lat"]).split(",")

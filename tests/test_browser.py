@@ -180,6 +180,8 @@ def event_places(page: Any) -> list[str]:
 
 
 def test_a_regions_name_keeps_every_town_inside_it(open_page: Any, page_errors: list[str]) -> None:
+    suggested = open_page().locator("#place-names option").evaluate_all("(options) => options.map((o) => o.value)")
+    assert {"Sahel", "Dori", "BFA"} <= set(suggested), "the place box suggests places, their regions, countries"
     by_name_only = shown_count(open_page("/?place=Djibo"))
     page = open_page("/?place=Sahel")
     in_region = shown_count(page)

@@ -8,7 +8,7 @@ import { fillSelect, fromURL, pageFilter, pushState, readForm, SERVER_FILTERS, w
 import { eventFatalities, renderContradictions, renderFigures } from "./figures.js";
 import { renderMap } from "./map.js";
 import { renderNetwork } from "./network.js";
-import { keepRegion, regionQuery } from "./regions.js";
+import { keepRegion, placeNames, regionQuery } from "./regions.js";
 import { renderTimeline } from "./timeline.js";
 import { countryCode } from "./topo.js";
 
@@ -80,6 +80,9 @@ async function load() {
     status.textContent = error.message;
     status.className = "status error";
     return;
+  }
+  if (!state.place) {  // suggestions from the whole picture, kept while a place narrows it
+    clear(document.getElementById("place-names"), placeNames(picture.events).map((name) => el("option", { value: name })));
   }
   fillSelect(form.elements.namedItem("type"), picture.events.map((e) => e.type), "all types");
   fillSelect(form.elements.namedItem("status"), picture.events.map((e) => e.status), "all statuses");

@@ -64,3 +64,18 @@ export function keepRegion(picture, text) {
   return { ...picture, events, claims, figures, developments, stats,
     timeline: picture.timeline.filter((t) => eventIds.has(t.event)) };
 }
+
+/** The names a place filter can take among these events: their places, their places' divisions and
+ * countries' codes, sorted. */
+export function placeNames(events) {
+  const names = new Set();
+  for (const event of events) {
+    for (const place of [event.place, ...(event.members || []).map((m) => m.place)]) {
+      if (!place) continue;
+      if (place.name) names.add(place.name);
+      if (place.admin1) names.add(place.admin1.name);
+      if (place.country) names.add(place.country);
+    }
+  }
+  return [...names].sort((a, b) => a.localeCompare(b));
+}

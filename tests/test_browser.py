@@ -156,7 +156,7 @@ def test_map_zooms_and_pans(open_page: Any) -> None:
 def test_phone_width_fits_and_dark_mode_reads(open_page: Any, page_errors: list[str]) -> None:
     page = open_page(width=390, height=844, scheme="dark")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    sizes = page.evaluate("""[...document.querySelectorAll('#timeline svg text, #map svg text')].map((t) =>
+    sizes = page.evaluate("""[...document.querySelectorAll('#timeline svg text, #map svg text, #network svg text')].map((t) =>
         t.getBoundingClientRect().height).filter((h) => h > 0)""")
     assert sizes and min(sizes) >= 8, "chart labels stay readable on a phone"
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
@@ -173,3 +173,76 @@ def test_enter_on_a_network_node_filters_by_its_entity_key(open_page: Any) -> No
     page.keyboard.press("Enter")
     page.wait_for_function("() => (new URLSearchParams(location.search).get('actor') || '').includes(':')")
     assert shown_count(page) > 0
+
+
+def event_places(page: Any) -> list[str]:
+    return [t.strip() for t in page.locator("#events tr.event td:nth-child(4)").all_inner_texts()]
+
+
+def test_a_regions_name_keeps_every_town_inside_it(open_page: Any, page_errors: list[str]) -> None:
+    suggested = open_page().locator("#place-names option").evaluate_all("(options) => options.map((o) => o.value)")
+    assert {"Sahel", "Dori", "BFA"} <= set(suggested), "the place box suggests places, their regions, countries"
+    by_name_only = shown_count(open_page("/?place=Djibo"))
+    page = open_page("/?place=Sahel")
+    in_region = shown_count(page)
+    assert in_region > by_name_only > 0, "Burkina Faso's Sahel region holds Djibo and Dori as well"
+    places = set(event_places(page))
+    assert {"Dori", "Djibo"} <= places and "Ouagadougou" not in places
+    tillaberi = open_page("/?place=Tillab%C3%A9ri")
+    assert "Téra" in event_places(tillaberi), "a Nigerien town inside Tillabéri, the name typed with its accent"
+    assert page_errors == []
+
+
+def test_division_borders_appear_when_zoomed_in_only(open_page: Any) -> None:
+    page = open_page()
+    chart = page.locator("#map svg.map")
+    page.wait_for_function("() => Number(document.querySelector('#map svg.map').dataset.divisions) > 0")
+    assert page.locator("#map .division-label").count() > 0, "division names, closer in"
+    for _ in range(6):
+        page.get_by_role("button", name="zoom out").click()
+    assert chart.get_attribute("data-divisions") == "0", "no division borders at a continent's scale"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.locator("#map-panel").screenshot(path=str(ARTIFACTS / "map-zoomed-out.png"))
+
+
+def test_map_marks_by_precision_and_sized_by_fatalities(open_page: Any) -> None:
+    page = open_page()
+    for precision in ("town", "region", "country"):
+        assert page.locator(f"#map .place.precision-{precision}").count() > 0, precision
+    dori = page.locator("#map .place[aria-label^='Dori ']")
+    assert "killed" in dori.get_attribute("aria-label")
+    by_sources = float(dori.get_attribute("r"))
+    page.select_option("#map select[name=map-size]", "fatalities")
+    dori = page.locator("#map .place[aria-label^='Dori ']")
+    assert float(dori.get_attribute("r")) != by_sources
+    unplaced = page.evaluate("""async () => {
+        const picture = await (await fetch('/api/picture')).json();
+        return picture.events.filter((e) => !e.place || typeof e.place.lat !== 'number').length; }""")
+    assert page.locator("#map [data-unplaced]").get_attribute("data-unplaced") == str(unplaced)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.locator("#map-panel").screenshot(path=str(ARTIFACTS / "map-by-fatalities.png"))
+
+
+CIRCLES = """(selector) => [...document.querySelectorAll(selector)].map((c) => {
+    const box = c.getBoundingClientRect();
+    return [box.x + box.width / 2, box.y + box.height / 2, box.width / 2]; })"""
+
+
+def test_timeline_marks_of_one_day_sit_side_by_side(open_page: Any) -> None:
+    page = open_page()
+    marks = page.evaluate(CIRCLES, "#timeline circle.mark")
+    assert len(marks) > 20
+    for i, (x1, y1, r1) in enumerate(marks):
+        for x2, y2, r2 in marks[i + 1 :]:
+            assert (x1 - x2) ** 2 + (y1 - y2) ** 2 >= max(r1, r2) ** 2, "no mark hides another's centre"
+
+
+def test_map_marks_cluster_instead_of_covering_each_other(open_page: Any) -> None:
+    page = open_page()
+    for _ in range(4):
+        page.get_by_role("button", name="zoom out").click()
+    assert page.locator("#map .cluster").count() >= 1
+    marks = page.evaluate(CIRCLES, "#map .cluster circle, #map circle.place")
+    for i, (x1, y1, r1) in enumerate(marks):
+        for x2, y2, r2 in marks[i + 1 :]:
+            assert (x1 - x2) ** 2 + (y1 - y2) ** 2 >= (0.8 * (r1 + r2)) ** 2

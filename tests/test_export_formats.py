@@ -155,3 +155,15 @@ def test_a_mistyped_db_is_an_error_not_a_new_database(command: list[str], tmp_pa
     result = CliRunner().invoke(main, [*command, "--db", f"sqlite:///{typo}"])
     assert result.exit_code == 1 and "no database at" in result.output
     assert not typo.exists()
+
+
+def test_geojson_events_name_their_first_level_division() -> None:
+    from sitrep.export.geojson import event_features
+
+    place = {"name": "Dori", "feature": "city", "country": "BFA", "lat": 14.03, "lon": -0.03}
+    region = {"code": "BF.12", "name": "Sahel"}
+    [feature] = event_features([{"id": "e1", "type": "ASSAULT", "place": {**place, "admin1": region}}])
+    check_feature(feature)
+    assert feature["properties"]["admin1"] == "Sahel" and feature["properties"]["admin1_code"] == "BF.12"
+    [bare] = event_features([{"id": "e2", "type": "ASSAULT", "place": place}])
+    assert bare["properties"]["admin1"] is None

@@ -125,6 +125,21 @@ def test_the_demo_store_report_renders(tmp_path: Path) -> None:
     html = write(db, tmp_path / "demo.html", "html")
     check_html(html)
     assert "<svg" in html and "Natural Earth" in html and "Dori" in html
+    sahel = write(db, tmp_path / "sahel.md", "md", "--place", "Sahel")
+    assert "Djibo" in sahel and "Dori" in sahel, "a region's name keeps the towns inside it"
     if find_chromium():
         write(db, tmp_path / "demo.pdf", "pdf")
         assert (tmp_path / "demo.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_the_report_map_draws_division_borders_close_in_only() -> None:
+    from sitrep.report.charts import map_svg
+
+    def event(name: str, lat: float, lon: float) -> dict:
+        place = {"key": f"city:BFA:{name}", "name": name, "feature": "city", "lat": lat, "lon": lon}
+        return {"place": place, "independent_sources": 1}
+
+    close = map_svg([event("Dori", 14.03, -0.03), event("Djibo", 14.1, -1.63)])
+    assert 'fill="none" stroke="#a0a9b3"' in close, "a few towns apart: division borders"
+    far = map_svg([event("Dori", 14.03, -0.03), event("Lagos", 6.45, 3.4), event("Dakar", 14.7, -17.4)])
+    assert "<svg" in far and 'fill="none" stroke="#a0a9b3"' not in far, "a region apart: countries only"

@@ -84,6 +84,8 @@ def event_features(events: Iterable[dict[str, Any]]) -> list[Feature]:
                     "place": place.get("name"),
                     "place_feature": place.get("feature"),
                     "country": place.get("country"),
+                    "admin1": (place.get("admin1") or {}).get("name"),
+                    "admin1_code": (place.get("admin1") or {}).get("code"),
                     "source": (event.get("source") or {}).get("name"),
                     "target": (event.get("target") or {}).get("name"),
                     "reports": event.get("reports"),

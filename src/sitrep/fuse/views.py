@@ -21,6 +21,7 @@ from sitrep.fuse.entities import ActorRef, PlaceRef, actors_match, most_common
 from sitrep.fuse.figures import Series, bounds, current_range, is_increment
 from sitrep.fuse.graph import UnionFind
 from sitrep.fuse.records import ClaimReport, EventReport, FigureReport, When
+from sitrep.fuse.regions import region_of
 from sitrep.fuse.rules import FusionRules
 from sitrep.fuse.state import FusionState
 from sitrep.fuse.text import iso_day
@@ -123,6 +124,7 @@ class Context:
             "country": ref.country,
             "lat": ref.lat,
             "lon": ref.lon,
+            "admin1": region_of(ref.name, ref.feature, ref.country, ref.lat, ref.lon),
         }
 
     def place_of(self, refs: Iterable[PlaceRef | None]) -> dict[str, Any] | None:

@@ -45,11 +45,16 @@ def write_report(
     """Write the briefing of ``store`` (filtered like ``sitrep picture``) to ``output``; return its path."""
     from sitrep.export.target import check_output_file
     from sitrep.fuse import build_picture
+    from sitrep.fuse.picture import country_code
+    from sitrep.fuse.regions import keep_region
 
     if fmt not in FORMATS:
         raise InputError(f"report format {fmt!r}: expected one of {', '.join(FORMATS)}")
     path = check_output_file(output)
-    view = build_picture(store.iter_extractions()).to_dict(since=since, until=until, place=place, actor=actor)
+    picture = build_picture(store.iter_extractions())
+    view = picture.to_dict(since=since, until=until, place=place, actor=actor)
+    if place and country_code(place) is None:  # a first-level division's name keeps every town inside it
+        view = keep_region(picture.to_dict(since=since, until=until, actor=actor), place) or view
     text = render(view, fmt, report_title(place, actor))
     if fmt == "pdf":
         from sitrep.report.pdf import html_to_pdf

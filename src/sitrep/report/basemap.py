@@ -1,4 +1,5 @@
-"""The vendored Natural Earth base map (world-atlas TopoJSON) as lon/lat rings, for report maps."""
+"""The vendored Natural Earth base map (world-atlas TopoJSON) as lon/lat rings, and the first-level
+division borders as lines, for report maps."""
 
 from __future__ import annotations
 
@@ -31,8 +32,12 @@ def _topology() -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def _arcs() -> list[Ring]:
+    """Every arc of the countries in degrees."""
+    return _decode(_topology())
+
+
+def _decode(topology: dict[str, Any]) -> list[Ring]:
     """Every arc in degrees (TopoJSON arcs are delta-encoded quantized positions)."""
-    topology = _topology()
     (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
     decoded = []
     for arc in topology["arcs"]:
@@ -65,3 +70,24 @@ def country_rings() -> list[tuple[str, list[Ring]]]:
         rings = [_ring(ring) for polygon in polygons for ring in polygon]
         countries.append(((geometry.get("properties") or {}).get("name", ""), rings))
     return countries
+
+
+DIVISIONS_FILE = "admin1-borders.json"
+
+
+@lru_cache(maxsize=1)
+def division_lines() -> list[tuple[bool, Ring]]:
+    """(major, line) for every border between two first-level divisions of one country (the page's
+    vendored admin1-borders.json: see its NOTICE.txt); major lines part two groups of provinces."""
+    path = _basemap_path().with_name(DIVISIONS_FILE)
+    try:
+        topology = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ResourceError(f"{path}: the division borders cannot be read ({exc})") from exc
+    arcs = _decode(topology)
+    lines = []
+    for geometry in topology["objects"]["borders"]["geometries"]:
+        major = bool((geometry.get("properties") or {}).get("major"))
+        for indexes in geometry["arcs"]:
+            lines.append((major, [point for index in indexes for point in arcs[index]]))
+    return lines

@@ -7,7 +7,7 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from sitrep.report.basemap import country_rings
+from sitrep.report.basemap import country_rings, division_lines
 
 STATUS_COLOURS = {
     "occurred": "#1f6feb",
@@ -23,6 +23,7 @@ PRECISE = {"day", "week"}
 FRAME_DEGREES = 25
 TIMELINE_WIDTH, LANE, LABEL = 900, 24, 120
 MAP_WIDTH, MAP_HEIGHT = 900, 520
+DIVISION_SCALE = 30  # px per degree from which first-level division borders are drawn, as on the page
 
 
 def colour(status: str | None) -> str:
@@ -131,6 +132,17 @@ def _near_median(places: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]
     }
 
 
+def _division_paths(xy: Any, frame: tuple[float, float, float, float]) -> list[str]:
+    """The first-level division borders within the frame (west, east, south, north): one path per kind."""
+    west, east, south, north = frame
+    paths: dict[bool, list[str]] = {False: [], True: []}
+    for major, line in division_lines():
+        if any(west <= lon <= east and south <= lat <= north for lon, lat in line):
+            paths[major].append("M" + "L".join(xy(lon, lat) for lon, lat in line))
+    style = {False: 'stroke-width="0.5" stroke-dasharray="2 2"', True: 'stroke-width="0.8" stroke-dasharray="6 2"'}
+    return [f'<path d="{"".join(d)}" fill="none" stroke="#a0a9b3" {style[major]}/>' for major, d in paths.items() if d]
+
+
 def map_svg(events: list[dict[str, Any]]) -> str:
     """Country outlines of the Natural Earth base map around the events' places, a circle per place."""
     places: dict[str, dict[str, Any]] = {}
@@ -174,6 +186,8 @@ def map_svg(events: list[dict[str, Any]]) -> str:
                 f'<path d="{"".join(paths)}" fill="#f6f8fa" stroke="#8c959f" stroke-width="0.8">'
                 f"<title>{escape(name)}</title></path>"
             )
+    if scale >= DIVISION_SCALE:
+        parts.extend(_division_paths(xy, (west - 1, east + 1, south - 1, north + 1)))
     for entry in sorted(places.values(), key=lambda e: -e["events"]):
         place = entry["place"]
         cx, cy = xy(place["lon"], place["lat"]).split(",")

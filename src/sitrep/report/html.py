@@ -164,7 +164,7 @@ Numbers in brackets are the articles each statement rests on (notes at the end).
 <h2>Contradictions</h2>{_contradictions(report)}
 <h2>Contested events</h2>{contested}
 <h2>Timeline</h2>{f"<figure>{timeline}<figcaption class=muted>Fused events by date and type; size = independent sources, colour = status; bars are events dated only to a span.</figcaption></figure>" if timeline else "<p class=muted>No dated events.</p>"}
-<h2>Map</h2>{f"<figure>{world}<figcaption class=muted>Event places (circle size = events; dashed = a region or country, not a town). Base map: Natural Earth.</figcaption></figure>" if world else "<p class=muted>No located events.</p>"}
+<h2>Map</h2>{f"<figure>{world}<figcaption class=muted>Event places (circle size = events; dashed = a region or country, not a town). Base map: Natural Earth (countries; first-level division borders dashed when zoomed in).</figcaption></figure>" if world else "<p class=muted>No located events.</p>"}
 <h2>Events</h2>{_events(report["events"])}{left_out}
 <h2>Figures</h2>{_figures(report["figures"])}
 <h2>Claims</h2>{_claims(report["claims"])}

@@ -125,3 +125,20 @@ export function renderContradictions(container, seriesList, openDocument) {
   clear(container, el("h3", {}, `Contradictions (${items.length})`),
     items.length ? el("ul", { class: "contradictions" }, items) : el("p", { class: "empty" }, "No figures contradict."));
 }
+
+/** Fatalities per fused event id: the lowest killed figure linked to it in each series (a range counts
+ * its low end), the largest of those over the series (different victims are not added up). */
+export function eventFatalities(figures) {
+  const perEvent = new Map();
+  for (const series of figures) {
+    if (series.subject.category !== "killed" || series.subject.unit !== "person") continue;
+    const lowest = new Map();
+    for (const entry of series.entries) {
+      const count = entry.value ?? entry.low ?? (entry.interval || [])[0];
+      if (typeof count !== "number") continue;
+      for (const id of entry.events || []) lowest.set(id, Math.min(lowest.get(id) ?? Infinity, count));
+    }
+    for (const [id, count] of lowest) perEvent.set(id, Math.max(perEvent.get(id) || 0, Math.round(count)));
+  }
+  return perEvent;
+}

@@ -5,9 +5,10 @@ import { clear, el, formatNumber } from "./dom.js";
 import { openDocument, renderDocuments } from "./documents.js";
 import { renderEvents, showEvent } from "./events.js";
 import { fillSelect, fromURL, pageFilter, pushState, readForm, SERVER_FILTERS, writeForm } from "./filters.js";
-import { renderContradictions, renderFigures } from "./figures.js";
+import { eventFatalities, renderContradictions, renderFigures } from "./figures.js";
 import { renderMap } from "./map.js";
 import { renderNetwork } from "./network.js";
+import { keepRegion, placeNames, regionQuery } from "./regions.js";
 import { renderTimeline } from "./timeline.js";
 import { countryCode } from "./topo.js";
 
@@ -55,11 +56,18 @@ function setFilters(changes) {
   load();
 }
 
-async function serverParams() {
+/** The picture for the filters: a country's name means its ISO3 ("Niger": everything in NER); a
+ * first-level division's name means everything inside it (asked of the server by its country). */
+async function fetchPicture() {
   const params = Object.fromEntries(SERVER_FILTERS.map((name) => [name, state[name]]));
-  const code = await countryCode(state.place);  // "Niger" means everything in NER
-  if (code) params.place = code;
-  return params;
+  const code = await countryCode(state.place);
+  if (code) return getJSON("picture", { ...params, place: code });
+  const region = await regionQuery(state.place);
+  if (region) {
+    const inside = keepRegion(await getJSON("picture", { ...params, place: region.country }), state.place);
+    if (inside.events.length || inside.claims.length || inside.figures.length) return inside;
+  }
+  return getJSON("picture", params);
 }
 
 async function load() {
@@ -67,11 +75,14 @@ async function load() {
   status.className = "status";
   let picture;
   try {
-    picture = await getJSON("picture", await serverParams());
+    picture = await fetchPicture();
   } catch (error) {
     status.textContent = error.message;
     status.className = "status error";
     return;
+  }
+  if (!state.place) {  // suggestions from the whole picture, kept while a place narrows it
+    clear(document.getElementById("place-names"), placeNames(picture.events).map((name) => el("option", { value: name })));
   }
   fillSelect(form.elements.namedItem("type"), picture.events.map((e) => e.type), "all types");
   fillSelect(form.elements.namedItem("status"), picture.events.map((e) => e.status), "all statuses");
@@ -97,7 +108,8 @@ async function load() {
   });
   renderFigures(document.getElementById("figures"), picture.figures, openDocument);
   const code = await countryCode(state.place);
-  await renderMap(document.getElementById("map"), events, (name) => setFilters({ place: name }), code);
+  await renderMap(document.getElementById("map"), events, (name) => setFilters({ place: name }),
+    { highlight: code, fatalities: eventFatalities(picture.figures) });
   const filtered = Object.values(state).some(Boolean);
   status.textContent = `${events.length} of ${picture.stats.events} events shown${filtered ? " (filtered)" : ""}`;
 }

@@ -36,14 +36,23 @@ export function renderNetwork(container, events, onActor) {
     clear(container, el("p", { class: "empty" }, "No event names both a source and a target actor."));
     return;
   }
+  // Text keeps a readable size on screen whatever the width the chart is shown at (a phone shrinks it).
+  const shown = Math.max(280, container.clientWidth || SIZE + 2 * LABEL_ROOM);
+  const namePixels = shown < 500 ? 80 : 110;  // screen room for the names on each side
+  const room = Math.max(LABEL_ROOM, (namePixels * (SIZE + 2 * LABEL_ROOM)) / shown);
+  const unit = (SIZE + 2 * room) / shown;  // drawing units per screen pixel
+  const nodeFont = Math.max(11, 10 * unit);
+  const maxChars = Math.max(8, Math.floor((room + 16) / (nodeFont * 0.55)));
   const centre = SIZE / 2;
   const ring = centre - LABEL_ROOM / 2 - 20;
   const position = new Map(nodes.map((n, i) => {
     const angle = (2 * Math.PI * i) / nodes.length - Math.PI / 2;
     return [n.key, { x: centre + ring * Math.cos(angle), y: centre + ring * Math.sin(angle), angle }];
   }));
-  const chart = svg("svg", { viewBox: `${-LABEL_ROOM} 0 ${SIZE + 2 * LABEL_ROOM} ${SIZE}`, class: "network",
+  const chart = svg("svg", { viewBox: `${-room} 0 ${SIZE + 2 * room} ${SIZE}`, class: "network",
     role: "img", "aria-label": `network of ${nodes.length} actors` });
+  chart.style.setProperty("--node-font", `${nodeFont.toFixed(1)}px`);
+  chart.style.setProperty("--edge-font", `${Math.max(10, 9 * unit).toFixed(1)}px`);
   chart.append(svg("defs", {}, svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5,
     markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse" }, svg("path", { d: "M0,0 L10,5 L0,10 z",
     class: "arrow" }))));
@@ -76,7 +85,7 @@ export function renderNetwork(container, events, onActor) {
       onkeydown: (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); onActor(n.key); } } },
     svg("title", {}, `${n.name} (${n.key}): ${n.degree} event end(s)`)),
     svg("text", { x: x + (right ? 1 : -1) * (radius(n) + 4), y: y + 4, class: "node-label",
-      "text-anchor": right ? "start" : "end" }, n.name.length > 28 ? `${n.name.slice(0, 27)}…` : n.name));
+      "text-anchor": right ? "start" : "end" }, n.name.length > maxChars ? `${n.name.slice(0, maxChars - 1)}…` : n.name));
   }
   clear(container, chart);
 }

@@ -27,22 +27,33 @@ function tickStep(days) {
 
 const STATUS_ORDER = ["occurred", "ongoing", "possible", "planned", "threatened", "contested", "denied", "not_occurred"];
 
-/** Vertical offsets so marks of one lane on the same day sit side by side instead of on top. */
-export function spread(items, laneOf, dayOf) {
-  const seen = new Map();
-  return items.map((item) => {
+/** Offsets [dx, dy] in px so marks of one lane on the same day sit side by side across the day's
+ * width (`dayWidth` px), in as many rows as they need when the day is too narrow for all of them. */
+export function spread(items, laneOf, dayOf, dayWidth, markWidth) {
+  const slots = new Map();
+  const place = items.map((item) => {
     const slot = `${laneOf(item)}|${dayOf(item)}`;
-    const n = seen.get(slot) || 0;
-    seen.set(slot, n + 1);
-    return n === 0 ? 0 : (n % 2 ? 1 : -1) * Math.ceil(n / 2);
+    const members = slots.get(slot) || [];
+    members.push(item);
+    slots.set(slot, members);
+    return [slot, members.length - 1];
+  });
+  return place.map(([slot, index]) => {
+    const count = slots.get(slot).length;
+    const columns = Math.max(1, Math.min(count, Math.floor(dayWidth / markWidth)));
+    const rows = Math.ceil(count / columns);
+    const step = Math.min(markWidth, dayWidth / columns);
+    const rowStep = Math.min(12, (ROW - 2) / rows);
+    return [((index % columns) - (columns - 1) / 2) * step, (Math.floor(index / columns) - (rows - 1) / 2) * rowStep];
   });
 }
 
-function legend(statuses, hasSpans) {
+function legend(statuses, hasSpans, cut) {
   const ordered = [...statuses].sort((a, b) => STATUS_ORDER.indexOf(a) - STATUS_ORDER.indexOf(b));
   return el("div", { class: "legend", "aria-label": "timeline legend" },
     ordered.map((status) => el("span", { class: "key" }, el("span", { class: `swatch dot status-${status}` }), status)),
     hasSpans ? el("span", { class: "key" }, el("span", { class: "swatch bar" }), "dated to a span (month, year)") : null,
+    cut ? el("span", { class: "key muted" }, `${cut} span(s) reach past the edge (dashed): their dates are in the title`) : null,
     el("span", { class: "muted" }, "size = independent sources"));
 }
 
@@ -112,10 +123,13 @@ export function renderTimeline(container, events, onSelect, onRange = null) {
 
   // the largest marks first, so smaller ones stay on top and clickable
   const ordered = [...dated].sort((a, b) => (b.event.independent_sources || 0) - (a.event.independent_sources || 0));
-  const offsets = spread(ordered, (d) => d.event.type, (d) => (d.span[1] - d.span[0] > 1 ? `span${d.span[0]}` : d.span[0]));
+  const dayWidth = plot / Math.max(1, last - first);
+  const offsets = spread(ordered, (d) => d.event.type, (d) => (d.span[1] - d.span[0] > 1 ? `span${d.span[0]}` : d.span[0]),
+    Math.max(8, dayWidth - 4), 16);
   ordered.forEach(({ event, span: [start, end] }, index) => {
     const r = Math.min(radius(event.independent_sources), ROW / 2 - 1);
-    const y = AXIS + types.indexOf(event.type) * ROW + ROW / 2 + offsets[index] * Math.min(6, r);
+    const [dx, dy] = end - start > 1 ? [0, offsets[index][1]] : offsets[index];
+    const y = AXIS + types.indexOf(event.type) * ROW + ROW / 2 + dy;
     const title = svg("title", {}, `${dateLabel(event.date)} · ${event.type} · ${event.summary || ""}` +
       ` · ${event.independent_sources || 0} independent source(s)`);
     const id = event.event || event.id;
@@ -123,7 +137,7 @@ export function renderTimeline(container, events, onSelect, onRange = null) {
     const mark = end - start > 1
       ? svg("rect", { x: x(start), y: y - r / 2, width: Math.max(2 * r, x(end) - x(start)), height: r,
         rx: r / 2, class: `mark span status-${event.status}${start < first || end > last ? " cut" : ""}`, tabindex: 0, onclick: select }, title)
-      : svg("circle", { cx: x(start + 0.5), cy: y, r, class: `mark status-${event.status}`, tabindex: 0,
+      : svg("circle", { cx: x(start + 0.5) + dx, cy: y, r, class: `mark status-${event.status}`, tabindex: 0,
         onclick: select }, title);
     mark.setAttribute("role", "button");
     mark.setAttribute("aria-label", title.textContent);
@@ -132,6 +146,7 @@ export function renderTimeline(container, events, onSelect, onRange = null) {
   });
   if (onRange) brush(chart, LABEL_WIDTH, WIDTH - 20, dayAt, height, onRange);
   const hasSpans = dated.some((d) => d.span[1] - d.span[0] > 1);
-  clear(container, chart, legend(new Set(dated.map((d) => d.event.status)), hasSpans),
+  const cut = dated.filter((d) => d.span[1] - d.span[0] > 1 && (d.span[0] < first || d.span[1] > last)).length;
+  clear(container, chart, legend(new Set(dated.map((d) => d.event.status)), hasSpans, cut),
     undated ? el("p", { class: "note" }, `${undated} undated event(s) are listed in the table only.`) : null);
 }

@@ -1,5 +1,6 @@
-// The vendored base map: world-atlas TopoJSON (Natural Earth 1:50m) decoded to lon/lat rings,
-// and country names mapped to ISO3 codes for the place filter. Both fetched once, same origin.
+// The vendored base map: world-atlas TopoJSON (Natural Earth 1:50m) decoded to lon/lat rings, the
+// first-level division borders (Natural Earth admin-1, simplified) decoded to lines,
+// and country names mapped to ISO3 codes for the place filter. Each fetched once, same origin.
 
 let countriesPromise = null;
 let codesPromise = null;
@@ -76,4 +77,36 @@ export async function countryCode(text) {
   } catch {
     return null;
   }
+}
+
+let divisionsPromise = null;
+
+function decodePoint(topology, [x, y]) {
+  const [sx, sy] = topology.transform.scale;
+  const [tx, ty] = topology.transform.translate;
+  return [x * sx + tx, y * sy + ty];
+}
+
+/** First-level division borders inside each country (Natural Earth admin-1, vendored, see NOTICE.txt):
+ * {lines: [{iso3, major, points, bbox}], labels: [{iso3, name, lon, lat}], groups: [{iso3, name}]} (groups: what
+ * Natural Earth's provinces belong to, e.g. Burkina Faso's regions); fetched once, when first asked. */
+export function divisionBorders() {
+  divisionsPromise = divisionsPromise || fetch("/static/vendor/admin1-borders.json").then((r) => {
+    if (!r.ok) throw new Error(`division borders: HTTP ${r.status}`);
+    return r.json();
+  }).then((topology) => {
+    const arcs = decodeArcs(topology);
+    const lines = topology.objects.borders.geometries.flatMap((geometry) => geometry.arcs.map((indexes) => {
+      const points = ring(arcs, indexes);
+      return { iso3: geometry.properties.iso3, major: Boolean(geometry.properties.major), points, bbox: bbox([points]) };
+    }));
+    const labels = topology.objects.divisions.geometries.flatMap((geometry) => geometry.coordinates.map((at, i) => {
+      const [lon, lat] = decodePoint(topology, at);
+      return { iso3: geometry.properties.iso3, name: geometry.properties.names[i], lon, lat };
+    }));
+    const groups = topology.objects.divisions.geometries.flatMap((geometry) =>
+      (geometry.properties.groups || []).map((name) => ({ iso3: geometry.properties.iso3, name })));
+    return { lines, labels, groups };
+  });
+  return divisionsPromise;
 }

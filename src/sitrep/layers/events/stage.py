@@ -35,6 +35,7 @@ SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ":")
 HEADLINE_MAX_CHARS = 200
 HEADLINE_LINES = 6
 NOUN_PHRASE_RELATIONS = ("planned", "mention")
+DEFINITE_LOOKBACK = 3
 
 
 def run(analysis: Analysis) -> None:
@@ -94,10 +95,31 @@ def anaphoric(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> bool:
     already reported, not a new one."""
     if trigger.relation not in ("occurrence", "impact", "casualty", "mention", "light"):
         return False
-    definite = lexicon.word_class("definite")
     if trigger.relation in ("mention", "light") and _specific(parse, trigger.token):
         return False
-    return any(c.lower in definite for c in parse.children(trigger.token) if c.dep in ("det", "poss"))
+    return definite_noun(parse, lexicon, trigger.token)
+
+
+def definite_noun(parse: Parse, lexicon: PloverLexicon, noun: int) -> bool:
+    """ "The attack", "its counter-attack", "Saturday's raid": a noun phrase introduced by a determiner or a
+    possessive (read from the words before the noun too, when the parser split a hyphenated compound)."""
+    definite = lexicon.word_class("definite")
+    if any(c.lower in definite or c.tag == "POS" for c in parse.children(noun) if c.dep in ("det", "poss")):
+        return True
+    first = parse.sentences[parse.tokens[noun].sent].first
+    i = noun - 1
+    for _ in range(DEFINITE_LOOKBACK):
+        if i < first:
+            return False
+        token = parse.tokens[i]
+        if token.text == "-":
+            i -= 2  # "counter - attack": the hyphen and the word before it
+            continue
+        if token.dep == "compound":
+            i -= 1
+            continue
+        return token.lower in definite and token.dep in ("det", "poss")
+    return False
 
 
 def _specific(parse: Parse, noun: int) -> bool:

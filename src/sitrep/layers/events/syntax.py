@@ -100,8 +100,9 @@ def multiword_objects(parse: Parse, i: int, phrase: tuple[str, ...]) -> list[Tok
 
 
 def particles(parse: Parse, i: int) -> set[str]:
-    """Particles and prepositions directly under ``i`` ("down" in "crack down", "on" in "call on")."""
-    return {c.lower for c in parse.children(i) if c.dep in ("prt", "prep", "agent", "dative", "advmod")}
+    """Particles and prepositions directly under ``i`` and after it ("down" in "crack down", "on" in "call on");
+    a fronted adverbial ("*On* Friday, he called…") is not one."""
+    return {c.lower for c in parse.children(i) if c.dep in ("prt", "prep", "agent", "dative", "advmod") and c.i > i}
 
 
 def subject(parse: Parse, i: int) -> Token | None:

@@ -128,8 +128,23 @@ def _verb_trigger(ctx: TriggerContext, token: Token) -> Trigger | None:
         return None
     for rule in rules:
         if _rule_holds(ctx, rule, token.i, token.i, "verb"):
+            if rule.type in ctx.lexicon.status.get("habitual_present_types", ()) and habitual(ctx.parse, token):
+                return None
             return Trigger(rule=rule, token=token.i, predicate=token.i)
     return None
+
+
+def habitual(parse: Parse, token: Token) -> bool:
+    """ "They burn our markets too", "rebels often attack convoys": an act in the simple present tells what
+    happens as a rule, not a happening (news reports happenings in the past; headlines are read apart)."""
+    children = parse.children(token.i)
+    if any(c.dep in ("aux", "auxpass") for c in children):
+        return False
+    if token.tag in ("VBP", "VBZ"):
+        return True
+    governor = parse.tokens[token.head]  # "police arrest anyone…, activists say", not "witnesses saw soldiers shoot"
+    past = governor.i != token.i and governor.tag in ("VBD", "VBN")
+    return token.tag == "VB" and any(c.dep == "nsubj" for c in children) and not past
 
 
 def _imperative(parse: Parse, token: Token) -> bool:
@@ -187,7 +202,11 @@ def _embedded_question(ctx: TriggerContext, token: Token) -> bool:
         for c in parse.children(token.i)
         if c.dep in ("nsubj", "nsubjpass", "mark", "dobj")
     )
-    return asks and word(head(parse, token.i)) in ctx.words("epistemic_verbs")
+    if not asks:
+        return False
+    governor = head(parse, token.i)
+    epistemic = ctx.words("epistemic_verbs")
+    return word(governor) in epistemic or any(word(c) in epistemic for c in kids(parse, governor.i, "acomp"))
 
 
 def _counting_question(parse: Parse, token: Token) -> bool:
@@ -271,6 +290,8 @@ def nominal_licence(ctx: TriggerContext, noun: int) -> tuple[str, int] | None:
     if base.dep in ("dobj", "nsubjpass", "obj") and light:
         if word(governor) in ctx.words("light_prevented") and base.tag == "NNS" and not kids(parse, base.i, "det"):
             return None  # "to prevent attacks on health workers": attacks in general, none that happened
+        if _embedded_question(ctx, governor):
+            return None  # "it is unclear who carried out the attack": a question about a happening told elsewhere
         return "light", governor.i
     if base.dep == "pobj":
         found = _prepositional_licence(ctx, governor)
@@ -480,18 +501,31 @@ def is_violent(ctx: TriggerContext, i: int) -> bool:
     doer = actor_of(parse, i)
     doer_words = np_words(parse, doer.i) if doer is not None else set()
     causes = _cause_words(ctx, i)
-    if (doer_words | causes) & ctx.words("disaster"):
-        return False
+    weapons = ctx.words("weapons") | ctx.words("weapon_subjects") | ctx.words("attack_nouns")
+    if (doer_words | causes) & ctx.words("disaster") and not (doer_words | causes) & weapons:
+        return False  # "killed in a storm", not "killed by mortar fire"
     if doer is not None and _modifier_words(parse, doer.i) & ctx.words("accident_words"):
         return False  # "a gas explosion injured four"
-    if causes & ctx.words("attack_nouns") or causes & ctx.words("weapons"):
-        return True
+    if causes & (ctx.words("attack_nouns") | ctx.words("weapons") | ctx.words("wound_words")):
+        return True  # "killed in a strike", "died of gunshot wounds"
     if doer is not None:
         if _is_armed(ctx, doer) or doer_words & ctx.words("attack_nouns"):
             return True
         return word(parse.tokens[i]) in ctx.words("casualty_verbs") and _is_human(ctx, doer)
     sentence = sentence_words(parse, i)
-    return bool(sentence & ctx.words("violence_cues")) and not sentence & ctx.words("disaster")
+    return bool(sentence & ctx.words("violence_cues")) and not _disaster_words(ctx, i)
+
+
+def _disaster_words(ctx: TriggerContext, i: int) -> set[str]:
+    """Disaster words of the sentence of ``i``, leaving out those a weapon names ("mortar *fire*", "rocket *fire*")."""
+    parse = ctx.parse
+    weapons = ctx.words("weapons") | ctx.words("weapon_subjects") | ctx.words("violence_cues")
+    sentence = parse.sentences[parse.tokens[i].sent]
+    return {
+        word(t)
+        for t in parse.sentence_tokens(sentence)
+        if word(t) in ctx.words("disaster") and not _modifier_words(parse, t.i) & weapons
+    }
 
 
 def _labor_cue(ctx: TriggerContext, noun: int, predicate: int) -> bool:

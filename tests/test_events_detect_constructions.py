@@ -1,0 +1,126 @@
+"""Events detection (issue 11, session 4): constructions that state a happening, and ones that do not.
+
+Every sentence was written for these tests (other conflicts, other outlets' styles); the
+upstream layers are hand-built (see test_events.World) so only the events stage is tested.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from test_events import World, found
+
+GROUPS = [
+    ("Islamic State", "armed_group", None, None, ["Islamic State"]),
+    ("al-Shabaab", "armed_group", "SOM", None, ["al-Shabaab"]),
+    ("Rapid Support Forces", "armed_group", "SDN", None, ["Rapid Support Forces", "RSF"]),
+]
+
+
+def events(text: str) -> list[tuple[str, str]]:
+    findings, _ = found(text, World(actors=GROUPS))
+    return [(f.type, f.status) for f in findings]
+
+
+def types(text: str) -> list[str]:
+    return [t for t, _ in events(text)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Militants ambushed a patrol, and a roadside bomb hit a second convoy an hour later.",
+        "Gunmen stormed a checkpoint at dawn before a car bomb hit the police station nearby.",
+        "Fighters shelled the camp on Monday, and a mortar round hit the clinic the next day.",
+    ],
+)
+def test_a_weapon_hitting_something_is_a_second_attack(sentence: str) -> None:
+    assert types(sentence) == ["ASSAULT", "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A blast tore through a bus station in Quetta, killing six.",
+        "An explosion ripped through a crowded market in Maiduguri, wounding dozens.",
+    ],
+)
+def test_a_blast_tearing_through_a_place_and_its_casualties_are_one_event(sentence: str) -> None:
+    assert types(sentence) == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A policeman died of his wounds in hospital.",
+        "Two guards later died of gunshot wounds, the hospital said.",
+    ],
+)
+def test_dying_of_wounds_is_the_violence_it_reports(sentence: str) -> None:
+    assert types(sentence) == ["ASSAULT"]
+
+
+def test_mortar_fire_is_no_disaster() -> None:
+    text = "A colonel was killed in Hama in 2019, reportedly by mortar fire from the rebels, the agency reported."
+    assert types(text) == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mode"),
+    [
+        ("A suicide bomber crashed his car into a checkpoint in Mogadishu.", "suicide-attack"),
+        ("Militants seized dozens of hostages at a hospital in Kizlyar.", "abduct"),
+        ("The gunmen took 40 hostages at a gas plant in the desert.", "abduct"),
+    ],
+)
+def test_ramming_and_hostage_taking_are_attacks(sentence: str, mode: str) -> None:
+    findings, _ = found(sentence, World(actors=GROUPS))
+    assert [(f.type, f.mode) for f in findings] == [("ASSAULT", mode)]
+
+
+def test_instructing_officials_to_act_is_a_request() -> None:
+    text = "The interior minister instructed regional governors to close the border crossings."
+    assert types(text) == ["REQUEST"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Friday, the president called the bombing an act of terror.",
+        "On Sunday the minister called the raid a crime.",
+    ],
+)
+def test_calling_something_a_name_is_no_request(sentence: str) -> None:
+    assert "REQUEST" not in types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It was unclear who carried out the attack.",
+        "It remains unclear who launched the drones.",
+        "Officials could not say who staged the raid.",
+    ],
+)
+def test_asking_who_did_it_is_no_event(sentence: str) -> None:
+    assert types(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"They burn our markets too," said a trader in the town.',
+        "Bandits often attack convoys on this road, residents say.",
+        "Police arrest anyone who carries a flag, activists say.",
+    ],
+)
+def test_a_habit_told_in_the_simple_present_is_no_event(sentence: str) -> None:
+    assert types(sentence) == []
+
+
+def test_a_killing_during_a_definite_counter_attack_joins_the_attack_reported() -> None:
+    text = (
+        "Gunmen ambushed an army convoy near Djibo on Monday, killing seven soldiers.\n"
+        "The minister said the army had killed dozens of assailants during its counter-attack."
+    )
+    assert types(text) == ["ASSAULT"]

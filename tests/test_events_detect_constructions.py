@@ -124,3 +124,51 @@ def test_a_killing_during_a_definite_counter_attack_joins_the_attack_reported() 
         "The minister said the army had killed dozens of assailants during its counter-attack."
     )
     assert types(text) == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "After midnight their posts near the river came under intense gunfire.",
+        "Troops and rebels exchanged fire near the bridge on Monday.",
+        "The army claimed to have hit three gunmen.",
+        "The police said they had shot two attackers.",
+    ],
+)
+def test_gunfire_and_claimed_hits_are_attacks(sentence: str) -> None:
+    assert types(sentence) == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "One of the men has since been released from custody.",
+        "Kidnappers released the engineer on Friday.",
+        "Two of the detainees were freed from prison on Tuesday.",
+    ],
+)
+def test_releases_of_people_are_retreats(sentence: str) -> None:
+    assert types(sentence) == ["RETREAT"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "After the agency released photos of the suspected bombers, the men fled.",
+        "The army released a statement on Monday.",
+    ],
+)
+def test_releasing_a_thing_about_people_is_no_retreat(sentence: str) -> None:
+    assert "RETREAT" not in types(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_"),
+    [
+        ("The minister sent instructions for regional governors to tighten security.", "REQUEST"),
+        ("Opposition leaders are begging voters to boycott the referendum.", "REQUEST"),
+        ("Workers said they were given an ultimatum by their managers.", "THREATEN"),
+    ],
+)
+def test_instructions_pleas_and_ultimatums(sentence: str, type_: str) -> None:
+    assert types(sentence) == [type_]

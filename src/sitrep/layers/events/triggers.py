@@ -465,11 +465,22 @@ def _is_human(ctx: TriggerContext, token: Token | None) -> bool:
         return False
     if ctx.actor_kind(token.i) in HUMAN_KINDS or token.ent_type in ("PERSON", "NORP"):
         return True
-    if np_words(ctx.parse, token.i) & ctx.words("human"):
-        return True
+    if np_words(ctx.parse, token.i) & (ctx.words("human") | ctx.words("armed")):
+        return True  # "shot two attackers", "killed three gunmen"
     if token.pos == "NUM" or token.lower in ctx.words("quantity_words"):
         return bool(sentence_words(ctx.parse, token.i) & ctx.words("human"))
     return False
+
+
+def _is_person_head(ctx: TriggerContext, token: Token) -> bool:
+    """The head of a phrase names people ("the activist", "one of the men", "three journalists"), not a thing
+    about them ("photos of the suspects")."""
+    if token.pos == "NUM" or token.lower in ctx.words("quantity_words") or token.lower == "one":
+        members = [o for p in kids(ctx.parse, token.i, "prep") if p.lower == "of" for o in kids(ctx.parse, p.i, "pobj")]
+        return any(_is_person_head(ctx, m) for m in members)
+    if ctx.actor_kind(token.i) in ("person", "population") or token.ent_type == "PERSON":
+        return True
+    return word(token) in ctx.words("human") | ctx.words("armed") | ctx.words("captives")
 
 
 def _is_armed(ctx: TriggerContext, token: Token | None) -> bool:
@@ -625,6 +636,7 @@ def _check(ctx: TriggerContext, rule: TriggerRule, name: str, token: int, predic
     checks: dict[str, Callable[[], bool]] = {
         "violence": lambda: is_violent(ctx, token),
         "human-object": lambda: any(_is_human(ctx, t) for t in object_tokens),
+        "person-object": lambda: any(_is_person_head(ctx, t) for t in object_tokens),
         "actor-object": lambda: any(_names_actor(ctx, t) or _is_human(ctx, t) for t in object_tokens),
         "property-object": lambda: any(np_words(parse, t.i) & ctx.words("property") for t in object_tokens),
         "has-object": lambda: first_object is not None,

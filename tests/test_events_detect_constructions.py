@@ -172,3 +172,60 @@ def test_releasing_a_thing_about_people_is_no_retreat(sentence: str) -> None:
 )
 def test_instructions_pleas_and_ultimatums(sentence: str, type_: str) -> None:
     assert types(sentence) == [type_]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The opposition on Thursday called for three days of nationwide protests.",
+        "The country's main unions called a general strike for Monday.",
+        "Student groups called for a boycott of the election.",
+    ],
+)
+def test_a_protest_called_is_a_planned_protest(sentence: str) -> None:
+    assert ("PROTEST", "planned") in events(sentence)
+
+
+def test_a_strike_not_called_is_no_protest() -> None:
+    assert "PROTEST" not in types("The union did not call a strike.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The alleged attacker, Omar Said – shot dead by police – had pledged allegiance to the group.",
+        "The suspect, wounded by security guards, was taken to hospital.",
+    ],
+)
+def test_an_aside_saying_who_shot_someone_is_an_event(sentence: str) -> None:
+    assert types(sentence) == ["ASSAULT"]
+
+
+def test_a_participle_naming_a_deal_is_no_event() -> None:
+    assert types("The deal signed by both sides was hailed in Brussels.") == []
+
+
+def test_a_death_after_a_bomb_went_off_is_one_event() -> None:
+    text = "A colonel died after a roadside bomb detonated under his convoy near the city of Deir ez-Zor."
+    assert types(text) == ["ASSAULT"]
+
+
+def test_an_attack_noun_under_a_purpose_infinitive_is_no_event() -> None:
+    assert "ASSAULT" not in types("Federal troops were deployed to repel incursions by militants.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen attacked a nightclub in Izmir on Saturday. Police arrested six men over Saturday's attack.",
+        "A bomb exploded at the Rolando cafe on Friday. Police said the Rolando attack was planned for weeks.",
+        "Drones struck a fuel depot in Dori on Thursday. The attack on the depot killed 12 people.",
+    ],
+)
+def test_a_definite_mention_naming_the_same_date_place_or_name_joins(text: str) -> None:
+    assert types(text).count("ASSAULT") == 1
+
+
+def test_a_definite_mention_naming_another_place_is_a_new_event() -> None:
+    text = "A bomb exploded in Baidoa on Friday. On Sunday, the Kismayo attack killed two guards."
+    assert types(text) == ["ASSAULT", "ASSAULT"]

@@ -171,6 +171,15 @@ def _dated(parse: Parse, i: int) -> bool:
     return any(t.ent_type in ("DATE", "TIME") and t.i != i for t in parse.tokens[first:last])
 
 
+def _aside_with_agent(parse: Parse, i: int) -> bool:
+    """ "The gunman, shot dead by police, had…": a participle set off by a comma or dash that says who did it
+    adds a happening to the sentence; "the deal signed by both sides" only names one."""
+    before = parse.tokens[i - 1] if i > 0 else None
+    if before is None or before.text not in (",", "-", "–", "—", "("):
+        return False
+    return kid(parse, i, "agent") is not None
+
+
 def aggregate_toll(ctx: TriggerContext, token: Token) -> bool:
     """ "At least 40,000 killed in the war", "2,000 arrested since the protests began": a running total over a
     war or a period, not one happening."""
@@ -237,7 +246,7 @@ def eventive_verb(ctx: TriggerContext, i: int) -> bool:
     if token.dep in BLOCKED_VERB_DEPS:
         return False
     if reduced_relative(parse, i):
-        return _dated(parse, i)
+        return _dated(parse, i) or _aside_with_agent(parse, i)
     if token.dep in ("amod", "acl") and not misread_main_verb(parse, i):
         return after_perfect_have(parse, i)
     if any(c.dep == "poss" for c in parse.children(i)) or _imperative(parse, token):
@@ -292,6 +301,8 @@ def nominal_licence(ctx: TriggerContext, noun: int) -> tuple[str, int] | None:
             return None  # "to prevent attacks on health workers": attacks in general, none that happened
         if _embedded_question(ctx, governor):
             return None  # "it is unclear who carried out the attack": a question about a happening told elsewhere
+        if governor.dep == "advcl" and has_aux_to(parse, governor.i):
+            return None  # "troops were deployed to repel incursions": a purpose, not a happening
         return "light", governor.i
     if base.dep == "pobj":
         found = _prepositional_licence(ctx, governor)
@@ -307,7 +318,22 @@ def nominal_licence(ctx: TriggerContext, noun: int) -> tuple[str, int] | None:
         return "occurrence", governor.i
     if any(word(c) in ctx.words("planned_modifiers") for c in kids(parse, noun, "amod")):
         return "planned", noun
+    if _called(ctx, parse.tokens[noun], base, governor):
+        return "planned", noun  # "unions called a general strike", "called for three days of protests"
     return _relative_impact(ctx, base) or _mention(ctx, base, governor) or _named_happening(ctx, noun)
+
+
+def _called(ctx: TriggerContext, noun: Token, base: Token, governor: Token) -> bool:
+    """A protest or strike someone calls ("called a strike", "called for nationwide protests"): one planned."""
+    if word(noun) not in ctx.words("called_happenings"):
+        return False
+    if base.dep == "pobj" and governor.lower == "for":
+        governor = head(ctx.parse, governor.i)
+    elif base.dep != "dobj":
+        return False
+    return (
+        governor.pos == "VERB" and word(governor) in ctx.words("call_verbs") and not kid(ctx.parse, governor.i, "neg")
+    )
 
 
 def _named_happening(ctx: TriggerContext, noun: int) -> tuple[str, int] | None:
@@ -736,6 +762,9 @@ def _consequence_host(ctx: TriggerContext, trigger: Trigger, by_predicate: dict[
     if trigger.relation == "mention" and trigger.predicate == trigger.token:
         return _clause_host(ctx, trigger, by_predicate)
     verb = parse.tokens[trigger.predicate]
+    cause_of = _casualty_caused(ctx, trigger, by_predicate)
+    if cause_of is not None:
+        return cause_of  # "the general died after a roadside bomb detonated under his convoy"
     if trigger.relation == "verb" and verb.dep == "relcl":
         named = _nearest_named(parse, verb, trigger.type, by_predicate)
         if named is not None:
@@ -761,6 +790,27 @@ def _consequence_host(ctx: TriggerContext, trigger: Trigger, by_predicate: dict[
     both_verbs = trigger.relation == host.relation == "verb"
     if both_verbs and verb.dep == "conj" and kid(parse, host.predicate, "dobj", "obj") is None:
         return host  # "recruit and arm volunteers": one act, its object shared
+    return None
+
+
+def _casualty_caused(ctx: TriggerContext, trigger: Trigger, by_predicate: dict[int, Trigger]) -> Trigger | None:
+    """The casualty event whose cause phrase ("died *after* a bomb went off", "killed *in* …") holds this attack
+    verb, however the parser hung the clause inside it."""
+    parse = ctx.parse
+    if trigger.type != "ASSAULT" or trigger.relation != "verb":
+        return None
+    current = parse.tokens[trigger.predicate]
+    for _ in range(HYPOTHETICAL_CLIMB):
+        if current.head == current.i:
+            return None
+        governor = head(parse, current.i)
+        if current.pos == "ADP" and current.lower in ctx.words("casualty_preps"):
+            host = by_predicate.get(governor.i)
+            casualty = host is not None and word(ctx.token(host.predicate)) in ctx.words("casualty_verbs")
+            return host if casualty and host is not trigger and host.type == "ASSAULT" else None
+        if governor.pos == "VERB" and governor.i in by_predicate:
+            return None
+        current = governor
     return None
 
 

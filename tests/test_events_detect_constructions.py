@@ -229,3 +229,35 @@ def test_a_definite_mention_naming_the_same_date_place_or_name_joins(text: str) 
 def test_a_definite_mention_naming_another_place_is_a_new_event() -> None:
     text = "A bomb exploded in Baidoa on Friday. On Sunday, the Kismayo attack killed two guards."
     assert types(text) == ["ASSAULT", "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hundreds of farmers staged a sit-in outside the governor's office to demand protection.",
+        "Dock workers staged a walk-out at the port on Monday.",
+    ],
+)
+def test_hyphenated_protest_nouns_are_found(sentence: str) -> None:
+    assert types(sentence) == ["PROTEST"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Security forces used water cannon to disperse the marchers near the court.",
+        "Riot police dispersed protesters with tear gas in Nairobi.",
+    ],
+)
+def test_dispersing_protesters_is_coercion(sentence: str) -> None:
+    assert types(sentence) == ["COERCE"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The envoy met both generals, but no ceasefire was agreed.", "No prisoners were released on Sunday."],
+)
+def test_a_verb_whose_subject_is_no_thing_is_denied(sentence: str) -> None:
+    assert ("denied" in [s for _, s in events(sentence)]) and all(
+        s == "denied" for t, s in events(sentence) if t in ("AGREE", "RETREAT")
+    )

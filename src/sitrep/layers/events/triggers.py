@@ -25,6 +25,7 @@ from sitrep.layers.events.syntax import (
     after_perfect_have,
     has_aux_to,
     head,
+    hyphenated,
     joint_members,
     kid,
     kids,
@@ -271,8 +272,17 @@ def eventive_verb(ctx: TriggerContext, i: int) -> bool:
 # --- nouns ---------------------------------------------------------------------------------------------------------
 
 
+def noun_lemma(ctx: TriggerContext, token: Token) -> str:
+    """The lemma a noun is looked up by: the whole hyphenated word when the lexicon knows it ("sit-in")."""
+    joined = hyphenated(ctx.parse, token.i)
+    for form in (joined, joined.replace("-", "")) if joined else ():
+        if ctx.lexicon.rules_for(form, "NOUN") or form in ctx.words("happening_nouns"):
+            return form  # "sit-in"; "walk-out" as "walkout"
+    return word(token)
+
+
 def _noun_trigger(ctx: TriggerContext, token: Token) -> Trigger | None:
-    rules = ctx.lexicon.rules_for(word(token), "NOUN")
+    rules = ctx.lexicon.rules_for(noun_lemma(ctx, token), "NOUN")
     if not rules:
         return None
     licence = nominal_licence(ctx, token.i)
@@ -342,7 +352,7 @@ def _named_happening(ctx: TriggerContext, noun: int) -> tuple[str, int] | None:
     ("an attack helicopter"), a fear or a plan ("the threat of an attack"), or sits in a question."""
     parse = ctx.parse
     token = parse.tokens[noun]
-    if word(token) not in ctx.words("happening_nouns") or token.dep in ("compound", "amod", "nmod"):
+    if noun_lemma(ctx, token) not in ctx.words("happening_nouns") or token.dep in ("compound", "amod", "nmod"):
         return None
     if parse.tokens[parse.sentences[token.sent].last - 1].text == "?" or _hypothetical(ctx, token):
         return None

@@ -261,3 +261,30 @@ def test_a_verb_whose_subject_is_no_thing_is_denied(sentence: str) -> None:
     assert ("denied" in [s for _, s in events(sentence)]) and all(
         s == "denied" for t, s in events(sentence) if t in ("AGREE", "RETREAT")
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jihadists ambushed an army convoy near Boni, killing 12 soldiers. The soldiers died in a shootout with the"
+        " attackers that lasted hours.",
+        "Rebels shelled the town on Monday, killing four civilians. The civilians were killed when a shell hit their"
+        " home.",
+    ],
+)
+def test_casualties_counted_before_and_told_again_are_the_same_event(text: str) -> None:
+    assert types(text) == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jihadists ambushed an army convoy near Boni, killing 12 soldiers. Three soldiers were killed in a separate"
+        " attack near Douentza.",
+        "Rebels shelled the town on Monday, killing four civilians. On Tuesday, the civilians were killed in an"
+        " ambush near Gao.",
+        "Rebels shelled the town on Monday, killing four civilians. The soldiers were killed in an ambush near Gao.",
+    ],
+)
+def test_other_casualties_are_another_event(text: str) -> None:
+    assert types(text) == ["ASSAULT", "ASSAULT"]

@@ -96,8 +96,34 @@ def joins(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigger, earlier:
     more about ``earlier``, not a new happening. One that says which happening it is ("the attack on the
     depot", "the Kismayo attack") joins only when those words are the earlier event's."""
     if not anaphoric(analysis.parse, lexicon, trigger):
-        return False
+        return victims_told_before(analysis, lexicon, trigger, earlier)
     return not _specific(analysis.parse, trigger.token) or same_happening(analysis, trigger, earlier)
+
+
+def victims_told_before(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigger, earlier: Event) -> bool:
+    """ "Jihadists ambushed a convoy, killing 12 soldiers. *The soldiers* died in a shootout…": casualties
+    named by a definite noun the earlier event already counted are that event's, told again (not when the
+    sentence says the happening is another one: "a *separate* strike")."""
+    parse = analysis.parse
+    if trigger.type != "ASSAULT" or trigger.relation not in ("verb", "casualty"):
+        return False
+    verb = parse.tokens[trigger.predicate]
+    if word(verb) not in lexicon.word_class("casualty_verbs"):
+        return False
+    sentence = parse.sentence_tokens(parse.sentences[verb.sent])
+    if any(word(t) in lexicon.word_class("another_words") for t in sentence):
+        return False
+    told = parse.sentence_of(earlier.span[0])
+    earlier_text = analysis.text[told.start : told.end] if told is not None else earlier.text
+    if any(t.ent_type == "DATE" and t.text not in earlier_text for t in sentence):
+        return False  # "on Tuesday, the soldiers were killed…" after Monday's attack
+    definite = lexicon.word_class("definite")
+    earlier_words = {w.strip(".,;:").lower() for w in earlier_text.split()}
+    for victim in kids(parse, verb.i, "nsubj", "nsubjpass"):
+        named_before = victim.text.lower() in earlier_words and victim.pos == "NOUN"
+        if named_before and any(d.lower in definite and d.dep == "det" for d in parse.children(victim.i)):
+            return True
+    return False
 
 
 def anaphoric(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> bool:

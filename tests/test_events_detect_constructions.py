@@ -288,3 +288,19 @@ def test_casualties_counted_before_and_told_again_are_the_same_event(text: str) 
 )
 def test_other_casualties_are_another_event(text: str) -> None:
     assert types(text) == ["ASSAULT", "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "EU foreign ministers met in Brussels on Monday.",
+        "The rebel leaders were meeting in emergency session in a house in the city.",
+        "Tribal elders met in Kandahar to discuss the truce.",
+    ],
+)
+def test_a_meeting_of_leaders_among_themselves_is_a_consultation(sentence: str) -> None:
+    assert types(sentence) == ["CONSULT"]
+
+
+def test_soldiers_meeting_somewhere_is_no_consultation() -> None:
+    assert types("The soldiers met at the checkpoint before dawn.") == []

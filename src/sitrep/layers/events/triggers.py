@@ -699,7 +699,13 @@ def _check(ctx: TriggerContext, rule: TriggerRule, name: str, token: int, predic
         "charge-with": lambda: "with" in particles(parse, token),
         "test-cue": lambda: _test_cue(ctx, token),
         "anonymity": lambda: any(word(t) in ctx.words("anonymity_words") for t in kids(parse, token, "xcomp")),
-        "joint-subject": lambda: doer is not None and len(joint_members(parse, doer.i)) > 1,
+        "joint-subject": lambda: (
+            doer is not None
+            and (
+                len(joint_members(parse, doer.i)) > 1
+                or (doer.tag == "NNS" and word(doer) in ctx.words("meeting_parties"))
+            )
+        ),
         "joint-cue": lambda: bool(sentence_words(parse, token) & ctx.words("joint_words")),
         "military-cue": lambda: bool(sentence_words(parse, token) & ctx.words("military_words")),
         "labor-cue": lambda: _labor_cue(ctx, token, predicate),

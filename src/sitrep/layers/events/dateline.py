@@ -12,9 +12,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from sitrep.model import Span
-from sitrep.nlp import Parse, Token, parse
+from sitrep.nlp import Parse, Token, load_pipeline
+from sitrep.nlp.engine import to_parse
 
 DATELINE_DEP = "dateline"
+UNNEEDED_PIPES = ("entity_ruler", "ner", "sitrep_dateline_entities")
 
 
 def without_dateline(parsed: Parse, dateline: Span | None) -> Parse:
@@ -26,7 +28,7 @@ def without_dateline(parsed: Parse, dateline: Span | None) -> Parse:
         return parsed
     tokens = list(parsed.tokens)
     if _misread(parsed, sentence.start, sentence.end, dateline[1]):
-        fragment = parse(parsed.text[dateline[1] : sentence.end])
+        fragment = syntax_only(parsed.text[dateline[1] : sentence.end])
         aligned = _align(parsed, fragment, dateline[1])
         if aligned is None:
             return parsed
@@ -46,6 +48,12 @@ def without_dateline(parsed: Parse, dateline: Span | None) -> Parse:
         if dateline[0] <= token.start and token.end <= dateline[1]:
             tokens[token.i] = replace(token, dep=DATELINE_DEP, head=token.i)
     return Parse(text=parsed.text, tokens=tokens, sentences=parsed.sentences, entities=parsed.entities)
+
+
+def syntax_only(text: str) -> Parse:
+    """``text`` tagged, lemmatised and parsed, without the entity components (the re-read needs none of them)."""
+    nlp = load_pipeline()
+    return to_parse(nlp(text, disable=[p for p in UNNEEDED_PIPES if p in nlp.pipe_names]), dateline=False)
 
 
 def _misread(parsed: Parse, start: int, end: int, after: int) -> bool:

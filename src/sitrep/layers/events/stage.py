@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from sitrep.analysis import Analysis, contains
+from sitrep.analysis import Analysis, contains, overlaps
 from sitrep.layers.events.allegations import antecedent, join_mention, link_denials
 from sitrep.layers.events.context import (
     best_place,
@@ -26,15 +26,17 @@ from sitrep.layers.events.lexicon import PloverLexicon, load_lexicon
 from sitrep.layers.events.modes import infer_mode
 from sitrep.layers.events.roles import national_forces, resolve_roles, resolve_token, role_tokens
 from sitrep.layers.events.status import event_status
-from sitrep.layers.events.syntax import clause_span, np_span, preposition_objects, reduced_relative, word
+from sitrep.layers.events.syntax import clause_span, kids, np_span, preposition_objects, reduced_relative, word
 from sitrep.layers.events.triggers import ActorKind, Trigger, control_chain, find_triggers
-from sitrep.model import Actor, Event, Place, Span
-from sitrep.nlp import Parse
+from sitrep.model import Actor, Event, Place, Span, Time
+from sitrep.nlp import Parse, Token
 
 SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ":")
 HEADLINE_MAX_CHARS = 200
 HEADLINE_LINES = 6
 NOUN_PHRASE_RELATIONS = ("planned", "mention")
+DEFINITE_LOOKBACK = 3
+SPECIFIC_PREPS = ("on", "against", "near", "in", "at")
 
 
 def run(analysis: Analysis) -> None:
@@ -60,7 +62,7 @@ def find_events(analysis: Analysis, lexicon: PloverLexicon | None = None) -> lis
         noun = analysis.parse.tokens[trigger.token]
         named = [f for f in findings if trigger_words.get(id(f)) == word(noun)]  # "the strike": the strike told
         earlier = named[-1] if named else antecedent(findings, trigger.type, noun.start)
-        if earlier is not None and anaphoric(analysis.parse, lexicon, trigger):
+        if earlier is not None and joins(analysis, lexicon, trigger, earlier):
             join_mention(analysis, lexicon, trigger, earlier)
             continue
         own = scopes[trigger.token]
@@ -89,15 +91,103 @@ class Datelines:
         return self.span is not None and sentence[0] <= self.span[1] <= sentence[1]
 
 
+def joins(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigger, earlier: Event) -> bool:
+    """ "The attack began at 3 a.m.", "the strikes hit depots", "Saturday's attack": a definite noun telling
+    more about ``earlier``, not a new happening. One that says which happening it is ("the attack on the
+    depot", "the Kismayo attack") joins only when those words are the earlier event's."""
+    if not anaphoric(analysis.parse, lexicon, trigger):
+        return victims_told_before(analysis, lexicon, trigger, earlier)
+    return not _specific(analysis.parse, trigger.token) or same_happening(analysis, trigger, earlier)
+
+
+def victims_told_before(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigger, earlier: Event) -> bool:
+    """ "Jihadists ambushed a convoy, killing 12 soldiers. *The soldiers* died in a shootout…": casualties
+    named by a definite noun the earlier event already counted are that event's, told again (not when the
+    sentence says the happening is another one: "a *separate* strike")."""
+    parse = analysis.parse
+    if trigger.type != "ASSAULT" or trigger.relation not in ("verb", "casualty"):
+        return False
+    verb = parse.tokens[trigger.predicate]
+    if word(verb) not in lexicon.word_class("casualty_verbs"):
+        return False
+    sentence = parse.sentence_tokens(parse.sentences[verb.sent])
+    if any(word(t) in lexicon.word_class("another_words") for t in sentence):
+        return False
+    told = parse.sentence_of(earlier.span[0])
+    earlier_text = analysis.text[told.start : told.end] if told is not None else earlier.text
+    if any(t.ent_type == "DATE" and t.text not in earlier_text for t in sentence):
+        return False  # "on Tuesday, the soldiers were killed…" after Monday's attack
+    definite = lexicon.word_class("definite")
+    earlier_words = {w.strip(".,;:").lower() for w in earlier_text.split()}
+    for victim in kids(parse, verb.i, "nsubj", "nsubjpass"):
+        named_before = victim.text.lower() in earlier_words and victim.pos == "NOUN"
+        if named_before and any(d.lower in definite and d.dep == "det" for d in parse.children(victim.i)):
+            return True
+    return False
+
+
 def anaphoric(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> bool:
-    """ "The attack began at 3 a.m.", "the strikes hit depots": a definite noun telling more about an event
-    already reported, not a new one."""
+    """A definite noun trigger ("the attack", "its counter-attack") told by a verb or phrase around it."""
     if trigger.relation not in ("occurrence", "impact", "casualty", "mention", "light"):
         return False
+    return definite_noun(parse, lexicon, trigger.token)
+
+
+def definite_noun(parse: Parse, lexicon: PloverLexicon, noun: int) -> bool:
+    """ "The attack", "its counter-attack", "Saturday's raid": a noun phrase introduced by a determiner or a
+    possessive (read from the words before the noun too, when the parser split a hyphenated compound)."""
     definite = lexicon.word_class("definite")
-    if trigger.relation in ("mention", "light") and _specific(parse, trigger.token):
+    if any(c.dep == "poss" or (c.dep == "det" and c.lower in definite) for c in parse.children(noun)):
+        return True
+    first = parse.sentences[parse.tokens[noun].sent].first
+    i = noun - 1
+    for _ in range(DEFINITE_LOOKBACK):
+        if i < first:
+            return False
+        token = parse.tokens[i]
+        if token.text == "-":
+            i -= 2  # "counter - attack": the hyphen and the word before it
+            continue
+        if token.dep == "compound":
+            i -= 1
+            continue
+        return token.lower in definite and token.dep in ("det", "poss")
+    return False
+
+
+def same_happening(analysis: Analysis, trigger: Trigger, earlier: Event) -> bool:
+    """ "Saturday's attack" after an attack reported on Saturday, "the Rolando attack" after "the Rolando
+    bombing", "the attack on the depot" after "drones struck a fuel depot": the words that say which happening
+    a definite noun is (a date, a place, a name, what was hit) are the earlier event's."""
+    parse = analysis.parse
+    naming = _naming_words(parse, trigger.token)
+    if any(len(t.text) > 2 and t.text in earlier.text for t in naming):
+        return True
+    earlier_time = analysis.extraction.get(earlier.time) if earlier.time else None
+    if not isinstance(earlier_time, Time) or earlier_time.start is None:
         return False
-    return any(c.lower in definite for c in parse.children(trigger.token) if c.dep in ("det", "poss"))
+    spans = [(t.start, t.end) for t in naming if t.ent_type == "DATE"]
+    return any(
+        time.start == earlier_time.start and any(overlaps(time.span, span) for span in spans)
+        for time in analysis.extraction.times
+    )
+
+
+def _naming_words(parse: Parse, noun: int) -> list[Token]:
+    """The words of a noun phrase that say which happening it is: dates, places, names, what was hit."""
+    first, last = parse.subtree(noun)
+    named = [
+        t
+        for t in parse.tokens[first:last]
+        if t.i != noun and (t.ent_type in ("DATE", "GPE", "LOC", "FAC") or t.pos == "PROPN") and t.text.isalpha()
+    ]
+    objects = [
+        o
+        for c in parse.children(noun)
+        if c.dep == "prep" and c.lower in SPECIFIC_PREPS
+        for o in kids(parse, c.i, "pobj")
+    ]
+    return named + objects
 
 
 def _specific(parse: Parse, noun: int) -> bool:
@@ -105,9 +195,9 @@ def _specific(parse: Parse, noun: int) -> bool:
     first, last = parse.subtree(noun)
     if any(t.ent_type in ("DATE", "TIME", "GPE", "LOC", "FAC") for t in parse.tokens[first:last]):
         return True
-    return any(
-        c.dep == "prep" and c.lower in ("on", "against", "near", "in", "at") for c in parse.children(noun)
-    ) or any(c.dep == "compound" and c.pos == "PROPN" for c in parse.children(noun))
+    return any(c.dep == "prep" and c.lower in SPECIFIC_PREPS for c in parse.children(noun)) or any(
+        c.dep == "compound" and c.pos == "PROPN" for c in parse.children(noun)
+    )
 
 
 def describe(

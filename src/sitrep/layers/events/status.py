@@ -38,6 +38,10 @@ def verb_form_status(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> 
     if trigger.relation != "verb" and any(c.lower == "no" for c in kids(parse, noun.i, "det")):
         cues.append("denied")
     verb = parse.tokens[trigger.predicate]
+    if trigger.relation == "verb" and any(
+        d.lower == "no" for s in kids(parse, verb.i, "nsubjpass", "nsubj") for d in kids(parse, s.i, "det")
+    ):
+        cues.append("denied")  # "no ceasefire was agreed"
     if trigger.relation == "light":
         cues += _light_verb_cues(lexicon, verb)
     chain = [verb, *control_chain(parse, verb.i)]

@@ -25,6 +25,16 @@ def word(token: Token) -> str:
     return lemma if lemma and lemma != "-pron-" else token.text.lower()
 
 
+def hyphenated(parse: Parse, i: int) -> str | None:
+    """ "sit-in", "walk-out": the hyphenated word the tokeniser split, ending at token ``i`` (None when none)."""
+    if i < 2:
+        return None
+    left, hyphen, right = parse.tokens[i - 2], parse.tokens[i - 1], parse.tokens[i]
+    if hyphen.text != "-" or left.end != hyphen.start or hyphen.end != right.start:
+        return None
+    return f"{left.text.lower()}-{word(right)}"
+
+
 def kids(parse: Parse, i: int, *deps: str) -> list[Token]:
     """Children of token ``i``, optionally only those with one of ``deps``."""
     return [c for c in parse.children(i) if not deps or c.dep in deps]
@@ -100,8 +110,9 @@ def multiword_objects(parse: Parse, i: int, phrase: tuple[str, ...]) -> list[Tok
 
 
 def particles(parse: Parse, i: int) -> set[str]:
-    """Particles and prepositions directly under ``i`` ("down" in "crack down", "on" in "call on")."""
-    return {c.lower for c in parse.children(i) if c.dep in ("prt", "prep", "agent", "dative", "advmod")}
+    """Particles and prepositions directly under ``i`` and after it ("down" in "crack down", "on" in "call on");
+    a fronted adverbial ("*On* Friday, he called…") is not one."""
+    return {c.lower for c in parse.children(i) if c.dep in ("prt", "prep", "agent", "dative", "advmod") and c.i > i}
 
 
 def subject(parse: Parse, i: int) -> Token | None:

@@ -25,6 +25,7 @@ from sitrep.layers.events.syntax import (
     after_perfect_have,
     has_aux_to,
     head,
+    hyphenated,
     joint_members,
     kid,
     kids,
@@ -128,8 +129,23 @@ def _verb_trigger(ctx: TriggerContext, token: Token) -> Trigger | None:
         return None
     for rule in rules:
         if _rule_holds(ctx, rule, token.i, token.i, "verb"):
+            if rule.type in ctx.lexicon.status.get("habitual_present_types", ()) and habitual(ctx.parse, token):
+                return None
             return Trigger(rule=rule, token=token.i, predicate=token.i)
     return None
+
+
+def habitual(parse: Parse, token: Token) -> bool:
+    """ "They burn our markets too", "rebels often attack convoys": an act in the simple present tells what
+    happens as a rule, not a happening (news reports happenings in the past; headlines are read apart)."""
+    children = parse.children(token.i)
+    if any(c.dep in ("aux", "auxpass") for c in children):
+        return False
+    if token.tag in ("VBP", "VBZ"):
+        return True
+    governor = parse.tokens[token.head]  # "police arrest anyone…, activists say", not "witnesses saw soldiers shoot"
+    past = governor.i != token.i and governor.tag in ("VBD", "VBN")
+    return token.tag == "VB" and any(c.dep == "nsubj" for c in children) and not past
 
 
 def _imperative(parse: Parse, token: Token) -> bool:
@@ -154,6 +170,15 @@ def _dated(parse: Parse, i: int) -> bool:
     """ "A pact signed in Rome on Sunday": a participle whose own words say when, so it reports a happening."""
     first, last = parse.subtree(i)
     return any(t.ent_type in ("DATE", "TIME") and t.i != i for t in parse.tokens[first:last])
+
+
+def _aside_with_agent(parse: Parse, i: int) -> bool:
+    """ "The gunman, shot dead by police, had…": a participle set off by a comma or dash that says who did it
+    adds a happening to the sentence; "the deal signed by both sides" only names one."""
+    before = parse.tokens[i - 1] if i > 0 else None
+    if before is None or before.text not in (",", "-", "–", "—", "("):
+        return False
+    return kid(parse, i, "agent") is not None
 
 
 def aggregate_toll(ctx: TriggerContext, token: Token) -> bool:
@@ -187,7 +212,11 @@ def _embedded_question(ctx: TriggerContext, token: Token) -> bool:
         for c in parse.children(token.i)
         if c.dep in ("nsubj", "nsubjpass", "mark", "dobj")
     )
-    return asks and word(head(parse, token.i)) in ctx.words("epistemic_verbs")
+    if not asks:
+        return False
+    governor = head(parse, token.i)
+    epistemic = ctx.words("epistemic_verbs")
+    return word(governor) in epistemic or any(word(c) in epistemic for c in kids(parse, governor.i, "acomp"))
 
 
 def _counting_question(parse: Parse, token: Token) -> bool:
@@ -218,7 +247,7 @@ def eventive_verb(ctx: TriggerContext, i: int) -> bool:
     if token.dep in BLOCKED_VERB_DEPS:
         return False
     if reduced_relative(parse, i):
-        return _dated(parse, i)
+        return _dated(parse, i) or _aside_with_agent(parse, i)
     if token.dep in ("amod", "acl") and not misread_main_verb(parse, i):
         return after_perfect_have(parse, i)
     if any(c.dep == "poss" for c in parse.children(i)) or _imperative(parse, token):
@@ -243,8 +272,17 @@ def eventive_verb(ctx: TriggerContext, i: int) -> bool:
 # --- nouns ---------------------------------------------------------------------------------------------------------
 
 
+def noun_lemma(ctx: TriggerContext, token: Token) -> str:
+    """The lemma a noun is looked up by: the whole hyphenated word when the lexicon knows it ("sit-in")."""
+    joined = hyphenated(ctx.parse, token.i)
+    for form in (joined, joined.replace("-", "")) if joined else ():
+        if ctx.lexicon.rules_for(form, "NOUN") or form in ctx.words("happening_nouns"):
+            return form  # "sit-in"; "walk-out" as "walkout"
+    return word(token)
+
+
 def _noun_trigger(ctx: TriggerContext, token: Token) -> Trigger | None:
-    rules = ctx.lexicon.rules_for(word(token), "NOUN")
+    rules = ctx.lexicon.rules_for(noun_lemma(ctx, token), "NOUN")
     if not rules:
         return None
     licence = nominal_licence(ctx, token.i)
@@ -271,6 +309,10 @@ def nominal_licence(ctx: TriggerContext, noun: int) -> tuple[str, int] | None:
     if base.dep in ("dobj", "nsubjpass", "obj") and light:
         if word(governor) in ctx.words("light_prevented") and base.tag == "NNS" and not kids(parse, base.i, "det"):
             return None  # "to prevent attacks on health workers": attacks in general, none that happened
+        if _embedded_question(ctx, governor):
+            return None  # "it is unclear who carried out the attack": a question about a happening told elsewhere
+        if governor.dep == "advcl" and has_aux_to(parse, governor.i):
+            return None  # "troops were deployed to repel incursions": a purpose, not a happening
         return "light", governor.i
     if base.dep == "pobj":
         found = _prepositional_licence(ctx, governor)
@@ -286,7 +328,22 @@ def nominal_licence(ctx: TriggerContext, noun: int) -> tuple[str, int] | None:
         return "occurrence", governor.i
     if any(word(c) in ctx.words("planned_modifiers") for c in kids(parse, noun, "amod")):
         return "planned", noun
+    if _called(ctx, parse.tokens[noun], base, governor):
+        return "planned", noun  # "unions called a general strike", "called for three days of protests"
     return _relative_impact(ctx, base) or _mention(ctx, base, governor) or _named_happening(ctx, noun)
+
+
+def _called(ctx: TriggerContext, noun: Token, base: Token, governor: Token) -> bool:
+    """A protest or strike someone calls ("called a strike", "called for nationwide protests"): one planned."""
+    if word(noun) not in ctx.words("called_happenings"):
+        return False
+    if base.dep == "pobj" and governor.lower == "for":
+        governor = head(ctx.parse, governor.i)
+    elif base.dep != "dobj":
+        return False
+    return (
+        governor.pos == "VERB" and word(governor) in ctx.words("call_verbs") and not kid(ctx.parse, governor.i, "neg")
+    )
 
 
 def _named_happening(ctx: TriggerContext, noun: int) -> tuple[str, int] | None:
@@ -295,7 +352,7 @@ def _named_happening(ctx: TriggerContext, noun: int) -> tuple[str, int] | None:
     ("an attack helicopter"), a fear or a plan ("the threat of an attack"), or sits in a question."""
     parse = ctx.parse
     token = parse.tokens[noun]
-    if word(token) not in ctx.words("happening_nouns") or token.dep in ("compound", "amod", "nmod"):
+    if noun_lemma(ctx, token) not in ctx.words("happening_nouns") or token.dep in ("compound", "amod", "nmod"):
         return None
     if parse.tokens[parse.sentences[token.sent].last - 1].text == "?" or _hypothetical(ctx, token):
         return None
@@ -444,11 +501,22 @@ def _is_human(ctx: TriggerContext, token: Token | None) -> bool:
         return False
     if ctx.actor_kind(token.i) in HUMAN_KINDS or token.ent_type in ("PERSON", "NORP"):
         return True
-    if np_words(ctx.parse, token.i) & ctx.words("human"):
-        return True
+    if np_words(ctx.parse, token.i) & (ctx.words("human") | ctx.words("armed")):
+        return True  # "shot two attackers", "killed three gunmen"
     if token.pos == "NUM" or token.lower in ctx.words("quantity_words"):
         return bool(sentence_words(ctx.parse, token.i) & ctx.words("human"))
     return False
+
+
+def _is_person_head(ctx: TriggerContext, token: Token) -> bool:
+    """The head of a phrase names people ("the activist", "one of the men", "three journalists"), not a thing
+    about them ("photos of the suspects")."""
+    if token.pos == "NUM" or token.lower in ctx.words("quantity_words") or token.lower == "one":
+        members = [o for p in kids(ctx.parse, token.i, "prep") if p.lower == "of" for o in kids(ctx.parse, p.i, "pobj")]
+        return any(_is_person_head(ctx, m) for m in members)
+    if ctx.actor_kind(token.i) in ("person", "population") or token.ent_type == "PERSON":
+        return True
+    return word(token) in ctx.words("human") | ctx.words("armed") | ctx.words("captives")
 
 
 def _is_armed(ctx: TriggerContext, token: Token | None) -> bool:
@@ -480,18 +548,31 @@ def is_violent(ctx: TriggerContext, i: int) -> bool:
     doer = actor_of(parse, i)
     doer_words = np_words(parse, doer.i) if doer is not None else set()
     causes = _cause_words(ctx, i)
-    if (doer_words | causes) & ctx.words("disaster"):
-        return False
+    weapons = ctx.words("weapons") | ctx.words("weapon_subjects") | ctx.words("attack_nouns")
+    if (doer_words | causes) & ctx.words("disaster") and not (doer_words | causes) & weapons:
+        return False  # "killed in a storm", not "killed by mortar fire"
     if doer is not None and _modifier_words(parse, doer.i) & ctx.words("accident_words"):
         return False  # "a gas explosion injured four"
-    if causes & ctx.words("attack_nouns") or causes & ctx.words("weapons"):
-        return True
+    if causes & (ctx.words("attack_nouns") | ctx.words("weapons") | ctx.words("wound_words")):
+        return True  # "killed in a strike", "died of gunshot wounds"
     if doer is not None:
         if _is_armed(ctx, doer) or doer_words & ctx.words("attack_nouns"):
             return True
         return word(parse.tokens[i]) in ctx.words("casualty_verbs") and _is_human(ctx, doer)
     sentence = sentence_words(parse, i)
-    return bool(sentence & ctx.words("violence_cues")) and not sentence & ctx.words("disaster")
+    return bool(sentence & ctx.words("violence_cues")) and not _disaster_words(ctx, i)
+
+
+def _disaster_words(ctx: TriggerContext, i: int) -> set[str]:
+    """Disaster words of the sentence of ``i``, leaving out those a weapon names ("mortar *fire*", "rocket *fire*")."""
+    parse = ctx.parse
+    weapons = ctx.words("weapons") | ctx.words("weapon_subjects") | ctx.words("violence_cues")
+    sentence = parse.sentences[parse.tokens[i].sent]
+    return {
+        word(t)
+        for t in parse.sentence_tokens(sentence)
+        if word(t) in ctx.words("disaster") and not _modifier_words(parse, t.i) & weapons
+    }
 
 
 def _labor_cue(ctx: TriggerContext, noun: int, predicate: int) -> bool:
@@ -591,6 +672,7 @@ def _check(ctx: TriggerContext, rule: TriggerRule, name: str, token: int, predic
     checks: dict[str, Callable[[], bool]] = {
         "violence": lambda: is_violent(ctx, token),
         "human-object": lambda: any(_is_human(ctx, t) for t in object_tokens),
+        "person-object": lambda: any(_is_person_head(ctx, t) for t in object_tokens),
         "actor-object": lambda: any(_names_actor(ctx, t) or _is_human(ctx, t) for t in object_tokens),
         "property-object": lambda: any(np_words(parse, t.i) & ctx.words("property") for t in object_tokens),
         "has-object": lambda: first_object is not None,
@@ -617,7 +699,13 @@ def _check(ctx: TriggerContext, rule: TriggerRule, name: str, token: int, predic
         "charge-with": lambda: "with" in particles(parse, token),
         "test-cue": lambda: _test_cue(ctx, token),
         "anonymity": lambda: any(word(t) in ctx.words("anonymity_words") for t in kids(parse, token, "xcomp")),
-        "joint-subject": lambda: doer is not None and len(joint_members(parse, doer.i)) > 1,
+        "joint-subject": lambda: (
+            doer is not None
+            and (
+                len(joint_members(parse, doer.i)) > 1
+                or (doer.tag == "NNS" and word(doer) in ctx.words("meeting_parties"))
+            )
+        ),
         "joint-cue": lambda: bool(sentence_words(parse, token) & ctx.words("joint_words")),
         "military-cue": lambda: bool(sentence_words(parse, token) & ctx.words("military_words")),
         "labor-cue": lambda: _labor_cue(ctx, token, predicate),
@@ -690,6 +778,9 @@ def _consequence_host(ctx: TriggerContext, trigger: Trigger, by_predicate: dict[
     if trigger.relation == "mention" and trigger.predicate == trigger.token:
         return _clause_host(ctx, trigger, by_predicate)
     verb = parse.tokens[trigger.predicate]
+    cause_of = _casualty_caused(ctx, trigger, by_predicate)
+    if cause_of is not None:
+        return cause_of  # "the general died after a roadside bomb detonated under his convoy"
     if trigger.relation == "verb" and verb.dep == "relcl":
         named = _nearest_named(parse, verb, trigger.type, by_predicate)
         if named is not None:
@@ -715,6 +806,27 @@ def _consequence_host(ctx: TriggerContext, trigger: Trigger, by_predicate: dict[
     both_verbs = trigger.relation == host.relation == "verb"
     if both_verbs and verb.dep == "conj" and kid(parse, host.predicate, "dobj", "obj") is None:
         return host  # "recruit and arm volunteers": one act, its object shared
+    return None
+
+
+def _casualty_caused(ctx: TriggerContext, trigger: Trigger, by_predicate: dict[int, Trigger]) -> Trigger | None:
+    """The casualty event whose cause phrase ("died *after* a bomb went off", "killed *in* …") holds this attack
+    verb, however the parser hung the clause inside it."""
+    parse = ctx.parse
+    if trigger.type != "ASSAULT" or trigger.relation != "verb":
+        return None
+    current = parse.tokens[trigger.predicate]
+    for _ in range(HYPOTHETICAL_CLIMB):
+        if current.head == current.i:
+            return None
+        governor = head(parse, current.i)
+        if current.pos == "ADP" and current.lower in ctx.words("casualty_preps"):
+            host = by_predicate.get(governor.i)
+            casualty = host is not None and word(ctx.token(host.predicate)) in ctx.words("casualty_verbs")
+            return host if casualty and host is not trigger and host.type == "ASSAULT" else None
+        if governor.pos == "VERB" and governor.i in by_predicate:
+            return None
+        current = governor
     return None
 
 

@@ -120,6 +120,9 @@ def _noun_host(parse: Parse, verb: int) -> Token | None:
 
 def _act_roles(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> RoleTokens:
     verb = trigger.predicate
+    sides = _fighting_sides(parse, lexicon, verb)
+    if sides is not None:  # "a man was killed in a battle between troops and gunmen": the two sides fought
+        return RoleTokens(source=sides[0], target=sides[1])
     obj = theme(parse, verb) or _noun_host(parse, verb) or _shared_passive_subject(parse, verb)
     preps = _target_preps(lexicon, trigger.type)
     prep_targets = [o for _, o in preposition_objects(parse, verb, preps)] + _particle_objects(parse, verb, preps)
@@ -128,11 +131,39 @@ def _act_roles(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> RoleTo
     candidates = [obj] if obj is not None else []
     candidates += prep_targets + _object_and_owner(parse, lexicon, obj)[1:]
     return RoleTokens(
-        source=actor_of(parse, verb),
+        source=actor_of(parse, verb) or _cause_clause_doer(parse, lexicon, verb),
         target=candidates[0] if candidates else None,
         theme=obj,
         fallback_targets=tuple(candidates[1:]),
     )
+
+
+def _cause_clause_doer(parse: Parse, lexicon: PloverLexicon, verb: int) -> Token | None:
+    """ "12 people were killed and dozens injured *when the RSF shelled the camp*": the doer of the attack a
+    casualty clause (or the clause it is conjoined to) says caused it."""
+    token = parse.tokens[verb]
+    if not (is_passive(parse, verb) or token.tag == "VBN" or word(token) in lexicon.word_class("undergo_verbs")):
+        return None
+    holders = [verb, *[c.i for c in kids(parse, verb, "conj")]]
+    if token.dep == "conj":
+        holders.append(token.head)
+    for holder in holders:
+        for clause in kids(parse, holder, "advcl"):
+            marks = {c.lower for c in kids(parse, clause.i, "mark", "advmod")}
+            violent = any(r.type == "ASSAULT" for r in lexicon.rules_for(word(clause), "VERB"))
+            if violent and marks & set(role_list(lexicon, "cause_marks")) and not is_passive(parse, clause.i):
+                return subject(parse, clause.i)
+    return None
+
+
+def _fighting_sides(parse: Parse, lexicon: PloverLexicon, verb: int) -> tuple[Token, Token] | None:
+    """The two sides of the fight a casualty verb happened in ("killed *in clashes between X and Y*")."""
+    if not (is_passive(parse, verb) or word(parse.tokens[verb]) in lexicon.word_class("undergo_verbs")):
+        return None
+    for _, noun in preposition_objects(parse, verb, ("in", "during", "amid")):
+        if word(noun) in lexicon.word_class("reciprocal_nouns") or word(noun) in role_list(lexicon, "joint_act_nouns"):
+            return _pairing(parse, lexicon, noun.i)
+    return None
 
 
 def _shared_passive_subject(parse: Parse, verb: int) -> Token | None:
@@ -269,6 +300,9 @@ def _nominal_roles(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> Ro
         targets += [o for _, o in preposition_objects(parse, verb, _target_preps(lexicon, trigger.type))]
         if word(parse.tokens[verb]) in lexicon.word_class("light_target_is_subject"):
             targets.insert(0, subject(parse, verb))
+        elif is_passive(parse, verb) and word(parse.tokens[verb]) in role_list(lexicon, "handing_verbs"):
+            targets.insert(0, kid(parse, verb, "nsubjpass"))  # "*he* was given an ultimatum by his bosses"
+            source = source or actor_of(parse, verb)
         elif source is None:
             source = actor_of(parse, verb)
             if source is not None and word(parse.tokens[noun]) in role_list(lexicon, "joint_act_nouns"):

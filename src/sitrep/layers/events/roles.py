@@ -160,9 +160,13 @@ def _fighting_sides(parse: Parse, lexicon: PloverLexicon, verb: int) -> tuple[To
     """The two sides of the fight a casualty verb happened in ("killed *in clashes between X and Y*")."""
     if not (is_passive(parse, verb) or word(parse.tokens[verb]) in lexicon.word_class("undergo_verbs")):
         return None
-    for _, noun in preposition_objects(parse, verb, ("in", "during", "amid")):
-        if word(noun) in lexicon.word_class("reciprocal_nouns") or word(noun) in role_list(lexicon, "joint_act_nouns"):
-            return _pairing(parse, lexicon, noun.i)
+    holders = [verb, *[c.i for c in kids(parse, verb, "conj")]]  # "killed and five wounded, in a battle…"
+    for holder in holders:
+        for _, noun in preposition_objects(parse, holder, ("in", "during", "amid")):
+            if word(noun) in lexicon.word_class("reciprocal_nouns") | role_list(lexicon, "joint_act_nouns"):
+                sides = _pairing(parse, lexicon, noun.i)
+                if sides is not None:
+                    return sides
     return None
 
 

@@ -77,11 +77,16 @@ def counted_group(analysis: Analysis, token: Token) -> Resolved:
 
 
 def counted_members(parse: Parse, lexicon: PloverLexicon, token: Token) -> Token | None:
-    """ "Two *of the attackers*", "dozens *of civilians*": the people a count is taken from."""
+    """ "Two *of the attackers*", "dozens *of civilians*": the people a count is taken from (not a side's own
+    count, "two of its soldiers", which the owner rules read)."""
     if token.pos != "NUM" and token.lower not in role_list(lexicon, "count_words"):
         return None
     members = [o for _, o in preposition_objects(parse, token.i, ("of",))]
-    return members[0] if members and members[0].pos in ("NOUN", "PROPN", "PRON") else None
+    if not members or members[0].pos not in ("NOUN", "PROPN", "PRON"):
+        return None
+    if any(c.dep == "poss" for c in parse.children(members[0].i)):
+        return None  # "two of its soldiers": a side's own count of its losses, not a group named before
+    return members[0]
 
 
 def open_pronoun(analysis: Analysis, token: Token, exclude: set[str]) -> Resolved:

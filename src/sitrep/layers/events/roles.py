@@ -853,7 +853,7 @@ def national_forces(analysis: Analysis, lexicon: PloverLexicon, token: Token | N
     "a police post" (the country the event happens in, ``country``). Plain "soldiers" or "security forces" say
     nothing of whose: they become a party of their own, named by the words ("security forces")."""
     found = _national_forces(analysis, lexicon, token, country)
-    if found is None:
+    if found is None and token is not None and token.pos == "NOUN":  # not "two of its soldiers"
         found, _ = unnamed_party(analysis, lexicon, token, ("armed_forces",))
     return found
 

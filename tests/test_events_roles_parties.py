@@ -209,3 +209,23 @@ def test_the_police_named_before_are_the_officers() -> None:
     )
     source, _ = roles(text, "ASSAULT", nth=1)
     assert source == "police"
+
+
+# --- casualties and the fight they happened in -------------------------------------------------------------------------
+
+
+def test_the_sides_of_a_battle_a_casualty_happened_in() -> None:
+    text = "A man was killed and three others were wounded in a battle between soldiers and bandits near Gusau."
+    assert roles(text, "ASSAULT") == ("soldiers", "bandits")
+
+
+def test_the_attacker_named_in_a_when_clause() -> None:
+    text = "Nine people were killed and dozens injured when Houthi fighters shelled a market in Taiz on Friday."
+    source, target = roles(text, "ASSAULT")
+    assert source is not None and source.lower().startswith("houthi")
+    assert target == "people"
+
+
+def test_a_bare_count_of_detainees_stands_for_the_people_named_before() -> None:
+    text = "Students clashed with riot police in Dhaka on Monday. Hundreds were detained."
+    assert roles(text, "COERCE")[1] == "students"

@@ -89,6 +89,19 @@ def counted_members(parse: Parse, lexicon: PloverLexicon, token: Token) -> Token
     return members[0]
 
 
+def bare_count(analysis: Analysis, lexicon: PloverLexicon, token: Token) -> Resolved:
+    """ "Protesters clashed with police. *Thousands* have been arrested": a bare count standing for the people
+    named just before (the latest population of the same or the previous sentence)."""
+    parse = analysis.parse
+    if token.pos != "NUM" and token.lower not in role_list(lexicon, "count_words"):
+        return None, None
+    if kids(parse, token.i, "det", "prep", "compound", "amod"):
+        return None, None
+    first = parse.sentences[max(0, token.sent - 1)].start
+    found, _ = _latest_before(analysis, token.start, ("population",), exclude_sentence=None, since=first)
+    return (found, (token.start, token.end)) if found else (None, None)
+
+
 def open_pronoun(analysis: Analysis, token: Token, exclude: set[str]) -> Resolved:
     """ "Prosecutors charged *him*", "gunmen abducted *them*": a pronoun the coreference left open, read as the
     nearest fitting actor before it in the same or the previous sentence (not one already in the event)."""
@@ -361,6 +374,7 @@ def _complements(parse: Parse, verb: int, depth: int = 3) -> list[Token]:
 
 __all__ = [
     "aimed_targets",
+    "bare_count",
     "counted_group",
     "counted_members",
     "earlier_group",

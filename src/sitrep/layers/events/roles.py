@@ -19,6 +19,7 @@ from sitrep.geo.lexicon import load_lexicon as load_geo_lexicon
 from sitrep.layers.events.lexicon import PloverLexicon
 from sitrep.layers.events.parties import (
     aimed_targets,
+    bare_count,
     counted_group,
     counted_members,
     earlier_group,
@@ -120,6 +121,8 @@ def _noun_host(parse: Parse, verb: int) -> Token | None:
 
 def _act_roles(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> RoleTokens:
     verb = trigger.predicate
+    if _fronted_passive(parse, verb):  # "*Asked* to point him out, Elliott gestured": Elliott was asked
+        return RoleTokens(target=subject(parse, verb))
     sides = _fighting_sides(parse, lexicon, verb)
     if sides is not None:  # "a man was killed in a battle between troops and gunmen": the two sides fought
         return RoleTokens(source=sides[0], target=sides[1])
@@ -135,6 +138,18 @@ def _act_roles(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> RoleTo
         target=candidates[0] if candidates else None,
         theme=obj,
         fallback_targets=tuple(candidates[1:]),
+    )
+
+
+def _fronted_passive(parse: Parse, verb: int) -> bool:
+    """A participle clause before its main clause with no subject of its own ("Asked about the raid, the minister
+    said…"): its understood subject, the main clause's, is the one acted on."""
+    token = parse.tokens[verb]
+    return (
+        token.dep == "advcl"
+        and token.tag == "VBN"
+        and token.i < token.head
+        and kid(parse, verb, "nsubj", "nsubjpass", "mark", "aux", "auxpass") is None
     )
 
 
@@ -610,6 +625,8 @@ def resolve_roles(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigger, 
         target, target_span = unnamed_target(analysis, lexicon, tokens, kinds=("armed_group", "population", "person"))
     if target is None and tokens.target is not None and _elliptical(analysis.parse, tokens.target):
         target, target_span = _antecedent_object(analysis, lexicon, tokens.target)
+    if target is None and tokens.target is not None and trigger.type in lexicon.role_words("party_types_for_targets"):
+        target, target_span = bare_count(analysis, lexicon, tokens.target)  # "Thousands have been arrested"
     if (
         target is None
         and not _names_people(analysis.parse, lexicon, tokens.target)

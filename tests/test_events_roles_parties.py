@@ -229,3 +229,16 @@ def test_the_attacker_named_in_a_when_clause() -> None:
 def test_a_bare_count_of_detainees_stands_for_the_people_named_before() -> None:
     text = "Students clashed with riot police in Dhaka on Monday. Hundreds were detained."
     assert roles(text, "COERCE")[1] == "students"
+
+
+def test_a_relative_clause_does_not_tie_people_to_a_state() -> None:
+    text = "Police said two brothers who had lived in France for years detonated the bombs near the station."
+    source, _ = roles(text, "ASSAULT")
+    assert source != "France"
+
+
+def test_one_of_them_named_in_apposition() -> None:
+    text = (
+        "Two opposition leaders spoke. One of them, Amina Yusuf, a former minister, called for new protests on Monday."
+    )
+    assert roles(text, "REQUEST")[0] == "Amina Yusuf"

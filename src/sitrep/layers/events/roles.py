@@ -422,14 +422,6 @@ def resolve_token(analysis: Analysis, lexicon: PloverLexicon, token: Token | Non
         return found, (token.start, token.end)
     if is_institution(lexicon, token):
         return None, None  # "a Somali military court" is the court, not the military
-    members = counted_members(parse, lexicon, token)
-    if members is not None:  # "two *of the attackers*"
-        found, span = resolve_token(analysis, lexicon, members)
-        if found:
-            return found, span
-    found, span = counted_group(analysis, token)  # "charged *the five*"
-    if found:
-        return found, span
     if _joint_modifiers(parse, token):
         return None, None  # "Malian and Nigerien aircraft": two parties, neither alone
     found = analysis.resolve_actor(np_span(parse, token.i))
@@ -443,6 +435,14 @@ def resolve_token(analysis: Analysis, lexicon: PloverLexicon, token: Token | Non
         found = analysis.resolve_actor(np_span(parse, named.i))
         if found:
             return found, np_span(parse, named.i)
+    members = counted_members(parse, lexicon, token)
+    if members is not None:  # "two *of the attackers*"
+        found, span = resolve_token(analysis, lexicon, members)
+        if found:
+            return found, span
+    found, span = counted_group(analysis, token)  # "charged *the five*"
+    if found:
+        return found, span
     found, span = _group_of_members(analysis, lexicon, token)
     if found is None:
         found, span = _the_group(analysis, lexicon, token)
@@ -561,7 +561,11 @@ def _phrase_regions(parse: Parse, mention: Span) -> list[Span]:
     if not tokens:
         return []
     head_token = max(tokens, key=lambda t: t.i if t.head not in {x.i for x in tokens} else -1)
-    regions = [parse.char_span(*parse.subtree(head_token.i))]
+    first, last = parse.subtree(head_token.i)
+    for clause in kids(parse, head_token.i, "relcl", "acl"):  # "brothers *who had lived in the US*" act for no one
+        if clause.i > head_token.i:
+            last = min(last, parse.subtree(clause.i)[0])
+    regions = [parse.char_span(first, last)]
     if head_token.dep == "appos":
         regions.append(np_span(parse, head_token.head))
     return regions

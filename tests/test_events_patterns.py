@@ -237,7 +237,7 @@ def test_casualties_before_the_attack_that_caused_them_are_one_event() -> None:
         ("Gunmen ambushed an army supply convoy near Gao on Monday.", "Mali"),
         ("Gunmen ambushed a police patrol near Kano on Monday.", "Nigeria"),
         ("Gunmen ambushed a convoy of Turkish soldiers near Gao on Monday.", "Turkey"),
-        ("Gunmen killed five soldiers near Gao on Monday.", None),
+        ("Gunmen killed five soldiers near Gao on Monday.", "soldiers"),  # whose is not said: a party of its own
     ],
 )
 def test_national_forces_as_targets_only_when_the_words_say_whose(sentence: str, target: str | None) -> None:

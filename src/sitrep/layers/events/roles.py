@@ -12,11 +12,30 @@ Sending troops or weapons is ``AID``/military when a foreign actor receives them
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sitrep.analysis import Analysis, contains
 from sitrep.geo.lexicon import load_lexicon as load_geo_lexicon
 from sitrep.layers.events.lexicon import PloverLexicon
+from sitrep.layers.events.parties import (
+    aimed_targets,
+    bare_count,
+    counted_group,
+    counted_members,
+    earlier_group,
+    government_state,
+    institution_party,
+    is_institution,
+    official_state,
+    officials_state,
+    open_pronoun,
+    owned_forces,
+    place_named,
+    record_tie,
+    role_list,
+    same_force,
+    territory_state,
+)
 from sitrep.layers.events.syntax import (
     actor_of,
     conjuncts,
@@ -102,19 +121,89 @@ def _noun_host(parse: Parse, verb: int) -> Token | None:
 
 def _act_roles(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> RoleTokens:
     verb = trigger.predicate
-    obj = theme(parse, verb) or _noun_host(parse, verb)
+    if _fronted_passive(parse, verb):  # "*Asked* to point him out, Elliott gestured": Elliott was asked
+        return RoleTokens(target=subject(parse, verb))
+    sides = _fighting_sides(parse, lexicon, verb)
+    if sides is not None:  # "a man was killed in a battle between troops and gunmen": the two sides fought
+        return RoleTokens(source=sides[0], target=sides[1])
+    obj = theme(parse, verb) or _noun_host(parse, verb) or _shared_passive_subject(parse, verb)
     preps = _target_preps(lexicon, trigger.type)
-    prep_targets = [o for _, o in preposition_objects(parse, verb, preps)]
+    prep_targets = [o for _, o in preposition_objects(parse, verb, preps)] + _particle_objects(parse, verb, preps)
     if obj is not None and obj.i != verb:
         prep_targets += [o for _, o in preposition_objects(parse, obj.i, preps)]
     candidates = [obj] if obj is not None else []
     candidates += prep_targets + _object_and_owner(parse, lexicon, obj)[1:]
     return RoleTokens(
-        source=actor_of(parse, verb),
+        source=actor_of(parse, verb) or _cause_clause_doer(parse, lexicon, verb),
         target=candidates[0] if candidates else None,
         theme=obj,
         fallback_targets=tuple(candidates[1:]),
     )
+
+
+def _fronted_passive(parse: Parse, verb: int) -> bool:
+    """A participle clause before its main clause with no subject of its own ("Asked about the raid, the minister
+    said…"): its understood subject, the main clause's, is the one acted on."""
+    token = parse.tokens[verb]
+    return (
+        token.dep == "advcl"
+        and token.tag == "VBN"
+        and token.i < token.head
+        and kid(parse, verb, "nsubj", "nsubjpass", "mark", "aux", "auxpass") is None
+    )
+
+
+def _cause_clause_doer(parse: Parse, lexicon: PloverLexicon, verb: int) -> Token | None:
+    """ "12 people were killed and dozens injured *when the RSF shelled the camp*": the doer of the attack a
+    casualty clause (or the clause it is conjoined to) says caused it."""
+    token = parse.tokens[verb]
+    if not (is_passive(parse, verb) or token.tag == "VBN" or word(token) in lexicon.word_class("undergo_verbs")):
+        return None
+    holders = [verb, *[c.i for c in kids(parse, verb, "conj")]]
+    if token.dep == "conj":
+        holders.append(token.head)
+    for holder in holders:
+        for clause in kids(parse, holder, "advcl"):
+            marks = {c.lower for c in kids(parse, clause.i, "mark", "advmod")}
+            violent = any(r.type == "ASSAULT" for r in lexicon.rules_for(word(clause), "VERB"))
+            if violent and marks & set(role_list(lexicon, "cause_marks")) and not is_passive(parse, clause.i):
+                return subject(parse, clause.i)
+    return None
+
+
+def _fighting_sides(parse: Parse, lexicon: PloverLexicon, verb: int) -> tuple[Token, Token] | None:
+    """The two sides of the fight a casualty verb happened in ("killed *in clashes between X and Y*")."""
+    if not (is_passive(parse, verb) or word(parse.tokens[verb]) in lexicon.word_class("undergo_verbs")):
+        return None
+    holders = [verb, *[c.i for c in kids(parse, verb, "conj")]]  # "killed and five wounded, in a battle…"
+    for holder in holders:
+        for _, noun in preposition_objects(parse, holder, ("in", "during", "amid")):
+            if word(noun) in lexicon.word_class("reciprocal_nouns") | role_list(lexicon, "joint_act_nouns"):
+                sides = _pairing(parse, lexicon, noun.i)
+                if sides is not None:
+                    return sides
+    return None
+
+
+def _shared_passive_subject(parse: Parse, verb: int) -> Token | None:
+    """ "130 more were maimed, *injured* and scarred": a passive participle conjoined to one that has the subject."""
+    token = parse.tokens[verb]
+    if token.dep != "conj" or token.tag != "VBN" or kid(parse, verb, "nsubj", "nsubjpass", "dobj") is not None:
+        return None
+    current = head(parse, verb)
+    for _ in range(4):
+        found = kid(parse, current.i, "nsubjpass")
+        if found is not None:
+            return found
+        if current.dep != "conj":
+            return None
+        current = head(parse, current.i)
+    return None
+
+
+def _particle_objects(parse: Parse, verb: int, preps: Sequence[str]) -> list[Token]:
+    """ "Called *on Muslims*": the object the parser hung on a particle rather than on a preposition."""
+    return [o for prt in kids(parse, verb, "prt") if prt.lower in preps for o in kids(parse, prt.i, "pobj")]
 
 
 def _give_roles(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> RoleTokens:
@@ -230,8 +319,13 @@ def _nominal_roles(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> Ro
         targets += [o for _, o in preposition_objects(parse, verb, _target_preps(lexicon, trigger.type))]
         if word(parse.tokens[verb]) in lexicon.word_class("light_target_is_subject"):
             targets.insert(0, subject(parse, verb))
+        elif is_passive(parse, verb) and word(parse.tokens[verb]) in role_list(lexicon, "handing_verbs"):
+            targets.insert(0, kid(parse, verb, "nsubjpass"))  # "*he* was given an ultimatum by his bosses"
+            source = source or actor_of(parse, verb)
         elif source is None:
             source = actor_of(parse, verb)
+            if source is not None and word(parse.tokens[noun]) in role_list(lexicon, "joint_act_nouns"):
+                targets[:0] = joint_members(parse, source.i)[1:2]  # "X and Y held talks", "X and Y signed a truce"
     elif trigger.relation == "impact":
         victim = direct_object(parse, verb)
         if victim is not None:
@@ -265,6 +359,7 @@ def _nominal_roles(parse: Parse, lexicon: PloverLexicon, trigger: Trigger) -> Ro
         source = actor_of(parse, verb)  # "X claimed responsibility for the attack on Y"
     elif trigger.relation == "planned" and source is None and parse.tokens[noun].dep == "dobj":
         source = actor_of(parse, parse.tokens[noun].head)
+    targets += aimed_targets(parse, lexicon, noun)  # "bombings targeted at the army"
     present = [t for t in targets if t is not None]
     return RoleTokens(source=source, target=present[0] if present else None, fallback_targets=tuple(present[1:]))
 
@@ -325,6 +420,8 @@ def resolve_token(analysis: Analysis, lexicon: PloverLexicon, token: Token | Non
     found = analysis.resolve_actor((token.start, token.end))
     if found:
         return found, (token.start, token.end)
+    if is_institution(lexicon, token):
+        return None, None  # "a Somali military court" is the court, not the military
     if _joint_modifiers(parse, token):
         return None, None  # "Malian and Nigerien aircraft": two parties, neither alone
     found = analysis.resolve_actor(np_span(parse, token.i))
@@ -338,14 +435,35 @@ def resolve_token(analysis: Analysis, lexicon: PloverLexicon, token: Token | Non
         found = analysis.resolve_actor(np_span(parse, named.i))
         if found:
             return found, np_span(parse, named.i)
+    members = counted_members(parse, lexicon, token)
+    if members is not None:  # "two *of the attackers*"
+        found, span = resolve_token(analysis, lexicon, members)
+        if found:
+            return found, span
+    found, span = counted_group(analysis, token)  # "charged *the five*"
+    if found:
+        return found, span
     found, span = _group_of_members(analysis, lexicon, token)
     if found is None:
         found, span = _the_group(analysis, lexicon, token)
+    if found is None:
+        found, span = earlier_group(analysis, lexicon, token)  # "the attackers", "the gang"
     if found is None and word(token) in lexicon.word_class("territory") | lexicon.word_class("property"):
         for owner in kids(parse, token.i, "poss"):  # "the group's camps", "Russia's embassy"; not "her husband"
             if owner.pos != "PRON" and owner.ent_type not in ("DATE", "TIME"):
                 found, span = resolve_token(analysis, lexicon, owner)
     return found, span
+
+
+def _names_the_place(analysis: Analysis, lexicon: PloverLexicon, token: Token) -> bool:
+    """ "The town *of Macomia*": the name of the place an object is, not its owner (as in "the camps *of X*")."""
+    parse = analysis.parse
+    if token.dep != "pobj" or head(parse, token.i).lower != "of":
+        return False
+    named = head(parse, head(parse, token.i).i)
+    if word(named) in role_list(lexicon, "settlement_nouns"):
+        return True
+    return word(named) in lexicon.word_class("territory") and place_named(analysis, token)
 
 
 def _joint_modifiers(parse: Parse, token: Token) -> bool:
@@ -443,7 +561,11 @@ def _phrase_regions(parse: Parse, mention: Span) -> list[Span]:
     if not tokens:
         return []
     head_token = max(tokens, key=lambda t: t.i if t.head not in {x.i for x in tokens} else -1)
-    regions = [parse.char_span(*parse.subtree(head_token.i))]
+    first, last = parse.subtree(head_token.i)
+    for clause in kids(parse, head_token.i, "relcl", "acl"):  # "brothers *who had lived in the US*" act for no one
+        if clause.i > head_token.i:
+            last = min(last, parse.subtree(clause.i)[0])
+    regions = [parse.char_span(first, last)]
     if head_token.dep == "appos":
         regions.append(np_span(parse, head_token.head))
     return regions
@@ -461,13 +583,30 @@ def resolve_roles(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigger, 
     """Source and target actor ids (lifted to polities) and the event type for ``trigger``."""
     if trigger.rule.frame in ("send", "move") and trigger.relation == "verb":
         return classify_transfer(analysis, lexicon, trigger, tokens)
-    source, source_span = resolve_token(analysis, lexicon, tokens.source)
+    named = tuple(t for t in tokens.fallback_targets if not _names_the_place(analysis, lexicon, t))
+    tokens = replace(tokens, fallback_targets=named)
+    violent = trigger.type in lexicon.role_words("forces_source_types")
+    source, source_span = owned_forces(analysis, lexicon, tokens.source, lexicon.word_class("forces"), violent)
+    if source is None:
+        source, source_span = resolve_token(analysis, lexicon, tokens.source)
     if source is not None and trigger.relation != "verb" and _modifier_place(analysis, lexicon, tokens.source):
         source, source_span = None, None  # "the Gao ambush": a place saying where, not who
+    if source is not None and _nationality_of_state(analysis, lexicon, tokens.source, source, trigger.type):
+        source, source_span = national_party(analysis, lexicon, tokens.source, trigger.type)
+    if source is None and tokens.source is not None:
+        source, source_span = institution_party(
+            analysis, lexicon, tokens.source, _party_span(analysis.parse, tokens.source)
+        )
     if source is None:
         source, source_span = national_party(analysis, lexicon, tokens.source, trigger.type)
     if source is None:
+        source, source_span = officials_state(analysis, lexicon, tokens.source)
+    if source is None:
+        source, source_span = same_force(analysis, lexicon, tokens.source)
+    if source is None:
         source, source_span = unnamed_party(analysis, lexicon, tokens.source)
+    if source is None and tokens.source is not None:
+        source, source_span = open_pronoun(analysis, tokens.source, set())
     if (
         source is None
         and tokens.source is not None
@@ -475,14 +614,23 @@ def resolve_roles(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigger, 
     ):
         source, source_span = _resolve_first(analysis, lexicon, kids(analysis.parse, tokens.source.i, "poss"))
     target, target_span = resolve_token(analysis, lexicon, tokens.target)
+    if target is None:
+        target, target_span = territory_state(analysis, lexicon, tokens.target)  # "on British soil"
+    if target is None:
+        target, target_span = officials_state(analysis, lexicon, tokens.target)  # "met Qatari officials"
     if target is None and trigger.type in lexicon.role_words("party_types_for_targets"):
         target, target_span = unnamed_party(analysis, lexicon, tokens.target, ("armed_group", "population", "person"))
+    if tokens.target is not None and (target is None or target == source):  # "prosecutors charged *him*"
+        other, other_span = open_pronoun(analysis, tokens.target, {source} if source else set())
+        target, target_span = (other, other_span) if other else (target, target_span)
     if target is None:
         target, target_span = _resolve_first(analysis, lexicon, tokens.fallback_targets)
     if target is None and trigger.type in lexicon.role_words("party_types_for_targets"):
         target, target_span = unnamed_target(analysis, lexicon, tokens, kinds=("armed_group", "population", "person"))
     if target is None and tokens.target is not None and _elliptical(analysis.parse, tokens.target):
         target, target_span = _antecedent_object(analysis, lexicon, tokens.target)
+    if target is None and tokens.target is not None and trigger.type in lexicon.role_words("party_types_for_targets"):
+        target, target_span = bare_count(analysis, lexicon, tokens.target)  # "Thousands have been arrested"
     if (
         target is None
         and not _names_people(analysis.parse, lexicon, tokens.target)
@@ -568,6 +716,9 @@ def unnamed_party(
         return unnamed_party(analysis, lexicon, members[0], kinds)  # "thousands *of workers*"
     if token.pos not in ("NOUN", "PROPN") or token.ent_type in ("DATE", "TIME", "GPE", "LOC", "FAC"):
         return None, None
+    if token.ent_type == "NORP" and token.tag in ("NNPS", "NNS") and kinds is not None and "population" in kinds:
+        span = (token.start, token.end)  # "called on Muslims", "attacks on Kurds": a people as the side acted on
+        return analysis.actor_for(span, "population"), span
     if token.ent_type == "PERSON" and (kinds is None or "person" in kinds):
         entity = next((e for e in analysis.parse.entities if e.start <= token.start < e.end), None)
         if entity is not None:  # a named person the actors layer missed
@@ -581,8 +732,8 @@ def unnamed_party(
         ),
         None,
     )
-    if kind is None and word(token) in lexicon.word_class("human") and token.pos == "NOUN":
-        kind = "population" if token.tag == "NNS" else "person"  # "engineers", "a teacher"
+    if kind in (None, "population") and word(token) in lexicon.word_class("human") and token.pos == "NOUN":
+        kind = "population" if token.tag == "NNS" else "person"  # "engineers", "a teacher", "a journalist"
     if kind is None or (kinds is not None and kind not in kinds):
         return None, None
     span = _party_span(analysis.parse, token)
@@ -650,8 +801,12 @@ def _antecedent_object(analysis: Analysis, lexicon: PloverLexicon, token: Token)
     first = parse.sentences[token.sent].first
     for k in range(token.i - 1, first - 1, -1):
         candidate = parse.tokens[k]
-        if candidate.dep in ("dobj", "nsubjpass", "pobj") and candidate.pos in ("NOUN", "PROPN"):
+        if candidate.dep == "nsubj" and candidate.head == token.head:
+            continue  # "the navy saved 200 more": the saver, not those saved before
+        if candidate.dep in ("dobj", "nsubjpass", "pobj", "nsubj") and candidate.pos in ("NOUN", "PROPN"):
             found, span = resolve_token(analysis, lexicon, candidate)
+            if found is None:  # "nine people were dead and 130 more injured"
+                found, span = unnamed_party(analysis, lexicon, candidate, ("population", "person"))
             if found:
                 return found, span
     return None, None
@@ -681,16 +836,52 @@ def _finish(
     target_span: tuple[int, int] | None,
 ) -> Roles:
     extraction = analysis.extraction
-    source, target = tied_body(analysis, lexicon, source), tied_body(analysis, lexicon, target)
+    source, target = acting_for(analysis, lexicon, source), acting_for(analysis, lexicon, target)
     source, target = political_actor(extraction, lexicon, source), political_actor(extraction, lexicon, target)
     if source is not None and source == target:
         target, target_span = None, None
     return Roles(type=type_, source=source, target=target, source_span=source_span, target_span=target_span)
 
 
+def acting_for(analysis: Analysis, lexicon: PloverLexicon, actor_id: str | None) -> str | None:
+    """Whom an actor acts for before lifting: the body in a person's own phrase, the state an official's title
+    names, the state behind "the government"; a tie found is kept as the person's affiliation."""
+    tied = tied_body(analysis, lexicon, actor_id)
+    if tied == actor_id:
+        tied = official_state(analysis, actor_id) or actor_id
+    record_tie(analysis, actor_id, tied)
+    return government_state(analysis, lexicon, tied) or tied
+
+
+def _nationality_of_state(
+    analysis: Analysis, lexicon: PloverLexicon, token: Token | None, actor_id: str, type_: str
+) -> bool:
+    """ "A *Russian* drone strike" where "Russian" resolved to the state: for violence, arrests and threats the
+    nationality names the state's forces (as it does when no state actor exists)."""
+    actor = analysis.extraction.get(actor_id)
+    return (
+        token is not None
+        and token.ent_type == "NORP"
+        and token.dep in ("amod", "compound", "nmod")
+        and isinstance(actor, Actor)
+        and actor.type == "state"
+        and type_ in lexicon.role_words("forces_source_types")
+    )
+
+
 def national_forces(analysis: Analysis, lexicon: PloverLexicon, token: Token | None, country: str | None) -> str | None:
     """The state's side hit when the words say whose it is: "Malian soldiers" (any country), "an army convoy",
-    "a police post" (the country the event happens in, ``country``). Plain "soldiers" says nothing."""
+    "a police post" (the country the event happens in, ``country``). Plain "soldiers" or "security forces" say
+    nothing of whose: they become a party of their own, named by the words ("security forces")."""
+    found = _national_forces(analysis, lexicon, token, country)
+    if found is None and token is not None and token.pos == "NOUN":  # not "two of its soldiers"
+        found, _ = unnamed_party(analysis, lexicon, token, ("armed_forces",))
+    return found
+
+
+def _national_forces(
+    analysis: Analysis, lexicon: PloverLexicon, token: Token | None, country: str | None
+) -> str | None:
     if token is None:
         return None
     words = np_words(analysis.parse, token.i)

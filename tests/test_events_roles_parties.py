@@ -242,3 +242,35 @@ def test_one_of_them_named_in_apposition() -> None:
         "Two opposition leaders spoke. One of them, Amina Yusuf, a former minister, called for new protests on Monday."
     )
     assert roles(text, "REQUEST")[0] == "Amina Yusuf"
+
+
+# --- the object of "charged X with", "accused X of" does what the gerund says ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Prosecutors charged a retired army colonel with ordering the murder of a union leader in 2019.", "colonel"),
+        ("Police charged a local militia commander with organising the attack on the market in Bunia.", "commander"),
+        (
+            "A court in Lahore convicted two members of Lashkar-e-Jhangvi of planning the bombing of a police station.",
+            "Lashkar-e-Jhangvi",
+        ),
+    ],
+)
+def test_an_accused_object_is_the_doer_of_the_gerund(text: str, source: str) -> None:
+    extraction = extraction_of(text)
+    nested = [e for e in extraction.events if e.type == "ASSAULT"]
+    assert nested, [(e.type, e.text) for e in extraction.events]
+    assert source in (_name(extraction, nested[0].source) or "")
+
+
+def test_a_murder_named_by_its_victim_is_not_an_earlier_shooting() -> None:
+    """ "the murder of a union leader" names another happening than the shooting of two officers told before."""
+    extraction = extraction_of(
+        "Two police officers were shot dead at a checkpoint on Friday, officials said. "
+        "Prosecutors charged a retired army colonel with ordering the murder of a union leader in 2019."
+    )
+    shooting = next(e for e in extraction.events if e.type == "ASSAULT")
+    assert _name(extraction, shooting.source) != "prosecutors"
+    assert len([e for e in extraction.events if e.type == "ASSAULT"]) == 2

@@ -1,4 +1,5 @@
-"""Write NAME.txt and NAME.gold.json (sitrep/1 shape, layers events and actors) for every story in stories.json.
+"""Write NAME.txt and NAME.gold.json (sitrep/1 shape, layers events and actors) for every story in stories.json
+and roles-stories.json.
 
 usage: python benchmarks/events/build_gold.py   (then: sitrep eval benchmarks/events)
 """
@@ -81,8 +82,13 @@ def gold_for(name: str, story: dict) -> dict:
     }
 
 
+STORY_FILES = ("stories.json", "roles-stories.json")
+
+
 def main() -> None:
-    stories = json.loads((HERE / "stories.json").read_text(encoding="utf-8"))["stories"]
+    stories = {}
+    for file in STORY_FILES:
+        stories.update(json.loads((HERE / file).read_text(encoding="utf-8"))["stories"])
     for name, story in stories.items():
         (HERE / f"{name}.txt").write_text(story["text"], encoding="utf-8")
         gold = json.dumps(gold_for(name, story), indent=1, ensure_ascii=False)

@@ -36,7 +36,7 @@ HEADLINE_MAX_CHARS = 200
 HEADLINE_LINES = 6
 NOUN_PHRASE_RELATIONS = ("planned", "mention")
 DEFINITE_LOOKBACK = 3
-SPECIFIC_PREPS = ("on", "against", "near", "in", "at")
+SPECIFIC_PREPS = ("on", "against", "near", "in", "at", "of")
 
 
 def run(analysis: Analysis) -> None:

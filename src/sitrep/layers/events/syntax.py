@@ -125,6 +125,9 @@ def subject(parse: Parse, i: int) -> Token | None:
                 return head(parse, current)
             return found
         token = parse.tokens[current]
+        controller = _object_controller(parse, token)
+        if controller is not None:
+            return controller
         if misread_main_verb(parse, current):
             return head(parse, token.head)
         if token.dep == "relcl" or token.dep == "acl":
@@ -134,6 +137,17 @@ def subject(parse: Parse, i: int) -> Token | None:
             continue
         return None
     return None
+
+
+def _object_controller(parse: Parse, token: Token) -> Token | None:
+    """The object that does what a gerund after a preposition says: "charged *a colonel* with ordering",
+    "accused *the RSF* of shelling", "stopped *protesters* from marching" (not the verb's subject)."""
+    if token.dep != "pcomp" or token.pos != "VERB":
+        return None
+    prep = parse.tokens[token.head]
+    if prep.dep != "prep" or prep.head == prep.i or parse.tokens[prep.head].pos != "VERB":
+        return None
+    return next(iter(kids(parse, prep.head, "dobj")), None)
 
 
 def _preferred_subject(found: list[Token]) -> Token | None:

@@ -26,6 +26,8 @@ from sitrep.analysis import Analysis
 from sitrep.geo.fuzzy import transliteration_variants
 from sitrep.geo.gazetteer import Gazetteer, GeoEntry, load_gazetteer, name_key
 from sitrep.geo.lexicon import SHORT_COUNTRY_NAMES, Lexicon, load_lexicon, not_an_outlet
+from sitrep.layers.places.counties import coordinated_divisions
+from sitrep.layers.places.mentions import repeated_mentions
 from sitrep.layers.places.resolve import document_countries, resolve_toponyms
 from sitrep.layers.places.toponym import LOCAL_FEATURES, Toponym
 from sitrep.model import Place, Span
@@ -53,6 +55,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 OTHER_LABELS = {"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "LAW", "LANGUAGE"}
 STRONG_CITY_POPULATION = 100_000
 ADMIN2_WORDS = (" County", " Parish", " District", " Borough")
+COUNTY_WORDS = {"County", "Parish"}
 MAX_NAME_TOKENS = 6
 YES, NO, WEAK = "yes", "no", "weak"
 
@@ -179,6 +182,16 @@ def _modifies_organisation(parse: Parse, first: int, last: int, context: Context
     return False
 
 
+def _names_county(parse: Parse, last: int, entries: list[GeoEntry]) -> bool:
+    """A name ending in "County" or "Parish" that the gazetteer has as a second-level division."""
+    return parse.tokens[last - 1].text.title() in COUNTY_WORDS and any(e.feature == "admin2" for e in entries)
+
+
+def _before_county_word(parse: Parse, last: int) -> bool:
+    """The name is followed by "County"/"Parish" (and the longer name was not a known division)."""
+    return last < len(parse.tokens) and parse.tokens[last].text.title() in COUNTY_WORDS
+
+
 def _locative_cue(parse: Parse, first: int) -> bool:
     """A locative word right before a name: "in Lincoln", "near Bell", "the town of Marion"."""
     context = load_context()
@@ -232,6 +245,10 @@ def _acceptable(
         return NO, label
     if len(text) <= 2 and text not in SHORT_COUNTRY_NAMES:
         return NO, label
+    if _names_county(parse, last, entries):
+        return YES, label  # "Clark County's trailer", "the Butler County Transportation District"
+    if _before_county_word(parse, last):
+        return NO, label  # "Butler" in "Butler County ...": the county, not a town called Butler
     if _modifies_organisation(parse, first, last, context):
         entries = [e for e in entries if e.feature in {"admin1", "admin2", "city"} and gazetteer.is_main_name(e, text)]
         if any(_is_strong(e) for e in entries):
@@ -287,13 +304,14 @@ def find_toponyms(
     outlets = outlets or []
     tokens = parse.tokens
     found: list[Toponym] = []
+    listed = coordinated_divisions(parse, gazetteer)
     i = 0
     while i < len(tokens):
         token = tokens[i]
         if not _capitalised(token) or token.pos == "SPACE" or inside_outlet((token.start, token.end), outlets):
             i += 1
             continue
-        match = _dateline_toponym(parse, i, gazetteer)
+        match = listed.get(i) or _dateline_toponym(parse, i, gazetteer)
         for last in range(min(len(tokens), i + MAX_NAME_TOKENS), i, -1):
             if match is not None:
                 break
@@ -661,7 +679,9 @@ def find_places(parse: Parse, source: str | None = None) -> tuple[list[Toponym],
     """Toponyms with their gazetteer entries, and the places they make (``source``: the document's outlet)."""
     skipped = sorted(find_outlets(parse, source, not_an_outlet) + organisation_names(parse))
     toponyms = resolve_toponyms(find_toponyms(parse, outlets=skipped), parse)
-    return toponyms, group_places(toponyms, parse) + unlisted_features(parse, toponyms, skipped)
+    findings = group_places(toponyms, parse) + unlisted_features(parse, toponyms, skipped)
+    repeated_mentions(parse, findings, toponyms, skipped, load_lexicon())
+    return toponyms, findings
 
 
 def run(analysis: Analysis) -> None:

@@ -25,6 +25,7 @@ from importlib import resources
 from sitrep.analysis import Analysis
 from sitrep.geo.fuzzy import transliteration_variants
 from sitrep.geo.gazetteer import Gazetteer, GeoEntry, load_gazetteer, name_key
+from sitrep.geo.home import outlet_country
 from sitrep.geo.lexicon import SHORT_COUNTRY_NAMES, Lexicon, load_lexicon, not_an_outlet
 from sitrep.layers.places.counties import coordinated_divisions
 from sitrep.layers.places.mentions import repeated_mentions
@@ -287,7 +288,11 @@ def _acceptable(
 
 
 def find_toponyms(
-    parse: Parse, gazetteer: Gazetteer | None = None, lexicon: Lexicon | None = None, outlets: list[Span] | None = None
+    parse: Parse,
+    gazetteer: Gazetteer | None = None,
+    lexicon: Lexicon | None = None,
+    outlets: list[Span] | None = None,
+    home: str | None = None,
 ) -> list[Toponym]:
     """Every gazetteer name in the text, longest first, with its admin word or direction.
 
@@ -346,7 +351,7 @@ def find_toponyms(
         _read_surroundings(parse, match, context)
         found.append(match)
         i = match.last
-    return keep_small_towns(found, parse, lexicon, context)
+    return keep_small_towns(found, parse, lexicon, context, home)
 
 
 def _variant_toponym(parse: Parse, i: int, entities: list[int], gazetteer: Gazetteer) -> Toponym | None:
@@ -425,7 +430,9 @@ def _locative_use(parse: Parse, toponym: Toponym, context: Context) -> bool:
     return False
 
 
-def keep_small_towns(toponyms: list[Toponym], parse: Parse, lexicon: Lexicon, context: Context) -> list[Toponym]:
+def keep_small_towns(
+    toponyms: list[Toponym], parse: Parse, lexicon: Lexicon, context: Context, home: str | None = None
+) -> list[Toponym]:
     """Keep a small town's name only where the text uses it as a place, in a country the text names.
 
     The small model reads unfamiliar towns as people or organisations; a town is taken
@@ -433,7 +440,7 @@ def keep_small_towns(toponyms: list[Toponym], parse: Parse, lexicon: Lexicon, co
     took as a place), and one of its gazetteer senses lies in a country the document names
     (when it names none, a name found in one country only will do). Its other mentions follow ("... from Hounslow. The Hounslow resident ...").
     """
-    countries = document_countries([t for t in toponyms if not t.weak], parse, lexicon)
+    countries = document_countries([t for t in toponyms if not t.weak], parse, lexicon, home)
     used_as_place = {name_key(t.name) for t in toponyms if _locative_use(parse, t, context)}
     kept = []
     for toponym in toponyms:
@@ -465,7 +472,9 @@ def _read_surroundings(parse: Parse, toponym: Toponym, context: Context) -> None
     before = tokens[toponym.first - 1] if toponym.first > 0 else None
     before2 = tokens[toponym.first - 2] if toponym.first > 1 else None
     if before is not None and before.lower == "of" and before2 is not None:
-        if before2.lower in context.admin_words:
+        before3 = tokens[toponym.first - 3] if toponym.first > 2 else None
+        determined = before3 is None or before3.lower in {"the", "a", "this", "that"} or before3.pos == "PUNCT"
+        if before2.lower in context.admin_words and determined:  # "the province of X", not "border territory of X"
             toponym.admin = True
         elif before2.lower in context.city_words:
             toponym.city_word = True
@@ -678,7 +687,8 @@ def unlisted_features(
 def find_places(parse: Parse, source: str | None = None) -> tuple[list[Toponym], list[PlaceFinding]]:
     """Toponyms with their gazetteer entries, and the places they make (``source``: the document's outlet)."""
     skipped = sorted(find_outlets(parse, source, not_an_outlet) + organisation_names(parse))
-    toponyms = resolve_toponyms(find_toponyms(parse, outlets=skipped), parse)
+    home = outlet_country(source)
+    toponyms = resolve_toponyms(find_toponyms(parse, outlets=skipped, home=home), parse, home=home)
     findings = group_places(toponyms, parse) + unlisted_features(parse, toponyms, skipped)
     repeated_mentions(parse, findings, toponyms, skipped, load_lexicon())
     return toponyms, findings

@@ -75,3 +75,15 @@ def test_divisions_inside_organisation_names_place_the_towns(text: str, name: st
 )
 def test_containers_and_named_states(text: str, name: str, feature: str) -> None:
     assert _resolved(text)[name][0] == feature
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "feature"),
+    [
+        ("A federal judge in Wyoming has halted the rule.", "Wyoming", "USA", "admin1"),
+        ("Delegates met at the Palais des Nations in Geneva on Monday.", "Geneva", "CHE", "city"),
+        ("Russia will close the US consulate in St. Petersburg, officials said.", "St. Petersburg", "RUS", "city"),
+    ],
+)
+def test_prominent_senses_win(text: str, name: str, country: str, feature: str) -> None:
+    assert _resolved(text)[name][:2] == (feature, country)

@@ -40,6 +40,20 @@ def name_key(text: str) -> str:
     return _SPACES.sub(" ", folded).strip().lower()
 
 
+_ABBREVIATIONS = (
+    (re.compile(r"^(?:st\.?|ste\.?) "), "saint "),
+    (re.compile(r"^mt\.? "), "mount "),
+    (re.compile(r"^ft\.? "), "fort "),
+)
+
+
+def expand_abbreviations(key: str) -> str:
+    """A name key with "st."/"mt."/"ft." at its start written out: "saint petersburg"."""
+    for pattern, full in _ABBREVIATIONS:
+        key = pattern.sub(full, key)
+    return key
+
+
 def index_keys(name: str) -> set[str]:
     """The keys a name is indexed under: itself, and without an Arabic article ("Al Qamishli")."""
     key = name_key(name)
@@ -145,7 +159,9 @@ class Gazetteer:
         return None if k is None else self.entry(k)
 
     def is_main_name(self, entry: GeoEntry, name: str) -> bool:
-        return name_key(entry.name) in index_keys(name) or name_key(name) in index_keys(entry.name)
+        """Whether ``name`` is the entry's main name ("St. Petersburg" is "Saint Petersburg")."""
+        main, given = expand_abbreviations(name_key(entry.name)), expand_abbreviations(name_key(name))
+        return main in index_keys(given) or given in index_keys(main)
 
     def countries(self) -> list[GeoEntry]:
         return [self.entry(k) for k in self._countries.values()]

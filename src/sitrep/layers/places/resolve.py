@@ -34,6 +34,7 @@ TOSS_UP_MARGIN = 0.5  # the chosen sense must beat every far namesake by this mu
 UNSUPPORTED_MARGIN = 1.0  # ... or by this much when no other place of the text lies near it
 
 STRAY_POPULATION = 100_000
+DIVISION_NAMESAKE_BONUS = 1.0
 BARE_ADMIN2_POPULATION = 300_000
 ADMIN2_NAME_WORDS = (" County", " Parish", " District", " Borough", " Raion", " Rayon")
 HOME_VOTES = 2  # the outlet's home country weighs like a country the text names
@@ -161,6 +162,8 @@ def _score(
         score += context.proximity(entry, name_key(toponym.name))
     if entry.feature == "city" and lexicon.capitals.get(entry.name) == entry.country:
         score += 2.5
+    if entry.feature == "city" and _names_its_division(entry, toponym, gazetteer):
+        score += DIVISION_NAMESAKE_BONUS  # Geneva in the canton of Geneva, Kursk in Kursk Oblast
     if not gazetteer.is_main_name(entry, toponym.name):
         score -= 2.0 if main_name_elsewhere else 1.0
     return score
@@ -171,6 +174,12 @@ def _one_division(toponym: Toponym) -> bool:
     return bool(toponym.candidates) and all(
         c.feature == "admin1" and c.key == toponym.candidates[0].key for c in toponym.candidates
     )
+
+
+def _names_its_division(entry: GeoEntry, toponym: Toponym, gazetteer: Gazetteer) -> bool:
+    """The city lies in a first-level division of its own name: the division's main city."""
+    division = gazetteer.division(entry.admin1)
+    return division is not None and gazetteer.is_main_name(division, toponym.name)
 
 
 def _admin_filter(toponym: Toponym, candidates: list[GeoEntry], explicit_divisions: set[int]) -> list[GeoEntry]:
@@ -189,7 +198,11 @@ def _admin_filter(toponym: Toponym, candidates: list[GeoEntry], explicit_divisio
 def _shadowed_by_city(division: GeoEntry, cities: list[GeoEntry]) -> bool:
     """A division named after its main city ("Kursk"): the bare name means the city."""
     return any(
-        c.country == division.country and (c.population >= 300_000 or c.population >= 0.1 * division.population)
+        c.country == division.country
+        and (
+            c.population >= 300_000  # "Kyiv" beside Kyiv Oblast
+            or (c.admin1 == division.admin1 and c.population >= 0.1 * division.population)  # "Kursk"
+        )
         for c in cities
     )
 

@@ -96,3 +96,17 @@ def test_county_before_organisation_words_is_the_county(text: str) -> None:
     places = _places(text)
     assert "Butler County" in places
     assert "Butler" not in places  # not the town of Butler
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_place"),
+    [
+        ("Port Authority Director Milan Kruszynski said boaters were fined in Michigan City.", "Milan"),
+        ("Duke plays Michigan State today in East Lansing, Michigan.", "Michigan State"),
+        ("Fans of Mexico's Club America gathered in Dallas on Sunday.", "America"),
+    ],
+)
+def test_names_that_are_not_places_here(text: str, not_a_place: str) -> None:
+    _, findings = find_places(parse(text))
+    mentions = [text[a:b] for f in findings for a, b in f.mentions]
+    assert not_a_place not in mentions

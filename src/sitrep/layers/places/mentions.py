@@ -67,6 +67,12 @@ def _stands_alone(parse: Parse, first: int, last: int, person_words: set[str]) -
             return False
         if before.text in person_words:
             return False
+    if last < len(tokens) and tokens[last].sent == tokens[first].sent:
+        after = tokens[last]
+        if after.ent_type == "PERSON" and after.text[:1].isupper():
+            return False  # "Milan Kruszynski"
+        if after.text == "State" and not (last + 1 < len(tokens) and tokens[last + 1].text[:1].isupper()):
+            return False  # "Michigan State" the team; not "Ohio State Highway Patrol"
     return True
 
 

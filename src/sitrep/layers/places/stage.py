@@ -183,6 +183,32 @@ def _modifies_organisation(parse: Parse, first: int, last: int, context: Context
     return False
 
 
+def _before_surname(parse: Parse, first: int, last: int) -> bool:
+    """A one-word name right before a word the NER reads as a person's: "Director Milan Kruszynski"."""
+    tokens = parse.tokens
+    if last - first != 1 or last >= len(tokens):
+        return False
+    after = tokens[last]
+    return (
+        after.sent == tokens[first].sent
+        and tokens[first].space_after
+        and after.text[:1].isupper()
+        and after.ent_type == "PERSON"
+        and tokens[first].ent_type != "PERSON"
+    )
+
+
+def _us_state_team(parse: Parse, last: int, entries: list[GeoEntry]) -> bool:
+    """ "Michigan State", "Ohio State": a US state before a capitalised "State" is a university or its team."""
+    tokens = parse.tokens
+    return (
+        last < len(tokens)
+        and tokens[last].text == "State"
+        and any(e.feature == "admin1" and e.country == "USA" for e in entries)
+        and not (last + 1 < len(tokens) and tokens[last + 1].text[:1].isupper())  # "Ohio State Highway Patrol"
+    )
+
+
 def _names_county(parse: Parse, last: int, entries: list[GeoEntry]) -> bool:
     """A name ending in "County" or "Parish" that the gazetteer has as a second-level division."""
     return parse.tokens[last - 1].text.title() in COUNTY_WORDS and any(e.feature == "admin2" for e in entries)
@@ -246,6 +272,8 @@ def _acceptable(
         return NO, label
     if len(text) <= 2 and text not in SHORT_COUNTRY_NAMES:
         return NO, label
+    if _before_surname(parse, first, last) or _us_state_team(parse, last, entries):
+        return NO, label  # "Milan Kruszynski said", "Duke plays Michigan State"
     if _names_county(parse, last, entries):
         return YES, label  # "Clark County's trailer", "the Butler County Transportation District"
     if _before_county_word(parse, last):

@@ -110,3 +110,16 @@ def test_names_that_are_not_places_here(text: str, not_a_place: str) -> None:
     _, findings = find_places(parse(text))
     mentions = [text[a:b] for f in findings for a, b in f.mentions]
     assert not_a_place not in mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "state"),
+    [
+        ("It will be built at GM’s Bowling Green, Kentucky facility.", "Bowling Green", "US.KY"),
+        ("The Cooper Tire plant in Findlay, Ohio, will close.", "Findlay", "US.OH"),
+    ],
+)
+def test_a_town_before_its_state_is_a_place_inside_any_name(text: str, town: str, state: str) -> None:
+    toponyms, _ = find_places(parse(text))
+    entries = {t.name: t.entry for t in toponyms if t.entry is not None}
+    assert entries[town].admin1 == state

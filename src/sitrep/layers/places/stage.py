@@ -183,6 +183,26 @@ def _modifies_organisation(parse: Parse, first: int, last: int, context: Context
     return False
 
 
+def _followed_by_container(parse: Parse, last: int, entries: list[GeoEntry], gazetteer: Gazetteer) -> bool:
+    """ "X, Kentucky" or "X, Ky.": a comma, then a division or country that holds one of X's senses."""
+    tokens = parse.tokens
+    if last + 1 >= len(tokens) or tokens[last].text != "," or tokens[last].sent != tokens[last - 1].sent:
+        return False
+    for width in (2, 1):
+        end = last + 1 + width
+        if end > len(tokens) or not all(t.text[:1].isupper() for t in tokens[last + 1 : end]):
+            continue
+        holders = gazetteer.lookup(parse.text[tokens[last + 1].start : tokens[end - 1].end])
+        for holder in holders:
+            if holder.feature == "admin1" and any(e.admin1 == holder.admin1 and e is not holder for e in entries):
+                return True
+            if holder.feature == "country" and any(
+                e.country == holder.country and e.feature in LOCAL_FEATURES for e in entries
+            ):
+                return True
+    return False
+
+
 def _before_surname(parse: Parse, first: int, last: int) -> bool:
     """A one-word name right before a word the NER reads as a person's: "Director Milan Kruszynski"."""
     tokens = parse.tokens
@@ -272,6 +292,8 @@ def _acceptable(
         return NO, label
     if len(text) <= 2 and text not in SHORT_COUNTRY_NAMES:
         return NO, label
+    if _followed_by_container(parse, last, entries, gazetteer):
+        return YES, label  # "GM's Bowling Green, Kentucky facility": the pair says it is a place
     if _before_surname(parse, first, last) or _us_state_team(parse, last, entries):
         return NO, label  # "Milan Kruszynski said", "Duke plays Michigan State"
     if _names_county(parse, last, entries):

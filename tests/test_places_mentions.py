@@ -123,3 +123,15 @@ def test_a_town_before_its_state_is_a_place_inside_any_name(text: str, town: str
     toponyms, _ = find_places(parse(text))
     entries = {t.name: t.entry for t in toponyms if t.entry is not None}
     assert entries[town].admin1 == state
+
+
+@pytest.mark.parametrize(
+    ("text", "abbreviation", "state"),
+    [
+        ("The S.C. Highway Patrol is looking for the driver.", "S.C.", "South Carolina"),
+        ("Tenn. lawmakers voted on Tuesday.", "Tenn.", "Tennessee"),
+    ],
+)
+def test_state_abbreviations_inside_names_are_the_state(text: str, abbreviation: str, state: str) -> None:
+    places = _places(text)
+    assert abbreviation in places[state][1]

@@ -183,6 +183,16 @@ def _modifies_organisation(parse: Parse, first: int, last: int, context: Context
     return False
 
 
+def _state_abbreviation(text: str, entries: list[GeoEntry]) -> bool:
+    """An abbreviation with full stops that names one first-level division only ("S.C.", "Tenn.", "Ga.")."""
+    return (
+        "." in text
+        and len(text) <= 6
+        and bool(entries)
+        and all(e.feature == "admin1" and e.admin1 == entries[0].admin1 for e in entries)
+    )
+
+
 def _followed_by_container(parse: Parse, last: int, entries: list[GeoEntry], gazetteer: Gazetteer) -> bool:
     """ "X, Kentucky" or "X, Ky.": a comma, then a division or country that holds one of X's senses."""
     tokens = parse.tokens
@@ -292,6 +302,8 @@ def _acceptable(
         return NO, label
     if len(text) <= 2 and text not in SHORT_COUNTRY_NAMES:
         return NO, label
+    if _state_abbreviation(text, entries):
+        return YES, label  # "the S.C. Highway Patrol", "S.C. House Republicans": the state, inside any name
     if _followed_by_container(parse, last, entries, gazetteer):
         return YES, label  # "GM's Bowling Green, Kentucky facility": the pair says it is a place
     if _before_surname(parse, first, last) or _us_state_team(parse, last, entries):

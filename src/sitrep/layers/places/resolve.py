@@ -188,6 +188,8 @@ def _admin_filter(toponym: Toponym, candidates: list[GeoEntry], explicit_divisio
     if toponym.admin:
         return divisions or candidates
     cities = [c for c in candidates if c.feature == "city"]
+    if toponym.city_word and cities:
+        return cities  # "the northern city of Gao"
     named = [c for c in divisions if c.key in explicit_divisions]
     if named and not toponym.city_word:
         return named
@@ -201,6 +203,7 @@ def _shadowed_by_city(division: GeoEntry, cities: list[GeoEntry]) -> bool:
         c.country == division.country
         and (
             c.population >= 300_000  # "Kyiv" beside Kyiv Oblast
+            or c.population >= division.population  # a town bigger than the whole division
             or (c.admin1 == division.admin1 and c.population >= 0.1 * division.population)  # "Kursk"
         )
         for c in cities

@@ -13,7 +13,7 @@ Sources (all installed from PyPI, none fetched at run time):
   names), gazetteer_aliases.tsv (abbreviations, exonyms), gazetteer_regions.tsv
   (seas, rivers and regions).
 
-Writes src/sitrep/resources/gazetteer.tsv.gz (one place per line, see sitrep.geo.gazetteer
+Writes src/sitrep/resources/gazetteer.tsv (one place per line, see sitrep.geo.gazetteer
 for the columns), demonyms.tsv (from countryinfo plus demonyms_extra.tsv) and
 entity_patterns.jsonl (see sitrep.geo.patterns). Run it again whenever
 one of those inputs changes; the output is committed so that sitrep needs none of the
@@ -23,7 +23,6 @@ source packages at run time.
 from __future__ import annotations
 
 import csv
-import gzip
 import json
 import re
 import statistics
@@ -275,8 +274,7 @@ class Builder:
         lines = [f"#sitrep-gazetteer\t{len(self.rows)}\t{counts['country']}\t{counts['admin1']}"]
         lines += ["\t".join(str(v) for v in row[:8]) for row in self.rows]
         lines += [f"{key}\t{','.join(map(str, ks))}" for key, ks in sorted(index.items())]
-        with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as handle:
-            handle.write("\n".join(lines) + "\n")
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 ADMIN2_COUNTRIES = {"US", "GB", "IE", "CA", "AU", "NZ"}
@@ -362,7 +360,7 @@ def main() -> None:
         builder.build_cities()
         builder.build_regions()
         builder.apply_aliases()
-        builder.write(RESOURCES / "gazetteer.tsv.gz")
+        builder.write(RESOURCES / "gazetteer.tsv")
         print(f"gazetteer: {len(builder.rows)} places", file=sys.stderr)
         print(f"demonyms: {build_demonyms(RESOURCES / 'demonyms.tsv')} countries", file=sys.stderr)
     from sitrep.geo.patterns import write_entity_patterns

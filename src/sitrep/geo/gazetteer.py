@@ -1,6 +1,7 @@
 """The offline gazetteer: countries, first-level divisions, populated places, seas and regions.
 
-The data file ``resources/gazetteer.tsv.gz`` is built by ``scripts/build_gazetteer.py``
+The data file ``resources/gazetteer.tsv`` (plain text: reading it is three times faster than
+inflating a gzip copy; git compresses it anyway) is built by ``scripts/build_gazetteer.py``
 from GeoNames-derived packages (GeoNames, CC BY 4.0). Its first line is
 ``#sitrep-gazetteer<TAB>places<TAB>countries<TAB>divisions``; then one place per line
 (geonames_id, feature, country ISO3, admin1 "CC.code", lat, lon, population, name),
@@ -14,7 +15,6 @@ parsed only when a look-up returns it, which keeps loading fast and memory small
 
 from __future__ import annotations
 
-import gzip
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -23,7 +23,7 @@ from functools import lru_cache
 from sitrep import resources
 from sitrep.errors import ResourceError
 
-GAZETTEER_FILE = "gazetteer.tsv.gz"
+GAZETTEER_FILE = "gazetteer.tsv"
 MAGIC = "#sitrep-gazetteer"
 FEATURE_ORDER = {"country": 0, "admin1": 1}
 _SPACES = re.compile(r"\s+")
@@ -39,6 +39,20 @@ def name_key(text: str) -> str:
     folded = unicodedata.normalize("NFKD", text.translate(_KEY_FOLD))
     folded = "".join(c for c in folded if not unicodedata.combining(c))
     return _SPACES.sub(" ", folded).strip().lower()
+
+
+_ABBREVIATIONS = (
+    (re.compile(r"^(?:st\.?|ste\.?) "), "saint "),
+    (re.compile(r"^mt\.? "), "mount "),
+    (re.compile(r"^ft\.? "), "fort "),
+)
+
+
+def expand_abbreviations(key: str) -> str:
+    """A name key with "st."/"mt."/"ft." at its start written out: "saint petersburg"."""
+    for pattern, full in _ABBREVIATIONS:
+        key = pattern.sub(full, key)
+    return key
 
 
 def index_keys(name: str) -> set[str]:
@@ -96,7 +110,7 @@ def parse_place(k: int, line: str) -> GeoEntry:
 class Gazetteer:
     """Name look-up over the gazetteer; entries are parsed on demand and cached."""
 
-    def __init__(self, places: list[str], index: dict[str, str], countries: int, divisions: int) -> None:
+    def __init__(self, places: list[str], index: dict[str, str] | LazyIndex, countries: int, divisions: int) -> None:
         self._places = places
         self._index = index
         self._cache: dict[int, GeoEntry] = {}
@@ -146,7 +160,9 @@ class Gazetteer:
         return None if k is None else self.entry(k)
 
     def is_main_name(self, entry: GeoEntry, name: str) -> bool:
-        return name_key(entry.name) in index_keys(name) or name_key(name) in index_keys(entry.name)
+        """Whether ``name`` is the entry's main name ("St. Petersburg" is "Saint Petersburg")."""
+        main, given = expand_abbreviations(name_key(entry.name)), expand_abbreviations(name_key(name))
+        return main in index_keys(given) or given in index_keys(main)
 
     def countries(self) -> list[GeoEntry]:
         return [self.entry(k) for k in self._countries.values()]
@@ -159,26 +175,75 @@ class Gazetteer:
         return [key for key, ks in self._index.items() if any(predicate(self.entry(int(k))) for k in ks.split(","))]
 
 
+class LazyIndex:
+    """The name index, read shard by shard: the keys sharing their first two characters become a dict when first asked for.
+
+    The index block is sorted by key, so a shard is found by binary search over the
+    block's lines and parsed only when a look-up needs it; loading costs no parsing.
+    """
+
+    def __init__(self, block: str) -> None:
+        self._block = block
+        self._shards: dict[str, dict[str, str]] = {}
+
+    def _line_key(self, start: int) -> tuple[str, int]:
+        end = self._block.find("\n", start)
+        end = len(self._block) if end < 0 else end
+        tab = self._block.find("\t", start, end)
+        return self._block[start : tab if tab >= 0 else end], end
+
+    def _lower_bound(self, prefix: str) -> int:
+        """Offset of the first line whose key is not below ``prefix``."""
+        block = self._block
+        lo, hi = 0, len(block)
+        while lo < hi:
+            mid = block.rfind("\n", lo, (lo + hi) // 2) + 1
+            mid = max(mid, lo)
+            key, end = self._line_key(mid)
+            if key < prefix:
+                lo = end + 1
+            else:
+                hi = mid
+        return min(lo, len(block))
+
+    def _shard(self, key: str) -> dict[str, str]:
+        prefix = key[:2]
+        shard = self._shards.get(prefix)
+        if shard is None:
+            chunk = self._block[self._lower_bound(prefix) : self._lower_bound(prefix + "\uffff")].strip("\n")
+            parts = chunk.replace("\t", "\n").split("\n") if chunk else []
+            shard = self._shards[prefix] = dict(zip(parts[0::2], parts[1::2], strict=False))
+        return shard
+
+    def get(self, key: str) -> str | None:
+        return self._shard(key).get(key) if key else None
+
+    def __contains__(self, key: str) -> bool:
+        return self.get(key) is not None
+
+    def items(self):
+        """Every (key, line numbers) pair; parses the whole block (for building patterns)."""
+        parts = self._block.strip("\n").replace("\t", "\n").split("\n")
+        return zip(parts[0::2], parts[1::2], strict=False)
+
+
 def parse_gazetteer(text: str, source: str = GAZETTEER_FILE) -> Gazetteer:
-    """Build a :class:`Gazetteer` from the decompressed file."""
-    lines = text.split("\n")
-    head = lines[0].split("\t")
+    """Build a :class:`Gazetteer` from the decompressed file; the name index stays lazy (:class:`LazyIndex`)."""
+    head = text[: text.find("\n")].split("\t")
     if head[0] != MAGIC or len(head) != 4:
         raise ResourceError(f"{source}: not a sitrep gazetteer file (bad first line)")
     try:
         n_places, n_countries, n_divisions = (int(v) for v in head[1:])
     except ValueError as exc:
         raise ResourceError(f"{source}: bad counts in the first line") from exc
-    places = lines[1 : n_places + 1]
-    index = dict(line.split("\t", 1) for line in lines[n_places + 1 :] if line)
-    return Gazetteer(places, index, n_countries, n_divisions)
+    lines = text.split("\n", n_places + 1)
+    if len(lines) < n_places + 2:
+        raise ResourceError(f"{source}: fewer place lines than the first line says")
+    return Gazetteer(lines[1 : n_places + 1], LazyIndex(lines[n_places + 1]), n_countries, n_divisions)
 
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """The bundled gazetteer, loaded once per process."""
-    try:
-        text = gzip.decompress(resources.read_bytes(GAZETTEER_FILE)).decode("utf-8")
-    except (OSError, EOFError, UnicodeDecodeError) as exc:
-        raise ResourceError(f"{GAZETTEER_FILE}: not a readable gzip file ({exc})") from exc
+    text = resources.read_text(GAZETTEER_FILE)
     return parse_gazetteer(text)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from sitrep.geo.gazetteer import Gazetteer, GeoEntry, load_gazetteer, name_key
 from sitrep.geo.lexicon import Lexicon, load_lexicon
+from sitrep.layers.places.hints import embedded_divisions
 from sitrep.layers.places.toponym import LOCAL_FEATURES, Toponym
 from sitrep.nlp import Parse
 
@@ -32,23 +33,46 @@ NAMESAKE_KM = 150.0  # a candidate farther than this from the chosen one is anot
 TOSS_UP_MARGIN = 0.5  # the chosen sense must beat every far namesake by this much ...
 UNSUPPORTED_MARGIN = 1.0  # ... or by this much when no other place of the text lies near it
 
+STRAY_POPULATION = 100_000
+DIVISION_NAMESAKE_BONUS = 1.0
+BARE_ADMIN2_POPULATION = 300_000
+ADMIN2_NAME_WORDS = (" County", " Parish", " District", " Borough", " Raion", " Rayon")
+HOME_VOTES = 2  # the outlet's home country weighs like a country the text names
 Point = tuple[float, float]  # (lat, lon)
 
 
-def document_countries(toponyms: list[Toponym], parse: Parse, lexicon: Lexicon) -> Counter:
-    """ISO3 codes the document names without doubt: countries and demonyms."""
+def document_countries(toponyms: list[Toponym], parse: Parse, lexicon: Lexicon, home: str | None = None) -> Counter:
+    """ISO3 codes the document names without doubt: countries and demonyms (and the outlet's ``home`` country)."""
     counts: Counter = Counter()
+    if home:
+        counts[home] += HOME_VOTES
     for toponym in toponyms:
         top = toponym.candidates[0] if toponym.candidates else None
         if top is not None and top.feature == "country" and not any(c.feature == "admin1" for c in toponym.candidates):
             counts[top.country] += 2
         elif len({c.country for c in toponym.candidates}) == 1 and toponym.candidates[0].country:
+            if home and _small_abroad(toponym.candidates, home):
+                continue  # a British outlet's "Chesterton" the gazetteer knows only in Indiana
             counts[toponym.candidates[0].country] += 1
     for token in parse.tokens:
         iso3 = lexicon.demonyms.get(token.text)
         if iso3 and token.text[:1].isupper():
             counts[iso3] += 1
     return counts
+
+
+def _small_abroad(candidates: list[GeoEntry], home: str) -> bool:
+    """Every candidate a town or county of under 100,000 outside the outlet's home country."""
+    return all(
+        c.feature in LOCAL_FEATURES and c.country != home and c.population < STRAY_POPULATION for c in candidates
+    )
+
+
+def _home_filter(toponym: Toponym, candidates: list[GeoEntry], countries: Counter, home: str | None) -> list[GeoEntry]:
+    """Without small towns abroad in countries the text does not name: for a local outlet they are gaps at home."""
+    if not home or toponym.dateline:
+        return candidates
+    return [c for c in candidates if not (_small_abroad([c], home) and not countries.get(c.country))]
 
 
 def _pairs(toponyms: list[Toponym], parse: Parse) -> dict[int, Toponym]:
@@ -124,6 +148,8 @@ def _score(
     context: DocumentContext | None = None,
 ) -> float:
     population = entry.population or (WIDE_AREA_POPULATION if entry.feature in {"water", "region"} else 0)
+    if entry.feature == "admin2" and not entry.name.endswith(ADMIN2_NAME_WORDS):
+        population = min(population, BARE_ADMIN2_POPULATION)  # summed from towns: "Cambridge" (WA) holds Perth
     score = FEATURE_PRIOR.get(entry.feature, 0.0) + math.log10(population + 10)
     if countries.get(entry.country):
         score += 1.5 + min(1.5, 0.5 * countries[entry.country])
@@ -136,9 +162,24 @@ def _score(
         score += context.proximity(entry, name_key(toponym.name))
     if entry.feature == "city" and lexicon.capitals.get(entry.name) == entry.country:
         score += 2.5
+    if entry.feature == "city" and _names_its_division(entry, toponym, gazetteer):
+        score += DIVISION_NAMESAKE_BONUS  # Geneva in the canton of Geneva, Kursk in Kursk Oblast
     if not gazetteer.is_main_name(entry, toponym.name):
         score -= 2.0 if main_name_elsewhere else 1.0
     return score
+
+
+def _one_division(toponym: Toponym) -> bool:
+    """A name whose only sense is one first-level division ("Wash.", "Tenn.", "Kursk Oblast")."""
+    return bool(toponym.candidates) and all(
+        c.feature == "admin1" and c.key == toponym.candidates[0].key for c in toponym.candidates
+    )
+
+
+def _names_its_division(entry: GeoEntry, toponym: Toponym, gazetteer: Gazetteer) -> bool:
+    """The city lies in a first-level division of its own name: the division's main city."""
+    division = gazetteer.division(entry.admin1)
+    return division is not None and gazetteer.is_main_name(division, toponym.name)
 
 
 def _admin_filter(toponym: Toponym, candidates: list[GeoEntry], explicit_divisions: set[int]) -> list[GeoEntry]:
@@ -147,6 +188,8 @@ def _admin_filter(toponym: Toponym, candidates: list[GeoEntry], explicit_divisio
     if toponym.admin:
         return divisions or candidates
     cities = [c for c in candidates if c.feature == "city"]
+    if toponym.city_word and cities:
+        return cities  # "the northern city of Gao"
     named = [c for c in divisions if c.key in explicit_divisions]
     if named and not toponym.city_word:
         return named
@@ -157,29 +200,43 @@ def _admin_filter(toponym: Toponym, candidates: list[GeoEntry], explicit_divisio
 def _shadowed_by_city(division: GeoEntry, cities: list[GeoEntry]) -> bool:
     """A division named after its main city ("Kursk"): the bare name means the city."""
     return any(
-        c.country == division.country and (c.population >= 300_000 or c.population >= 0.1 * division.population)
+        c.country == division.country
+        and (
+            c.population >= 300_000  # "Kyiv" beside Kyiv Oblast
+            or c.population >= division.population  # a town bigger than the whole division
+            or (c.admin1 == division.admin1 and c.population >= 0.1 * division.population)  # "Kursk"
+        )
         for c in cities
     )
 
 
 def resolve_toponyms(
-    toponyms: list[Toponym], parse: Parse, gazetteer: Gazetteer | None = None, lexicon: Lexicon | None = None
+    toponyms: list[Toponym],
+    parse: Parse,
+    gazetteer: Gazetteer | None = None,
+    lexicon: Lexicon | None = None,
+    home: str | None = None,
 ) -> list[Toponym]:
-    """Set ``entry`` on every toponym; one sense per name within the document."""
+    """Set ``entry`` on every toponym; one sense per name within the document (``home``: the outlet's country)."""
     gazetteer = gazetteer or load_gazetteer()
     lexicon = lexicon or load_lexicon()
-    countries = document_countries(toponyms, parse, lexicon)
+    countries = document_countries(toponyms, parse, lexicon, home)
     pairs = _pairs(toponyms, parse)
     explicit = {c.key for t in toponyms if t.admin for c in t.candidates if c.feature == "admin1"}
+    explicit |= {t.candidates[0].key for t in toponyms if _one_division(t)}  # "Wash.", "Ga.": the state itself
     divisions: Counter = Counter()
     for toponym in toponyms:
         admins = [c for c in toponym.candidates if c.feature == "admin1"]
         if admins and (toponym.admin or len({c.admin1 for c in toponym.candidates}) == 1):
             divisions[admins[0].admin1] += 1
+    divisions.update(embedded_divisions(parse, toponyms, gazetteer, countries))
     candidates_of = {}
     placed: set[int] = set()
     for toponym in toponyms:
         candidates = _admin_filter(toponym, toponym.candidates, explicit)
+        candidates = _home_filter(toponym, candidates, countries, home)
+        if not candidates:
+            continue
         if toponym.admin and not any(c.feature == "admin1" for c in candidates):
             # "Soum province" is a division the gazetteer lacks, not a town of that name abroad
             own = 1 if len({c.country for c in toponym.candidates}) == 1 else 0  # its own vote
@@ -193,6 +250,8 @@ def resolve_toponyms(
             container.container = bool(inside)
             if inside:
                 placed.add(id(toponym))
+                holders = [o for o in container.candidates if any(_contains(o, c) for c in inside)]
+                container.candidates = holders  # "Tacoma, Washington": the state, not the capital
         candidates_of[id(toponym)] = candidates
         main_elsewhere = any(gazetteer.is_main_name(c, toponym.name) for c in candidates)
         toponym.entry = max(

@@ -24,7 +24,10 @@ from sitrep import resources
 from sitrep.analysis import Analysis
 from sitrep.geo.fuzzy import transliteration_variants
 from sitrep.geo.gazetteer import Gazetteer, GeoEntry, load_gazetteer, name_key
+from sitrep.geo.home import outlet_country
 from sitrep.geo.lexicon import SHORT_COUNTRY_NAMES, Lexicon, load_lexicon, not_an_outlet
+from sitrep.layers.places.counties import coordinated_divisions
+from sitrep.layers.places.mentions import repeated_mentions
 from sitrep.layers.places.resolve import document_countries, resolve_toponyms
 from sitrep.layers.places.toponym import LOCAL_FEATURES, Toponym
 from sitrep.model import Place, Span
@@ -51,6 +54,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 OTHER_LABELS = {"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "LAW", "LANGUAGE"}
 STRONG_CITY_POPULATION = 100_000
 ADMIN2_WORDS = (" County", " Parish", " District", " Borough")
+COUNTY_WORDS = {"County", "Parish"}
 MAX_NAME_TOKENS = 6
 YES, NO, WEAK = "yes", "no", "weak"
 
@@ -176,6 +180,72 @@ def _modifies_organisation(parse: Parse, first: int, last: int, context: Context
     return False
 
 
+def _state_abbreviation(text: str, entries: list[GeoEntry]) -> bool:
+    """An abbreviation with full stops that names one first-level division only ("S.C.", "Tenn.", "Ga.")."""
+    return (
+        "." in text
+        and len(text) <= 6
+        and bool(entries)
+        and all(e.feature == "admin1" and e.admin1 == entries[0].admin1 for e in entries)
+    )
+
+
+def _followed_by_container(parse: Parse, last: int, entries: list[GeoEntry], gazetteer: Gazetteer) -> bool:
+    """ "X, Kentucky" or "X, Ky.": a comma, then a division or country that holds one of X's senses."""
+    tokens = parse.tokens
+    if last + 1 >= len(tokens) or tokens[last].text != "," or tokens[last].sent != tokens[last - 1].sent:
+        return False
+    for width in (2, 1):
+        end = last + 1 + width
+        if end > len(tokens) or not all(t.text[:1].isupper() for t in tokens[last + 1 : end]):
+            continue
+        holders = gazetteer.lookup(parse.text[tokens[last + 1].start : tokens[end - 1].end])
+        for holder in holders:
+            if holder.feature == "admin1" and any(e.admin1 == holder.admin1 and e is not holder for e in entries):
+                return True
+            if holder.feature == "country" and any(
+                e.country == holder.country and e.feature in LOCAL_FEATURES for e in entries
+            ):
+                return True
+    return False
+
+
+def _before_surname(parse: Parse, first: int, last: int) -> bool:
+    """A one-word name right before a word the NER reads as a person's: "Director Milan Kruszynski"."""
+    tokens = parse.tokens
+    if last - first != 1 or last >= len(tokens):
+        return False
+    after = tokens[last]
+    return (
+        after.sent == tokens[first].sent
+        and tokens[first].space_after
+        and after.text[:1].isupper()
+        and after.ent_type == "PERSON"
+        and tokens[first].ent_type != "PERSON"
+    )
+
+
+def _us_state_team(parse: Parse, last: int, entries: list[GeoEntry]) -> bool:
+    """ "Michigan State", "Ohio State": a US state before a capitalised "State" is a university or its team."""
+    tokens = parse.tokens
+    return (
+        last < len(tokens)
+        and tokens[last].text == "State"
+        and any(e.feature == "admin1" and e.country == "USA" for e in entries)
+        and not (last + 1 < len(tokens) and tokens[last + 1].text[:1].isupper())  # "Ohio State Highway Patrol"
+    )
+
+
+def _names_county(parse: Parse, last: int, entries: list[GeoEntry]) -> bool:
+    """A name ending in "County" or "Parish" that the gazetteer has as a second-level division."""
+    return parse.tokens[last - 1].text.title() in COUNTY_WORDS and any(e.feature == "admin2" for e in entries)
+
+
+def _before_county_word(parse: Parse, last: int) -> bool:
+    """The name is followed by "County"/"Parish" (and the longer name was not a known division)."""
+    return last < len(parse.tokens) and parse.tokens[last].text.title() in COUNTY_WORDS
+
+
 def _locative_cue(parse: Parse, first: int) -> bool:
     """A locative word right before a name: "in Lincoln", "near Bell", "the town of Marion"."""
     context = load_context()
@@ -229,6 +299,16 @@ def _acceptable(
         return NO, label
     if len(text) <= 2 and text not in SHORT_COUNTRY_NAMES:
         return NO, label
+    if _state_abbreviation(text, entries):
+        return YES, label  # "the S.C. Highway Patrol", "S.C. House Republicans": the state, inside any name
+    if _followed_by_container(parse, last, entries, gazetteer):
+        return YES, label  # "GM's Bowling Green, Kentucky facility": the pair says it is a place
+    if _before_surname(parse, first, last) or _us_state_team(parse, last, entries):
+        return NO, label  # "Milan Kruszynski said", "Duke plays Michigan State"
+    if _names_county(parse, last, entries):
+        return YES, label  # "Clark County's trailer", "the Butler County Transportation District"
+    if _before_county_word(parse, last):
+        return NO, label  # "Butler" in "Butler County ...": the county, not a town called Butler
     if _modifies_organisation(parse, first, last, context):
         entries = [e for e in entries if e.feature in {"admin1", "admin2", "city"} and gazetteer.is_main_name(e, text)]
         if any(_is_strong(e) for e in entries):
@@ -267,7 +347,11 @@ def _acceptable(
 
 
 def find_toponyms(
-    parse: Parse, gazetteer: Gazetteer | None = None, lexicon: Lexicon | None = None, outlets: list[Span] | None = None
+    parse: Parse,
+    gazetteer: Gazetteer | None = None,
+    lexicon: Lexicon | None = None,
+    outlets: list[Span] | None = None,
+    home: str | None = None,
 ) -> list[Toponym]:
     """Every gazetteer name in the text, longest first, with its admin word or direction.
 
@@ -284,13 +368,14 @@ def find_toponyms(
     outlets = outlets or []
     tokens = parse.tokens
     found: list[Toponym] = []
+    listed = coordinated_divisions(parse, gazetteer)
     i = 0
     while i < len(tokens):
         token = tokens[i]
         if not _capitalised(token) or token.pos == "SPACE" or inside_outlet((token.start, token.end), outlets):
             i += 1
             continue
-        match = _dateline_toponym(parse, i, gazetteer)
+        match = listed.get(i) or _dateline_toponym(parse, i, gazetteer)
         for last in range(min(len(tokens), i + MAX_NAME_TOKENS), i, -1):
             if match is not None:
                 break
@@ -325,7 +410,7 @@ def find_toponyms(
         _read_surroundings(parse, match, context)
         found.append(match)
         i = match.last
-    return keep_small_towns(found, parse, lexicon, context)
+    return keep_small_towns(found, parse, lexicon, context, home)
 
 
 def _variant_toponym(parse: Parse, i: int, entities: list[int], gazetteer: Gazetteer) -> Toponym | None:
@@ -404,7 +489,9 @@ def _locative_use(parse: Parse, toponym: Toponym, context: Context) -> bool:
     return False
 
 
-def keep_small_towns(toponyms: list[Toponym], parse: Parse, lexicon: Lexicon, context: Context) -> list[Toponym]:
+def keep_small_towns(
+    toponyms: list[Toponym], parse: Parse, lexicon: Lexicon, context: Context, home: str | None = None
+) -> list[Toponym]:
     """Keep a small town's name only where the text uses it as a place, in a country the text names.
 
     The small model reads unfamiliar towns as people or organisations; a town is taken
@@ -412,7 +499,7 @@ def keep_small_towns(toponyms: list[Toponym], parse: Parse, lexicon: Lexicon, co
     took as a place), and one of its gazetteer senses lies in a country the document names
     (when it names none, a name found in one country only will do). Its other mentions follow ("... from Hounslow. The Hounslow resident ...").
     """
-    countries = document_countries([t for t in toponyms if not t.weak], parse, lexicon)
+    countries = document_countries([t for t in toponyms if not t.weak], parse, lexicon, home)
     used_as_place = {name_key(t.name) for t in toponyms if _locative_use(parse, t, context)}
     kept = []
     for toponym in toponyms:
@@ -444,7 +531,9 @@ def _read_surroundings(parse: Parse, toponym: Toponym, context: Context) -> None
     before = tokens[toponym.first - 1] if toponym.first > 0 else None
     before2 = tokens[toponym.first - 2] if toponym.first > 1 else None
     if before is not None and before.lower == "of" and before2 is not None:
-        if before2.lower in context.admin_words:
+        before3 = tokens[toponym.first - 3] if toponym.first > 2 else None
+        determined = before3 is None or before3.lower in {"the", "a", "this", "that"} or before3.pos == "PUNCT"
+        if before2.lower in context.admin_words and determined:  # "the province of X", not "border territory of X"
             toponym.admin = True
         elif before2.lower in context.city_words:
             toponym.city_word = True
@@ -657,8 +746,11 @@ def unlisted_features(
 def find_places(parse: Parse, source: str | None = None) -> tuple[list[Toponym], list[PlaceFinding]]:
     """Toponyms with their gazetteer entries, and the places they make (``source``: the document's outlet)."""
     skipped = sorted(find_outlets(parse, source, not_an_outlet) + organisation_names(parse))
-    toponyms = resolve_toponyms(find_toponyms(parse, outlets=skipped), parse)
-    return toponyms, group_places(toponyms, parse) + unlisted_features(parse, toponyms, skipped)
+    home = outlet_country(source)
+    toponyms = resolve_toponyms(find_toponyms(parse, outlets=skipped, home=home), parse, home=home)
+    findings = group_places(toponyms, parse) + unlisted_features(parse, toponyms, skipped)
+    repeated_mentions(parse, findings, toponyms, skipped, load_lexicon())
+    return toponyms, findings
 
 
 def run(analysis: Analysis) -> None:

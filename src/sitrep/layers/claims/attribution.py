@@ -9,6 +9,7 @@ the outlets it was told to. It reads the parse and writes nothing.
 
 from __future__ import annotations
 
+from sitrep.layers.claims.attitudes import speaks_as
 from sitrep.layers.claims.cues import ClaimWords, Cue, CueLexicon
 from sitrep.layers.claims.parts import (
     CONTENT_MARKS,
@@ -75,6 +76,8 @@ def verbal_claim(parse: Parse, verb: Token, cue: Cue, words: ClaimWords) -> Foun
     )
     if subject is None:
         subject = _inverted_subject(parse, verb, content)
+    if not speaks_as(parse, subject, cue.speaker_condition, words):
+        return None  # "Russian forces attacked the village": a deed, not an attitude
     if subject is not None:
         subject = speaker_head(parse, subject)
         found.speaker, found.speaker_token = mention_span(parse, subject.i), subject.i

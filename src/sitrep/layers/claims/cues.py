@@ -8,7 +8,7 @@ read once per process by :func:`load_cues` and :func:`load_claim_words`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -18,8 +18,11 @@ from sitrep.nlp import Parse, Token
 
 CUES_FILE = "cues.tsv"
 WORDS_FILE = "claim_words.tsv"
-POS_KINDS = ("verb", "noun", "prep", "adv")
-FRAMES = frozenset({"that", "quote", "np", "gerund", "for", "to", "obj_to", "obj_as", "prep", "passive", "via", "-"})
+POS_KINDS = ("verb", "noun", "prep", "adv", "adj")
+FRAMES = frozenset(
+    {"that", "quote", "np", "gerund", "for", "to", "obj_to", "obj_as", "prep", "passive", "via", "actor", "person", "-"}
+)
+SPEAKER_CONDITIONS = frozenset({"actor", "person"})
 PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "dative"})
 
 
@@ -46,6 +49,11 @@ class Cue:
     def allows(self, frame: str) -> bool:
         return frame in self.frames
 
+    @property
+    def speaker_condition(self) -> str | None:
+        """ "person" or "actor" when only such a subject makes the word a cue (see cues.tsv)."""
+        return "person" if "person" in self.frames else ("actor" if "actor" in self.frames else None)
+
 
 @dataclass(frozen=True)
 class CueLexicon:
@@ -54,9 +62,19 @@ class CueLexicon:
     verbs: dict[str, tuple[Cue, ...]]
     nouns: dict[str, Cue]
     phrases: dict[str, tuple[Cue, ...]]
+    adjectives: dict[str, Cue] = field(default_factory=dict)
 
     def __len__(self) -> int:
-        return sum(len(v) for v in self.verbs.values()) + len(self.nouns) + sum(len(v) for v in self.phrases.values())
+        return (
+            sum(len(v) for v in self.verbs.values())
+            + len(self.nouns)
+            + sum(len(v) for v in self.phrases.values())
+            + len(self.adjectives)
+        )
+
+    def adjective_cue(self, token: Token) -> Cue | None:
+        """The entry for an attitude adjective or participle ("worried", "confident"), or None."""
+        return self.adjectives.get(token.lower)
 
     def verb_cue(self, parse: Parse, token: Token) -> Cue | None:
         """The entry for a verb token, preferring a two-word entry whose particle it governs."""
@@ -167,6 +185,7 @@ def load_cues() -> CueLexicon:
     """The cue lexicon, read once from ``resources/cues.tsv``."""
     verbs: dict[str, list[Cue]] = {}
     nouns: dict[str, Cue] = {}
+    adjectives: dict[str, Cue] = {}
     phrases: list[Cue] = []
     seen: set[tuple[tuple[str, ...], str]] = set()
     for number, cells in _rows(CUES_FILE):
@@ -178,6 +197,8 @@ def load_cues() -> CueLexicon:
             verbs.setdefault(cue.words[0], []).append(cue)
         elif cue.pos == "noun":
             nouns[cue.words[0]] = cue
+        elif cue.pos == "adj":
+            adjectives[cue.words[0]] = cue
         else:
             phrases.append(cue)
     by_first: dict[str, list[Cue]] = {}
@@ -187,6 +208,7 @@ def load_cues() -> CueLexicon:
         verbs={k: tuple(v) for k, v in verbs.items()},
         nouns=nouns,
         phrases={k: tuple(v) for k, v in by_first.items()},
+        adjectives=adjectives,
     )
 
 

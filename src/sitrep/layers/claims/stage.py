@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from sitrep.analysis import Analysis, contains, overlaps
+from sitrep.layers.claims.attitudes import find_attitudes
 from sitrep.layers.claims.attribution import find_verbal
 from sitrep.layers.claims.cues import ClaimWords, CueLexicon, load_claim_words, load_cues
 from sitrep.layers.claims.fallback import find_misparsed
@@ -39,6 +40,7 @@ PRIORITY = {  # which frame wins when two find the same content
     "obj_as": 2,
     "prep": 2,
     "passive": 2,
+    "attitude": 2,
     "parenthetical": 3,
     "noun": 4,
     "phrase": 5,
@@ -65,7 +67,8 @@ def find_claims(parse: Parse, lexicon: CueLexicon | None = None, words: ClaimWor
     lexicon = lexicon or load_cues()
     words = words or load_claim_words()
     quotes = find_quotes(parse.text)
-    found = find_verbal(parse, lexicon, words) + find_nominal(parse, lexicon) + find_labelled(parse, words)
+    found = find_verbal(parse, lexicon, words) + find_attitudes(parse, lexicon, words)
+    found += find_nominal(parse, lexicon) + find_labelled(parse, words)
     found += find_misparsed(parse, lexicon, found)
     found = _merge_elaborations(parse, found)
     found += attribute_quotes(parse, quotes, found, lexicon)

@@ -57,9 +57,10 @@ def _is_body(head: Token, kind: str, words: ClaimWords) -> bool:
         return True
     if head.ent_type in BODY_ENTITIES:
         return True
-    lower = head.lower
+    forms = {head.lower, head.lemma.lower()}
     return any(
-        lower in words[category] or lower.rstrip("s") in words[category]
+        form in words[category]
+        for form in forms
         for category in ("person_titles", "organization_heads", "state_bodies", "group_heads", "anonymous_heads")
     )
 

@@ -1,0 +1,131 @@
+"""Attitudes, positions, pull quotes, negated cues and source phrases (issue 12, session 4),
+on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_claims import said
+
+
+def one(text: str):
+    claims = said(text)
+    assert len(claims) == 1, claims
+    return claims[0]
+
+
+@pytest.mark.parametrize(
+    "text, cue, content, speaker",
+    [
+        (
+            "Senator Alvarez supports the new sanctions on Caracas.",
+            "supports",
+            "the new sanctions on Caracas",
+            "Alvarez",
+        ),
+        ("The Liberal Party opposes the fuel tax.", "opposes", "the fuel tax", "Liberal Party"),
+        ("Chancellor Weber backs a ceasefire in the north.", "backs", "a ceasefire in the north", "Weber"),
+        ("The farmers' union favours lowering the import quota.", "favours", "lowering the import quota", "union"),
+    ],
+)
+def test_a_position_an_actor_holds(text: str, cue: str, content: str, speaker: str) -> None:
+    claim = one(text)
+    assert (claim.cue, claim.content) == (cue, content)
+    assert claim.speaker is not None and speaker in claim.speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian forces attacked the village at dawn.",
+        "Militants attacked a convoy near the border on Tuesday.",
+        "The new law supports small farms.",
+    ],
+)
+def test_deeds_and_things_hold_no_attitude(text: str) -> None:
+    assert said(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        ("Prime Minister Dahl attacked the opposition for its silence.", "the opposition for its silence", "Dahl"),
+        ("She attacked the governor over the water shortages.", "the governor", None),
+    ],
+)
+def test_a_person_attacking_someone_in_words(text: str, content: str, speaker: str | None) -> None:
+    claim = one(text)
+    assert claim.content.startswith(content) and claim.stance == "allege"
+    if speaker:
+        assert claim.speaker is not None and speaker in claim.speaker
+
+
+@pytest.mark.parametrize(
+    "text, cue, content, stance",
+    [
+        ("Mayor Okafor is worried that the river will flood again.", "worried", "the river will flood again", "warn"),
+        ("The teachers' union is concerned about the school closures.", "concerned", "the school closures", "warn"),
+        ("The envoy was confident that a deal would be reached.", "confident", "a deal would be reached", "estimate"),
+        ("Aid agencies remain convinced that the port can reopen.", "convinced", "the port can reopen", "assert"),
+    ],
+)
+def test_attitude_adjectives_after_a_copula(text: str, cue: str, content: str, stance: str) -> None:
+    claim = one(text)
+    assert (claim.cue, claim.content, claim.stance) == (cue, content, stance)
+
+
+def test_an_attitude_adjective_needs_an_actor() -> None:
+    assert said("The bridge is certain to close for repairs.") == []
+
+
+def test_a_pull_quote_is_signed_on_the_next_line() -> None:
+    claim = one('Schools reopen\n\n"We will rebuild every school."\n— Education Minister Ana Ruiz\n')
+    assert claim.kind == "direct" and claim.content == "We will rebuild every school."
+    assert claim.speaker is not None and "Ruiz" in claim.speaker
+
+
+def test_a_lone_quote_line_without_a_signature_is_no_claim() -> None:
+    assert said('Floods\n\n"Not again."\n\nThe river rose overnight.\n') == []
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("He did not say that the talks had failed.", "the talks had failed"),
+        ("The ministry never claimed that the dam was safe.", "the dam was safe"),
+        ("The governor has not said whether the curfew will be lifted.", "whether the curfew will be lifted"),
+    ],
+)
+def test_a_negated_cue_leaves_its_content_unknown(text: str, content: str) -> None:
+    claim = one(text)
+    assert claim.content == content and claim.factuality == "unknown"
+
+
+def test_a_negated_claim_of_responsibility_is_still_no_claim() -> None:
+    assert said("No group has claimed responsibility for the bombing.") == []
+
+
+def test_denied_saying_is_a_denial_of_the_saying() -> None:
+    claim = one("The general denied saying that the border would close.")
+    assert claim.stance == "deny" and claim.content.startswith("saying")
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        (
+            "The death toll could rise to 40, according to the health ministry, far more than first thought.",
+            "The death toll could rise to 40",
+            "health ministry",
+        ),
+        (
+            "According to the opposition leader Ana Ruiz, the decree reeks of panic.",
+            "the decree reeks of panic",
+            "Ruiz",
+        ),
+    ],
+)
+def test_according_to_takes_the_clause_with_the_verb(text: str, content: str, speaker: str) -> None:
+    claim = next(c for c in said(text) if c.cue and c.cue.lower() == "according to")
+    assert claim.content == content
+    assert claim.speaker is not None and speaker in claim.speaker

@@ -129,3 +129,38 @@ def test_according_to_takes_the_clause_with_the_verb(text: str, content: str, sp
     claim = next(c for c in said(text) if c.cue and c.cue.lower() == "according to")
     assert claim.content == content
     assert claim.speaker is not None and speaker in claim.speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Attorney General Roy Cooper, the governor's opponent in the upcoming election, called Friday for"
+            " releasing the police videos.",
+            "Cooper",
+        ),
+        (
+            "Amina Diallo, the head of the farmers' cooperative in Kayes, said the harvest had failed.",
+            "Diallo",
+        ),
+    ],
+)
+def test_a_speaker_before_an_apposition_when_the_verb_is_misread(text: str, speaker: str) -> None:
+    claim = one(text)
+    assert claim.speaker is not None and speaker in claim.speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Rescuers pulled 40 people from the rubble of the collapsed market, the state news agency reported on"
+            " Tuesday.",
+            "agency",
+        ),
+        ("Two more tankers were seized in the strait overnight, the coast guard reported.", "coast guard"),
+    ],
+)
+def test_a_trailing_attribution_read_as_a_reduced_relative(text: str, speaker: str) -> None:
+    claims = said(text)
+    assert any(c.cue == "reported" and c.speaker and speaker in c.speaker.lower() for c in claims), claims

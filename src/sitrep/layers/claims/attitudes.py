@@ -20,6 +20,14 @@ HOLDER_KINDS = frozenset({"first_person", "pronoun", "relative", "anonymous", "v
 NON_SPEAKER_TYPES = frozenset({"armed_forces", "armed_group"})
 PERSON_ENTITIES = frozenset({"PERSON"})
 BODY_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+HOLDER_CATEGORIES = (
+    "person_titles",
+    "organization_heads",
+    "state_bodies",
+    "group_heads",
+    "anonymous_heads",
+    "holder_heads",
+)
 
 
 def speaks_as(parse: Parse, subject: Token | None, condition: str | None, words: ClaimWords) -> bool:
@@ -58,11 +66,7 @@ def _is_body(head: Token, kind: str, words: ClaimWords) -> bool:
     if head.ent_type in BODY_ENTITIES:
         return True
     forms = {head.lower, head.lemma.lower()}
-    return any(
-        form in words[category]
-        for form in forms
-        for category in ("person_titles", "organization_heads", "state_bodies", "group_heads", "anonymous_heads")
-    )
+    return any(form in words[category] for form in forms for category in HOLDER_CATEGORIES)
 
 
 def find_attitudes(parse: Parse, lexicon: CueLexicon, words: ClaimWords) -> list[Found]:

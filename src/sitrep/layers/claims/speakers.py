@@ -259,6 +259,7 @@ class Spoken:
     sentence: int
     kind: str = ""
     lemma: str = ""
+    plural: bool = False
 
 
 @dataclass
@@ -281,7 +282,10 @@ class SpeakerResolver:
             actor = self._new_body(mention)  # "the Turkish foreign ministry" is not Russia's ministry
         if actor is not None:
             kind_type = "person" if mention.kind == "proxy" else self._type_of(actor, mention.type)
-            self.history.append(Spoken(span, actor, kind_type, head.sent, mention.kind, mention.head.lemma.lower()))
+            plural = mention.head.tag in ("NNS", "NNPS")
+            self.history.append(
+                Spoken(span, actor, kind_type, head.sent, mention.kind, mention.head.lemma.lower(), plural)
+            )
         return actor
 
     def remember(self, span: Span, actor: str, sentence: int) -> None:
@@ -568,10 +572,19 @@ class SpeakerResolver:
         for spoken in reversed(self.history):
             if sentence - spoken.sentence > PRONOUN_REACH_SENTENCES:
                 break
-            is_person = spoken.type == "person"
+            is_person = spoken.type == "person" or self._bare_name(spoken)
+            if wants_person and spoken.plural:
+                continue  # "she" is not "her aides"
             if wants_person == is_person or (wants_group and not is_person):
                 return spoken.actor
         return None
+
+    def _bare_name(self, spoken: Spoken) -> bool:
+        """ "Vogt" after "Karin Vogt": a lone name the actors layer left untyped is most likely a person."""
+        if spoken.type != "other" or spoken.kind != "named" or spoken.plural:
+            return False
+        tokens = [t for t in self.analysis.parse.tokens_in(*spoken.span) if t.pos not in ("SPACE", "PUNCT")]
+        return bool(tokens) and all(t.pos == "PROPN" and t.ent_type in ("", "PERSON") for t in tokens)
 
     def _recent_body(self, mention: Mention) -> str | None:
         """ "Hezbollah did not ... In a statement, the group said": a body's description after it spoke."""

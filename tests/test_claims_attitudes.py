@@ -164,3 +164,38 @@ def test_a_speaker_before_an_apposition_when_the_verb_is_misread(text: str, spea
 def test_a_trailing_attribution_read_as_a_reduced_relative(text: str, speaker: str) -> None:
     claims = said(text)
     assert any(c.cue == "reported" and c.speaker and speaker in c.speaker.lower() for c in claims), claims
+
+
+@pytest.mark.parametrize(
+    "text, speaker, via",
+    [
+        (
+            "The Iranian foreign ministry issued a warning on Monday. In a statement carried by the state news"
+            " agency IRNA, it said its navy had seized a tanker in the Gulf.",
+            "ministry",
+            "IRNA",
+        ),
+        (
+            "The Syrian defence ministry spoke of heavy fighting. In a statement carried by the state agency SANA,"
+            " it said its troops had retaken two villages.",
+            "ministry",
+            "SANA",
+        ),
+    ],
+)
+def test_it_is_the_body_of_the_previous_sentence_not_the_carrier(text: str, speaker: str, via: str) -> None:
+    claim = next(c for c in said(text) if c.cue == "said")
+    assert claim.speaker is not None and speaker in claim.speaker.lower()
+    assert any(via in v for v in claim.via)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Food prices have doubled since March, a new analysis shows.",
+        "Wheat exports fell by a third last year, a customs report shows.",
+    ],
+)
+def test_a_trailing_document_cue_read_as_a_plural_noun(text: str) -> None:
+    claim = one(text)
+    assert claim.cue == "shows" and claim.speaker_text is not None

@@ -196,7 +196,7 @@ def carriers(parse: Parse, verb: Token, subject: Token | None, words: ClaimWords
                 continue
             named = next((k for k in parse.children(target.i) if k.dep == "appos" and k.pos == "PROPN"), None)
             after = parse.tokens[target.i + 1] if target.i + 1 < len(parse.tokens) else None
-            if named is None and target.pos == "NOUN" and after is not None and after.pos == "PROPN":
+            if named is None and target.pos == "NOUN" and after is not None and _looks_named(after):
                 named = after  # "quoted by the state news agency MTI", the name parsed apart
             target = named or target
             if target.pos == "PROPN" or target.ent_type in ("ORG", "PERSON", "GPE"):
@@ -204,6 +204,11 @@ def carriers(parse: Parse, verb: Token, subject: Token | None, words: ClaimWords
                 if span is not None:
                     spans.append(span)
     return spans
+
+
+def _looks_named(token: Token) -> bool:
+    """A name, even one the tagger took for a verb ("carried by the state agency SANA")."""
+    return token.pos == "PROPN" or (token.ent_type in ("ORG", "PERSON") and token.text[:1].isupper())
 
 
 def _content_of(parse: Parse, verb: Token, cue: Cue) -> tuple[Span | None, str]:

@@ -110,8 +110,11 @@ def _trailing_attribution(parse: Parse, lexicon: CueLexicon, sentence: Sentence)
 
 
 def _finite_or_misread(token: Token) -> bool:
-    """A finite verb, or a past one the parser read as a reduced relative ("..., the agency reported")."""
-    return token.tag in ("VBD", "VBZ", "VBP") or (token.tag == "VBN" and token.dep == "acl")
+    """A finite verb, or one the parser misread: a reduced relative ("..., the agency reported"), a plural
+    noun at the root ("..., a new analysis shows")."""
+    if token.tag in ("VBD", "VBZ", "VBP") or (token.tag == "VBN" and token.dep == "acl"):
+        return True
+    return token.tag == "NNS" and token.dep == "ROOT"  # "..., a new analysis shows": the verb read as a plural
 
 
 def _content_start(tokens: list[Token], index: int) -> int | None:

@@ -199,3 +199,22 @@ def test_it_is_the_body_of_the_previous_sentence_not_the_carrier(text: str, spea
 def test_a_trailing_document_cue_read_as_a_plural_noun(text: str) -> None:
     claim = one(text)
     assert claim.cue == "shows" and claim.speaker_text is not None
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Polls show the governor with a narrow lead.", "the governor with a narrow lead"),
+        ("The survey found deep distrust of the election commission.", "deep distrust of the election commission"),
+    ],
+)
+def test_a_poll_or_study_shows_an_object(text: str, content: str) -> None:
+    assert one(text).content == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Police found a body near the river.", "Photos of the scene showed burnt-out cars in the square."],
+)
+def test_finding_things_and_images_showing_them_are_no_claims(text: str) -> None:
+    assert said(text) == []

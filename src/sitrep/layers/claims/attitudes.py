@@ -31,7 +31,8 @@ HOLDER_CATEGORIES = (
 
 
 def speaks_as(parse: Parse, subject: Token | None, condition: str | None, words: ClaimWords) -> bool:
-    """Whether ``subject`` may hold the attitude of a cue with this speaker condition."""
+    """Whether ``subject`` may hold the attitude of a cue with this speaker condition (or, for
+    "document", speak through a document: "Polls show ...")."""
     if condition is None:
         return True
     if subject is None:
@@ -41,6 +42,10 @@ def speaks_as(parse: Parse, subject: Token | None, condition: str | None, words:
     if span is None:
         return False
     mention = classify(parse, span, head, words)
+    if condition == "document":
+        if words.has("image_heads", head.lower):
+            return False  # "Photos showed bodies": an image, not a source's statement
+        return mention.kind == "document" or words.has("document_heads", head.lower)
     if mention.kind not in HOLDER_KINDS or mention.type in NON_SPEAKER_TYPES:
         return False
     if mention.kind == "pronoun" and head.lower in words["thing_pronouns"]:

@@ -77,7 +77,7 @@ def verbal_claim(parse: Parse, verb: Token, cue: Cue, words: ClaimWords) -> Foun
     )
     if subject is None:
         subject = _inverted_subject(parse, verb, content)
-    if not speaks_as(parse, subject, cue.speaker_condition, words):
+    if not speaks_as(parse, subject, cue.speaker_condition(frame), words):
         return None  # "Russian forces attacked the village": a deed, not an attitude
     if subject is not None:
         subject = speaker_head(parse, subject)

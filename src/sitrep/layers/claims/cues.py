@@ -20,9 +20,25 @@ CUES_FILE = "cues.tsv"
 WORDS_FILE = "claim_words.tsv"
 POS_KINDS = ("verb", "noun", "prep", "adv", "adj")
 FRAMES = frozenset(
-    {"that", "quote", "np", "gerund", "for", "to", "obj_to", "obj_as", "prep", "passive", "via", "actor", "person", "-"}
+    {
+        "that",
+        "quote",
+        "np",
+        "gerund",
+        "for",
+        "to",
+        "obj_to",
+        "obj_as",
+        "prep",
+        "passive",
+        "via",
+        "actor",
+        "person",
+        "document",
+        "-",
+    }
 )
-SPEAKER_CONDITIONS = frozenset({"actor", "person"})
+SPEAKER_CONDITIONS = frozenset({"actor", "person", "document"})
 PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "dative"})
 
 
@@ -49,10 +65,14 @@ class Cue:
     def allows(self, frame: str) -> bool:
         return frame in self.frames
 
-    @property
-    def speaker_condition(self) -> str | None:
-        """ "person" or "actor" when only such a subject makes the word a cue (see cues.tsv)."""
-        return "person" if "person" in self.frames else ("actor" if "actor" in self.frames else None)
+    def speaker_condition(self, frame: str) -> str | None:
+        """ "person", "actor" or "document" when only such a subject makes the word a cue in this frame
+        (see cues.tsv; "document" binds the object frame only)."""
+        if "person" in self.frames:
+            return "person"
+        if "actor" in self.frames:
+            return "actor"
+        return "document" if "document" in self.frames and frame == "np" else None
 
 
 @dataclass(frozen=True)

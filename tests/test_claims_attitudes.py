@@ -218,3 +218,8 @@ def test_a_poll_or_study_shows_an_object(text: str, content: str) -> None:
 )
 def test_finding_things_and_images_showing_them_are_no_claims(text: str) -> None:
     assert said(text) == []
+
+
+@pytest.mark.parametrize("text", ["All this seems to fear a new war.", "That supports the view of the court."])
+def test_demonstratives_hold_no_attitude(text: str) -> None:
+    assert said(text) == []

@@ -41,6 +41,8 @@ def speaks_as(parse: Parse, subject: Token | None, condition: str | None, words:
     span = mention_span(parse, head.i)
     if span is None:
         return False
+    if words.has("non_holders", head.lower):
+        return False
     mention = classify(parse, span, head, words)
     if condition == "document":
         if words.has("image_heads", head.lower):

@@ -223,3 +223,28 @@ def test_finding_things_and_images_showing_them_are_no_claims(text: str) -> None
 @pytest.mark.parametrize("text", ["All this seems to fear a new war.", "That supports the view of the court."])
 def test_demonstratives_hold_no_attitude(text: str) -> None:
     assert said(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Ship\n\nShe left in 2007.\n\nI was told that my mother had betrayed the group and that I had to cut"
+            " ties with her. Valeska Moreau\n\nShe later moved to Lyon.\n",
+            "Valeska Moreau",
+        ),
+        (
+            "Strike\n\nThe mine closed in May.\n\nWe lost our jobs overnight and nobody from the company came to"
+            " explain why. Tomas Hrabal\n\nThe union met on Friday.\n",
+            "Tomas Hrabal",
+        ),
+    ],
+)
+def test_an_unmarked_pull_quote_signed_with_a_bare_name(text: str, speaker: str) -> None:
+    claims = [c for c in said(text) if c.speaker_text == speaker]
+    assert claims and claims[0].speaker is not None and speaker in claims[0].speaker
+
+
+def test_a_paragraph_ending_in_a_name_without_first_person_is_no_pull_quote() -> None:
+    text = "Award\n\nThe prize went to a novel about the war. Anna Berg\n\nThe ceremony was held in Oslo.\n"
+    assert all(c.speaker_text != "Anna Berg" for c in said(text))

@@ -19,7 +19,7 @@ from sitrep.layers.claims.attribution import find_verbal
 from sitrep.layers.claims.cues import ClaimWords, Cue, CueLexicon, load_claim_words, load_cues
 from sitrep.layers.claims.fallback import find_misparsed
 from sitrep.layers.claims.parts import Found, child, cue_span_of, is_verb, mention_span, subject_of, trimmed
-from sitrep.layers.claims.pull_quotes import find_pull_quotes
+from sitrep.layers.claims.pull_quotes import find_pull_quotes, sign_unmarked
 from sitrep.layers.claims.quote_speakers import attribute_quotes, is_speech
 from sitrep.layers.claims.quotes import Quote, find_quotes, has_quoted_words, quote_at
 from sitrep.layers.claims.sourcing import find_labelled, find_nominal, find_phrasal
@@ -82,6 +82,7 @@ def find_claims(parse: Parse, lexicon: CueLexicon | None = None, words: ClaimWor
     found = _sorted(_drop_duplicates(_drop_unsaid(parse, found, words)))
     found = _continue_speech(parse, found, words)
     found = _drop_headline_restatements(parse, found)
+    found = _sorted(found + sign_unmarked(parse, found, words))
     for claim in found:
         if claim.kind == "indirect" and has_quoted_words(parse.text[claim.content[0] : claim.content[1]]):
             claim.kind = "mixed"

@@ -1055,7 +1055,15 @@ ARTICLES = {
             ("border", "border authorities", "organization", "VNM", ["border authorities"], "optional"),
         ],
         "claims": [
-            C("China evacuates thousands as floods hit Guangxi", "xinhua", "Xinhua", "says", "report", "fact", optional=True),
+            C(
+                "China evacuates thousands as floods hit Guangxi",
+                "xinhua",
+                "Xinhua",
+                "says",
+                "report",
+                "fact",
+                optional=True,
+            ),
             C(
                 "Chinese authorities evacuated more than 12,000 people from riverside towns in the southern region"
                 " of Guangxi after days of torrential rain",
@@ -1109,7 +1117,14 @@ ARTICLES = {
                 "report",
                 "fact",
             ),
-            C("border authorities had closed a crossing", "vna", "Vietnam's state-run VNA news agency", "said", "report", "fact"),
+            C(
+                "border authorities had closed a crossing",
+                "vna",
+                "Vietnam's state-run VNA news agency",
+                "said",
+                "report",
+                "fact",
+            ),
         ],
     },
     "gulf_talks": {

@@ -9,7 +9,8 @@ the outlets it was told to. It reads the parse and writes nothing.
 
 from __future__ import annotations
 
-from sitrep.layers.claims.cues import ClaimWords, Cue, CueLexicon
+from sitrep.layers.claims.attitudes import speaks_as
+from sitrep.layers.claims.cues import ClaimWords, Cue, CueLexicon, load_claim_words
 from sitrep.layers.claims.parts import (
     CONTENT_MARKS,
     OBJECT_DEPS,
@@ -29,6 +30,7 @@ from sitrep.layers.claims.quotes import has_quoted_words
 from sitrep.model import Span
 from sitrep.nlp import Parse, Token
 
+OBJECT_PREPS = frozenset({"of", "from", "in", "about", "against", "over", "between", "among", "with", "on"})
 PREDICATE_DEPS = frozenset({"oprd", "ccomp", "xcomp", "attr", "acomp", "nmod", "npadvmod"})
 
 
@@ -75,6 +77,8 @@ def verbal_claim(parse: Parse, verb: Token, cue: Cue, words: ClaimWords) -> Foun
     )
     if subject is None:
         subject = _inverted_subject(parse, verb, content)
+    if not speaks_as(parse, subject, cue.speaker_condition(frame), words):
+        return None  # "Russian forces attacked the village": a deed, not an attitude
     if subject is not None:
         subject = speaker_head(parse, subject)
         found.speaker, found.speaker_token = mention_span(parse, subject.i), subject.i
@@ -192,7 +196,7 @@ def carriers(parse: Parse, verb: Token, subject: Token | None, words: ClaimWords
                 continue
             named = next((k for k in parse.children(target.i) if k.dep == "appos" and k.pos == "PROPN"), None)
             after = parse.tokens[target.i + 1] if target.i + 1 < len(parse.tokens) else None
-            if named is None and target.pos == "NOUN" and after is not None and after.pos == "PROPN":
+            if named is None and target.pos == "NOUN" and after is not None and _looks_named(after):
                 named = after  # "quoted by the state news agency MTI", the name parsed apart
             target = named or target
             if target.pos == "PROPN" or target.ent_type in ("ORG", "PERSON", "GPE"):
@@ -200,6 +204,11 @@ def carriers(parse: Parse, verb: Token, subject: Token | None, words: ClaimWords
                 if span is not None:
                     spans.append(span)
     return spans
+
+
+def _looks_named(token: Token) -> bool:
+    """A name, even one the tagger took for a verb ("carried by the state agency SANA")."""
+    return token.pos == "PROPN" or (token.ent_type in ("ORG", "PERSON") and token.text[:1].isupper())
 
 
 def _content_of(parse: Parse, verb: Token, cue: Cue) -> tuple[Span | None, str]:
@@ -353,7 +362,22 @@ def _object_phrase(parse: Parse, verb: Token, obj: Token) -> Span | None:
             last = max(last, parse.subtree(kid.i)[1])
         if kid.dep == "ccomp" and parse.subtree(kid.i)[0] == last and child(parse, kid.i, "mark") is None:
             last = parse.subtree(kid.i)[1]  # "cited remarks Trump had made about her": a reduced relative
+    for kid in parse.children(verb.i):
+        if kid.dep == "prep" and kid.i == last and _describes_object(parse, kid):
+            last = parse.subtree(kid.i)[1]  # "unveiled a list of endorsements from 95 generals"
     return trimmed(parse, first, _before_aside(parse, first, last), marks=CONTENT_MARKS)
+
+
+def _describes_object(parse: Parse, prep: Token) -> bool:
+    """A prepositional phrase hung on the verb that belongs to its object: not a time, a setting
+    ("in a statement", "on Telegram") or an addressee ("to reporters")."""
+    if prep.lower not in OBJECT_PREPS:
+        return False
+    target = child(parse, prep.i, "pobj")
+    if target is None or target.ent_type in ("DATE", "TIME"):
+        return False
+    words = load_claim_words()
+    return not (words.has("interview_nouns", target.lower) or words.has("platforms", target.lower))
 
 
 def _is_bare_pronoun_phrase(parse: Parse, obj: Token) -> bool:

@@ -8,7 +8,7 @@ read once per process by :func:`load_cues` and :func:`load_claim_words`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from sitrep import resources
@@ -18,8 +18,27 @@ from sitrep.nlp import Parse, Token
 
 CUES_FILE = "cues.tsv"
 WORDS_FILE = "claim_words.tsv"
-POS_KINDS = ("verb", "noun", "prep", "adv")
-FRAMES = frozenset({"that", "quote", "np", "gerund", "for", "to", "obj_to", "obj_as", "prep", "passive", "via", "-"})
+POS_KINDS = ("verb", "noun", "prep", "adv", "adj")
+FRAMES = frozenset(
+    {
+        "that",
+        "quote",
+        "np",
+        "gerund",
+        "for",
+        "to",
+        "obj_to",
+        "obj_as",
+        "prep",
+        "passive",
+        "via",
+        "actor",
+        "person",
+        "document",
+        "-",
+    }
+)
+SPEAKER_CONDITIONS = frozenset({"actor", "person", "document"})
 PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "dative"})
 
 
@@ -46,6 +65,15 @@ class Cue:
     def allows(self, frame: str) -> bool:
         return frame in self.frames
 
+    def speaker_condition(self, frame: str) -> str | None:
+        """ "person", "actor" or "document" when only such a subject makes the word a cue in this frame
+        (see cues.tsv; "document" binds the object frame only)."""
+        if "person" in self.frames:
+            return "person"
+        if "actor" in self.frames:
+            return "actor"
+        return "document" if "document" in self.frames and frame == "np" else None
+
 
 @dataclass(frozen=True)
 class CueLexicon:
@@ -54,9 +82,19 @@ class CueLexicon:
     verbs: dict[str, tuple[Cue, ...]]
     nouns: dict[str, Cue]
     phrases: dict[str, tuple[Cue, ...]]
+    adjectives: dict[str, Cue] = field(default_factory=dict)
 
     def __len__(self) -> int:
-        return sum(len(v) for v in self.verbs.values()) + len(self.nouns) + sum(len(v) for v in self.phrases.values())
+        return (
+            sum(len(v) for v in self.verbs.values())
+            + len(self.nouns)
+            + sum(len(v) for v in self.phrases.values())
+            + len(self.adjectives)
+        )
+
+    def adjective_cue(self, token: Token) -> Cue | None:
+        """The entry for an attitude adjective or participle ("worried", "confident"), or None."""
+        return self.adjectives.get(token.lower)
 
     def verb_cue(self, parse: Parse, token: Token) -> Cue | None:
         """The entry for a verb token, preferring a two-word entry whose particle it governs."""
@@ -156,6 +194,7 @@ def load_cues() -> CueLexicon:
     """The cue lexicon, read once from ``resources/cues.tsv``."""
     verbs: dict[str, list[Cue]] = {}
     nouns: dict[str, Cue] = {}
+    adjectives: dict[str, Cue] = {}
     phrases: list[Cue] = []
     seen: set[tuple[tuple[str, ...], str]] = set()
     for row in resources.rows(CUES_FILE):
@@ -167,6 +206,8 @@ def load_cues() -> CueLexicon:
             verbs.setdefault(cue.words[0], []).append(cue)
         elif cue.pos == "noun":
             nouns[cue.words[0]] = cue
+        elif cue.pos == "adj":
+            adjectives[cue.words[0]] = cue
         else:
             phrases.append(cue)
     by_first: dict[str, list[Cue]] = {}
@@ -176,6 +217,7 @@ def load_cues() -> CueLexicon:
         verbs={k: tuple(v) for k, v in verbs.items()},
         nouns=nouns,
         phrases={k: tuple(v) for k, v in by_first.items()},
+        adjectives=adjectives,
     )
 
 

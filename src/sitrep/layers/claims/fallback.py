@@ -84,7 +84,7 @@ def _trailing_attribution(parse: Parse, lexicon: CueLexicon, sentence: Sentence)
     if not commas or commas[-1] < MIN_CONTENT_TOKENS:
         return None
     comma = commas[-1]
-    cue_index = next((k for k in range(comma + 2, len(tokens)) if tokens[k].tag in ("VBD", "VBZ", "VBP")), None)
+    cue_index = next((k for k in range(comma + 2, len(tokens)) if _finite_or_misread(tokens[k])), None)
     if cue_index is None or len(tokens) - cue_index > 4:
         return None
     cue = lexicon.verb_cue(parse, tokens[cue_index])
@@ -107,6 +107,14 @@ def _trailing_attribution(parse: Parse, lexicon: CueLexicon, sentence: Sentence)
         speaker_token=nouns[-1].i,
         frame="parenthetical",
     )
+
+
+def _finite_or_misread(token: Token) -> bool:
+    """A finite verb, or one the parser misread: a reduced relative ("..., the agency reported"), a plural
+    noun at the root ("..., a new analysis shows")."""
+    if token.tag in ("VBD", "VBZ", "VBP") or (token.tag == "VBN" and token.dep == "acl"):
+        return True
+    return token.tag == "NNS" and token.dep == "ROOT"  # "..., a new analysis shows": the verb read as a plural
 
 
 def _content_start(tokens: list[Token], index: int) -> int | None:

@@ -124,6 +124,9 @@ def subject_of(parse: Parse, i: int, *, hops: int = 4, speaking_nouns: frozenset
         passive_subject = child(parse, current, "nsubjpass")
         if passive_subject is not None and token.lemma in ("quote", "cite"):
             return passive_subject
+        misread = _misread_predicate(parse, token)
+        if misread is not None:
+            return misread
         if token.dep == "acl" and parse.tokens[token.head].pos in ("NOUN", "PROPN"):
             noun = parse.tokens[token.head]
             governed = noun.dep in ("dobj", "pobj", "attr") and noun.head != noun.i
@@ -137,6 +140,25 @@ def subject_of(parse: Parse, i: int, *, hops: int = 4, speaking_nouns: frozenset
             return None
         current = token.head
     return None
+
+
+def _misread_predicate(parse: Parse, verb: Token) -> Token | None:
+    """ "Roy Cooper, the governor's opponent, called for ...": the small model reads the verb as a
+    reduced relative on the apposition (acl, VBN) and leaves the sentence without a verb. When the
+    sentence's root is the name itself, that name is the verb's subject."""
+    if verb.dep != "acl" or verb.tag != "VBN" or verb.i == 0 or parse.tokens[verb.i - 1].text != ",":
+        return None
+    root = parse.tokens[verb.head]
+    for _ in range(8):
+        if root.head == root.i:
+            break
+        root = parse.tokens[root.head]
+    if root.pos not in ("PROPN", "NOUN") or root.i >= verb.i:
+        return None
+    if any(t.pos in ("VERB", "AUX") and t.dep == "ROOT" for t in parse.tokens[root.i : verb.i]):
+        return None
+    appositions = [k for k in parse.children(root.i) if k.dep == "appos" and k.i < verb.i]
+    return root if appositions or verb.head == root.i else None
 
 
 def agent_of(parse: Parse, i: int) -> Token | None:

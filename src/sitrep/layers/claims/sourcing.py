@@ -107,7 +107,12 @@ def _source_phrase_claim(parse: Parse, first: int, last: int, cue: Cue) -> Found
     lo, hi = parse.subtree(host) if host is not None else (sentence.first, sentence.last)
     left = trimmed(parse, min(lo, first), first)
     right = trimmed(parse, phrase_end, hi)
-    content = _larger(left, right)
+    if left is not None and right is not None and host is not None and host != first:
+        content = left if host < first else right  # the side that holds the clause's verb
+    else:
+        content = _larger(left, right)
+    if content is None:
+        content = _clause_after_comma(parse, source.i, phrase_end)
     if content is None:
         return None
     return Found(
@@ -154,6 +159,15 @@ def _verb_ancestor(parse: Parse, i: int) -> int | None:
             return current if token.pos in ("VERB", "AUX") else None
         current = token.head
     return None
+
+
+def _clause_after_comma(parse: Parse, source: int, phrase_end: int) -> Span | None:
+    """ "According to X, the decree reeks of panic" parsed as one phrase: the clause after the
+    source's last comma, when the source's phrase swallowed it."""
+    commas = [t.i for t in parse.tokens[source + 1 : phrase_end] if t.text == ","]
+    if not commas:
+        return None
+    return trimmed(parse, commas[-1] + 1, phrase_end)
 
 
 def _larger(a: Span | None, b: Span | None) -> Span | None:

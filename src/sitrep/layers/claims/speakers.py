@@ -259,6 +259,7 @@ class Spoken:
     sentence: int
     kind: str = ""
     lemma: str = ""
+    plural: bool = False
 
 
 @dataclass
@@ -281,7 +282,10 @@ class SpeakerResolver:
             actor = self._new_body(mention)  # "the Turkish foreign ministry" is not Russia's ministry
         if actor is not None:
             kind_type = "person" if mention.kind == "proxy" else self._type_of(actor, mention.type)
-            self.history.append(Spoken(span, actor, kind_type, head.sent, mention.kind, mention.head.lemma.lower()))
+            plural = mention.head.tag in ("NNS", "NNPS")
+            self.history.append(
+                Spoken(span, actor, kind_type, head.sent, mention.kind, mention.head.lemma.lower(), plural)
+            )
         return actor
 
     def remember(self, span: Span, actor: str, sentence: int) -> None:
@@ -306,7 +310,12 @@ class SpeakerResolver:
                 ) or self._resolved(mention.owner)  # "its latest update": the body that spoke last
             return self._named(mention.owner, "organization")
         if mention.kind == "pronoun":
-            return self._recent_speaker(mention) or self._resolved(mention.span) or self._last_entity_for(mention)
+            return (
+                self._recent_speaker(mention)
+                or self._previous_body(mention)
+                or self._resolved(mention.span)
+                or self._last_entity_for(mention)
+            )
         if mention.kind == "relative":
             return self._resolved(mention.span) or self._relative(mention)
         if mention.kind == "description":
@@ -568,10 +577,42 @@ class SpeakerResolver:
         for spoken in reversed(self.history):
             if sentence - spoken.sentence > PRONOUN_REACH_SENTENCES:
                 break
-            is_person = spoken.type == "person"
+            is_person = spoken.type == "person" or self._bare_name(spoken)
+            if wants_person and spoken.plural:
+                continue  # "she" is not "her aides"
             if wants_person == is_person or (wants_group and not is_person):
                 return spoken.actor
         return None
+
+    def _previous_body(self, mention: Mention) -> str | None:
+        """ "The ministry issued a warning. In a statement carried by IRNA, it said ...": "it" is the body
+        that was the previous sentence's subject, not a name inside its own sentence."""
+        if mention.head.lower not in self.words["thing_pronouns"] or mention.head.sent == 0:
+            return None
+        parse = self.analysis.parse
+        previous = parse.sentences[mention.head.sent - 1]
+        if "\n\n" in self.analysis.text[previous.end : mention.span[0]]:
+            return None  # a paragraph away
+        root = parse.root_of(previous)
+        subject = next((k for k in parse.children(root.i) if k.dep in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            return None
+        span = mention_of(parse, subject)
+        earlier = classify(parse, span, subject, self.words)
+        if earlier.kind not in ("named", "description") or earlier.type == "person":
+            return None
+        forms = {subject.lower, subject.lemma.lower()}
+        body_words = self.words["organization_heads"] | self.words["state_bodies"] | self.words["group_heads"]
+        if not (subject.ent_type in ("ORG", "GPE", "NORP") or forms & body_words):
+            return None
+        return self._actor_of(earlier)
+
+    def _bare_name(self, spoken: Spoken) -> bool:
+        """ "Vogt" after "Karin Vogt": a lone name the actors layer left untyped is most likely a person."""
+        if spoken.type != "other" or spoken.kind != "named" or spoken.plural:
+            return False
+        tokens = [t for t in self.analysis.parse.tokens_in(*spoken.span) if t.pos not in ("SPACE", "PUNCT")]
+        return bool(tokens) and all(t.pos == "PROPN" and t.ent_type in ("", "PERSON") for t in tokens)
 
     def _recent_body(self, mention: Mention) -> str | None:
         """ "Hezbollah did not ... In a statement, the group said": a body's description after it spoke."""

@@ -14,15 +14,17 @@ from __future__ import annotations
 import re
 
 from sitrep.analysis import Analysis, contains, overlaps
+from sitrep.layers.claims.attitudes import find_attitudes
 from sitrep.layers.claims.attribution import find_verbal
-from sitrep.layers.claims.cues import ClaimWords, CueLexicon, load_claim_words, load_cues
+from sitrep.layers.claims.cues import ClaimWords, Cue, CueLexicon, load_claim_words, load_cues
 from sitrep.layers.claims.fallback import find_misparsed
 from sitrep.layers.claims.parts import Found, child, cue_span_of, is_verb, mention_span, subject_of, trimmed
+from sitrep.layers.claims.pull_quotes import find_pull_quotes, sign_unmarked
 from sitrep.layers.claims.quote_speakers import attribute_quotes, is_speech
 from sitrep.layers.claims.quotes import Quote, find_quotes, has_quoted_words, quote_at
 from sitrep.layers.claims.sourcing import find_labelled, find_nominal, find_phrasal
 from sitrep.layers.claims.speakers import SpeakerResolver, classify
-from sitrep.layers.claims.stance import factuality_of, main_clause, stance_of
+from sitrep.layers.claims.stance import Clause, factuality_of, main_clause, stance_of
 from sitrep.model import Claim, Span
 from sitrep.nlp import Parse, Sentence
 
@@ -39,6 +41,7 @@ PRIORITY = {  # which frame wins when two find the same content
     "obj_as": 2,
     "prep": 2,
     "passive": 2,
+    "attitude": 2,
     "parenthetical": 3,
     "noun": 4,
     "phrase": 5,
@@ -46,6 +49,7 @@ PRIORITY = {  # which frame wins when two find the same content
     "continuation": 7,
 }
 SAME_CONTENT = 0.8
+UNSAID_STANCES = frozenset({"report", "assert", "allege", "confirm"})  # a negated cue of these says nothing
 NESTED_STANCES = frozenset({"report", "confirm", "deny", "allege", "warn"})
 RESTATEMENT_F1 = 0.5
 LEAD_SENTENCES = 4
@@ -65,10 +69,12 @@ def find_claims(parse: Parse, lexicon: CueLexicon | None = None, words: ClaimWor
     lexicon = lexicon or load_cues()
     words = words or load_claim_words()
     quotes = find_quotes(parse.text)
-    found = find_verbal(parse, lexicon, words) + find_nominal(parse, lexicon) + find_labelled(parse, words)
+    found = find_verbal(parse, lexicon, words) + find_attitudes(parse, lexicon, words)
+    found += find_nominal(parse, lexicon) + find_labelled(parse, words)
     found += find_misparsed(parse, lexicon, found)
     found = _merge_elaborations(parse, found)
     found += attribute_quotes(parse, quotes, found, lexicon)
+    found += find_pull_quotes(parse, quotes, found)
     found = _continue_quotations(parse, quotes, found)
     found = _apply_source_phrases(parse, found, find_phrasal(parse, lexicon))
     found = _colon_blocks(parse, found, lexicon)
@@ -76,6 +82,7 @@ def find_claims(parse: Parse, lexicon: CueLexicon | None = None, words: ClaimWor
     found = _sorted(_drop_duplicates(_drop_unsaid(parse, found, words)))
     found = _continue_speech(parse, found, words)
     found = _drop_headline_restatements(parse, found)
+    found = _sorted(found + sign_unmarked(parse, found, words))
     for claim in found:
         if claim.kind == "indirect" and has_quoted_words(parse.text[claim.content[0] : claim.content[1]]):
             claim.kind = "mixed"
@@ -92,7 +99,11 @@ def _negated_cue(parse: Parse, claim: Found, words: ClaimWords) -> bool:
     if claim.cue_token is None or parse.tokens[claim.cue_token].pos not in ("VERB", "AUX"):
         return False
     cue = parse.tokens[claim.cue_token]
-    if cue.lemma.lower() in words["responsibility_cues"] and any(k.dep == "neg" for k in parse.children(cue.i)):
+    if (
+        cue.lemma.lower() in words["responsibility_cues"]
+        and claim.frame not in ("that", "quote")
+        and _cue_negated(parse, claim)
+    ):
         return True  # "did not claim the attack" (a negated "said" is still reported speech: "did not say that")
     speaker = parse.tokens[claim.speaker_token] if claim.speaker_token is not None else None
     if speaker is None:
@@ -100,6 +111,20 @@ def _negated_cue(parse: Parse, claim: Found, words: ClaimWords) -> bool:
     return speaker.lower in words["negative_speakers"] or any(
         k.dep == "det" and k.lower in words["negative_speakers"] for k in parse.children(speaker.i)
     )
+
+
+def _cue_negated(parse: Parse, claim: Found) -> bool:
+    """ "did not say", "never claimed": the cue verb carries a negation."""
+    if claim.cue_token is None:
+        return False
+    return any(k.dep == "neg" for k in parse.children(claim.cue_token))
+
+
+def _factuality(parse: Parse, item: Found, act: Cue | None, clause: Clause, stance: str, words: ClaimWords) -> str:
+    """The content's factuality; "did not say that X", "never claimed that X" leave X unknown."""
+    if item.cue is not None and item.cue.stance in UNSAID_STANCES and _cue_negated(parse, item):
+        return "unknown"
+    return factuality_of(act, clause, stance, words)
 
 
 def _sorted(found: list[Found]) -> list[Found]:
@@ -458,7 +483,7 @@ def write_claims(analysis: Analysis, found: list[Found]) -> None:
             kind=item.kind,
             via=_via_of(analysis, item, speaker, actor_of, words),
             stance=stance,
-            factuality=factuality_of(act, clause, stance, words),
+            factuality=_factuality(parse, item, act, clause, stance, words),
             time=_time_of(analysis, item, found),
         )
         extraction.claims.append(claim)

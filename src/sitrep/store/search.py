@@ -1,0 +1,319 @@
+"""Full-text search over stored documents (title, text) and claims (content, speaker).
+
+The index is built by migration 0004 and kept current by database triggers (SQLite:
+FTS5 tables, Porter stemming; PostgreSQL: ``tsvector`` tables with GIN indexes, English
+configuration), so whatever writes a document (``sitrep ingest``, ``sitrep watch``, the
+API) makes it searchable in the same transaction.
+
+A query is a few words, read the same on both backends (``parse_query``):
+
+* words must all match (stemmed: "strikes" finds "strike");
+* ``"a phrase"`` matches those words in that order;
+* ``OR`` between two terms matches either; ``-word`` excludes documents with it;
+* ``word*`` matches words that begin with ``word``.
+
+Anything else (quotes left open, operators, punctuation) is read as plain words, so no
+query is a syntax error. Hits come best first (BM25 on SQLite, ``ts_rank_cd`` on
+PostgreSQL), with a snippet of the text around the matches and the matched stretches as
+``[start, end)`` offsets into the snippet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import SQLAlchemyError
+
+from sitrep.errors import InputError
+from sitrep.store.connect import store_error
+
+Kind = Literal["document", "claim"]
+KINDS: tuple[Kind, ...] = ("document", "claim")
+MARK_START, MARK_END = "\ue000", "\ue001"  # private-use characters around matches in snippets
+SNIPPET_TOKENS = 24
+MAX_QUERY_CHARS = 500
+MAX_TERMS = 32
+SEARCH_INDEX_TABLES = ("search_documents", "search_claims")
+"""Tables (and, on SQLite, their FTS5 shadow tables) the migration owns outside ``Base.metadata``."""
+
+_TOKEN = re.compile(r'-?"[^"]*"?\*?|\S+')
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Term:
+    """One word or phrase of a query: its words, and whether the last is a prefix."""
+
+    words: tuple[str, ...]
+    prefix: bool = False
+
+
+@dataclass(frozen=True)
+class Query:
+    """A parsed query: every group must match (a group is terms joined by OR); no excluded term may."""
+
+    groups: tuple[tuple[Term, ...], ...]
+    excluded: tuple[Term, ...] = ()
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result."""
+
+    kind: Kind
+    document_id: str
+    title: str | None
+    source: str | None
+    published: str | None
+    url: str | None
+    snippet: str
+    highlights: list[tuple[int, int]] = field(default_factory=list)  # [start, end) in ``snippet``
+    claim_id: str | None = None
+    speaker: str | None = None
+    stance: str | None = None
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    """A page of hits and how many there are in all."""
+
+    total: int
+    hits: list[Hit]
+
+
+def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
+    """Alembic ``include_object`` hook: leave the search index tables out of schema comparisons
+    (they are created by raw SQL in migration 0004, not declared in ``tables.py``)."""
+    return not (type_ == "table" and name is not None and is_search_index_table(name))
+
+
+def is_search_index_table(name: str) -> bool:
+    """Whether ``name`` is one of the search index's tables (FTS5 shadow tables included)."""
+    return any(name == table or name.startswith(table + "_") for table in SEARCH_INDEX_TABLES)
+
+
+def parse_query(query: str) -> Query:
+    """Read a user's query (see the module docstring); raise ``InputError`` when it has no words."""
+    if len(query) > MAX_QUERY_CHARS:
+        raise InputError(f"search query is longer than {MAX_QUERY_CHARS} characters")
+    groups: list[list[Term]] = []
+    excluded: list[Term] = []
+    join_next = False
+    for token in _TOKEN.findall(query):
+        if token == "OR":
+            join_next = bool(groups)
+            continue
+        negated = token.startswith("-") and len(token) > 1
+        term = _term(token[1:] if negated else token)
+        if term is None:
+            continue
+        if negated:
+            excluded.append(term)
+        elif join_next:
+            groups[-1].append(term)
+        else:
+            groups.append([term])
+        join_next = False
+    if not groups:
+        raise InputError(f"search query {query[:40]!r} has no words to look for")
+    if sum(len(g) for g in groups) + len(excluded) > MAX_TERMS:
+        raise InputError(f"search query has more than {MAX_TERMS} terms")
+    return Query(tuple(tuple(g) for g in groups), tuple(excluded))
+
+
+def _term(token: str) -> Term | None:
+    prefix = token.endswith("*")
+    words = tuple(word.lower() for word in _WORD.findall(token.strip('"*')))
+    return Term(words, prefix) if words else None
+
+
+def fts5_expression(query: Query, columns: tuple[str, ...]) -> str:
+    """The query as an FTS5 MATCH expression over ``columns``."""
+    positive = " AND ".join("(" + " OR ".join(_fts5_term(t) for t in group) + ")" for group in query.groups)
+    expression = positive + "".join(f" NOT {_fts5_term(t)}" for t in query.excluded)
+    return "{" + " ".join(columns) + "} : (" + expression + ")"
+
+
+def _fts5_term(term: Term) -> str:
+    return '"' + " ".join(term.words) + '"' + ("*" if term.prefix else "")
+
+
+def tsquery_expression(query: Query) -> str:
+    """The query in PostgreSQL ``to_tsquery`` syntax (words are ``\\w+`` only: nothing to escape)."""
+    positive = " & ".join("(" + " | ".join(_ts_term(t) for t in group) + ")" for group in query.groups)
+    return positive + "".join(f" & !{_ts_term(t)}" for t in query.excluded)
+
+
+def _ts_term(term: Term) -> str:
+    words = list(term.words)
+    if term.prefix:
+        words[-1] += ":*"
+    return "(" + " <-> ".join(words) + ")"
+
+
+def marked_snippet(marked: str | None) -> tuple[str, list[tuple[int, int]]]:
+    """A snippet with ``MARK_START``/``MARK_END`` around matches, as plain text and match offsets."""
+    plain: list[str] = []
+    highlights: list[tuple[int, int]] = []
+    start: int | None = None
+    length = 0
+    for char in marked or "":
+        if char == MARK_START:
+            start = length
+        elif char == MARK_END:
+            if start is not None and length > start:
+                highlights.append((start, length))
+            start = None
+        else:
+            plain.append(char)
+            length += 1
+    return "".join(plain), highlights
+
+
+def date_conditions(since: str | None, until: str | None) -> tuple[list[str], dict[str, str]]:
+    """SQL conditions on ``d.published`` (ISO text) for an inclusive date range."""
+    conditions: list[str] = []
+    params: dict[str, str] = {}
+    if since:
+        conditions.append("d.published >= :since")
+        params["since"] = since
+    if until:
+        conditions.append("substr(d.published, 1, 10) <= :until" if len(until) == 10 else "d.published <= :until")
+        params["until"] = until
+    return conditions, params
+
+
+def search(
+    engine: Engine,
+    query: str,
+    *,
+    kind: Kind = "document",
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> SearchPage:
+    """Documents (or claims) matching ``query``, best first; dates are strict ISO (checked by the caller)."""
+    if kind not in KINDS:
+        raise InputError(f"search kind {kind!r} is not one of {', '.join(KINDS)}")
+    parsed = parse_query(query)
+    postgres = engine.dialect.name == "postgresql"
+    builder = {
+        ("document", False): _sqlite_documents,
+        ("claim", False): _sqlite_claims,
+        ("document", True): _postgres_documents,
+        ("claim", True): _postgres_claims,
+    }[(kind, postgres)]
+    match, from_where, select_list, order = builder(parsed)
+    conditions, params = date_conditions(since, until)
+    where = " AND ".join([from_where[1], *conditions])
+    base = f"FROM {from_where[0]} WHERE {where}"
+    params.update(match=match, start=MARK_START, end=MARK_END, limit=limit, offset=offset)
+    try:
+        with engine.connect() as connection:
+            total = connection.execute(text(f"SELECT count(*) {base}"), params).scalar_one()
+            rows = connection.execute(
+                text(f"SELECT {select_list} {base} ORDER BY {order} LIMIT :limit OFFSET :offset"), params
+            ).mappings()
+            hits = [_hit(kind, row) for row in rows]
+    except SQLAlchemyError as exc:
+        raise store_error("search", engine.url, exc) from exc
+    return SearchPage(total=total, hits=hits)
+
+
+_DOCUMENT_COLUMNS = "d.id AS document_id, d.title, d.source, d.published, d.url"
+
+
+def _sqlite_documents(query: Query) -> tuple[str, tuple[str, str], str, str]:
+    select_list = (
+        f"{_DOCUMENT_COLUMNS}, snippet(search_documents, 1, :start, :end, '…', {SNIPPET_TOKENS}) AS snippet, "
+        "bm25(search_documents, 4.0, 1.0, 0.0) AS score"
+    )
+    source = ("search_documents JOIN documents d ON d.id = search_documents.document_id", "search_documents MATCH :match")
+    return fts5_expression(query, ("title", "text")), source, select_list, "score, d.id"
+
+
+def _sqlite_claims(query: Query) -> tuple[str, tuple[str, str], str, str]:
+    select_list = (
+        f"{_DOCUMENT_COLUMNS}, c.id AS claim_id, c.speaker_text AS speaker, c.stance, "
+        f"snippet(search_claims, 0, :start, :end, '…', {SNIPPET_TOKENS}) AS snippet, "
+        "bm25(search_claims, 2.0, 1.0, 0.0, 0.0) AS score"
+    )
+    source = (
+        "search_claims JOIN claims c ON c.document_id = search_claims.document_id AND c.id = search_claims.claim_id "
+        "JOIN documents d ON d.id = c.document_id",
+        "search_claims MATCH :match",
+    )
+    return fts5_expression(query, ("content", "speaker")), source, select_list, "score, d.id, c.id"
+
+
+_HEADLINE_OPTIONS = (
+    "'StartSel=\ue000, StopSel=\ue001, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"'"
+)
+
+
+def _postgres_documents(query: Query) -> tuple[str, tuple[str, str], str, str]:
+    select_list = (
+        f"{_DOCUMENT_COLUMNS}, ts_headline('english', left(d.text, 250000), q.query, {_HEADLINE_OPTIONS}) AS snippet, "
+        "ts_rank_cd(s.vector, q.query) AS score"
+    )
+    source = (
+        "to_tsquery('english', :match) AS q(query), search_documents s JOIN documents d ON d.id = s.document_id",
+        "s.vector @@ q.query",
+    )
+    return tsquery_expression(query), source, select_list, "score DESC, d.id"
+
+
+def _postgres_claims(query: Query) -> tuple[str, tuple[str, str], str, str]:
+    select_list = (
+        f"{_DOCUMENT_COLUMNS}, c.id AS claim_id, c.speaker_text AS speaker, c.stance, "
+        f"ts_headline('english', c.content, q.query, {_HEADLINE_OPTIONS}) AS snippet, "
+        "ts_rank_cd(s.vector, q.query) AS score"
+    )
+    source = (
+        "to_tsquery('english', :match) AS q(query), search_claims s "
+        "JOIN claims c ON c.document_id = s.document_id AND c.id = s.claim_id "
+        "JOIN documents d ON d.id = c.document_id",
+        "s.vector @@ q.query",
+    )
+    return tsquery_expression(query), source, select_list, "score DESC, d.id, c.id"
+
+
+def _hit(kind: Kind, row: Any) -> Hit:
+    snippet, highlights = marked_snippet(row["snippet"])
+    return Hit(
+        kind=kind,
+        document_id=row["document_id"],
+        title=row["title"],
+        source=row["source"],
+        published=row["published"],
+        url=row["url"],
+        snippet=snippet,
+        highlights=highlights,
+        claim_id=row.get("claim_id"),
+        speaker=row.get("speaker"),
+        stance=row.get("stance"),
+        score=abs(float(row["score"] or 0.0)),
+    )
+
+
+def hit_dict(hit: Hit) -> dict[str, Any]:
+    """A hit as JSON-ready data (``highlights`` as ``[start, end]`` pairs)."""
+    found: dict[str, Any] = {
+        "kind": hit.kind,
+        "document": hit.document_id,
+        "title": hit.title,
+        "source": hit.source,
+        "published": hit.published,
+        "url": hit.url,
+        "snippet": hit.snippet,
+        "highlights": [list(pair) for pair in hit.highlights],
+        "score": round(hit.score, 6),
+    }
+    if hit.kind == "claim":
+        found.update(claim=hit.claim_id, speaker=hit.speaker, stance=hit.stance)
+    return found

@@ -588,5 +588,10 @@ def check_date(value: str | None) -> None:
         raise click.BadParameter(str(exc)) from None
 
 
+from sitrep.commands import COMMANDS  # noqa: E402  (after main: they use the helpers above)
+
+for _command in COMMANDS:
+    main.add_command(_command)
+
 if __name__ == "__main__":  # pragma: no cover
     main()

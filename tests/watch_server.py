@@ -14,8 +14,8 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from email.utils import format_datetime
 from datetime import UTC, datetime
+from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from xml.sax.saxutils import escape
 
@@ -120,7 +120,7 @@ class WatchServer:
 
 def _handler(server: WatchServer) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (the http.server name)
+        def do_GET(self) -> None:
             headers = {k.lower(): v for k, v in self.headers.items()}
             status, extra, body = server.answer(self.path.split("?", 1)[0], headers)
             with server.lock:
@@ -134,7 +134,7 @@ def _handler(server: WatchServer) -> type[BaseHTTPRequestHandler]:
             if body:
                 self.wfile.write(body)
 
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        def log_message(self, format: str, *args: object) -> None:
             return
 
     return Handler

@@ -174,10 +174,10 @@ def marked_snippet(marked: str | None) -> tuple[str, list[tuple[int, int]]]:
     return "".join(plain), highlights
 
 
-def date_conditions(since: str | None, until: str | None) -> tuple[list[str], dict[str, str]]:
+def date_conditions(since: str | None, until: str | None) -> tuple[list[str], dict[str, Any]]:
     """SQL conditions on ``d.published`` (ISO text) for an inclusive date range."""
     conditions: list[str] = []
-    params: dict[str, str] = {}
+    params: dict[str, Any] = {}
     if since:
         conditions.append("d.published >= :since")
         params["since"] = since

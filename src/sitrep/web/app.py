@@ -27,6 +27,7 @@ from sitrep.web.errors import install_error_handlers
 from sitrep.web.headers import SecurityHeaders
 from sitrep.web.limits import BodySizeLimit
 from sitrep.web.schemas import MAX_BODY_BYTES
+from sitrep.web.search_api import router as search_router
 from sitrep.web.state import LivePicture
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]", "::1", "testserver")
@@ -65,6 +66,7 @@ def create_app(
     app.state.live = live
     install_error_handlers(app, max_body_bytes)
     app.include_router(router)
+    app.include_router(search_router)
     app.mount("/static", StaticFiles(directory=static_dir()), name="static")
 
     @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)

@@ -26,6 +26,7 @@ from sitrep.web.api import package_version, router
 from sitrep.web.errors import install_error_handlers
 from sitrep.web.headers import SecurityHeaders
 from sitrep.web.limits import BodySizeLimit
+from sitrep.web.provenance_api import router as provenance_router
 from sitrep.web.schemas import MAX_BODY_BYTES
 from sitrep.web.search_api import router as search_router
 from sitrep.web.state import LivePicture
@@ -67,6 +68,7 @@ def create_app(
     install_error_handlers(app, max_body_bytes)
     app.include_router(router)
     app.include_router(search_router)
+    app.include_router(provenance_router)
     app.mount("/static", StaticFiles(directory=static_dir()), name="static")
 
     @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)

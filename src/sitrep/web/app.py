@@ -22,6 +22,8 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from sitrep.store import Store
+from sitrep.store.tokens import TokenStore
+from sitrep.web.access import AccessPolicy, install_access
 from sitrep.web.api import package_version, router
 from sitrep.web.errors import install_error_handlers
 from sitrep.web.headers import SecurityHeaders
@@ -41,9 +43,16 @@ def static_dir() -> Path:
 
 
 def create_app(
-    db_url: str | None = None, *, allowed_hosts: Sequence[str] = LOCAL_HOSTS, max_body_bytes: int = MAX_BODY_BYTES
+    db_url: str | None = None,
+    *,
+    allowed_hosts: Sequence[str] = LOCAL_HOSTS,
+    max_body_bytes: int = MAX_BODY_BYTES,
+    access: AccessPolicy | None = None,
 ) -> FastAPI:
-    """An ASGI app serving the API and the page over the store at ``db_url`` (see ``database_url``)."""
+    """An ASGI app serving the API and the page over the store at ``db_url`` (see ``database_url``).
+
+    ``access`` says what needs an API token (``access.py``); without it nothing does
+    (an app built in-process), while ``sitrep serve`` always passes one."""
     store = Store.open(db_url)
     try:
         live = LivePicture(store)
@@ -75,6 +84,7 @@ def create_app(
     def index() -> FileResponse:
         return FileResponse(static_dir() / "index.html")
 
+    install_access(app, access or AccessPolicy.unrestricted(), TokenStore(store.engine))
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodySizeLimit, max_bytes=max_body_bytes)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))

@@ -132,6 +132,7 @@ def test_writer_threads_a_watcher_and_api_reads_at_once_lose_nothing(store_url: 
 
 
 @pytest.mark.slow
+@pytest.mark.model
 def test_two_ingests_a_watcher_and_the_api_at_once_lose_and_duplicate_nothing(store_url: str, tmp_path: Path) -> None:
     """The real thing: four processes (two `sitrep ingest`, `sitrep watch`, `sitrep serve`) extracting at once."""
     write_corpus(tmp_path / "a", range(0, 14))

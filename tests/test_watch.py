@@ -280,6 +280,7 @@ def test_opml_lists_feeds_at_any_depth_and_refuses_declarations() -> None:
         feed_urls(b"<opml><body><outline text='x'/></body></opml>", origin="empty.opml")
 
 
+@pytest.mark.model
 def test_cli_watch_once_stores_extracted_articles_and_state(server: WatchServer, tmp_path: Path) -> None:
     server.feed("/g.xml", "Harbour Times", items(server, range(1, 3)))
     opml = tmp_path / "desk.opml"

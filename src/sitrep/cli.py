@@ -600,9 +600,11 @@ def check_date(value: str | None) -> None:
         raise click.BadParameter(str(exc)) from None
 
 
-from sitrep.commands import COMMANDS  # noqa: E402  (after main: they use the helpers above)
+from sitrep.commands.search import search  # noqa: E402  (after main: they use the helpers above)
+from sitrep.commands.token import token  # noqa: E402
+from sitrep.commands.watch import watch  # noqa: E402
 
-for _command in COMMANDS:
+for _command in (search, token, watch):
     main.add_command(_command)
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,7 +1,7 @@
-"""CLI commands kept out of ``cli.py``, one module per concern; ``cli.py`` registers ``COMMANDS``."""
+"""CLI commands kept out of ``cli.py``, one module per concern (``search``, ``token``, ``watch``).
 
-from sitrep.commands.search import search
-from sitrep.commands.token import token
-from sitrep.commands.watch import watch
+They use ``cli.py``'s helpers, and ``cli.py`` registers them at its end; importing this
+package imports ``sitrep.cli`` first, so either import order works.
+"""
 
-COMMANDS = (search, token, watch)
+import sitrep.cli  # noqa: F401

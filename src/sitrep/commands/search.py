@@ -13,12 +13,13 @@ from sitrep.display import visible_controls
 
 
 def highlighted(snippet: str, highlights: list[tuple[int, int]]) -> Text:
-    """A snippet as rich Text with its matches in bold yellow (the text itself stays inert)."""
-    shown = Text(visible_controls(snippet) if snippet == visible_controls(snippet) else "")
-    if not shown.plain:  # control characters changed the offsets: show them, without highlights
-        return Text(visible_controls(snippet))
-    for start, end in highlights:
-        shown.stylize("bold yellow", start, end)
+    """A snippet as inert rich Text with its matches in bold yellow; a snippet holding control
+    characters is shown escaped, without highlights (escaping moves the offsets)."""
+    visible = visible_controls(snippet)
+    shown = Text(visible)
+    if visible == snippet:
+        for start, end in highlights:
+            shown.stylize("bold yellow", start, end)
     return shown
 
 

@@ -41,7 +41,7 @@ def search(
     with the matches highlighted. Words must all match (stemmed); "a phrase", OR, -word and word*
     work too.
 
-    Example: sitrep search '"port closure" Kharkiv' --kind document --since 2026-03-01
+    Example: sitrep search '"fuel depot" Dori' --kind document --since 2026-03-01
     """
     from sitrep.store.search import hit_dict
     from sitrep.store.search import search as run_search

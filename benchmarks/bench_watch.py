@@ -45,6 +45,7 @@ def entry_text(feed: int, entry: int) -> str:
         f"{feed}-{entry} and that about {entry * 3 + 10} volunteers were filling sandbags near the market. "
         f"Schools in {town} will stay closed until Friday, the education office said in a statement. "
         f"Forecasters expect more rain over the weekend, and residents of low streets were told to move cars. "
+        f"The Red Cross said it had opened two more shelters and asked for blankets and drinking water. "
         f"Report {feed}-{entry}."
     )
 
@@ -77,7 +78,7 @@ def main() -> None:
     parser.add_argument("--no-extract", action="store_true", help="store empty layers (the watcher's own cost)")
     parser.add_argument("--db", help="database URL (default: a temporary SQLite file)")
     args = parser.parse_args()
-    console = Console()
+    console = Console(width=130)
     options = IngestOptions(allow_private=True)
     with tempfile.TemporaryDirectory() as folder, watch_server() as server:
         urls = serve_feeds(server, args.feeds, args.entries)

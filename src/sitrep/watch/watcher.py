@@ -10,6 +10,7 @@ already recorded are skipped. Every write is its own transaction.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import time
 from collections.abc import Callable, Iterable
@@ -147,7 +148,7 @@ class Watcher:
                 if on_feed is not None:
                     on_feed()
         self.feeds = self.feed_store.feeds()
-        return RoundReport(list(self.reports.values()), started, time.monotonic() - began)
+        return RoundReport(self._copies(), started, time.monotonic() - began)
 
     def next_due(self) -> datetime:
         """When the next feed falls due."""
@@ -170,7 +171,11 @@ class Watcher:
             sleep(max(1.0, min(wait, self.every.total_seconds())))
 
     def snapshot(self) -> RoundReport:
-        return RoundReport(list(self.reports.values()), self.clock())
+        """The feeds' reports as they stand (a poll may be under way)."""
+        return RoundReport(self._copies(), self.clock())
+
+    def _copies(self) -> list[FeedReport]:
+        return [dataclasses.replace(r, recent_failures=list(r.recent_failures)) for r in self.reports.values()]
 
     # -- one feed ------------------------------------------------------------------------
 

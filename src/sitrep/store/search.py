@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, bindparam, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from sitrep.errors import InputError
@@ -197,90 +197,111 @@ def search(
     limit: int = 20,
     offset: int = 0,
 ) -> SearchPage:
-    """Documents (or claims) matching ``query``, best first; dates are strict ISO (checked by the caller)."""
+    """Documents (or claims) matching ``query``, best first; dates are strict ISO (checked by the caller).
+
+    Two steps: the page of hits is ranked without snippets, then snippets are made for that
+    page only (making one is far dearer than ranking a match)."""
     if kind not in KINDS:
         raise InputError(f"search kind {kind!r} is not one of {', '.join(KINDS)}")
+    plan = _PLANS[(kind, engine.dialect.name == "postgresql")]
     parsed = parse_query(query)
-    postgres = engine.dialect.name == "postgresql"
-    builder = {
-        ("document", False): _sqlite_documents,
-        ("claim", False): _sqlite_claims,
-        ("document", True): _postgres_documents,
-        ("claim", True): _postgres_claims,
-    }[(kind, postgres)]
-    match, from_where, select_list, order = builder(parsed)
+    match = tsquery_expression(parsed) if plan.postgres else fts5_expression(parsed, plan.columns)
     conditions, params = date_conditions(since, until)
-    where = " AND ".join([from_where[1], *conditions])
-    base = f"FROM {from_where[0]} WHERE {where}"
-    params.update(match=match, start=MARK_START, end=MARK_END, limit=limit, offset=offset)
+    where = " AND ".join([plan.match_condition, *conditions])
+    base = f"FROM {plan.source} WHERE {where}"
+    params.update(match=match, limit=limit, offset=offset)
+    ranked = f"SELECT {plan.ranked_columns} {base} ORDER BY {plan.order} LIMIT :limit OFFSET :offset"
     try:
         with engine.connect() as connection:
             total = connection.execute(text(f"SELECT count(*) {base}"), params).scalar_one()
-            rows = connection.execute(
-                text(f"SELECT {select_list} {base} ORDER BY {order} LIMIT :limit OFFSET :offset"), params
-            ).mappings()
-            hits = [_hit(kind, row) for row in rows]
+            rows = [dict(row) for row in connection.execute(text(ranked), params).mappings()]
+            snippets = _snippets(connection, plan, match, [row["hit_key"] for row in rows])
     except SQLAlchemyError as exc:
         raise store_error("search", engine.url, exc) from exc
-    return SearchPage(total=total, hits=hits)
+    return SearchPage(total=total, hits=[_hit(kind, {**row, "snippet": snippets.get(row["hit_key"])}) for row in rows])
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """The SQL of one kind of search on one backend."""
+
+    postgres: bool
+    columns: tuple[str, ...]  # FTS5 columns searched
+    source: str
+    match_condition: str
+    ranked_columns: str  # with ``hit_key``: what ``snippet_sql`` is given back
+    order: str
+    snippet_sql: str  # :match and the expanding :keys -> (hit_key, snippet)
+    keys_by_document: bool = False  # :keys are the document ids of "document:claim" hit keys
 
 
 _DOCUMENT_COLUMNS = "d.id AS document_id, d.title, d.source, d.published, d.url"
-
-
-def _sqlite_documents(query: Query) -> tuple[str, tuple[str, str], str, str]:
-    select_list = (
-        f"{_DOCUMENT_COLUMNS}, snippet(search_documents, 1, :start, :end, '…', {SNIPPET_TOKENS}) AS snippet, "
-        "bm25(search_documents, 4.0, 1.0, 0.0) AS score"
-    )
-    source = ("search_documents JOIN documents d ON d.id = search_documents.document_id", "search_documents MATCH :match")
-    return fts5_expression(query, ("title", "text")), source, select_list, "score, d.id"
-
-
-def _sqlite_claims(query: Query) -> tuple[str, tuple[str, str], str, str]:
-    select_list = (
-        f"{_DOCUMENT_COLUMNS}, c.id AS claim_id, c.speaker_text AS speaker, c.stance, "
-        f"snippet(search_claims, 0, :start, :end, '…', {SNIPPET_TOKENS}) AS snippet, "
-        "bm25(search_claims, 2.0, 1.0, 0.0, 0.0) AS score"
-    )
-    source = (
-        "search_claims JOIN claims c ON c.document_id = search_claims.document_id AND c.id = search_claims.claim_id "
-        "JOIN documents d ON d.id = c.document_id",
-        "search_claims MATCH :match",
-    )
-    return fts5_expression(query, ("content", "speaker")), source, select_list, "score, d.id, c.id"
-
-
+_CLAIM_COLUMNS = f"{_DOCUMENT_COLUMNS}, c.id AS claim_id, c.speaker_text AS speaker, c.stance"
 _HEADLINE_OPTIONS = (
     "'StartSel=\ue000, StopSel=\ue001, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"'"
 )
+_SQLITE_SNIPPET = "snippet({table}, {column}, '\ue000', '\ue001', '…', " + str(SNIPPET_TOKENS) + ")"
 
-
-def _postgres_documents(query: Query) -> tuple[str, tuple[str, str], str, str]:
-    select_list = (
-        f"{_DOCUMENT_COLUMNS}, ts_headline('english', left(d.text, 250000), q.query, {_HEADLINE_OPTIONS}) AS snippet, "
-        "ts_rank_cd(s.vector, q.query) AS score"
-    )
-    source = (
-        "to_tsquery('english', :match) AS q(query), search_documents s JOIN documents d ON d.id = s.document_id",
-        "s.vector @@ q.query",
-    )
-    return tsquery_expression(query), source, select_list, "score DESC, d.id"
-
-
-def _postgres_claims(query: Query) -> tuple[str, tuple[str, str], str, str]:
-    select_list = (
-        f"{_DOCUMENT_COLUMNS}, c.id AS claim_id, c.speaker_text AS speaker, c.stance, "
-        f"ts_headline('english', c.content, q.query, {_HEADLINE_OPTIONS}) AS snippet, "
-        "ts_rank_cd(s.vector, q.query) AS score"
-    )
-    source = (
-        "to_tsquery('english', :match) AS q(query), search_claims s "
+_PLANS: dict[tuple[Kind, bool], _Plan] = {
+    ("document", False): _Plan(
+        postgres=False,
+        columns=("title", "text"),
+        source="search_documents JOIN documents d ON d.id = search_documents.document_id",
+        match_condition="search_documents MATCH :match",
+        ranked_columns=f"search_documents.rowid AS hit_key, {_DOCUMENT_COLUMNS}, "
+        "bm25(search_documents, 4.0, 1.0, 0.0) AS score",
+        order="score, d.id",
+        snippet_sql="SELECT rowid AS hit_key, "
+        + _SQLITE_SNIPPET.format(table="search_documents", column=1)
+        + " AS snippet FROM search_documents WHERE search_documents MATCH :match AND rowid IN :keys",
+    ),
+    ("claim", False): _Plan(
+        postgres=False,
+        columns=("content", "speaker"),
+        source="search_claims JOIN claims c ON c.document_id = search_claims.document_id "
+        "AND c.id = search_claims.claim_id JOIN documents d ON d.id = c.document_id",
+        match_condition="search_claims MATCH :match",
+        ranked_columns=f"search_claims.rowid AS hit_key, {_CLAIM_COLUMNS}, "
+        "bm25(search_claims, 2.0, 1.0, 0.0, 0.0) AS score",
+        order="score, d.id, c.id",
+        snippet_sql="SELECT rowid AS hit_key, "
+        + _SQLITE_SNIPPET.format(table="search_claims", column=0)
+        + " AS snippet FROM search_claims WHERE search_claims MATCH :match AND rowid IN :keys",
+    ),
+    ("document", True): _Plan(
+        postgres=True,
+        columns=(),
+        source="to_tsquery('english', :match) AS q(query), search_documents s JOIN documents d ON d.id = s.document_id",
+        match_condition="s.vector @@ q.query",
+        ranked_columns=f"d.id AS hit_key, {_DOCUMENT_COLUMNS}, ts_rank(s.vector, q.query) AS score",
+        order="score DESC, d.id",
+        snippet_sql="SELECT d.id AS hit_key, ts_headline('english', left(d.text, 250000), "
+        f"to_tsquery('english', :match), {_HEADLINE_OPTIONS}) AS snippet FROM documents d WHERE d.id IN :keys",
+    ),
+    ("claim", True): _Plan(
+        postgres=True,
+        columns=(),
+        source="to_tsquery('english', :match) AS q(query), search_claims s "
         "JOIN claims c ON c.document_id = s.document_id AND c.id = s.claim_id "
         "JOIN documents d ON d.id = c.document_id",
-        "s.vector @@ q.query",
-    )
-    return tsquery_expression(query), source, select_list, "score DESC, d.id, c.id"
+        match_condition="s.vector @@ q.query",
+        ranked_columns=f"c.document_id || ':' || c.id AS hit_key, {_CLAIM_COLUMNS}, ts_rank(s.vector, q.query) AS score",
+        order="score DESC, d.id, c.id",
+        snippet_sql="SELECT c.document_id || ':' || c.id AS hit_key, ts_headline('english', c.content, "
+        f"to_tsquery('english', :match), {_HEADLINE_OPTIONS}) AS snippet FROM claims c "
+        "WHERE c.document_id IN :keys",
+        keys_by_document=True,
+    ),
+}
+
+
+def _snippets(connection: Any, plan: _Plan, match: str, keys: list[Any]) -> dict[Any, str]:
+    """``hit_key -> marked snippet`` for one page of hits."""
+    if not keys:
+        return {}
+    lookup = sorted({str(key).partition(":")[0] for key in keys}) if plan.keys_by_document else keys
+    statement = text(plan.snippet_sql).bindparams(bindparam("keys", expanding=True))
+    return {row.hit_key: row.snippet for row in connection.execute(statement, {"match": match, "keys": lookup})}
 
 
 def _hit(kind: Kind, row: Any) -> Hit:

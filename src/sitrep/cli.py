@@ -512,24 +512,37 @@ def stories(db: str | None, as_json: bool) -> None:
     "--host",
     default="127.0.0.1",
     show_default=True,
-    help="Address to listen on; anything but loopback exposes an API without authentication.",
+    help="Address to listen on; beyond loopback, reads need an API token too (unless --public-read).",
 )
 @click.option(
     "--port", default=8000, show_default=True, type=click.IntRange(min=0, max=65535), help="Port to listen on."
 )
+@click.option("--public-read", is_flag=True, help="Let anyone who reaches the server read without a token.")
+@click.option(
+    "--writes-per-minute", default=60, show_default=True, type=click.IntRange(min=1), help="Writes allowed per token."
+)
+@click.option("--cors-origin", multiple=True, help="An origin allowed to call the API from its pages (repeatable).")
 @friendly_errors
-def serve(db: str | None, host: str, port: int) -> None:
+def serve(
+    db: str | None, host: str, port: int, public_read: bool, writes_per_minute: int, cors_origin: tuple[str, ...]
+) -> None:
     """Serve the web app and the HTTP API over the store (the picture stays current as articles arrive).
+
+    Writes need an API token (`sitrep token create`); reads too when listening beyond loopback.
 
     Example: sitrep serve --db sqlite:///sitrep.db --port 8000
     """
     import uvicorn
 
     from sitrep.web import create_app
+    from sitrep.web.access import AccessPolicy
     from sitrep.web.app import LOCAL_HOSTS
 
     local = host in LOCAL_HOSTS
-    app = create_app(db, allowed_hosts=LOCAL_HOSTS if local else ["*"])
+    access = AccessPolicy.for_server(
+        loopback=local, public_read=public_read, writes_per_minute=writes_per_minute, cors_origins=cors_origin
+    )
+    app = create_app(db, allowed_hosts=LOCAL_HOSTS if local else ["*"], access=access)
     shown = f"[{host}]" if ":" in host else host
     console.print(
         f"sitrep: {app.state.live.stats()['documents']} documents in the picture; "
@@ -537,10 +550,9 @@ def serve(db: str | None, host: str, port: int) -> None:
         highlight=False,
         soft_wrap=True,
     )
-    if not local:
+    if not local and public_read:
         console.print(
-            "[yellow]warning:[/yellow] the API has no authentication; anyone who reaches "
-            f"{host}:{port} can read the store and add articles",
+            f"[yellow]warning:[/yellow] anyone who reaches {host}:{port} can read the store (--public-read)",
             highlight=False,
             soft_wrap=True,
         )
@@ -587,6 +599,13 @@ def check_date(value: str | None) -> None:
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
 
+
+from sitrep.commands.search import search  # noqa: E402  (after main: they use the helpers above)
+from sitrep.commands.token import token  # noqa: E402
+from sitrep.commands.watch import watch  # noqa: E402
+
+for _command in (search, token, watch):
+    main.add_command(_command)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

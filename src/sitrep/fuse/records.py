@@ -18,6 +18,7 @@ from sitrep.errors import InputError
 from sitrep.fuse.entities import ActorRef, PlaceRef, actor_ref, place_ref
 from sitrep.fuse.rules import FusionRules
 from sitrep.fuse.text import content_words, day_number, fold
+from sitrep.provenance import UNKNOWN_OUTLET_KEY
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +36,7 @@ class DocumentInfo:
     id: str
     title: str | None
     source: str | None
-    outlet: str  # folded outlet name, or "doc:<id>" when the source is unknown
+    outlet: str  # folded outlet name, or UNKNOWN_OUTLET_KEY when the source is unknown
     url: str | None
     published: int | None
 
@@ -125,7 +126,7 @@ class Interner:
 def outlet_key(source: str | None, document_id: str) -> str:
     """The folded outlet name ("The Kyiv Post" and "kyiv post" are one outlet)."""
     if not source or not source.strip():
-        return f"doc:{document_id}"
+        return UNKNOWN_OUTLET_KEY  # sitrep.provenance: documents without an outlet count as one source together
     name = " ".join(fold(source).replace(".", " ").split())
     return name.removeprefix("the ")
 

@@ -32,15 +32,20 @@ How a fetch defends itself (server-side request forgery, resource exhaustion):
 
 Every problem surfaces as a :class:`~sitrep.errors.FetchError` (or
 :class:`~sitrep.errors.UnsafeURLError`) with a one-line message; httpx and socket
-errors are translated here and nowhere else.
+errors are translated here and nowhere else. An HTTP error status is an
+:class:`HTTPStatusError` (a ``FetchError``) carrying the status and any ``Retry-After``.
+
+Conditional GET (``sitrep watch``): ``fetch(url, validators=...)`` sends ``If-None-Match``
+/ ``If-Modified-Since``; a 304 answer is then a ``Fetched`` with ``not_modified=True`` and
+an empty body. ``Fetched.validators`` holds the ``ETag`` and ``Last-Modified`` the server sent.
 """
 
 from __future__ import annotations
 
 import socket
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Literal, Self
 
@@ -69,6 +74,9 @@ FEED_TYPES = frozenset(
     }
 )
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+NOT_MODIFIED = 304
+VALIDATOR_HEADERS = {"etag": "If-None-Match", "last-modified": "If-Modified-Since"}
+"""Response validator -> the request header that sends it back."""
 USER_AGENT = f"sitrep/{__version__} (news article ingest)"
 ACCEPT = (
     "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
@@ -85,6 +93,18 @@ class Fetched:
     media_type: str  # e.g. "text/html", "" when the server sent none
     charset: str | None  # from the Content-Type header, if given
     body: bytes
+    validators: Mapping[str, str] = field(default_factory=dict)  # "etag", "last-modified" as sent
+    not_modified: bool = False  # a 304 answer to a conditional request: body is empty
+
+
+class HTTPStatusError(FetchError):
+    """The server answered with an error status (``status``); ``retry_after`` is its
+    ``Retry-After`` header, unparsed, when it sent one."""
+
+    def __init__(self, status: int, reason: str, retry_after: str | None = None) -> None:
+        super().__init__(f"HTTP {status} {reason}".rstrip())
+        self.status = status
+        self.retry_after = retry_after
 
 
 def resolve_host(host: str) -> list[str]:
@@ -115,6 +135,7 @@ class Fetcher:
         self._resolve: Callable[[str], list[str]] = options.resolver or resolve_host
         self._backend = DeadlineBackend()
         self._deadline = 0.0
+        self._conditional: dict[str, str] = {}
         self._client = httpx.Client(
             transport=options.transport or _pinned_transport(self._backend),
             timeout=httpx.Timeout(options.timeout),
@@ -142,10 +163,19 @@ class Fetcher:
     def close(self) -> None:
         self._client.close()
 
-    def fetch(self, url: str, *, deadline: float | None = None) -> Fetched:
+    def fetch(self, url: str, *, deadline: float | None = None, validators: Mapping[str, str] | None = None) -> Fetched:
         """Fetch ``url``, following at most ``max_redirects`` checked redirects, all within
-        ``timeout`` seconds (or by ``deadline``, a ``time.monotonic()`` value, if earlier)."""
+        ``timeout`` seconds (or by ``deadline``, a ``time.monotonic()`` value, if earlier).
+
+        ``validators`` (``{"etag": ..., "last-modified": ...}`` from an earlier ``Fetched``)
+        make the request conditional: a 304 answer comes back with ``not_modified=True``.
+        """
         current = check_scheme(url)
+        self._conditional = {
+            VALIDATOR_HEADERS[name]: value
+            for name, value in (validators or {}).items()
+            if value and name in VALIDATOR_HEADERS
+        }
         own = time.monotonic() + self._options.timeout
         self._deadline = own if deadline is None else min(own, deadline)
         self._backend.deadline = self._deadline
@@ -196,8 +226,10 @@ class Fetcher:
         status = response.status_code
         if status in REDIRECT_STATUSES:
             return _redirect_target(url, response)
+        if status == NOT_MODIFIED and self._conditional:
+            return Fetched(str(url), "feed", "", None, b"", _validators(response), not_modified=True)
         if status >= 400:
-            raise FetchError(f"HTTP {status} {response.reason_phrase}".rstrip())
+            raise HTTPStatusError(status, response.reason_phrase, response.headers.get("retry-after"))
         if not 200 <= status < 300:
             raise FetchError(f"unexpected HTTP status {status}")
         media_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -211,6 +243,7 @@ class Fetcher:
             media_type=media_type,
             charset=response.charset_encoding,
             body=body,
+            validators=_validators(response),
         )
 
     # -- address checks and pinning ----------------------------------------------------
@@ -249,7 +282,7 @@ class Fetcher:
         return self._client.build_request(
             "GET",
             url.copy_with(host=address),
-            headers={"Host": url.netloc.decode("ascii")},
+            headers={"Host": url.netloc.decode("ascii"), **self._conditional},
             extensions=extensions,
         )
 
@@ -308,6 +341,11 @@ def _pinned_transport(backend: DeadlineBackend) -> httpx.HTTPTransport:
     transport = httpx.HTTPTransport(retries=0, limits=httpx.Limits(max_keepalive_connections=0))
     transport._pool._network_backend = backend
     return transport
+
+
+def _validators(response: httpx.Response) -> dict[str, str]:
+    """The response's ``ETag`` and ``Last-Modified``, for a later conditional request."""
+    return {name: response.headers[name] for name in VALIDATOR_HEADERS if response.headers.get(name)}
 
 
 def _redirect_target(url: httpx.URL, response: httpx.Response) -> httpx.URL:

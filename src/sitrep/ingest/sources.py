@@ -197,7 +197,7 @@ class _Session:
             if fetched.kind == "feed":
                 feed = parse_feed(fetched.body, base_url=fetched.url)
             else:
-                yield _article_from_page(fetched, origin=url)
+                yield article_from_page(fetched, origin=url)
                 return
         except InputError as exc:
             yield Failure(url, str(exc))
@@ -220,7 +220,7 @@ class _Session:
             fetched = self.fetcher.fetch(url, deadline=deadline)
             if fetched.kind == "feed":
                 raise InputError(f"entry link {url} is a feed, not an article")
-            return _article_from_page(fetched, origin=origin)
+            return article_from_page(fetched, origin=origin)
         except InputError:
             raise
         except Exception as exc:  # the batch boundary: see _guarded
@@ -261,7 +261,7 @@ def _unexpected(exc: Exception) -> str:
     return f"unexpected error ({type(exc).__name__}{': ' + detail if detail else ''})"
 
 
-def _article_from_page(fetched: Fetched, *, origin: str) -> Article:
+def article_from_page(fetched: Fetched, *, origin: str) -> Article:
     """An article from a fetched HTML page or plain-text document."""
     if fetched.kind == "html":
         content = _decoded_html(fetched)

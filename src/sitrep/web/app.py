@@ -22,11 +22,15 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from sitrep.store import Store
+from sitrep.store.tokens import TokenStore
+from sitrep.web.access import AccessPolicy, install_access
 from sitrep.web.api import package_version, router
 from sitrep.web.errors import install_error_handlers
 from sitrep.web.headers import SecurityHeaders
 from sitrep.web.limits import BodySizeLimit
+from sitrep.web.provenance_api import router as provenance_router
 from sitrep.web.schemas import MAX_BODY_BYTES
+from sitrep.web.search_api import router as search_router
 from sitrep.web.state import LivePicture
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]", "::1", "testserver")
@@ -39,9 +43,16 @@ def static_dir() -> Path:
 
 
 def create_app(
-    db_url: str | None = None, *, allowed_hosts: Sequence[str] = LOCAL_HOSTS, max_body_bytes: int = MAX_BODY_BYTES
+    db_url: str | None = None,
+    *,
+    allowed_hosts: Sequence[str] = LOCAL_HOSTS,
+    max_body_bytes: int = MAX_BODY_BYTES,
+    access: AccessPolicy | None = None,
 ) -> FastAPI:
-    """An ASGI app serving the API and the page over the store at ``db_url`` (see ``database_url``)."""
+    """An ASGI app serving the API and the page over the store at ``db_url`` (see ``database_url``).
+
+    ``access`` says what needs an API token (``access.py``); without it nothing does
+    (an app built in-process), while ``sitrep serve`` always passes one."""
     store = Store.open(db_url)
     try:
         live = LivePicture(store)
@@ -65,12 +76,15 @@ def create_app(
     app.state.live = live
     install_error_handlers(app, max_body_bytes)
     app.include_router(router)
+    app.include_router(search_router)
+    app.include_router(provenance_router)
     app.mount("/static", StaticFiles(directory=static_dir()), name="static")
 
     @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
     def index() -> FileResponse:
         return FileResponse(static_dir() / "index.html")
 
+    install_access(app, access or AccessPolicy.unrestricted(), TokenStore(store.engine))
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodySizeLimit, max_bytes=max_body_bytes)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))

@@ -10,6 +10,7 @@ from alembic import context
 from sqlalchemy import Connection
 
 from sitrep.store.connect import create_store_engine
+from sitrep.store.search import include_object
 from sitrep.store.tables import Base
 
 
@@ -19,6 +20,7 @@ def _configure(connection: Connection) -> None:
         target_metadata=Base.metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_object=include_object,  # the search index is raw SQL (migration 0004), not in tables.py
     )
 
 

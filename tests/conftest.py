@@ -81,7 +81,7 @@ def _codes(code: types.CodeType) -> Iterator[types.CodeType]:
 
 
 EXTRACTING_ROUTES = ("/api/extract", "/api/documents")  # POSTed an article, the web app extracts it
-EXTRACTING_COMMANDS = frozenset({"extract", "ingest", "eval"})  # `sitrep X` commands that run the pipeline
+EXTRACTING_COMMANDS = frozenset({"extract", "ingest", "eval", "watch"})  # `sitrep X` commands that run the pipeline
 
 
 def _posts_an_article(code: types.CodeType) -> bool:

@@ -11,7 +11,7 @@ from sitrep.nlp import parse
 
 def _resolved(text: str, source: str | None = None) -> dict[str, tuple[str, str | None, str | None]]:
     """Mention text -> (feature, country, admin1 code of the place) for every mention."""
-    toponyms, findings = find_places(parse(text), source)
+    toponyms, _findings = find_places(parse(text), source)
     out = {}
     for toponym in toponyms:
         if toponym.entry is not None:

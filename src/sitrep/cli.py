@@ -600,12 +600,17 @@ def check_date(value: str | None) -> None:
         raise click.BadParameter(str(exc)) from None
 
 
-from sitrep.commands.search import search  # noqa: E402  (after main: they use the helpers above)
-from sitrep.commands.token import token  # noqa: E402
-from sitrep.commands.watch import watch  # noqa: E402
+def _add_commands() -> None:
+    """Register the commands kept in ``sitrep.commands`` (they use the helpers above)."""
+    from sitrep.commands.search import search
+    from sitrep.commands.token import token
+    from sitrep.commands.watch import watch
 
-for _command in (search, token, watch):
-    main.add_command(_command)
+    for command in (search, token, watch):
+        main.add_command(command)
+
+
+_add_commands()
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -9,21 +9,20 @@ that is not a domain ("Reuters") gives none.
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 
+from sitrep import resources
 from sitrep.geo.gazetteer import Gazetteer, load_gazetteer
 
 DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?:[/:].*)?$")
 ISO2_EXCEPTIONS = {"uk": "GB"}
+CONTEXT_FILE = "gazetteer_context.json"
 
 
 @lru_cache(maxsize=1)
 def _generic_tlds() -> frozenset[str]:
-    raw = json.loads(resources.files("sitrep.resources").joinpath("gazetteer_context.json").read_text("utf-8"))
-    return frozenset(raw.get("generic_tlds", []))
+    return frozenset(resources.json_object(CONTEXT_FILE).get("generic_tlds", []))
 
 
 @lru_cache(maxsize=1)

@@ -5,7 +5,9 @@ extraction into rows, ``connect.py`` picks and configures the database, and
 ``migrate.py`` runs the Alembic scripts shipped in ``migrations/``.
 """
 
-from sitrep.store import feeds as _feeds, tokens as _tokens  # noqa: F401  (their tables join Base.metadata)
+# The feeds and tokens modules declare tables: importing them adds those to Base.metadata.
+from sitrep.store import feeds as _feeds  # noqa: F401
+from sitrep.store import tokens as _tokens  # noqa: F401
 from sitrep.store.connect import DATABASE_URL_ENV, DEFAULT_DATABASE_URL, database_url
 from sitrep.store.db import STATUS_EXTRACTED, STATUS_SKIPPED_LANGUAGE, Store
 from sitrep.store.rows import row_counts

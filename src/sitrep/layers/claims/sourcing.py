@@ -107,6 +107,7 @@ def _source_phrase_claim(parse: Parse, first: int, last: int, cue: Cue) -> Found
     lo, hi = parse.subtree(host) if host is not None else (sentence.first, sentence.last)
     left = trimmed(parse, min(lo, first), first)
     right = trimmed(parse, phrase_end, hi)
+    content: Span | None
     if left is not None and right is not None and host is not None and host != first:
         content = left if host < first else right  # the side that holds the clause's verb
     else:

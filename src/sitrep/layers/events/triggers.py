@@ -823,7 +823,7 @@ def _casualty_caused(ctx: TriggerContext, trigger: Trigger, by_predicate: dict[i
         if current.pos == "ADP" and current.lower in ctx.words("casualty_preps"):
             host = by_predicate.get(governor.i)
             casualty = host is not None and word(ctx.token(host.predicate)) in ctx.words("casualty_verbs")
-            return host if casualty and host is not trigger and host.type == "ASSAULT" else None
+            return host if host is not None and casualty and host is not trigger and host.type == "ASSAULT" else None
         if governor.pos == "VERB" and governor.i in by_predicate:
             return None
         current = governor

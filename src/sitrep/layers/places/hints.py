@@ -26,7 +26,7 @@ def embedded_divisions(parse: Parse, toponyms: list[Toponym], gazetteer: Gazette
     name that country.
     """
     taken = [t.span for t in toponyms]
-    votes: Counter = Counter()
+    votes: Counter[str] = Counter()
     seen: set[str] = set()
     tokens = parse.tokens
     for entity in parse.entities:
@@ -41,7 +41,7 @@ def embedded_divisions(parse: Parse, toponyms: list[Toponym], gazetteer: Gazette
                 key = _division_key(gazetteer, text, countries)
                 if key and key not in seen:
                     seen.add(key)
-                    votes[key] += HINT_VOTE
+                    votes[key] += HINT_VOTE  # type: ignore[assignment]  # half votes: Counter adds floats too
                     break
     return votes
 

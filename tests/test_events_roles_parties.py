@@ -274,3 +274,26 @@ def test_a_murder_named_by_its_victim_is_not_an_earlier_shooting() -> None:
     shooting = next(e for e in extraction.events if e.type == "ASSAULT")
     assert _name(extraction, shooting.source) != "prosecutors"
     assert len([e for e in extraction.events if e.type == "ASSAULT"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "source", "target"),
+    [
+        (
+            "NATO met in Brussels on Monday. Kyiv has since requested air-defence data from alliance members.",
+            "REQUEST",
+            None,
+            "NATO",
+        ),
+        ("Hamas fighters attacked an army post near Rafah on Tuesday.", "ASSAULT", "Hamas", None),
+    ],
+)
+def test_members_named_by_their_group_are_that_group(
+    text: str, type_: str, source: str | None, target: str | None
+) -> None:
+    """ "alliance members", "Hamas fighters": the group, not a new population of members."""
+    found_source, found_target = roles(text, type_)
+    if source:
+        assert found_source == source
+    if target:
+        assert found_target == target

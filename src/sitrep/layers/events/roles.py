@@ -495,10 +495,14 @@ def _armed_group(lexicon: PloverLexicon, actor: Actor) -> bool:
 
 
 def _group_of_members(analysis: Analysis, lexicon: PloverLexicon, token: Token) -> Resolved:
-    """ "Fighters from the X", "members of the Y": the group the unnamed people belong to."""
+    """ "Fighters from the X", "members of the Y", "alliance members": the group the unnamed people belong to."""
     parse = analysis.parse
     if word(token) not in lexicon.word_class("member_nouns") and token.lower not in lexicon.word_class("member_nouns"):
         return None, None
+    for group in kids(parse, token.i, "compound"):
+        found = analysis.resolve_actor((group.start, group.end))
+        if found:
+            return found, (group.start, group.end)
     for _, group in preposition_objects(parse, token.i, lexicon.role_words("member_preps")):
         found = analysis.resolve_actor(np_span(parse, group.i))
         if found:

@@ -26,7 +26,10 @@ from sitrep.errors import StoreError
 from sitrep.keys import copy_test
 from sitrep.store.connect import SQLITE_BEGIN_OPTION, create_store_engine, database_url, error_reason, store_error
 from sitrep.store.entities import EntitySummary, entity_summaries
+from sitrep.store.fusion import SyncResult, enqueue, pending, reset_picture, sync_picture
 from sitrep.store.migrate import upgrade_to_head
+from sitrep.store.picture_read import StoredPicture
+from sitrep.store.picture_tables import FusionDocument
 from sitrep.store.rows import LayerRows, Row, document_id_of, document_row, layer_rows
 from sitrep.store.stories import file_story, split_story, story_groups
 from sitrep.store.tables import ALL_MODELS, LAYER_MODELS, Document, Story
@@ -45,6 +48,7 @@ class Store:
         self._reader = sessionmaker(engine)
         self._writer = sessionmaker(engine.execution_options(**{SQLITE_BEGIN_OPTION: "IMMEDIATE"}))
         self._closed = False
+        self.sync_after_write = True  # False: writes only queue; call ``sync_picture`` (batch ingest)
 
     @classmethod
     def open(cls, url: str | None = None) -> Store:
@@ -201,9 +205,54 @@ class Store:
                 deleted = cast(CursorResult[Any], session.execute(delete(Document).where(Document.id == doc_id)))
                 if story_id is not None:
                     split_story(session, story_id)
+                if deleted.rowcount:
+                    enqueue(session, doc_id, "remove")
         except SQLAlchemyError as exc:
             raise store_error("delete a document from", self._engine.url, exc) from exc
+        if deleted.rowcount:
+            self._picture_step()
         return bool(deleted.rowcount)
+
+    # -- the persisted picture (see ``fusion.py``) ------------------------------------------
+
+    def sync_picture(self, limit: int | None = None) -> SyncResult:
+        """Take queued documents into the persisted picture (the step each save runs right after its commit;
+        resumable: what a crash leaves queued is taken in by the next call)."""
+        try:
+            with self._writer.begin() as session:
+                return sync_picture(session, limit=limit)
+        except StoreError:
+            raise
+        except SQLAlchemyError as exc:
+            raise store_error("update the picture in", self._engine.url, exc) from exc
+
+    def rebuild_picture(self, batch: int = 500) -> int:
+        """Recompute the persisted picture from every stored extraction; return how many documents it holds."""
+        try:
+            with self._writer.begin() as session:
+                reset_picture(session)
+        except SQLAlchemyError as exc:
+            raise store_error("rebuild the picture in", self._engine.url, exc) from exc
+        while self.picture_pending():
+            self.sync_picture(limit=batch)
+        with self._reading("read the picture from"), self._reader() as session:
+            return session.scalar(select(func.count()).select_from(FusionDocument)) or 0
+
+    def picture_pending(self) -> int:
+        """How many saved or deleted documents the persisted picture has not taken in yet."""
+        with self._reading("read the picture from"), self._reader() as session:
+            return pending(session)
+
+    @contextmanager
+    def picture(self) -> Iterator[StoredPicture]:
+        """The persisted picture, read in one session (``with store.picture() as p: p.to_dict()``)."""
+        with self._reading("read the picture from"), self._reader() as session:
+            yield StoredPicture(session)
+
+    def _picture_step(self) -> None:
+        """After a write: bring the picture up to date unless deferred (``sync_after_write = False``)."""
+        if self.sync_after_write:
+            self.sync_picture()
 
     def close(self) -> None:
         """Release every connection; the Store cannot be used afterwards."""
@@ -233,12 +282,15 @@ class Store:
                 _write_layers(session, layers)
                 if fingerprint is not None:
                     file_story(session, doc_id, fingerprint)
+                    enqueue(session, doc_id, "add")
         except IntegrityError as exc:
             if self.has_document(doc_id):
                 return False
             raise StoreError(f"document {doc_id[:12]}: the database refused it: {error_reason(exc)}") from exc
         except Exception as exc:
             raise StoreError(f"document {doc_id[:12]}: not saved: {error_reason(exc)}") from exc
+        if extracted:
+            self._picture_step()
         return True
 
     @contextmanager

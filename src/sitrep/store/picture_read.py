@@ -1,0 +1,405 @@
+"""Reading the persisted picture: ``StoredPicture.to_dict`` (the ``sitrep-picture/1`` shape, equal to
+``fuse.Picture.to_dict`` over the same documents) and paginated, indexed pages of its items.
+
+Filters become SQL over ``picture_terms`` (actor and place names, keys and countries, folded
+as ``fuse.picture.Query`` folds them), the items' date columns and ``picture_members``'
+publication days; every list is ordered by an indexed ``rank`` column, so a page costs
+an index range scan, whatever the store's size.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, exists, false, func, or_, select
+from sqlalchemy.orm import Session
+
+from sitrep.fuse.entities import most_common
+from sitrep.fuse.picture import PICTURE_SCHEMA, Query, _check_date, _documents_of, country_code
+from sitrep.fuse.rules import FusionRules, load_rules
+from sitrep.fuse.text import fold, iso_day
+from sitrep.fuse.timeline import timeline
+from sitrep.fuse.views import short_id
+from sitrep.store.fusion_context import chunks
+from sitrep.store.picture_tables import (
+    FusionDocument,
+    FusionEntity,
+    FusionMention,
+    PictureClaim,
+    PictureEvent,
+    PictureMember,
+    PictureSeries,
+    PictureTerm,
+)
+
+ITEM_MODELS: dict[str, Any] = {"e": PictureEvent, "c": PictureClaim, "f": PictureSeries}
+
+
+def like(text: str) -> str:
+    """A LIKE pattern for "contains ``text``" (``\\`` escapes)."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def place_clause(item: Any, place: str) -> ColumnElement[bool]:
+    """Items with a place matching ``place`` as ``Query.place_matches`` does."""
+    q = fold(place).strip()
+    pattern = like(q)
+    code = country_code(place)
+    t = PictureTerm
+    matches = or_(
+        t.name.like(pattern, escape="\\"),
+        t.key_folded.like(pattern, escape="\\"),
+        t.country_folded == q,
+        (t.country == code) if code else false(),
+    )
+    return exists().where(t.item_id == item.id, t.term == "place", matches)
+
+
+def actor_clause(item: Any, actor: str) -> ColumnElement[bool]:
+    """Items with an actor matching ``actor`` as ``Query.actor_matches`` does."""
+    pattern = like(fold(actor).strip())
+    t = PictureTerm
+    matches = or_(
+        t.name.like(pattern, escape="\\"),
+        t.display.like(pattern, escape="\\"),
+        t.key_folded.like(pattern, escape="\\"),
+    )
+    return exists().where(t.item_id == item.id, t.term == "actor", matches)
+
+
+def span_clause(kind: str, since: int | None, until: int | None) -> ColumnElement[bool] | None:
+    """Items dated in the span: events by their date, claims by a carrier's publication, series by an entry."""
+    if since is None and until is None:
+        return None
+    if kind == "e":
+        e = PictureEvent
+        parts = [e.start.is_not(None)]
+        parts += [e.end >= since] if since is not None else []
+        parts += [e.start <= until] if until is not None else []
+        return and_(*parts)
+    if kind == "c":
+        m = PictureMember
+        parts = [m.item_id == PictureClaim.id, m.kind == "c", m.published.is_not(None)]
+        parts += [m.published >= since] if since is not None else []
+        parts += [m.published <= until] if until is not None else []
+        return exists().where(*parts)
+    t = PictureTerm
+    parts = [t.item_id == PictureSeries.id, t.term == "when"]
+    parts += [t.end >= since] if since is not None else []
+    parts += [t.start <= until] if until is not None else []
+    return exists().where(*parts)
+
+
+def query_clauses(kind: str, query: Query) -> list[ColumnElement[bool]]:
+    model = ITEM_MODELS[kind]
+    found = []
+    span = span_clause(kind, query.since, query.until)
+    if span is not None:
+        found.append(span)
+    if query.place is not None:
+        found.append(place_clause(model, query.place))
+    if query.actor is not None:
+        found.append(actor_clause(model, query.actor))
+    return found
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of items: their total, the page's views, and where the next page starts."""
+
+    total: int
+    items: list[dict[str, Any]]
+    next_cursor: str | None
+
+
+class StoredPicture:
+    """The persisted picture of a store, read with indexed queries."""
+
+    def __init__(self, session: Session, rules: FusionRules | None = None) -> None:
+        self.session = session
+        self.rules = rules or load_rules()
+
+    # -- the whole picture ------------------------------------------------------------------
+
+    def to_dict(
+        self,
+        since: str | None = None,
+        until: str | None = None,
+        place: str | None = None,
+        actor: str | None = None,
+        limit: int | None = None,
+    ) -> dict[str, Any]:
+        """As ``fuse.Picture.to_dict`` (same arguments, same result), from the picture's tables."""
+        query = Query(_check_date("since", since), _check_date("until", until), place, actor)
+        where = {kind: query_clauses(kind, query) for kind in ITEM_MODELS}
+        events = self._views(PictureEvent, where["e"], limit)
+        claims = self._views(PictureClaim, where["c"], limit)
+        series = self._views(PictureSeries, where["f"], limit)
+        stats = self._stats(where)
+        developments = self._developments(where, query.until, limit)
+        narrowed = query.active or limit is not None
+        docs = _documents_of(events, claims, series) if narrowed else None
+        return {
+            "schema": PICTURE_SCHEMA,
+            "filters": {
+                "since": since and since[:10],
+                "until": until and until[:10],
+                "place": place,
+                "actor": actor,
+                "limit": limit,
+            },
+            "stats": stats,
+            "documents": self.documents(docs),
+            "syndication": self.stories(docs),
+            "entities": self.entities(docs),
+            "events": events,
+            "claims": claims,
+            "figures": series,
+            "timeline": timeline(events),
+            "developments": developments,
+        }
+
+    def _views(self, model: Any, where: list[ColumnElement[bool]], limit: int | None) -> list[dict[str, Any]]:
+        query = select(model.view).where(*where).order_by(model.rank)
+        if limit is not None:
+            query = query.limit(limit)
+        return [json.loads(v) for v in self.session.scalars(query)]
+
+    def _stats(self, where: dict[str, list[ColumnElement[bool]]]) -> dict[str, int]:
+        s = self.session
+        documents = s.scalar(select(func.count()).select_from(FusionDocument)) or 0
+        sizes = select(func.count().label("n")).select_from(FusionDocument).group_by(FusionDocument.story).subquery()
+        stories = s.scalar(select(func.count()).select_from(sizes)) or 0
+        syndicated = s.scalar(select(func.coalesce(func.sum(sizes.c.n), 0)).where(sizes.c.n > 1)) or 0
+        events, reports = s.execute(
+            select(func.count(), func.coalesce(func.sum(PictureEvent.reports), 0)).where(*where["e"])
+        ).one()
+        claims = s.scalar(select(func.count()).select_from(PictureClaim).where(*where["c"])) or 0
+        series, clashes = s.execute(
+            select(func.count(), func.coalesce(func.sum(PictureSeries.contradictions), 0)).where(*where["f"])
+        ).one()
+        return {
+            "documents": documents,
+            "stories": stories,
+            "syndicated_documents": int(syndicated),
+            "events": events,
+            "event_reports": int(reports),
+            "claims": claims,
+            "series": series,
+            "contradictions": int(clashes),
+        }
+
+    def _developments(
+        self, where: dict[str, list[ColumnElement[bool]]], until: int | None, limit: int | None
+    ) -> dict[str, Any]:
+        s = self.session
+        latest = until if until is not None else s.scalar(select(func.max(FusionDocument.published)))
+        if latest is None:
+            return {"since": None, "events": [], "claims": [], "contradictions": []}
+        cutoff = latest - self.rules.recent_days
+        briefs = {}
+        for name, model in (("events", PictureEvent), ("claims", PictureClaim)):
+            query = select(model.brief).where(*where[name[0]], model.first_published >= cutoff).order_by(model.rank)
+            briefs[name] = [json.loads(b) for b in s.scalars(query if limit is None else query.limit(limit))]
+        return {
+            "since": iso_day(cutoff),
+            "events": briefs["events"],
+            "claims": briefs["claims"],
+            "contradictions": self._fresh_contradictions(where["f"], iso_day(cutoff) or "", limit),
+        }
+
+    def _fresh_contradictions(
+        self, where: list[ColumnElement[bool]], cutoff: str, limit: int | None
+    ) -> list[dict[str, Any]]:
+        query = (
+            select(PictureSeries.view)
+            .where(*where, PictureSeries.contradictions > 0)
+            .order_by(PictureSeries.rank)
+            .execution_options(yield_per=100)
+        )
+        found: list[dict[str, Any]] = []
+        for text in self.session.scalars(query):
+            view = json.loads(text)
+            entries = view["entries"]
+            for c in view["contradictions"]:
+                reports = (r for i in (*c["a"], *c["b"]) for r in entries[i]["reports"])
+                if not any(r["published"] is not None and r["published"] >= cutoff for r in reports):
+                    continue
+                found.append(
+                    {
+                        "series": view["id"],
+                        "kind": c["kind"],
+                        "subject": view["subject"]["label"],
+                        "a": _statement(entries[c["a"][0]]),
+                        "b": _statement(entries[c["b"][0]]),
+                    }
+                )
+                if limit is not None and len(found) >= limit:
+                    return found
+        return found
+
+    # -- documents, stories, entities ---------------------------------------------------------
+
+    def documents(self, only: set[str] | None) -> dict[str, dict[str, Any]]:
+        """Document views (``fuse.views.document_view``) of these documents, or of all."""
+        out = {}
+        for row in self._document_rows(only):
+            out[row.document_id] = {
+                "title": row.title,
+                "source": row.source,
+                "url": row.url,
+                "published": iso_day(row.published),
+                "story": short_id("st_", row.story),
+            }
+        return dict(sorted(out.items()))
+
+    def _document_rows(self, only: set[str] | None) -> Iterator[Any]:
+        d = FusionDocument
+        columns = (d.document_id, d.title, d.source, d.url, d.published, d.story)
+        if only is None:
+            yield from self.session.execute(select(*columns).execution_options(yield_per=1000))
+            return
+        for batch in chunks(sorted(only)):
+            yield from self.session.execute(select(*columns).where(d.document_id.in_(batch)))
+
+    def stories(self, only: set[str] | None) -> list[dict[str, Any]]:
+        """Syndication groups of two or more copies (``fuse.views.story_views``)."""
+        d = FusionDocument
+        multi = select(d.story).group_by(d.story).having(func.count() > 1)
+        if only is None:
+            labels = set(self.session.scalars(multi))
+        else:
+            labels = set()
+            for batch in chunks(sorted(only)):
+                mine = select(d.story).where(d.document_id.in_(batch)).distinct()
+                labels.update(self.session.scalars(multi.where(d.story.in_(mine))))
+        groups: dict[str, list[Any]] = defaultdict(list)
+        for batch in chunks(sorted(labels)):
+            for row in self.session.execute(
+                select(d.story, d.document_id, d.source, d.published).where(d.story.in_(batch))
+            ):
+                groups[row.story].append(row)
+        kept = sorted(groups.items(), key=lambda item: (-len(item[1]), short_id("st_", item[0])))
+        out = []
+        for label, rows in kept:
+            ordered = sorted(rows, key=lambda r: (r.published is None, r.published or 0, r.document_id, ""))
+            out.append(
+                {
+                    "id": short_id("st_", label),
+                    "documents": sorted(r.document_id for r in rows),
+                    "original": ordered[0].document_id,
+                    "outlets": sorted({r.source for r in rows if r.source}),
+                    "first_published": iso_day(ordered[0].published),
+                    "last_published": iso_day(ordered[-1].published),
+                }
+            )
+        return out
+
+    def entities(self, only: set[str] | None) -> list[dict[str, Any]]:
+        """Entities mentioned in these documents (or all), merged groups as ``fuse.views.entity_views``."""
+        m = FusionMention
+        mentions: dict[str, list[Any]] = defaultdict(list)
+        columns = (m.key, m.document_id, m.item_id, m.spans)
+        if only is None:
+            rows: Any = self.session.execute(select(*columns).execution_options(yield_per=2000))
+        else:
+            rows = (
+                row
+                for batch in chunks(sorted(only))
+                for row in self.session.execute(select(*columns).where(m.document_id.in_(batch)))
+            )
+        for row in rows:
+            mentions[row.key].append(row)
+        head_of = self._heads(set(mentions))
+        groups: dict[str, list[str]] = defaultdict(list)
+        for key in mentions:
+            groups[head_of.get(key, key)].append(key)
+        parts = self._parts(set(groups))
+        counts = self._counters({k for keys in parts.values() for k in keys})
+        display = self._displays(set(groups))
+        out = []
+        for head in groups:
+            names: Counter[str] = Counter()
+            types: Counter[str] = Counter()
+            countries: Counter[str] = Counter()
+            kind = None
+            for key in parts.get(head, [head]):
+                got = counts.get(key)
+                if got is None:
+                    continue
+                kind = kind or got["kind"]
+                names.update(got["names"])
+                types.update(got["types"])
+                countries.update(got["countries"])
+            found = [
+                {"document": r.document_id, "id": r.item_id, "spans": json.loads(r.spans)}
+                for key in groups[head]
+                for r in mentions[key]
+            ]
+            found.sort(key=lambda x: (x["document"], x["id"]))
+            out.append(
+                {
+                    "key": head,
+                    "kind": kind,
+                    "name": display.get(head) or most_common(names),
+                    "type": most_common(types),
+                    "country": most_common(countries),
+                    "aliases": sorted(names),
+                    "documents": len({x["document"] for x in found}),
+                    "mentions": found,
+                }
+            )
+        out.sort(key=lambda e: (-e["documents"], e["key"]))
+        return out
+
+    def _heads(self, keys: set[str]) -> dict[str, str]:
+        found = {}
+        for batch in chunks(sorted(keys)):
+            query = select(FusionEntity.key, FusionEntity.merged_into).where(
+                FusionEntity.key.in_(batch), FusionEntity.merged_into.is_not(None)
+            )
+            found.update({row.key: row.merged_into for row in self.session.execute(query)})
+        return found
+
+    def _parts(self, heads: set[str]) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {h: [h] for h in heads}
+        for batch in chunks(sorted(heads)):
+            query = select(FusionEntity.key, FusionEntity.merged_into).where(FusionEntity.merged_into.in_(batch))
+            for row in self.session.execute(query):
+                found[row.merged_into].append(row.key)
+        return found
+
+    def _counters(self, keys: set[str]) -> dict[str, dict[str, Any]]:
+        m = FusionMention
+        found: dict[str, dict[str, Any]] = {}
+        for batch in chunks(sorted(keys)):
+            query = select(m.key, m.kind, m.name, m.type, m.country, func.count()).where(m.key.in_(batch))
+            for key, kind, name, kind_type, country, n in self.session.execute(
+                query.group_by(m.key, m.kind, m.name, m.type, m.country)
+            ):
+                got = found.setdefault(
+                    key, {"kind": kind, "names": Counter(), "types": Counter(), "countries": Counter()}
+                )
+                got["names"][name] += n
+                got["types"][kind_type] += n
+                if country:
+                    got["countries"][country] += n
+        return found
+
+    def _displays(self, keys: set[str]) -> dict[str, str]:
+        found = {}
+        for batch in chunks(sorted(keys)):
+            query = select(FusionEntity.key, FusionEntity.display).where(FusionEntity.key.in_(batch))
+            found.update({row.key: row.display for row in self.session.execute(query)})
+        return found
+
+
+def _statement(entry: dict[str, Any]) -> dict[str, Any]:
+    return {k: entry[k] for k in ("value", "low", "high", "qualifier", "text")}
+
+
+__all__ = ["Page", "StoredPicture", "actor_clause", "like", "place_clause", "query_clauses", "span_clause"]

@@ -225,6 +225,11 @@ class Store:
             raise
         except SQLAlchemyError as exc:
             raise store_error("update the picture in", self._engine.url, exc) from exc
+        except Exception as exc:  # a bug in a step must not lose the queue: it stays for the next step
+            raise StoreError(
+                f"the picture was not updated ({type(exc).__name__}: {exc}); the changes stay queued for the next "
+                "picture step (`sitrep rebuild` recomputes it)"
+            ) from exc
 
     def rebuild_picture(self, batch: int = 500) -> int:
         """Recompute the persisted picture from every stored extraction; return how many documents it holds."""

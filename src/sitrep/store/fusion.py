@@ -36,7 +36,7 @@ from sqlalchemy.orm import Session
 
 from sitrep.fuse.claims import ClaimClusters, same_claim
 from sitrep.fuse.clusters import EventClusters, compatible, filing_keys, query_keys, stored_key
-from sitrep.fuse.entities import ActorRef, PlaceRef, most_common
+from sitrep.fuse.entities import ActorRef, PlaceRef
 from sitrep.fuse.figures import Series, build_series, subject_key
 from sitrep.fuse.records import ClaimReport, EventReport, FigureReport, Interner
 from sitrep.fuse.rules import FusionRules, load_rules
@@ -60,6 +60,8 @@ from sitrep.store.fusion_context import (
     load,
     stored_records,
 )
+from sitrep.store.fusion_entities import fan_out as fan_out_keys
+from sitrep.store.fusion_entities import update_entities
 from sitrep.store.picture_tables import (
     FusionDocument,
     FusionEntity,
@@ -205,11 +207,11 @@ class _Batch:
         self.new = {d: stored_records(extractions[d], self.rules, intern) for d in plan.adds if d in extractions}
         if not self.old and not self.new:
             return self.result
-        changed_keys = self._update_entities()
+        changed_keys = update_entities(self.session, self.old, self.new)
         story_changed = self._update_documents()
         event_refs, event_clusters = self._recluster_events()
         claim_clusters = self._recluster_claims()
-        fan_out = self._fan_out_keys(changed_keys)
+        fan_out = fan_out_keys(self.session, changed_keys)
         self._render_events(event_clusters, story_changed, fan_out)
         self._render_claims(claim_clusters, story_changed, fan_out)
         self._update_series(event_refs, story_changed, fan_out)
@@ -223,154 +225,6 @@ class _Batch:
                 Document.id.in_(batch), Document.extraction.is_not(None)
             )
             found.update({row.id: row.extraction for row in self.session.execute(query)})
-        return found
-
-    # -- 1. entities ----------------------------------------------------------------------
-
-    def _update_entities(self) -> set[str]:
-        """Register the batch's actor and place items; return the keys whose display name or merge changed."""
-        s = self.session
-        touched = {m.key for r in (*self.old.values(), *self.new.values()) for m in r.mentions}
-        if self.old:
-            for batch in chunks(list(self.old)):
-                s.execute(delete(FusionMention).where(FusionMention.document_id.in_(batch)))
-        rows = [
-            {
-                "key": m.key,
-                "document_id": doc,
-                "item_id": m.item_id,
-                "kind": m.kind,
-                "name": m.name,
-                "type": m.type,
-                "country": m.country,
-                "spans": json.dumps([list(p) for p in m.spans]),
-            }
-            for doc, r in self.new.items()
-            for m in r.mentions
-        ]
-        for batch in chunks(rows, 2000):
-            s.execute(insert(FusionMention), batch)
-        before = self._entity_rows(touched)
-        surnames = {_surname(k) for k in touched} - {None}
-        before.update(self._surname_rows(surnames))  # type: ignore[arg-type]
-        after = {k: dict(v) for k, v in before.items() if k not in touched}
-        after.update(self._recount(touched))
-        self._apply_merges(after, surnames)  # type: ignore[arg-type]
-        heads = {v["merged_into"] or k for k, v in before.items()} | {v["merged_into"] or k for k, v in after.items()}
-        for key in [k for k in before if k not in after]:
-            s.execute(delete(FusionEntity).where(FusionEntity.key == key))
-        for key, row in after.items():
-            old = before.get(key)
-            if old is None:
-                s.execute(insert(FusionEntity), [{"key": key, **row}])
-            elif old != row:
-                s.execute(update(FusionEntity).where(FusionEntity.key == key).values(**row))
-        self._count_groups(heads)
-        return {
-            k
-            for k in set(before) | set(after)
-            if (before.get(k) or {}).get("display") != (after.get(k) or {}).get("display")
-            or (before.get(k) or {}).get("merged_into") != (after.get(k) or {}).get("merged_into")
-        }
-
-    def _entity_rows(self, keys: Iterable[str]) -> dict[str, dict[str, Any]]:
-        found: dict[str, dict[str, Any]] = {}
-        columns = [FusionEntity.__table__.c[c] for c in ENTITY_COLUMNS]
-        for batch in chunks(list(keys)):
-            for row in self.session.execute(select(FusionEntity.key, *columns).where(FusionEntity.key.in_(batch))):
-                found[row.key] = {c: getattr(row, c) for c in ENTITY_COLUMNS}
-        return found
-
-    def _surname_rows(self, surnames: set[str], exclude: set[str] | None = None) -> dict[str, dict[str, Any]]:
-        found: dict[str, dict[str, Any]] = {}
-        columns = [FusionEntity.__table__.c[c] for c in ENTITY_COLUMNS]
-        for batch in chunks(sorted(surnames)):
-            query = select(FusionEntity.key, *columns).where(FusionEntity.surname.in_(batch))
-            for row in self.session.execute(query):
-                if exclude is None or row.key not in exclude:
-                    found[row.key] = {c: getattr(row, c) for c in ENTITY_COLUMNS}
-        return found
-
-    def _recount(self, keys: set[str]) -> dict[str, dict[str, Any]]:
-        """Each key's row recomputed from its mentions (keys without mentions are left out)."""
-        names: dict[str, Counter[str]] = defaultdict(Counter)
-        types: dict[str, Counter[str]] = defaultdict(Counter)
-        countries: dict[str, Counter[str]] = defaultdict(Counter)
-        docs: dict[str, set[str]] = defaultdict(set)
-        kinds: dict[str, str] = {}
-        for batch in chunks(sorted(keys)):
-            query = select(
-                FusionMention.key,
-                FusionMention.document_id,
-                FusionMention.kind,
-                FusionMention.name,
-                FusionMention.type,
-                FusionMention.country,
-            ).where(FusionMention.key.in_(batch))
-            for row in self.session.execute(query):
-                names[row.key][row.name] += 1
-                types[row.key][row.type] += 1
-                if row.country:
-                    countries[row.key][row.country] += 1
-                docs[row.key].add(row.document_id)
-                kinds.setdefault(row.key, row.kind)
-        out = {}
-        for key in names:
-            person = kinds[key] == "actor" and most_common(types[key]) == "person"
-            out[key] = {
-                "kind": kinds[key],
-                "display": most_common(names[key]),
-                "surname": _surname(key),
-                "person": int(person),
-                "country": most_common(countries[key]),
-                "merged_into": None,
-                "documents": len(docs[key]),
-                "rank": "",
-            }
-        return out
-
-    @staticmethod
-    def _apply_merges(rows: dict[str, dict[str, Any]], surnames: set[str]) -> None:
-        """``EntityRegistry.surname_merges`` for the persons of these surnames."""
-        persons: dict[str, list[str]] = defaultdict(list)
-        for key, row in rows.items():
-            if row["surname"] in surnames:
-                row["merged_into"] = None
-                if row["person"]:
-                    persons[row["surname"]].append(key)
-        for keys in persons.values():
-            fuller = [k for k in keys if len(k[len("actor:") :].split()) > 1]
-            for key in keys:
-                if len(key[len("actor:") :].split()) != 1 or len(fuller) != 1:
-                    continue
-                a, b = rows[key]["country"], rows[fuller[0]]["country"]
-                if a is None or b is None or a == b:
-                    rows[key]["merged_into"] = fuller[0]
-
-    def _count_groups(self, heads: set[str]) -> None:
-        """The document count and rank of each merged group (on its head's row)."""
-        s = self.session
-        for head in sorted(heads):
-            parts = [head, *s.scalars(select(FusionEntity.key).where(FusionEntity.merged_into == head))]
-            if s.scalar(select(FusionEntity.key).where(FusionEntity.key == head)) is None:
-                continue
-            count = (
-                s.scalar(
-                    select(func.count(func.distinct(FusionMention.document_id))).where(FusionMention.key.in_(parts))
-                )
-                or 0
-            )
-            s.execute(
-                update(FusionEntity)
-                .where(FusionEntity.key == head)
-                .values(documents=count, rank=_rank(BIG - count, head))
-            )
-
-    def _fan_out_keys(self, changed: set[str]) -> set[str]:
-        """Changed keys and every key merged into one of them (items naming any must be re-rendered)."""
-        found = set(changed)
-        for batch in chunks(sorted(changed)):
-            found.update(self.session.scalars(select(FusionEntity.key).where(FusionEntity.merged_into.in_(batch))))
         return found
 
     # -- 2. documents and stories -----------------------------------------------------------
@@ -398,7 +252,7 @@ class _Batch:
             for doc, r in self.new.items()
         ]
         for batch in chunks(rows, 500):
-            s.execute(insert(FusionDocument), batch)
+            s.execute(insert(FusionDocument.__table__), batch)
         for doc, r in self.new.items():
             self.ctx.records.put(doc, r)
         labels = old_labels | set(current.values())
@@ -542,14 +396,14 @@ class _Batch:
             if r.ref in new_refs
         ]
         for batch in chunks(rows, 500):
-            s.execute(insert(FusionReport), batch)
+            s.execute(insert(FusionReport.__table__), batch)
         key_rows = [
             {"kind": kind, "key": k, "document_id": r.document, "item_id": r.id}
             for r in new
             for k in sorted(set(keys_of(r)))
         ]
         for batch in chunks(key_rows, 2000):
-            s.execute(insert(FusionKey), batch)
+            s.execute(insert(FusionKey.__table__), batch)
         self._component_of.update({(kind, *ref): c for ref, c in component_of.items()})
 
     def _component(self, kind: str, ref: Ref) -> str:
@@ -621,6 +475,7 @@ class _Batch:
         self._delete_items(PictureEvent, stale)
         all_clusters = clusters + again
         self.ctx.preload_documents({m.document for c in all_clusters for m in c})
+        self._preload_entities(a.key for c in all_clusters for m in c for a in (m.source, m.target) if a)
         rows, members, terms = [], [], []
         for cluster in all_clusters:
             fused = fuse_event(self.ctx, cluster)
@@ -665,6 +520,13 @@ class _Batch:
             ),
         }
 
+    def _preload_entities(self, keys: Iterable[str]) -> None:
+        """Display names and merges of these keys and of the keys they merge into, in two queries."""
+        rows = self.ctx.state.entities.rows
+        keys = set(keys)
+        rows.preload(keys)
+        rows.preload({m for k in keys if (row := rows.get(k)) and (m := row[1])})
+
     def _member_rows(self, kind: str, item: str, refs: list[Ref]) -> list[dict[str, Any]]:
         return [
             {
@@ -706,6 +568,7 @@ class _Batch:
         self._delete_items(PictureClaim, stale)
         all_clusters = clusters + again
         self.ctx.preload_documents({m.document for c in all_clusters for m in c})
+        self._preload_entities(m.speaker.key for c in all_clusters for m in c if m.speaker)
         rows, members, terms = [], [], []
         for cluster in all_clusters:
             fused = fuse_claim(self.ctx, cluster)
@@ -746,16 +609,16 @@ class _Batch:
     def _write(self, model: Any, rows: list[Any], members: list[Any], terms: list[Any]) -> None:
         s = self.session
         for batch in chunks(rows, 200):
-            s.execute(insert(model), batch)
+            s.execute(insert(model.__table__), batch)
         for batch in chunks(members, 2000):
-            s.execute(insert(PictureMember), batch)
+            s.execute(insert(PictureMember.__table__), batch)
         positions: Counter[str] = Counter()
         full = []
         for term in terms:
             full.append({**TERM_DEFAULTS, **term, "position": positions[term["item_id"]]})
             positions[term["item_id"]] += 1
         for batch in chunks(full, 1000):
-            s.execute(insert(PictureTerm), batch)
+            s.execute(insert(PictureTerm.__table__), batch)
 
     # -- 5. figure series -------------------------------------------------------------------
 
@@ -778,6 +641,7 @@ class _Batch:
         stale_series = self._stale_items("f", set(), keys)
         old_series = self._series_of(list(affected)) | stale_series
         self._events_of = _EventIds(s)
+        self._events_of.preload(f for f in affected.values() if f is not None)
         placed = {ref: self._series_key(f) for ref, f in affected.items() if f is not None}
         wanted = old_series | {sid for sid, _, _ in placed.values()}
         members: dict[str, dict[Ref, FigureReport | None]] = defaultdict(dict)
@@ -793,9 +657,14 @@ class _Batch:
             members[sid][ref] = affected[ref]
         self._delete_items(PictureSeries, wanted)
         self.ctx.preload_documents({doc for refs in members.values() for doc, _ in refs})
+        figures = {sid: [f or self._figure(ref) for ref, f in members[sid].items()] for sid in members}
+        self._events_of.preload(f for reports in figures.values() for f in reports)
+        self._preload_entities(
+            a.key for reports in figures.values() for f in reports for a in (f.actor, f.speaker) if a is not None
+        )
         rows, member_rows, terms = [], [], []
         for sid in sorted(members):
-            reports = [f or self._figure(ref) for ref, f in members[sid].items()]
+            reports = figures[sid]
             built = build_series(reports, lambda f: self.ctx.story[f.document], self._events_of, self.rules.figures)
             for series in built:
                 view = series_view(self.ctx, series)
@@ -866,24 +735,27 @@ class _EventIds:
         self.session = session
         self._cache: dict[Ref, str | None] = {}
 
-    def __call__(self, figure: FigureReport) -> frozenset[str]:
-        refs = [(figure.document, e) for e in figure.events]
-        missing = [r for r in refs if r not in self._cache]
-        if missing:
-            by_doc: dict[str, set[str]] = defaultdict(set)
-            for doc, e in missing:
-                by_doc[doc].add(e)
-                self._cache[(doc, e)] = None
+    def preload(self, figures: Iterable[FigureReport]) -> None:
+        missing = {(f.document, e) for f in figures for e in f.events} - set(self._cache)
+        if not missing:
+            return
+        by_doc: dict[str, set[str]] = defaultdict(set)
+        for doc, e in missing:
+            by_doc[doc].add(e)
+            self._cache[(doc, e)] = None
+        for batch in chunks(sorted(by_doc)):
             query = select(PictureMember.document_id, PictureMember.member_id, PictureMember.item_id).where(
-                PictureMember.kind == "e", PictureMember.document_id.in_(sorted(by_doc))
+                PictureMember.kind == "e", PictureMember.document_id.in_(batch)
             )
             for row in self.session.execute(query):
                 if row.member_id in by_doc[row.document_id]:
                     self._cache[(row.document_id, row.member_id)] = row.item_id
-        return frozenset(i for r in refs if (i := self._cache.get(r)) is not None)
+
+    def __call__(self, figure: FigureReport) -> frozenset[str]:
+        self.preload([figure])
+        return frozenset(i for e in figure.events if (i := self._cache.get((figure.document, e))) is not None)
 
 
-ENTITY_COLUMNS = ("kind", "display", "surname", "person", "country", "merged_into", "documents", "rank")
 TERM_DEFAULTS: dict[str, Any] = {
     "key": None,
     "key_folded": None,
@@ -896,13 +768,6 @@ TERM_DEFAULTS: dict[str, Any] = {
     "start": None,
     "end": None,
 }
-
-
-def _surname(key: str) -> str | None:
-    if not key.startswith("actor:"):
-        return None
-    tokens = key[len("actor:") :].split()
-    return tokens[-1] if tokens else None
 
 
 __all__ = ["SyncResult", "enqueue", "pending", "reset_picture", "short_id", "sync_picture"]

@@ -374,20 +374,17 @@ class StoredPicture:
         return found
 
     def _counters(self, keys: set[str]) -> dict[str, dict[str, Any]]:
-        m = FusionMention
+        e = FusionEntity
         found: dict[str, dict[str, Any]] = {}
         for batch in chunks(sorted(keys)):
-            query = select(m.key, m.kind, m.name, m.type, m.country, func.count()).where(m.key.in_(batch))
-            for key, kind, name, kind_type, country, n in self.session.execute(
-                query.group_by(m.key, m.kind, m.name, m.type, m.country)
-            ):
-                got = found.setdefault(
-                    key, {"kind": kind, "names": Counter(), "types": Counter(), "countries": Counter()}
-                )
-                got["names"][name] += n
-                got["types"][kind_type] += n
-                if country:
-                    got["countries"][country] += n
+            query = select(e.key, e.kind, e.names, e.types, e.countries).where(e.key.in_(batch))
+            for row in self.session.execute(query):
+                found[row.key] = {
+                    "kind": row.kind,
+                    "names": Counter(json.loads(row.names)),
+                    "types": Counter(json.loads(row.types)),
+                    "countries": Counter(json.loads(row.countries)),
+                }
         return found
 
     def _displays(self, keys: set[str]) -> dict[str, str]:

@@ -103,7 +103,11 @@ class FusionEntity(Base):
     person: Mapped[int] = mapped_column(Integer)
     country: Mapped[str | None] = mapped_column(String)  # the most common country
     merged_into: Mapped[str | None] = mapped_column(Text, index=True)
-    documents: Mapped[int] = mapped_column(Integer)  # of the merged group, on the group's own row
+    names: Mapped[str] = mapped_column(Text)  # JSON counters over its items: name, type, country
+    types: Mapped[str] = mapped_column(Text)
+    countries: Mapped[str] = mapped_column(Text)
+    own: Mapped[int] = mapped_column(Integer)  # documents naming this key
+    documents: Mapped[int] = mapped_column(Integer)  # documents naming the merged group (on the group's head)
     rank: Mapped[str] = mapped_column(Text, index=True)  # most documents first, then key
 
 

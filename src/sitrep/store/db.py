@@ -26,10 +26,17 @@ from sitrep.errors import StoreError
 from sitrep.keys import copy_test
 from sitrep.store.connect import SQLITE_BEGIN_OPTION, create_store_engine, database_url, error_reason, store_error
 from sitrep.store.entities import EntitySummary, entity_summaries
-from sitrep.store.fusion import SyncResult, enqueue, pending, reset_picture, sync_picture
+from sitrep.store.fusion import (
+    SyncResult,
+    enqueue,
+    meta_counts,
+    pending,
+    picture_version,
+    reset_picture,
+    sync_picture,
+)
 from sitrep.store.migrate import upgrade_to_head
 from sitrep.store.picture_read import StoredPicture
-from sitrep.store.picture_tables import FusionDocument
 from sitrep.store.rows import LayerRows, Row, document_id_of, document_row, layer_rows
 from sitrep.store.stories import file_story, split_story, story_groups
 from sitrep.store.tables import ALL_MODELS, LAYER_MODELS, Document, Story
@@ -240,8 +247,7 @@ class Store:
             raise store_error("rebuild the picture in", self._engine.url, exc) from exc
         while self.picture_pending():
             self.sync_picture(limit=batch)
-        with self._reading("read the picture from"), self._reader() as session:
-            return session.scalar(select(func.count()).select_from(FusionDocument)) or 0
+        return self.picture_documents()
 
     def picture_pending(self) -> int:
         """How many saved or deleted documents the persisted picture has not taken in yet."""
@@ -253,6 +259,24 @@ class Store:
         """The persisted picture, read in one session (``with store.picture() as p: p.to_dict()``)."""
         with self._reading("read the picture from"), self._reader() as session:
             yield StoredPicture(session)
+
+    def picture_view(self, **filters: Any) -> dict[str, Any]:
+        """The persisted picture as ``sitrep-picture/1`` data (``StoredPicture.to_dict`` filters); documents
+        still queued are taken in first."""
+        if self.picture_pending():
+            self.sync_picture()
+        with self.picture() as picture:
+            return picture.to_dict(**filters)
+
+    def picture_version(self) -> str:
+        """A token that changes whenever the persisted picture does."""
+        with self._reading("read the picture from"), self._reader() as session:
+            return picture_version(session)
+
+    def picture_documents(self) -> int:
+        """How many documents the persisted picture includes."""
+        with self._reading("read the picture from"), self._reader() as session:
+            return meta_counts(session, ["documents"])["documents"]
 
     def _picture_step(self) -> None:
         """After a write: bring the picture up to date unless deferred (``sync_after_write = False``)."""

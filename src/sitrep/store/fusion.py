@@ -26,6 +26,7 @@ unchanged ``fuse.views`` functions through a ``StoreContext``. The result is the
 from __future__ import annotations
 
 import json
+import uuid
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -123,6 +124,8 @@ def sync_picture(session: Session, rules: FusionRules | None = None, limit: int 
     batch = _Batch(session, rules or load_rules())
     result = batch.run(rows)
     session.execute(delete(FusionQueue).where(FusionQueue.seq <= rows[-1].seq))
+    if result.added or result.removed:
+        _new_version(session)
     return result
 
 
@@ -149,6 +152,40 @@ def _check_format(session: Session) -> None:
             f"the stored picture was written with records format {found}, this sitrep writes {RECORDS_FORMAT}: "
             "run `sitrep rebuild`"
         )
+
+
+def add_to_meta(session: Session, deltas: dict[str, int]) -> None:
+    """Add to integer facts of ``picture_meta`` (created at 0)."""
+    stored = dict(
+        session.execute(select(PictureMeta.name, PictureMeta.value).where(PictureMeta.name.in_(deltas))).all()
+    )
+    for name, delta in deltas.items():
+        if name not in stored:
+            session.execute(insert(PictureMeta.__table__), [{"name": name, "value": str(delta)}])
+        elif delta:
+            session.execute(
+                update(PictureMeta).where(PictureMeta.name == name).values(value=str(int(stored[name]) + delta))
+            )
+
+
+def meta_counts(session: Session, names: Iterable[str]) -> dict[str, int]:
+    stored = dict(
+        session.execute(select(PictureMeta.name, PictureMeta.value).where(PictureMeta.name.in_(list(names)))).all()
+    )
+    return {name: int(stored.get(name, 0)) for name in names}
+
+
+def picture_version(session: Session) -> str:
+    """A token that changes whenever the picture does (for caches and ETags)."""
+    return session.scalar(select(PictureMeta.value).where(PictureMeta.name == "version")) or "empty"
+
+
+def _new_version(session: Session) -> None:
+    token = uuid.uuid4().hex
+    if session.scalar(select(PictureMeta.value).where(PictureMeta.name == "version")) is None:
+        session.execute(insert(PictureMeta.__table__), [{"name": "version", "value": token}])
+    else:
+        session.execute(update(PictureMeta).where(PictureMeta.name == "version").values(value=token))
 
 
 def _rank(*parts: int | str) -> str:
@@ -232,12 +269,11 @@ class _Batch:
     def _update_documents(self) -> set[str]:
         """File the batch's documents; return the included documents whose story label changed."""
         s = self.session
-        old_labels = set()
+        removed_labels: Counter[str] = Counter()
         for batch in chunks(list(self.old)):
-            old_labels.update(
-                s.scalars(select(FusionDocument.story).where(FusionDocument.document_id.in_(batch)).distinct())
-            )
+            removed_labels.update(s.scalars(select(FusionDocument.story).where(FusionDocument.document_id.in_(batch))))
             s.execute(delete(FusionDocument).where(FusionDocument.document_id.in_(batch)))
+        old_labels = set(removed_labels)
         current = self._story_of(list(self.new))
         rows = [
             {
@@ -270,7 +306,31 @@ class _Batch:
         changed = {doc for doc, label in recorded.items() if now.get(doc, doc) != label}
         for doc in sorted(changed):
             s.execute(update(FusionDocument).where(FusionDocument.document_id == doc).values(story=now.get(doc, doc)))
+        moves = [(recorded[d], now.get(d, d)) for d in changed]
+        self._count_stories(removed_labels, Counter(current.get(d, d) for d in self.new), moves)
         return changed - set(self.new)
+
+    def _count_stories(self, removed: Counter[str], added: Counter[str], moves: list[tuple[str, str]]) -> None:
+        """Keep the picture's document, story and syndicated-document counts (``picture_meta``) by delta."""
+        touched = set(removed) | set(added) | {label for move in moves for label in move}
+        after: Counter[str] = Counter()
+        for batch in chunks(sorted(touched)):
+            query = (
+                select(FusionDocument.story, func.count())
+                .where(FusionDocument.story.in_(batch))
+                .group_by(FusionDocument.story)
+            )
+            after.update(dict(self.session.execute(query).tuples().all()))
+        stories = syndicated = 0
+        for label in touched:
+            before = after[label] - added[label] + removed[label]
+            before += sum(1 for a, _ in moves if a == label) - sum(1 for _, b in moves if b == label)
+            stories += (after[label] > 0) - (before > 0)
+            syndicated += (after[label] if after[label] > 1 else 0) - (before if before > 1 else 0)
+        add_to_meta(
+            self.session,
+            {"documents": len(self.new) - len(self.old), "stories": stories, "syndicated_documents": syndicated},
+        )
 
     def _story_of(self, docs: list[str]) -> dict[str, str]:
         found: dict[str, str] = {}

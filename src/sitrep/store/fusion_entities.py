@@ -89,7 +89,7 @@ def _write_mentions(session: Session, old: dict[str, StoredRecords], new: dict[s
             "type": m.type,
             "country": m.country,
             "spans": json.dumps([list(p) for p in m.spans]),
-        }  # fmt: skip
+        }
         for doc, r in new.items()
         for m in r.mentions
     ]
@@ -184,10 +184,10 @@ def _count_groups(
                 )
                 or 0
             )
-        row["rank"] = entity_rank(row["documents"], head)
     for key, row in after.items():
         if row["merged_into"] is not None:
-            row["documents"], row["rank"] = row["own"], entity_rank(0, key)
+            row["documents"] = row["own"]
+        row["rank"] = entity_rank(row["own"], key)  # per key, as the store's entity list ranks them
 
 
 def _write_rows(session: Session, before: dict[str, dict[str, Any]], after: dict[str, dict[str, Any]]) -> None:
@@ -196,7 +196,12 @@ def _write_rows(session: Session, before: dict[str, dict[str, Any]], after: dict
         session.execute(delete(ENTITIES).where(ENTITIES.c.key.in_(batch)))
     fresh, changed = [], []
     for key, row in after.items():
-        stored = {**row, **{n: json.dumps(dict(sorted(row[n].items()))) for n in ("names", "types", "countries")}}
+        stored = {
+            **row,
+            **{
+                n: json.dumps(dict(sorted(row[n].items())), ensure_ascii=False) for n in ("names", "types", "countries")
+            },
+        }
         if key not in before:
             fresh.append({"key": key, **stored})
         elif row != before[key]:

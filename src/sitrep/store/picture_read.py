@@ -24,6 +24,7 @@ from sitrep.fuse.rules import FusionRules, load_rules
 from sitrep.fuse.text import fold, iso_day
 from sitrep.fuse.timeline import timeline
 from sitrep.fuse.views import short_id
+from sitrep.store.fusion import meta_counts
 from sitrep.store.fusion_context import chunks
 from sitrep.store.picture_tables import (
     FusionDocument,
@@ -171,10 +172,8 @@ class StoredPicture:
 
     def _stats(self, where: dict[str, list[ColumnElement[bool]]]) -> dict[str, int]:
         s = self.session
-        documents = s.scalar(select(func.count()).select_from(FusionDocument)) or 0
-        sizes = select(func.count().label("n")).select_from(FusionDocument).group_by(FusionDocument.story).subquery()
-        stories = s.scalar(select(func.count()).select_from(sizes)) or 0
-        syndicated = s.scalar(select(func.coalesce(func.sum(sizes.c.n), 0)).where(sizes.c.n > 1)) or 0
+        counts = meta_counts(s, ("documents", "stories", "syndicated_documents"))
+        documents, stories, syndicated = counts["documents"], counts["stories"], counts["syndicated_documents"]
         events, reports = s.execute(
             select(func.count(), func.coalesce(func.sum(PictureEvent.reports), 0)).where(*where["e"])
         ).one()

@@ -320,7 +320,7 @@ class _Batch:
                 .where(FusionDocument.story.in_(batch))
                 .group_by(FusionDocument.story)
             )
-            after.update(dict(self.session.execute(query).tuples().all()))
+            after.update(dict(self.session.execute(query).all()))  # type: ignore[arg-type]
         stories = syndicated = 0
         for label in touched:
             before = after[label] - added[label] + removed[label]

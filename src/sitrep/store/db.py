@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sitrep.errors import StoreError
 from sitrep.keys import copy_test
 from sitrep.store.connect import SQLITE_BEGIN_OPTION, create_store_engine, database_url, error_reason, store_error
-from sitrep.store.entities import EntitySummary, entity_summaries
+from sitrep.store.entities import EntitySummary
 from sitrep.store.fusion import (
     SyncResult,
     enqueue,
@@ -36,7 +36,7 @@ from sitrep.store.fusion import (
     sync_picture,
 )
 from sitrep.store.migrate import upgrade_to_head
-from sitrep.store.picture_read import StoredPicture
+from sitrep.store.picture_read import StoredPicture, entity_page
 from sitrep.store.rows import LayerRows, Row, document_id_of, document_row, layer_rows
 from sitrep.store.stories import file_story, split_story, story_groups
 from sitrep.store.tables import ALL_MODELS, LAYER_MODELS, Document, Story
@@ -201,8 +201,20 @@ class Store:
 
     def entities(self, kind: str | None = None, query: str | None = None, limit: int = 50) -> list[EntitySummary]:
         """Actors and places across documents, in the most documents first (see ``entities.py``)."""
+        return [EntitySummary(**_summary_fields(row)) for row in self.entity_page(kind, query, limit)[1]]
+
+    def entity_page(
+        self, kind: str | None = None, query: str | None = None, limit: int = 50, offset: int = 0
+    ) -> tuple[int, list[dict[str, Any]]]:
+        """The number of matching entities and one page of them (``summary_dict`` shape), read from the
+        persisted picture's registry (queued documents are taken in first)."""
+        self._catch_up()
         with self._reading("read entities from"), self._reader() as session:
-            return entity_summaries(session, kind, query, limit)
+            return entity_page(session, kind, query, limit, offset)
+
+    def _catch_up(self) -> None:
+        if self.picture_pending():
+            self.sync_picture()
 
     def delete_document(self, doc_id: str) -> bool:
         """Remove a document and all its rows (its story is split again); False when it was not stored."""
@@ -263,8 +275,7 @@ class Store:
     def picture_view(self, **filters: Any) -> dict[str, Any]:
         """The persisted picture as ``sitrep-picture/1`` data (``StoredPicture.to_dict`` filters); documents
         still queued are taken in first."""
-        if self.picture_pending():
-            self.sync_picture()
+        self._catch_up()
         with self.picture() as picture:
             return picture.to_dict(**filters)
 
@@ -329,6 +340,13 @@ class Store:
             yield
         except SQLAlchemyError as exc:
             raise store_error(action, self._engine.url, exc) from exc
+
+
+def _summary_fields(row: dict[str, Any]) -> dict[str, Any]:
+    fields = {k: v for k, v in row.items() if k != "type"}
+    fields["aliases"] = tuple(row["aliases"])
+    fields["type_or_feature"] = row["type"]
+    return fields
 
 
 def _write_layers(session: Session, layers: LayerRows) -> None:

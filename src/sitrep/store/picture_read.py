@@ -399,3 +399,172 @@ def _statement(entry: dict[str, Any]) -> dict[str, Any]:
 
 
 __all__ = ["Page", "StoredPicture", "actor_clause", "like", "place_clause", "query_clauses", "span_clause"]
+
+
+# -- paginated resources ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EventFilters:
+    type: str | None = None
+    status: str | None = None
+    actor: str | None = None  # an actor key (a lone surname's key finds the full name's events too)
+    place: str | None = None  # a place key
+    bbox: tuple[float, float, float, float] | None = None  # min lon, min lat, max lon, max lat
+    since: int | None = None
+    until: int | None = None
+    min_sources: int | None = None
+
+
+@dataclass(frozen=True)
+class ClaimFilters:
+    speaker: str | None = None  # the fused speaker's key
+    stance: str | None = None
+    factuality: str | None = None
+    text: str | None = None  # a substring of the content (case- and accent-insensitive)
+    since: int | None = None  # a carrier published on or after
+    until: int | None = None
+    min_sources: int | None = None
+
+
+@dataclass(frozen=True)
+class SeriesFilters:
+    category: str | None = None
+    actor: str | None = None
+    contradicted: bool | None = None
+    since: int | None = None
+    until: int | None = None
+
+
+def _keys_of(session: Session, key: str) -> list[str]:
+    """A key and the keys merged into it."""
+    return [key, *session.scalars(select(FusionEntity.key).where(FusionEntity.merged_into == key))]
+
+
+def _term_with_key(item: Any, term: str, keys: list[str]) -> ColumnElement[bool]:
+    t = PictureTerm
+    return exists().where(t.item_id == item.id, t.term == term, t.key.in_(keys))
+
+
+def event_clauses(session: Session, f: EventFilters) -> list[ColumnElement[bool]]:
+    e, t = PictureEvent, PictureTerm
+    found: list[ColumnElement[bool]] = []
+    found += [e.type == f.type] if f.type else []
+    found += [e.status == f.status] if f.status else []
+    found += [e.independent >= f.min_sources] if f.min_sources is not None else []
+    found += [_term_with_key(e, "actor", _keys_of(session, f.actor))] if f.actor else []
+    found += [_term_with_key(e, "place", [f.place])] if f.place else []
+    if f.bbox is not None:
+        west, south, east, north = f.bbox
+        found.append(
+            exists().where(t.item_id == e.id, t.term == "place", t.lat.between(south, north), t.lon.between(west, east))
+        )
+    span = span_clause("e", f.since, f.until)
+    return found + ([span] if span is not None else [])
+
+
+def claim_clauses(session: Session, f: ClaimFilters) -> list[ColumnElement[bool]]:
+    c = PictureClaim
+    found: list[ColumnElement[bool]] = []
+    found += [c.speaker.in_(_keys_of(session, f.speaker))] if f.speaker else []
+    found += [c.stance == f.stance] if f.stance else []
+    found += [(" " + c.factualities + " ").like(like(f" {f.factuality} "), escape="\\")] if f.factuality else []
+    found += [c.content.like(like(fold(f.text).strip()), escape="\\")] if f.text else []
+    found += [c.independent >= f.min_sources] if f.min_sources is not None else []
+    span = span_clause("c", f.since, f.until)
+    return found + ([span] if span is not None else [])
+
+
+def series_clauses(session: Session, f: SeriesFilters) -> list[ColumnElement[bool]]:
+    s = PictureSeries
+    found: list[ColumnElement[bool]] = []
+    found += [s.category == f.category] if f.category else []
+    found += [_term_with_key(s, "actor", _keys_of(session, f.actor))] if f.actor else []
+    if f.contradicted is not None:
+        found.append(s.contradictions > 0 if f.contradicted else s.contradictions == 0)
+    span = span_clause("f", f.since, f.until)
+    return found + ([span] if span is not None else [])
+
+
+def page(
+    session: Session,
+    model: Any,
+    where: list[ColumnElement[bool]],
+    limit: int,
+    offset: int = 0,
+    after: str | None = None,
+    order: Any = None,
+) -> tuple[int, list[tuple[str, str]], str | None]:
+    """The total of matching items and one page of (rank, view JSON), by ``order`` (``model.rank``)
+    from ``offset`` or after the cursor rank ``after``; and the cursor of the next page."""
+    order = order if order is not None else model.rank
+    total = session.scalar(select(func.count()).select_from(model).where(*where)) or 0
+    query = select(order, model.view).where(*where)
+    if after is not None:
+        query = query.where(order > after)
+    rows = [
+        tuple(r) for r in session.execute(query.order_by(order).offset(offset if after is None else 0).limit(limit + 1))
+    ]
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return total, rows, (rows[-1][0] if more and rows else None)  # type: ignore[return-value]
+
+
+def item(session: Session, model: Any, item_id: str) -> dict[str, Any] | None:
+    found = session.scalar(select(model.view).where(model.id == item_id))
+    return None if found is None else json.loads(found)
+
+
+def contradictions_page(
+    session: Session, f: SeriesFilters, limit: int, offset: int
+) -> tuple[int, list[dict[str, Any]]]:
+    """Contradictions of the matching series, most contradicted series first, each with its two sides."""
+    where = [*series_clauses(session, f), PictureSeries.contradictions > 0]
+    total = session.scalar(select(func.coalesce(func.sum(PictureSeries.contradictions), 0)).where(*where)) or 0
+    skip, out = offset, []
+    light = select(PictureSeries.id, PictureSeries.contradictions).where(*where).order_by(PictureSeries.rank)
+    for series_id, count in session.execute(light).all():
+        if skip >= count:
+            skip -= count
+            continue
+        view = item(session, PictureSeries, series_id) or {}
+        for c in view.get("contradictions", [])[skip:]:
+            sides = c["sides"]
+            out.append({"series": view["id"], "subject": view["subject"]["label"], "kind": c["kind"],
+                        "a": sides[0], "b": sides[1]})  # fmt: skip
+            if len(out) == limit:
+                return int(total), out
+        skip = 0
+    return int(total), out
+
+
+def entity_page(
+    session: Session, kind: str | None, query: str | None, limit: int, offset: int = 0
+) -> tuple[int, list[dict[str, Any]]]:
+    """Actors and places of the picture, in the most documents first (ties by key), as ``summary_dict``."""
+    e = FusionEntity
+    where: list[ColumnElement[bool]] = []
+    where += [e.kind == kind] if kind else []
+    if query:
+        pattern = like(query.casefold())
+        where.append(or_(func.lower(e.key).like(pattern, escape="\\"), func.lower(e.names).like(pattern, escape="\\")))
+    total = session.scalar(select(func.count()).select_from(e).where(*where)) or 0
+    rows = session.execute(
+        select(e.key, e.kind, e.display, e.names, e.types, e.country, e.own)
+        .where(*where)
+        .order_by(e.rank)
+        .offset(offset)
+        .limit(limit)
+    )
+    return total, [
+        {
+            "key": r.key,
+            "kind": r.kind,
+            "name": r.display,
+            "aliases": sorted(json.loads(r.names)),
+            "type": most_common(Counter(json.loads(r.types))),
+            "country": r.country,
+            "documents": r.own,
+        }
+        for r in rows
+    ]

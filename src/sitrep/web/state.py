@@ -19,12 +19,13 @@ import logging
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sitrep.errors import SitrepError
-from sitrep.model import Document
-from sitrep.pipeline import extract
 from sitrep.store import Store
+
+if TYPE_CHECKING:
+    from sitrep.model import Document
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +104,8 @@ class LivePicture:
 
     def extract(self, document: Document) -> dict[str, Any]:
         """The sitrep/1 extraction of one document, not stored."""
+        from sitrep.pipeline import extract  # loaded by the first extraction, not at startup
+
         with self._extract_lock:
             return extract(document).to_dict()
 

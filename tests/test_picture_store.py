@@ -139,3 +139,22 @@ def test_saving_a_document_twice_changes_nothing(store: Store) -> None:
     assert store.save_document(SCENARIO[0]) is False
     assert store.picture_pending() == 0
     assert stored(store) == first
+
+
+def test_sitrep_check_compares_the_persisted_picture_with_a_rebuild(store: Store) -> None:
+    from sqlalchemy import delete
+
+    from sitrep.store.check import check_store
+    from sitrep.store.picture_tables import PictureEvent
+
+    save_all(store, SCENARIO)
+    assert check_store(store).ok
+    with store.session() as session, session.begin():
+        session.execute(delete(PictureEvent).where(PictureEvent.id == REFERENCE_EVENT))
+    found = {r.name: r for r in check_store(store).results}["picture"]
+    assert not found.ok and "rebuild" in found.problems[0]
+    store.rebuild_picture()
+    assert check_store(store).ok
+
+
+REFERENCE_EVENT = build_picture(SCENARIO).to_dict()["events"][0]["id"]

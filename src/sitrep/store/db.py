@@ -11,6 +11,7 @@ re-run that skips ``has_document`` ids resumes where the last one stopped.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -41,6 +42,7 @@ from sitrep.store.rows import LayerRows, Row, document_id_of, document_row, laye
 from sitrep.store.stories import file_story, split_story, story_groups
 from sitrep.store.tables import ALL_MODELS, LAYER_MODELS, Document, Story
 
+log = logging.getLogger(__name__)
 STATUS_EXTRACTED = "extracted"
 STATUS_SKIPPED_LANGUAGE = "skipped_language"
 ITER_BATCH_SIZE = 100
@@ -291,8 +293,12 @@ class Store:
 
     def _picture_step(self) -> None:
         """After a write: bring the picture up to date unless deferred (``sync_after_write = False``)."""
-        if self.sync_after_write:
+        if not self.sync_after_write:
+            return
+        try:
             self.sync_picture()
+        except StoreError as exc:  # the document is saved; its change stays queued for the next picture step
+            log.warning("%s", exc)
 
     def close(self) -> None:
         """Release every connection; the Store cannot be used afterwards."""

@@ -76,6 +76,7 @@ from sitrep.store.picture_tables import (
     PictureMeta,
     PictureSeries,
     PictureTerm,
+    table_of,
 )
 from sitrep.store.tables import Document, Story
 
@@ -132,9 +133,9 @@ def sync_picture(session: Session, rules: FusionRules | None = None, limit: int 
 def reset_picture(session: Session) -> None:
     """Empty the picture and queue every extracted document (``sitrep rebuild``; call ``sync_picture`` next)."""
     lock_picture(session)
-    for model in (PictureTerm, PictureMember, PictureEvent, PictureClaim, PictureSeries, PictureMeta):
-        session.execute(delete(model))
-    for model in (FusionKey, FusionReport, FusionMention, FusionEntity, FusionDocument, FusionQueue):
+    models: tuple[Any, ...] = (PictureTerm, PictureMember, PictureEvent, PictureClaim, PictureSeries, PictureMeta)
+    models += (FusionKey, FusionReport, FusionMention, FusionEntity, FusionDocument, FusionQueue)
+    for model in models:
         session.execute(delete(model))
     ids = select(Document.id).where(Document.extraction.is_not(None)).order_by(Document.ingested_at, Document.id)
     for batch in chunks(session.scalars(ids).all(), 5000):
@@ -161,7 +162,7 @@ def add_to_meta(session: Session, deltas: dict[str, int]) -> None:
     )
     for name, delta in deltas.items():
         if name not in stored:
-            session.execute(insert(PictureMeta.__table__), [{"name": name, "value": str(delta)}])
+            session.execute(insert(table_of(PictureMeta)), [{"name": name, "value": str(delta)}])
         elif delta:
             session.execute(
                 update(PictureMeta).where(PictureMeta.name == name).values(value=str(int(stored[name]) + delta))
@@ -183,7 +184,7 @@ def picture_version(session: Session) -> str:
 def _new_version(session: Session) -> None:
     token = uuid.uuid4().hex
     if session.scalar(select(PictureMeta.value).where(PictureMeta.name == "version")) is None:
-        session.execute(insert(PictureMeta.__table__), [{"name": "version", "value": token}])
+        session.execute(insert(table_of(PictureMeta)), [{"name": "version", "value": token}])
     else:
         session.execute(update(PictureMeta).where(PictureMeta.name == "version").values(value=token))
 
@@ -287,8 +288,8 @@ class _Batch:
             }
             for doc, r in self.new.items()
         ]
-        for batch in chunks(rows, 500):
-            s.execute(insert(FusionDocument.__table__), batch)
+        for part in chunks(rows, 500):
+            s.execute(insert(table_of(FusionDocument)), part)
         for doc, r in self.new.items():
             self.ctx.records.put(doc, r)
         labels = old_labels | set(current.values())
@@ -320,7 +321,7 @@ class _Batch:
                 .where(FusionDocument.story.in_(batch))
                 .group_by(FusionDocument.story)
             )
-            after.update(dict(self.session.execute(query).all()))  # type: ignore[arg-type]
+            after.update(dict(self.session.execute(query).all()))
         stories = syndicated = 0
         for label in touched:
             before = after[label] - added[label] + removed[label]
@@ -410,7 +411,7 @@ class _Batch:
         return comps
 
     def _members(self, kind: str, comps: set[str]) -> list[Any]:
-        found = []
+        found: list[Any] = []
         for batch in chunks(sorted(comps)):
             query = select(FusionReport.document_id, FusionReport.record).where(
                 FusionReport.kind == kind, FusionReport.component.in_(batch)
@@ -455,15 +456,15 @@ class _Batch:
             for r in new
             if r.ref in new_refs
         ]
-        for batch in chunks(rows, 500):
-            s.execute(insert(FusionReport.__table__), batch)
+        for part in chunks(rows, 500):
+            s.execute(insert(table_of(FusionReport)), part)
         key_rows = [
             {"kind": kind, "key": k, "document_id": r.document, "item_id": r.id}
             for r in new
             for k in sorted(set(keys_of(r)))
         ]
-        for batch in chunks(key_rows, 2000):
-            s.execute(insert(FusionKey.__table__), batch)
+        for part in chunks(key_rows, 2000):
+            s.execute(insert(table_of(FusionKey)), part)
         self._component_of.update({(kind, *ref): c for ref, c in component_of.items()})
 
     def _component(self, kind: str, ref: Ref) -> str:
@@ -582,7 +583,7 @@ class _Batch:
 
     def _preload_entities(self, keys: Iterable[str]) -> None:
         """Display names and merges of these keys and of the keys they merge into, in two queries."""
-        rows = self.ctx.state.entities.rows
+        rows = self.ctx.entities.rows
         keys = set(keys)
         rows.preload(keys)
         rows.preload({m for k in keys if (row := rows.get(k)) and (m := row[1])})
@@ -612,7 +613,7 @@ class _Batch:
                 "lat": ref.lat, "lon": ref.lon}  # fmt: skip
 
     def _event_terms(self, fused: Fused[EventReport]) -> list[dict[str, Any]]:
-        found = []
+        found: list[dict[str, Any]] = []
         for m in fused.members:
             found.extend(self._actor_term(fused.id, "actor", a) for a in (m.source, m.target) if a is not None)
             if m.place is not None:
@@ -668,17 +669,17 @@ class _Batch:
 
     def _write(self, model: Any, rows: list[Any], members: list[Any], terms: list[Any]) -> None:
         s = self.session
-        for batch in chunks(rows, 200):
-            s.execute(insert(model.__table__), batch)
-        for batch in chunks(members, 2000):
-            s.execute(insert(PictureMember.__table__), batch)
+        for part in chunks(rows, 200):
+            s.execute(insert(table_of(model)), part)
+        for part in chunks(members, 2000):
+            s.execute(insert(table_of(PictureMember)), part)
         positions: Counter[str] = Counter()
         full = []
         for term in terms:
             full.append({**TERM_DEFAULTS, **term, "position": positions[term["item_id"]]})
             positions[term["item_id"]] += 1
-        for batch in chunks(full, 1000):
-            s.execute(insert(PictureTerm.__table__), batch)
+        for part in chunks(full, 1000):
+            s.execute(insert(table_of(PictureTerm)), part)
 
     # -- 5. figure series -------------------------------------------------------------------
 

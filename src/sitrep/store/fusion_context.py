@@ -166,11 +166,13 @@ class StoredMerges:
 class StoredState:
     """The parts of ``FusionState`` the views read."""
 
-    def __init__(self, session: Session, rules: FusionRules, records: LazyMap[str, StoredRecords]) -> None:
+    def __init__(
+        self, session: Session, rules: FusionRules, records: LazyMap[str, StoredRecords], entities: StoredEntities
+    ) -> None:
         self.rules = rules
         self.records = records
         self.documents = _Infos(records)
-        self.entities = StoredEntities(session)
+        self.entities = entities
         self.claim_reports = _ClaimReports(records)
 
 
@@ -200,9 +202,10 @@ class StoreContext(Context):
         self.session = session
         self.rules = rules
         self.records: LazyMap[str, StoredRecords] = LazyMap(self._fetch_records)
-        self.state = StoredState(session, rules, self.records)  # type: ignore[assignment]
+        self.entities = StoredEntities(session)
+        self.state = StoredState(session, rules, self.records, self.entities)  # type: ignore[assignment]
         self.story = LazyMap(self._fetch_stories)  # type: ignore[assignment]
-        self.merges = StoredMerges(self.state.entities)  # type: ignore[assignment,arg-type]
+        self.merges = StoredMerges(self.entities)  # type: ignore[assignment]
         self.fused_events = LazyMap(self._fetch_events)  # type: ignore[assignment]
 
     def _fetch_records(self, docs: list[str]) -> dict[str, StoredRecords]:

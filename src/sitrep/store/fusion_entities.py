@@ -20,10 +20,10 @@ from sqlalchemy.orm import Session
 
 from sitrep.fuse.entities import most_common
 from sitrep.store.fusion_context import StoredRecords, chunks
-from sitrep.store.picture_tables import FusionEntity, FusionMention
+from sitrep.store.picture_tables import FusionEntity, FusionMention, table_of
 
-ENTITIES = FusionEntity.__table__
-MENTIONS = FusionMention.__table__
+ENTITIES = table_of(FusionEntity)
+MENTIONS = table_of(FusionMention)
 COLUMNS = ("kind", "display", "surname", "person", "country", "merged_into", "names", "types", "countries", "own",
            "documents", "rank")  # fmt: skip
 BIG = 10**9
@@ -93,8 +93,8 @@ def _write_mentions(session: Session, old: dict[str, StoredRecords], new: dict[s
         for doc, r in new.items()
         for m in r.mentions
     ]
-    for batch in chunks(rows, 2000):
-        session.execute(insert(MENTIONS), batch)
+    for part in chunks(rows, 2000):
+        session.execute(insert(MENTIONS), part)
 
 
 def _rows(session: Session, column: Any, values: Iterable[str]) -> dict[str, dict[str, Any]]:
@@ -206,8 +206,8 @@ def _write_rows(session: Session, before: dict[str, dict[str, Any]], after: dict
             fresh.append({"key": key, **stored})
         elif row != before[key]:
             changed.append({"b_key": key, **stored})
-    for batch in chunks(fresh, 1000):
-        session.execute(insert(ENTITIES), batch)
+    for part in chunks(fresh, 1000):
+        session.execute(insert(ENTITIES), part)
     if changed:
         statement = (
             update(ENTITIES).where(ENTITIES.c.key == bindparam("b_key")).values({c: bindparam(c) for c in COLUMNS})

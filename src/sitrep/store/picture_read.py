@@ -78,18 +78,18 @@ def span_clause(kind: str, since: int | None, until: int | None) -> ColumnElemen
         return None
     if kind == "e":
         e = PictureEvent
-        parts = [e.start.is_not(None)]
-        parts += [e.end >= since] if since is not None else []
-        parts += [e.start <= until] if until is not None else []
-        return and_(*parts)
+        dated: list[ColumnElement[bool]] = [e.start.is_not(None)]
+        dated += [e.end >= since] if since is not None else []
+        dated += [e.start <= until] if until is not None else []
+        return and_(*dated)
     if kind == "c":
         m = PictureMember
-        parts = [m.item_id == PictureClaim.id, m.kind == "c", m.published.is_not(None)]
-        parts += [m.published >= since] if since is not None else []
-        parts += [m.published <= until] if until is not None else []
-        return exists().where(*parts)
+        carried: list[ColumnElement[bool]] = [m.item_id == PictureClaim.id, m.kind == "c", m.published.is_not(None)]
+        carried += [m.published >= since] if since is not None else []
+        carried += [m.published <= until] if until is not None else []
+        return exists().where(*carried)
     t = PictureTerm
-    parts = [t.item_id == PictureSeries.id, t.term == "when"]
+    parts: list[ColumnElement[bool]] = [t.item_id == PictureSeries.id, t.term == "when"]
     parts += [t.end >= since] if since is not None else []
     parts += [t.start <= until] if until is not None else []
     return exists().where(*parts)
@@ -320,7 +320,7 @@ class StoredPicture:
         parts = self._parts(set(groups))
         counts = self._counters({k for keys in parts.values() for k in keys})
         display = self._displays(set(groups))
-        out = []
+        out: list[dict[str, Any]] = []
         for head in groups:
             names: Counter[str] = Counter()
             types: Counter[str] = Counter()
@@ -507,7 +507,7 @@ def page(
     ]
     more = len(rows) > limit
     rows = rows[:limit]
-    return total, rows, (rows[-1][0] if more and rows else None)  # type: ignore[return-value]
+    return total, rows, (rows[-1][0] if more and rows else None)
 
 
 def item(session: Session, model: Any, item_id: str) -> dict[str, Any] | None:

@@ -20,7 +20,9 @@ actors, places and dates each item can be filtered by.
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Float, Index, Integer, LargeBinary, String, Text
+from typing import Any, cast
+
+from sqlalchemy import BigInteger, Float, Index, Integer, LargeBinary, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sitrep.store.tables import Base
@@ -214,3 +216,8 @@ PICTURE_MODELS: tuple[type[Base], ...] = (
     PictureTerm,
     PictureMeta,
 )
+
+
+def table_of(model: Any) -> Table:
+    """A model's Core table (for executemany inserts with one column set)."""
+    return cast(Table, model.__table__)

@@ -735,6 +735,7 @@ class _Batch:
                         "rank": _rank(BIG - len(series.contradictions), BIG - len(series.entries), view["id"]),
                         "category": series.key[1],
                         "contradictions": len(series.contradictions),
+                        "clash_published": _clash_published(series, self.ctx),
                         "entries": len(series.entries),
                         "view": json.dumps(view, ensure_ascii=False),
                     }
@@ -787,6 +788,18 @@ class _Batch:
                 if r.place is not None:
                     found.append(self._place_term(item, r.place))
         return found
+
+
+def _clash_published(series: Series, ctx: StoreContext) -> int | None:
+    """The newest publication day among the reports of the series' contradictions (for "new developments")."""
+    days = [
+        ctx.state.documents[r.document].published
+        for c in series.contradictions
+        for i in (*c.a, *c.b)
+        for r in series.entries[i].reports
+    ]
+    known = [d for d in days if d is not None]
+    return max(known) if known else None
 
 
 class _EventIds:

@@ -13,9 +13,10 @@ import json
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, false, func, or_, select
+from sqlalchemy import ColumnElement, and_, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from sitrep.fuse.entities import most_common
@@ -57,7 +58,7 @@ def place_clause(item: Any, place: str) -> ColumnElement[bool]:
         t.country_folded == q,
         (t.country == code) if code else false(),
     )
-    return exists().where(t.item_id == item.id, t.term == "place", matches)
+    return item.id.in_(select(t.item_id).where(t.term == "place", matches))
 
 
 def actor_clause(item: Any, actor: str) -> ColumnElement[bool]:
@@ -69,7 +70,7 @@ def actor_clause(item: Any, actor: str) -> ColumnElement[bool]:
         t.display.like(pattern, escape="\\"),
         t.key_folded.like(pattern, escape="\\"),
     )
-    return exists().where(t.item_id == item.id, t.term == "actor", matches)
+    return item.id.in_(select(t.item_id).where(t.term == "actor", matches))
 
 
 def span_clause(kind: str, since: int | None, until: int | None) -> ColumnElement[bool] | None:
@@ -84,15 +85,15 @@ def span_clause(kind: str, since: int | None, until: int | None) -> ColumnElemen
         return and_(*dated)
     if kind == "c":
         m = PictureMember
-        carried: list[ColumnElement[bool]] = [m.item_id == PictureClaim.id, m.kind == "c", m.published.is_not(None)]
+        carried: list[ColumnElement[bool]] = [m.kind == "c", m.published.is_not(None)]
         carried += [m.published >= since] if since is not None else []
         carried += [m.published <= until] if until is not None else []
-        return exists().where(*carried)
+        return PictureClaim.id.in_(select(m.item_id).where(*carried))
     t = PictureTerm
-    parts: list[ColumnElement[bool]] = [t.item_id == PictureSeries.id, t.term == "when"]
+    parts: list[ColumnElement[bool]] = [t.term == "when"]
     parts += [t.end >= since] if since is not None else []
     parts += [t.start <= until] if until is not None else []
-    return exists().where(*parts)
+    return PictureSeries.id.in_(select(t.item_id).where(*parts))
 
 
 def query_clauses(kind: str, query: Query) -> list[ColumnElement[bool]]:
@@ -216,9 +217,8 @@ class StoredPicture:
     ) -> list[dict[str, Any]]:
         query = (
             select(PictureSeries.view)
-            .where(*where, PictureSeries.contradictions > 0)
+            .where(*where, PictureSeries.contradictions > 0, PictureSeries.clash_published >= iso_to_day(cutoff))
             .order_by(PictureSeries.rank)
-            .execution_options(yield_per=100)
         )
         found: list[dict[str, Any]] = []
         for text in self.session.scalars(query):
@@ -394,6 +394,10 @@ class StoredPicture:
         return found
 
 
+def iso_to_day(iso: str) -> int:
+    return date.fromisoformat(iso).toordinal() if iso else 0
+
+
 def _statement(entry: dict[str, Any]) -> dict[str, Any]:
     return {k: entry[k] for k in ("value", "low", "high", "qualifier", "text")}
 
@@ -443,7 +447,7 @@ def _keys_of(session: Session, key: str) -> list[str]:
 
 def _term_with_key(item: Any, term: str, keys: list[str]) -> ColumnElement[bool]:
     t = PictureTerm
-    return exists().where(t.item_id == item.id, t.term == term, t.key.in_(keys))
+    return item.id.in_(select(t.item_id).where(t.term == term, t.key.in_(keys)))
 
 
 def event_clauses(session: Session, f: EventFilters) -> list[ColumnElement[bool]]:
@@ -457,7 +461,7 @@ def event_clauses(session: Session, f: EventFilters) -> list[ColumnElement[bool]
     if f.bbox is not None:
         west, south, east, north = f.bbox
         found.append(
-            exists().where(t.item_id == e.id, t.term == "place", t.lat.between(south, north), t.lon.between(west, east))
+            e.id.in_(select(t.item_id).where(t.term == "place", t.lat.between(south, north), t.lon.between(west, east)))
         )
     span = span_clause("e", f.since, f.until)
     return found + ([span] if span is not None else [])

@@ -126,7 +126,7 @@ class PictureEvent(Base):
     reports: Mapped[int] = mapped_column(Integer)
     start: Mapped[int | None] = mapped_column(Integer, index=True)
     end: Mapped[int | None] = mapped_column(Integer)
-    first_published: Mapped[int | None] = mapped_column(Integer)
+    first_published: Mapped[int | None] = mapped_column(Integer, index=True)
     view: Mapped[str] = mapped_column(Text)
     brief: Mapped[str] = mapped_column(Text)  # JSON: what the developments list shows
 
@@ -142,7 +142,7 @@ class PictureClaim(Base):
     factualities: Mapped[str] = mapped_column(Text)  # space-separated
     content: Mapped[str] = mapped_column(Text)  # folded, for text search
     independent: Mapped[int] = mapped_column(Integer)
-    first_published: Mapped[int | None] = mapped_column(Integer)
+    first_published: Mapped[int | None] = mapped_column(Integer, index=True)
     view: Mapped[str] = mapped_column(Text)
     brief: Mapped[str] = mapped_column(Text)
 
@@ -154,6 +154,7 @@ class PictureSeries(Base):
     rank: Mapped[str] = mapped_column(Text, index=True)
     category: Mapped[str] = mapped_column(String, index=True)
     contradictions: Mapped[int] = mapped_column(Integer, index=True)
+    clash_published: Mapped[int | None] = mapped_column(Integer, index=True)  # newest report of a contradiction
     entries: Mapped[int] = mapped_column(Integer)
     view: Mapped[str] = mapped_column(Text)
 
@@ -162,6 +163,7 @@ class PictureMember(Base):
     """A member report of a fused item: an event report ("e"), claim report ("c") or figure ("f")."""
 
     __tablename__ = "picture_members"
+    __table_args__ = (Index(None, "kind", "published"),)
 
     kind: Mapped[str] = mapped_column(String(1), primary_key=True)
     document_id: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -174,7 +176,12 @@ class PictureTerm(Base):
     """An actor, place or date an item can be found by (``term``: actor, speaker, place, when)."""
 
     __tablename__ = "picture_terms"
-    __table_args__ = (Index(None, "term", "key"), Index(None, "term", "lat", "lon"))
+    __table_args__ = (
+        Index(None, "term", "key"),
+        Index(None, "term", "lat", "lon"),
+        Index(None, "term", "start"),
+        Index(None, "term", "end"),
+    )
 
     item_id: Mapped[str] = mapped_column(String(32), primary_key=True)
     position: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)

@@ -123,6 +123,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("picture_claims", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_picture_claims_component"), ["component"], unique=False)
+        batch_op.create_index(batch_op.f("ix_picture_claims_first_published"), ["first_published"], unique=False)
         batch_op.create_index(batch_op.f("ix_picture_claims_rank"), ["rank"], unique=False)
         batch_op.create_index(batch_op.f("ix_picture_claims_speaker"), ["speaker"], unique=False)
         batch_op.create_index(batch_op.f("ix_picture_claims_stance"), ["stance"], unique=False)
@@ -146,6 +147,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("picture_events", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_picture_events_component"), ["component"], unique=False)
+        batch_op.create_index(batch_op.f("ix_picture_events_first_published"), ["first_published"], unique=False)
         batch_op.create_index(batch_op.f("ix_picture_events_independent"), ["independent"], unique=False)
         batch_op.create_index(batch_op.f("ix_picture_events_rank"), ["rank"], unique=False)
         batch_op.create_index(batch_op.f("ix_picture_events_start"), ["start"], unique=False)
@@ -164,6 +166,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("picture_members", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_picture_members_item_id"), ["item_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_picture_members_kind_published"), ["kind", "published"], unique=False)
 
     op.create_table(
         "picture_meta",
@@ -177,6 +180,7 @@ def upgrade() -> None:
         sa.Column("rank", sa.Text(), nullable=False),
         sa.Column("category", sa.String(), nullable=False),
         sa.Column("contradictions", sa.Integer(), nullable=False),
+        sa.Column("clash_published", sa.Integer(), nullable=True),
         sa.Column("entries", sa.Integer(), nullable=False),
         sa.Column("view", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_picture_series")),
@@ -184,6 +188,7 @@ def upgrade() -> None:
     with op.batch_alter_table("picture_series", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_picture_series_category"), ["category"], unique=False)
         batch_op.create_index(batch_op.f("ix_picture_series_contradictions"), ["contradictions"], unique=False)
+        batch_op.create_index(batch_op.f("ix_picture_series_clash_published"), ["clash_published"], unique=False)
         batch_op.create_index(batch_op.f("ix_picture_series_rank"), ["rank"], unique=False)
 
     op.create_table(
@@ -206,6 +211,8 @@ def upgrade() -> None:
     with op.batch_alter_table("picture_terms", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_picture_terms_term_key"), ["term", "key"], unique=False)
         batch_op.create_index(batch_op.f("ix_picture_terms_term_lat_lon"), ["term", "lat", "lon"], unique=False)
+        batch_op.create_index(batch_op.f("ix_picture_terms_term_start"), ["term", "start"], unique=False)
+        batch_op.create_index(batch_op.f("ix_picture_terms_term_end"), ["term", "end"], unique=False)
 
     _queue_existing(op.get_bind())
 

@@ -122,3 +122,8 @@ def test_bad_parameters_are_422(client: Any, path: str, params: dict[str, Any]) 
     answer = client.get(path, params=params)
     assert answer.status_code == 422, answer.text
     assert "detail" in answer.json()
+
+
+def test_a_nul_character_in_a_filter_is_422(client: Any) -> None:
+    for path, name in (("/api/events", "actor"), ("/api/claims", "text"), ("/api/series", "category")):
+        assert client.get(path, params={name: "a\x00b"}).status_code == 422

@@ -202,6 +202,13 @@ MinSources = Annotated[int | None, Query(ge=1, le=1_000_000, description="At lea
 Coordinate = Annotated[float | None, Query(ge=-180, le=180)]
 
 
+def no_nul(**params: str | None) -> None:
+    """422 for a NUL character in a text parameter (PostgreSQL cannot compare with one)."""
+    for name, value in params.items():
+        if value is not None and "\x00" in value:
+            raise HTTPException(422, f"query.{name}: contains a NUL character")
+
+
 def day_of(name: str, value: str | None) -> int | None:
     checked = checked_date(name, value)
     return None if checked is None else day_number(checked)
@@ -293,6 +300,7 @@ def get_events(
     cursor: Cursor = None,
 ) -> Any:
     """Events as in `/api/picture`; `actor`/`place` are keys (`/api/entities`), the box is in degrees."""
+    no_nul(type=type, status=status, actor=actor, place=place)
     filters = EventFilters(type or None, status or None, actor or None, place or None,
                            bounding_box(west, south, east, north), day_of("since", since), day_of("until", until),
                            min_sources)  # fmt: skip
@@ -321,6 +329,7 @@ def get_timeline(
     cursor: Cursor = None,
 ) -> Any:
     """Earliest first, undated last (the picture's `timeline`)."""
+    no_nul(type=type, actor=actor, place=place)
     filters = EventFilters(type or None, None, actor or None, place or None, None, day_of("since", since),
                            day_of("until", until), min_sources)  # fmt: skip
     return cached_read(
@@ -355,6 +364,7 @@ def get_claims(
     cursor: Cursor = None,
 ) -> Any:
     """`text` is a substring of the claim (case- and accent-insensitive); dates are the carriers' publication."""
+    no_nul(speaker=speaker, stance=stance, factuality=factuality, text=text)
     filters = ClaimFilters(speaker or None, stance or None, factuality or None, text or None,
                            day_of("since", since), day_of("until", until), min_sources)  # fmt: skip
     return cached_read(
@@ -380,6 +390,7 @@ def get_series(
     offset: Offset = 0,
     cursor: Cursor = None,
 ) -> Any:
+    no_nul(category=category, actor=actor)
     filters = SeriesFilters(category or None, actor or None, contradicted, day_of("since", since),
                             day_of("until", until))  # fmt: skip
     return cached_read(
@@ -406,6 +417,7 @@ def get_contradictions(
     offset: Offset = 0,
 ) -> Any:
     """Each contradiction with its series, subject and both sides (values, speakers, dates, sources)."""
+    no_nul(category=category, actor=actor)
     filters = SeriesFilters(category or None, actor or None, True, day_of("since", since), day_of("until", until))
 
     def build() -> ContradictionPage:

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from types import TracebackType
-from typing import Any, Self, cast
+from typing import TYPE_CHECKING, Any, Self, cast
 
 from alembic.util import CommandError
 from sqlalchemy import CursorResult, Engine, delete, func, insert, select
@@ -27,20 +27,15 @@ from sitrep.errors import StoreError
 from sitrep.keys import copy_test
 from sitrep.store.connect import SQLITE_BEGIN_OPTION, create_store_engine, database_url, error_reason, store_error
 from sitrep.store.entities import EntitySummary
-from sitrep.store.fusion import (
-    SyncResult,
-    enqueue,
-    meta_counts,
-    pending,
-    picture_version,
-    reset_picture,
-    sync_picture,
-)
 from sitrep.store.migrate import upgrade_to_head
-from sitrep.store.picture_read import StoredPicture, entity_page
+from sitrep.store.picture_tables import FusionQueue
 from sitrep.store.rows import LayerRows, Row, document_id_of, document_row, layer_rows
 from sitrep.store.stories import file_story, split_story, story_groups
 from sitrep.store.tables import ALL_MODELS, LAYER_MODELS, Document, Story
+
+if TYPE_CHECKING:  # the fusion code loads with the first picture step, not with the store
+    from sitrep.store.fusion import SyncResult
+    from sitrep.store.picture_read import StoredPicture
 
 log = logging.getLogger(__name__)
 STATUS_EXTRACTED = "extracted"
@@ -210,6 +205,8 @@ class Store:
     ) -> tuple[int, list[dict[str, Any]]]:
         """The number of matching entities and one page of them (``summary_dict`` shape), read from the
         persisted picture's registry (queued documents are taken in first)."""
+        from sitrep.store.picture_read import entity_page
+
         self._catch_up()
         with self._reading("read entities from"), self._reader() as session:
             return entity_page(session, kind, query, limit, offset)
@@ -239,6 +236,8 @@ class Store:
     def sync_picture(self, limit: int | None = None) -> SyncResult:
         """Take queued documents into the persisted picture (the step each save runs right after its commit;
         resumable: what a crash leaves queued is taken in by the next call)."""
+        from sitrep.store.fusion import sync_picture
+
         try:
             with self._writer.begin() as session:
                 return sync_picture(session, limit=limit)
@@ -254,6 +253,8 @@ class Store:
 
     def rebuild_picture(self, batch: int = 500) -> int:
         """Recompute the persisted picture from every stored extraction; return how many documents it holds."""
+        from sitrep.store.fusion import reset_picture
+
         try:
             with self._writer.begin() as session:
                 reset_picture(session)
@@ -265,12 +266,16 @@ class Store:
 
     def picture_pending(self) -> int:
         """How many saved or deleted documents the persisted picture has not taken in yet."""
+        from sitrep.store.fusion import pending
+
         with self._reading("read the picture from"), self._reader() as session:
             return pending(session)
 
     @contextmanager
     def picture(self) -> Iterator[StoredPicture]:
         """The persisted picture, read in one session (``with store.picture() as p: p.to_dict()``)."""
+        from sitrep.store.picture_read import StoredPicture
+
         with self._reading("read the picture from"), self._reader() as session:
             yield StoredPicture(session)
 
@@ -283,11 +288,15 @@ class Store:
 
     def picture_version(self) -> str:
         """A token that changes whenever the persisted picture does."""
+        from sitrep.store.fusion import picture_version
+
         with self._reading("read the picture from"), self._reader() as session:
             return picture_version(session)
 
     def picture_documents(self) -> int:
         """How many documents the persisted picture includes."""
+        from sitrep.store.fusion import meta_counts
+
         with self._reading("read the picture from"), self._reader() as session:
             return meta_counts(session, ["documents"])["documents"]
 
@@ -346,6 +355,11 @@ class Store:
             yield
         except SQLAlchemyError as exc:
             raise store_error(action, self._engine.url, exc) from exc
+
+
+def enqueue(session: Session, document_id: str, op: str) -> None:
+    """Queue a document for the picture in the caller's transaction (``op``: "add" or "remove")."""
+    session.execute(insert(FusionQueue), [{"document_id": document_id, "op": op}])
 
 
 def _summary_fields(row: dict[str, Any]) -> dict[str, Any]:

@@ -97,11 +97,6 @@ class SyncResult:
     series: int = 0
 
 
-def enqueue(session: Session, document_id: str, op: str) -> None:
-    """Queue a document for the picture, in the caller's transaction (``op``: "add" or "remove")."""
-    session.execute(insert(FusionQueue), [{"document_id": document_id, "op": op}])
-
-
 def lock_picture(session: Session) -> None:
     """Serialise picture updates with other writers until this transaction ends (PostgreSQL)."""
     if session.get_bind().dialect.name == "postgresql":
@@ -844,4 +839,4 @@ TERM_DEFAULTS: dict[str, Any] = {
 }
 
 
-__all__ = ["SyncResult", "enqueue", "pending", "reset_picture", "short_id", "sync_picture"]
+__all__ = ["SyncResult", "pending", "reset_picture", "short_id", "sync_picture"]

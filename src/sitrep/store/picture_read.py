@@ -58,7 +58,8 @@ def place_clause(item: Any, place: str) -> ColumnElement[bool]:
         t.country_folded == q,
         (t.country == code) if code else false(),
     )
-    return item.id.in_(select(t.item_id).where(t.term == "place", matches))
+    found: ColumnElement[bool] = item.id.in_(select(t.item_id).where(t.term == "place", matches))
+    return found
 
 
 def actor_clause(item: Any, actor: str) -> ColumnElement[bool]:
@@ -70,7 +71,8 @@ def actor_clause(item: Any, actor: str) -> ColumnElement[bool]:
         t.display.like(pattern, escape="\\"),
         t.key_folded.like(pattern, escape="\\"),
     )
-    return item.id.in_(select(t.item_id).where(t.term == "actor", matches))
+    found: ColumnElement[bool] = item.id.in_(select(t.item_id).where(t.term == "actor", matches))
+    return found
 
 
 def span_clause(kind: str, since: int | None, until: int | None) -> ColumnElement[bool] | None:
@@ -447,7 +449,8 @@ def _keys_of(session: Session, key: str) -> list[str]:
 
 def _term_with_key(item: Any, term: str, keys: list[str]) -> ColumnElement[bool]:
     t = PictureTerm
-    return item.id.in_(select(t.item_id).where(t.term == term, t.key.in_(keys)))
+    found: ColumnElement[bool] = item.id.in_(select(t.item_id).where(t.term == term, t.key.in_(keys)))
+    return found
 
 
 def event_clauses(session: Session, f: EventFilters) -> list[ColumnElement[bool]]:

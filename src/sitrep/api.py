@@ -102,6 +102,8 @@ def picture(store: Store | Iterable[Extraction | Mapping[str, Any]], **filters: 
     unknown = sorted(set(filters) - set(PICTURE_FILTERS))
     if unknown:
         raise InputError(f"picture: unknown filter(s) {', '.join(unknown)}; known: {', '.join(PICTURE_FILTERS)}")
+    if hasattr(source := store, "picture_view"):
+        return source.picture_view(**filters)  # type: ignore[no-any-return]  # the persisted picture
     from sitrep.fuse import build_picture
 
     view: dict[str, Any] = build_picture(_extractions(store)).to_dict(**filters)

@@ -310,17 +310,35 @@ def picture(
 
     Example: sitrep picture --since 2026-03-05 --place Kharkiv
     """
-    from sitrep.fuse import build_picture, render_picture
+    from sitrep.fuse import render_picture
 
     check_date(since)
     check_date(until)
-    with open_store(db, must_exist=True) as store:
-        fused = build_picture(store.iter_extractions())
-    view = fused.to_dict(since=since, until=until, place=place, actor=actor, limit=limit if limit or as_json else 10)
+    with open_store(db, must_exist=True) as store:  # the persisted picture, read with indexed queries
+        view = store.picture_view(
+            since=since, until=until, place=place, actor=actor, limit=limit if limit or as_json else 10
+        )
     if as_json:
         click.echo(json.dumps(view, ensure_ascii=False, indent=1))
     else:
         render_picture(view, stdout_console())
+
+
+@main.command()
+@click.option("--db", help=DB_HELP)
+@click.option("--batch", type=click.IntRange(min=1), default=500, show_default=True, help="Documents per step.")
+@friendly_errors
+def rebuild(db: str | None, batch: int) -> None:
+    """Recompute the persisted picture from every stored extraction (after changing the fusion rules, say).
+
+    Example: sitrep rebuild --db sqlite:///sitrep.db
+    """
+    import time
+
+    started = time.perf_counter()
+    with open_store(db, must_exist=True) as store:
+        count = store.rebuild_picture(batch=batch)
+    console.print(f"sitrep: picture rebuilt from {count} documents in {time.perf_counter() - started:.1f} s")
 
 
 EXPORT_FORMATS = ["jsonl", "csv", "parquet", "geojson", "graphml", "acled"]
@@ -545,7 +563,8 @@ def serve(
     app = create_app(db, allowed_hosts=LOCAL_HOSTS if local else ["*"], access=access)
     shown = f"[{host}]" if ":" in host else host
     console.print(
-        f"sitrep: {app.state.live.stats()['documents']} documents in the picture; "
+        f"sitrep: {app.state.live.stats()['documents']} documents in the picture"
+        f"{app.state.live.pending_note()}; "
         f"serving http://{shown}:{port}/ (API schema: /openapi.json; Ctrl+C stops)",
         highlight=False,
         soft_wrap=True,

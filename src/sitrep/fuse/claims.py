@@ -17,11 +17,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from sitrep.fuse.clusters import KeyFn, process_key
 from sitrep.fuse.entities import actors_match
 from sitrep.fuse.graph import IncrementalClusters, complete_linkage
 from sitrep.fuse.records import ClaimReport
 from sitrep.fuse.rules import ClaimRules
-from sitrep.fuse.sketch import KEY_MASK, Buckets, Sketcher
+from sitrep.fuse.sketch import Buckets, Sketcher
 from sitrep.fuse.text import content_words, fold, overlap, words
 
 ClaimRef = tuple[str, str]
@@ -84,12 +85,28 @@ class ClaimClusters:
             return
         self.entries[report.ref] = entry
         self._clusters.add(report.ref)
-        signature = self._sketcher.signature_of_hashes(np.frombuffer(entry.words, dtype=np.uint32))
-        keys = [hash((anchor, band)) & KEY_MASK for band in self._sketcher.band_keys(signature)]
+        keys = self.keys(entry, process_key)
         for other in self._blocks.candidates(keys):
             if same_claim(entry, self.entries[other], self.rules):  # type: ignore[index]
                 self._clusters.link(report.ref, other)  # type: ignore[arg-type]
         self._blocks.add(keys, report.ref)
+
+    def entry(self, report: ClaimReport) -> ClaimEntry | None:
+        """The entry a report becomes, or None when it cannot be grouped (no speaker, no content words)."""
+        anchor = speaker_anchor(report)
+        if anchor is None:
+            return None
+        entry = ClaimEntry(report, content_words(report.content, self.stopwords), anchor)
+        return entry if entry.words else None
+
+    def keys(self, entry: ClaimEntry, key: KeyFn) -> list[int]:
+        """The bucket keys of an entry: its speaker with each band of a MinHash of its words."""
+        signature = self._sketcher.signature_of_hashes(np.frombuffer(entry.words, dtype=np.uint32))
+        return [key((entry.speaker_anchor, band)) for band in self._sketcher.band_keys(signature)]
+
+    def components(self) -> Iterator[list[ClaimRef]]:
+        """The connected components of the relation, as refs (each is split into clusters on reading)."""
+        return self._clusters.connected()
 
     def clusters(self) -> Iterator[list[ClaimReport]]:
         for refs in self._clusters.clusters():

@@ -23,7 +23,8 @@ chains of look-alike reports (a strike on the same town every day) from fusing.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import zlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,6 +36,7 @@ from sitrep.fuse.sketch import KEY_MASK, Buckets
 from sitrep.fuse.text import overlap_coefficient
 
 EventRef = tuple[str, str]  # (document id, event id)
+KeyFn = Callable[[tuple[Any, ...]], int]
 LONG = -1  # the bucket of reports with an unknown or very long window
 TIERS = ((21, 7), (400, 30))  # (longest window in days, bucket size in days) for filing reports by date
 WORD_ANCHORS = 3  # reports sharing one of their 3 lowest word hashes are compared even without actors
@@ -173,7 +175,17 @@ def block_anchors(report: EventReport, rules: EventRules) -> list[tuple[str, str
     return [(fam, anchor) for anchor in sorted(found)]
 
 
-def filing_keys(report: EventReport, rules: EventRules) -> list[int]:
+def process_key(parts: tuple[Any, ...]) -> int:
+    """A bucket key from Python's ``hash`` (fast; differs between processes: for in-memory indexes only)."""
+    return hash(parts) & KEY_MASK
+
+
+def stored_key(parts: tuple[Any, ...]) -> int:
+    """A bucket key that is the same in every process (for indexes kept in the store)."""
+    return zlib.crc32(repr(parts).encode("utf-8")) & KEY_MASK
+
+
+def filing_keys(report: EventReport, rules: EventRules, key: KeyFn = process_key) -> list[int]:
     """Bucket keys a report is filed under: per block, the bucket of its window's start in the first
     tier whose longest window fits it, else the block's long bucket."""
     win = window(report, rules)
@@ -183,23 +195,22 @@ def filing_keys(report: EventReport, rules: EventRules) -> list[int]:
         else next((i for i, (longest, _) in enumerate(TIERS) if win.end - win.start <= longest), None)
     )
     if tier is None or win is None:
-        return [hash((*block, LONG)) & KEY_MASK for block in block_anchors(report, rules)]
+        return [key((*block, LONG)) for block in block_anchors(report, rules)]
     bucket = win.start // TIERS[tier][1]
-    return [hash((*block, tier, bucket)) & KEY_MASK for block in block_anchors(report, rules)]
+    return [key((*block, tier, bucket)) for block in block_anchors(report, rules)]
 
 
-def query_keys(report: EventReport, rules: EventRules) -> list[int]:
+def query_keys(report: EventReport, rules: EventRules, key: KeyFn = process_key) -> list[int]:
     """Bucket keys where every report whose window meets this one's is filed (see ``filing_keys``)."""
     win = window(report, rules)
     keys = []
     for block in block_anchors(report, rules):
-        keys.append(hash((*block, LONG)) & KEY_MASK)
+        keys.append(key((*block, LONG)))
         if win is None:
             continue  # an undated report meets only other undated ones, all in the long bucket
         for tier, (longest, days) in enumerate(TIERS):
             keys.extend(
-                hash((*block, tier, bucket)) & KEY_MASK
-                for bucket in range((win.start - longest) // days, win.end // days + 1)
+                key((*block, tier, bucket)) for bucket in range((win.start - longest) // days, win.end // days + 1)
             )
     return keys
 
@@ -235,6 +246,10 @@ class EventClusters:
             if compatible(report, self.reports[other], self.rules):  # type: ignore[index]
                 self._clusters.link(report.ref, other)  # type: ignore[arg-type]
         self._blocks.add(filing_keys(report, self.rules), report.ref)
+
+    def components(self) -> Iterator[list[EventRef]]:
+        """The connected components of the relation, as refs (each is split into clusters on reading)."""
+        return self._clusters.connected()
 
     def clusters(self) -> Iterator[list[EventReport]]:
         """Every fused event as its member reports."""

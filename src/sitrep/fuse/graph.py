@@ -32,6 +32,10 @@ class IncrementalClusters(Generic[T]):
         self.components.union(a, b)
         self._dirty.add(a)
 
+    def connected(self) -> Iterator[list[T]]:
+        """The connected components (before splitting)."""
+        return self.components.components()
+
     def clusters(self) -> Iterator[list[T]]:
         self._refresh()
         for members in self.components.components():

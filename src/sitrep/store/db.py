@@ -11,11 +11,12 @@ re-run that skips ``has_document`` ids resumes where the last one stopped.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from types import TracebackType
-from typing import Any, Self, cast
+from typing import TYPE_CHECKING, Any, Self, cast
 
 from alembic.util import CommandError
 from sqlalchemy import CursorResult, Engine, delete, func, insert, select
@@ -25,12 +26,18 @@ from sqlalchemy.orm import Session, sessionmaker
 from sitrep.errors import StoreError
 from sitrep.keys import copy_test
 from sitrep.store.connect import SQLITE_BEGIN_OPTION, create_store_engine, database_url, error_reason, store_error
-from sitrep.store.entities import EntitySummary, entity_summaries
+from sitrep.store.entities import EntitySummary
 from sitrep.store.migrate import upgrade_to_head
+from sitrep.store.picture_tables import FusionQueue
 from sitrep.store.rows import LayerRows, Row, document_id_of, document_row, layer_rows
 from sitrep.store.stories import file_story, split_story, story_groups
 from sitrep.store.tables import ALL_MODELS, LAYER_MODELS, Document, Story
 
+if TYPE_CHECKING:  # the fusion code loads with the first picture step, not with the store
+    from sitrep.store.fusion import SyncResult
+    from sitrep.store.picture_read import StoredPicture
+
+log = logging.getLogger(__name__)
 STATUS_EXTRACTED = "extracted"
 STATUS_SKIPPED_LANGUAGE = "skipped_language"
 ITER_BATCH_SIZE = 100
@@ -45,6 +52,7 @@ class Store:
         self._reader = sessionmaker(engine)
         self._writer = sessionmaker(engine.execution_options(**{SQLITE_BEGIN_OPTION: "IMMEDIATE"}))
         self._closed = False
+        self.sync_after_write = True  # False: writes only queue; call ``sync_picture`` (batch ingest)
 
     @classmethod
     def open(cls, url: str | None = None) -> Store:
@@ -190,8 +198,22 @@ class Store:
 
     def entities(self, kind: str | None = None, query: str | None = None, limit: int = 50) -> list[EntitySummary]:
         """Actors and places across documents, in the most documents first (see ``entities.py``)."""
+        return [EntitySummary(**_summary_fields(row)) for row in self.entity_page(kind, query, limit)[1]]
+
+    def entity_page(
+        self, kind: str | None = None, query: str | None = None, limit: int = 50, offset: int = 0
+    ) -> tuple[int, list[dict[str, Any]]]:
+        """The number of matching entities and one page of them (``summary_dict`` shape), read from the
+        persisted picture's registry (queued documents are taken in first)."""
+        from sitrep.store.picture_read import entity_page
+
+        self._catch_up()
         with self._reading("read entities from"), self._reader() as session:
-            return entity_summaries(session, kind, query, limit)
+            return entity_page(session, kind, query, limit, offset)
+
+    def _catch_up(self) -> None:
+        if self.picture_pending():
+            self.sync_picture()
 
     def delete_document(self, doc_id: str) -> bool:
         """Remove a document and all its rows (its story is split again); False when it was not stored."""
@@ -201,9 +223,91 @@ class Store:
                 deleted = cast(CursorResult[Any], session.execute(delete(Document).where(Document.id == doc_id)))
                 if story_id is not None:
                     split_story(session, story_id)
+                if deleted.rowcount:
+                    enqueue(session, doc_id, "remove")
         except SQLAlchemyError as exc:
             raise store_error("delete a document from", self._engine.url, exc) from exc
+        if deleted.rowcount:
+            self._picture_step()
         return bool(deleted.rowcount)
+
+    # -- the persisted picture (see ``fusion.py``) ------------------------------------------
+
+    def sync_picture(self, limit: int | None = None) -> SyncResult:
+        """Take queued documents into the persisted picture (the step each save runs right after its commit;
+        resumable: what a crash leaves queued is taken in by the next call)."""
+        from sitrep.store.fusion import sync_picture
+
+        try:
+            with self._writer.begin() as session:
+                return sync_picture(session, limit=limit)
+        except StoreError:
+            raise
+        except SQLAlchemyError as exc:
+            raise store_error("update the picture in", self._engine.url, exc) from exc
+        except Exception as exc:  # a bug in a step must not lose the queue: it stays for the next step
+            raise StoreError(
+                f"the picture was not updated ({type(exc).__name__}: {exc}); the changes stay queued for the next "
+                "picture step (`sitrep rebuild` recomputes it)"
+            ) from exc
+
+    def rebuild_picture(self, batch: int = 500) -> int:
+        """Recompute the persisted picture from every stored extraction; return how many documents it holds."""
+        from sitrep.store.fusion import reset_picture
+
+        try:
+            with self._writer.begin() as session:
+                reset_picture(session)
+        except SQLAlchemyError as exc:
+            raise store_error("rebuild the picture in", self._engine.url, exc) from exc
+        while self.picture_pending():
+            self.sync_picture(limit=batch)
+        return self.picture_documents()
+
+    def picture_pending(self) -> int:
+        """How many saved or deleted documents the persisted picture has not taken in yet."""
+        from sitrep.store.fusion import pending
+
+        with self._reading("read the picture from"), self._reader() as session:
+            return pending(session)
+
+    @contextmanager
+    def picture(self) -> Iterator[StoredPicture]:
+        """The persisted picture, read in one session (``with store.picture() as p: p.to_dict()``)."""
+        from sitrep.store.picture_read import StoredPicture
+
+        with self._reading("read the picture from"), self._reader() as session:
+            yield StoredPicture(session)
+
+    def picture_view(self, **filters: Any) -> dict[str, Any]:
+        """The persisted picture as ``sitrep-picture/1`` data (``StoredPicture.to_dict`` filters); documents
+        still queued are taken in first."""
+        self._catch_up()
+        with self.picture() as picture:
+            return picture.to_dict(**filters)
+
+    def picture_version(self) -> str:
+        """A token that changes whenever the persisted picture does."""
+        from sitrep.store.fusion import picture_version
+
+        with self._reading("read the picture from"), self._reader() as session:
+            return picture_version(session)
+
+    def picture_documents(self) -> int:
+        """How many documents the persisted picture includes."""
+        from sitrep.store.fusion import meta_counts
+
+        with self._reading("read the picture from"), self._reader() as session:
+            return meta_counts(session, ["documents"])["documents"]
+
+    def _picture_step(self) -> None:
+        """After a write: bring the picture up to date unless deferred (``sync_after_write = False``)."""
+        if not self.sync_after_write:
+            return
+        try:
+            self.sync_picture()
+        except StoreError as exc:  # the document is saved; its change stays queued for the next picture step
+            log.warning("%s", exc)
 
     def close(self) -> None:
         """Release every connection; the Store cannot be used afterwards."""
@@ -233,12 +337,15 @@ class Store:
                 _write_layers(session, layers)
                 if fingerprint is not None:
                     file_story(session, doc_id, fingerprint)
+                    enqueue(session, doc_id, "add")
         except IntegrityError as exc:
             if self.has_document(doc_id):
                 return False
             raise StoreError(f"document {doc_id[:12]}: the database refused it: {error_reason(exc)}") from exc
         except Exception as exc:
             raise StoreError(f"document {doc_id[:12]}: not saved: {error_reason(exc)}") from exc
+        if extracted:
+            self._picture_step()
         return True
 
     @contextmanager
@@ -248,6 +355,18 @@ class Store:
             yield
         except SQLAlchemyError as exc:
             raise store_error(action, self._engine.url, exc) from exc
+
+
+def enqueue(session: Session, document_id: str, op: str) -> None:
+    """Queue a document for the picture in the caller's transaction (``op``: "add" or "remove")."""
+    session.execute(insert(FusionQueue), [{"document_id": document_id, "op": op}])
+
+
+def _summary_fields(row: dict[str, Any]) -> dict[str, Any]:
+    fields = {k: v for k, v in row.items() if k != "type"}
+    fields["aliases"] = tuple(row["aliases"])
+    fields["type_or_feature"] = row["type"]
+    return fields
 
 
 def _write_layers(session: Session, layers: LayerRows) -> None:

@@ -19,6 +19,7 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from sitrep.store import Store
@@ -85,6 +86,7 @@ def create_app(
         return FileResponse(static_dir() / "index.html")
 
     install_access(app, access or AccessPolicy.unrestricted(), TokenStore(store.engine))
+    app.add_middleware(GZipMiddleware, minimum_size=1024)  # for clients that send Accept-Encoding: gzip
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodySizeLimit, max_bytes=max_body_bytes)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))

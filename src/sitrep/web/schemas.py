@@ -107,3 +107,29 @@ class Problem(BaseModel):
 
     detail: str
     errors: list[dict[str, Any]] | None = None
+
+
+class ItemPage(BaseModel):
+    """One page of picture items (``sitrep-picture/1`` views), in the picture's stable order."""
+
+    total: int = Field(description="Items matching the filters, on every page.")
+    limit: int
+    offset: int
+    next_cursor: str | None = Field(description="Pass as `cursor` for the next page; null on the last page.")
+    items: list[dict[str, Any]]
+
+
+class ContradictionPage(BaseModel):
+    """One page of figure contradictions: two incompatible statements of one series, each side sourced."""
+
+    total: int
+    limit: int
+    offset: int
+    items: list[dict[str, Any]]
+
+
+class EntityPage(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    entities: list[Entity]

@@ -1,13 +1,15 @@
-"""The live picture: one ``Picture`` built from the store at startup and kept current with ``add``.
+"""The live picture: the store's persisted picture, read per request, cached per version.
 
-Before each read, ``LivePicture`` asks the store whether extracted documents arrived
-since it last looked (another process running ``sitrep ingest``, say): a count and the
-newest ``ingested_at``, both on indexed columns. Only when they changed does it list
-the stored ids and ``add`` the unseen extractions. Articles posted to the API are
-extracted, saved and added here too. One lock guards the picture: ``Picture.add`` and
-``Picture.to_dict`` (which re-splits clusters lazily) both change its indexes.
+Nothing is built at startup, so a server starts in constant time whatever the store's
+size: every save (here, by ``sitrep ingest`` in another process, by ``sitrep watch``)
+updates the persisted picture in its own picture step (``sitrep.store.fusion``). When
+the store still has queued documents (a store just upgraded to the persisted picture,
+or writes that deferred their step), one background thread takes them in, in batches;
+reads meanwhile show the picture as it stands.
 
-Rendered pictures are cached as JSON bytes per filter set until the picture changes.
+Rendered pictures are cached as JSON bytes per (picture version, filters): a new version
+token is written with every change, so one indexed lookup tells whether a cached view is
+still current.
 """
 
 from __future__ import annotations
@@ -17,17 +19,19 @@ import logging
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sitrep.fuse import Picture
-from sitrep.model import Document
-from sitrep.pipeline import extract
+from sitrep.errors import SitrepError
 from sitrep.store import Store
+
+if TYPE_CHECKING:
+    from sitrep.model import Document
 
 log = logging.getLogger(__name__)
 
 CACHED_VIEWS = 32
 ORIGIN = "api"
+CATCH_UP_BATCH = 200
 
 Filters = tuple[str | None, str | None, str | None, str | None, int | None]
 
@@ -42,21 +46,29 @@ class Saved:
 
 
 class LivePicture:
-    """One picture over a store, current with it, safe to use from several threads."""
+    """The persisted picture of a store, safe to use from several threads."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, catch_up: bool = True) -> None:
         self.store = store
-        self.picture = Picture()
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # guards the cache and the catch-up step
         self._extract_lock = threading.Lock()  # the spaCy pipeline is not made for concurrent calls
-        self._seen_store: tuple[int, Any] | None = None  # the store's extracted_marker when last read
-        self._views: OrderedDict[Filters, bytes] = OrderedDict()
-        self._load()
+        self._views: OrderedDict[tuple[str, Filters], bytes] = OrderedDict()
+        self._worker: threading.Thread | None = None
+        if catch_up and store.picture_pending():
+            self._worker = threading.Thread(target=self._catch_up_in_background, name="picture-catch-up", daemon=True)
+            self._worker.start()
 
     def refresh(self) -> int:
-        """Add every stored extraction the picture does not hold yet; return how many were added."""
+        """Take every queued document into the persisted picture now; return how many were added."""
+        added = 0
         with self._lock:
-            return self._catch_up()
+            while self.store.picture_pending():
+                added += self.store.sync_picture(limit=CATCH_UP_BATCH).added
+        return added
+
+    def version(self) -> str:
+        """The picture's current version token (an ETag for every read of it)."""
+        return self.store.picture_version()
 
     def view_json(
         self,
@@ -66,66 +78,53 @@ class LivePicture:
         actor: str | None = None,
         limit: int | None = None,
     ) -> bytes:
-        """The current picture (``Picture.to_dict``) as JSON bytes, from the cache when unchanged."""
-        key: Filters = (since, until, place, actor, limit)
+        """The persisted picture (``StoredPicture.to_dict``) as JSON bytes, from the cache when unchanged."""
+        key = (self.version(), (since, until, place, actor, limit))
         with self._lock:
-            self._catch_up()
             cached = self._views.get(key)
-            if cached is None:
-                view = self.picture.to_dict(since=since, until=until, place=place, actor=actor, limit=limit)
-                cached = json.dumps(view, ensure_ascii=False).encode("utf-8")
-                self._remember(key, cached)
-            else:
+            if cached is not None:
                 self._views.move_to_end(key)
-            return cached
+                return cached
+        with self.store.picture() as picture:
+            view = picture.to_dict(since=since, until=until, place=place, actor=actor, limit=limit)
+        rendered = json.dumps(view, ensure_ascii=False).encode("utf-8")
+        with self._lock:
+            self._views[key] = rendered
+            while len(self._views) > CACHED_VIEWS:
+                self._views.popitem(last=False)
+        return rendered
 
     def stats(self) -> dict[str, int]:
-        """How many documents the picture holds (after catching up with the store)."""
-        with self._lock:
-            self._catch_up()
-            return {"documents": len(self.picture)}
+        """How many documents the picture holds, and how many changes wait to be taken in."""
+        return {"documents": self.store.picture_documents(), "pending": self.store.picture_pending()}
+
+    def pending_note(self) -> str:
+        waiting = self.store.picture_pending()
+        return f" ({waiting} queued, being taken in)" if waiting else ""
 
     def extract(self, document: Document) -> dict[str, Any]:
         """The sitrep/1 extraction of one document, not stored."""
+        from sitrep.pipeline import extract  # loaded by the first extraction, not at startup
+
         with self._extract_lock:
             return extract(document).to_dict()
 
     def submit(self, document: Document) -> Saved:
-        """Extract, store and add one article; an article already stored is only added if missing."""
+        """Extract and store one article (its save updates the picture); an article already stored is left."""
         if self.store.has_document(document.id):
-            self.refresh()
             return Saved(document.id, new=False, extraction=None)
         extraction = self.extract(document)
         new = self.store.save_document(extraction, origin=ORIGIN)
-        with self._lock:
-            if self.picture.add(extraction):
-                self._views.clear()
         return Saved(document.id, new=new, extraction=extraction)
 
-    def _load(self) -> None:
-        """Build the picture from every stored extraction, read in batches."""
-        with self._lock:
-            seen = self.store.extracted_marker()  # taken first: whatever arrives while reading is caught up later
-            self.picture.extend(self.store.iter_extractions())
-            self._seen_store = seen
+    def wait(self, timeout: float | None = None) -> None:
+        """Wait for the background catch-up (tests, benchmarks)."""
+        if self._worker is not None:
+            self._worker.join(timeout)
 
-    def _catch_up(self) -> int:
-        """Under the lock: add stored extractions not yet in the picture."""
-        current = self.store.extracted_marker()
-        if current == self._seen_store:
-            return 0
-        added = 0
-        for doc_id in sorted(d for d in self.store.extracted_ids() if d not in self.picture):
-            extraction = self.store.get_extraction(doc_id)
-            if extraction is not None and self.picture.add(extraction):
-                added += 1
-        self._seen_store = current
-        if added:
-            self._views.clear()
-            log.info("picture: %d new document(s), %d in all", added, len(self.picture))
-        return added
-
-    def _remember(self, key: Filters, rendered: bytes) -> None:
-        self._views[key] = rendered
-        while len(self._views) > CACHED_VIEWS:
-            self._views.popitem(last=False)
+    def _catch_up_in_background(self) -> None:
+        try:
+            added = self.refresh()
+            log.info("picture: took in %d queued document(s)", added)
+        except SitrepError as exc:  # the queue stays; the next save or `sitrep rebuild` takes it in
+            log.warning("picture: catching up failed: %s", exc)

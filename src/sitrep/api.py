@@ -103,7 +103,7 @@ def picture(store: Store | Iterable[Extraction | Mapping[str, Any]], **filters: 
     if unknown:
         raise InputError(f"picture: unknown filter(s) {', '.join(unknown)}; known: {', '.join(PICTURE_FILTERS)}")
     if hasattr(source := store, "picture_view"):
-        return source.picture_view(**filters)  # type: ignore[no-any-return]  # the persisted picture
+        return source.picture_view(**filters)  # the persisted picture
     from sitrep.fuse import build_picture
 
     view: dict[str, Any] = build_picture(_extractions(store)).to_dict(**filters)

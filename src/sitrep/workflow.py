@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import time as clock
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 Progress = Callable[[str], None]
 
 log = logging.getLogger(__name__)
+PICTURE_BATCH = 200  # documents saved between two steps of the persisted picture during a batch
 
 
 @dataclass
@@ -142,16 +144,48 @@ def ingest_sources(
     """
     report = BatchReport()
     resources.check()  # a broken data file stops the batch here, once, instead of failing every document
-    if runner is None:
-        for article in _articles(sources, options, report, progress):
-            _store_one(article, store, published, source, report)
-        return report
-    started = clock.perf_counter()
-    jobs = _jobs(_articles(sources, options, report, progress), store, published, source, report)
-    for outcome in runner.run(jobs):
-        _store_outcome(outcome, store, report)
-    report.seconds = clock.perf_counter() - started
+    with _picture_in_batches(store, report) as stored:
+        if runner is None:
+            for article in _articles(sources, options, report, progress):
+                _store_one(article, store, published, source, report)
+                stored()
+            return report
+        started = clock.perf_counter()
+        jobs = _jobs(_articles(sources, options, report, progress), store, published, source, report)
+        for outcome in runner.run(jobs):
+            _store_outcome(outcome, store, report)
+            stored()
+        report.seconds = clock.perf_counter() - started
     return report
+
+
+@contextmanager
+def _picture_in_batches(store: Store, report: BatchReport, every: int = PICTURE_BATCH) -> Iterator[Callable[[], None]]:
+    """Take saved documents into the persisted picture every ``every`` documents and once at the end, instead of
+    one picture step per document. The queue is written with each document, so a crash loses nothing: the
+    next step (or ``sitrep rebuild``) takes in what is still queued."""
+    deferred = store.sync_after_write
+    store.sync_after_write = False
+    count = 0
+
+    def stored() -> None:
+        nonlocal count
+        count += 1
+        if count % every == 0:
+            _sync(store, report)
+
+    try:
+        yield stored
+    finally:
+        store.sync_after_write = deferred
+        _sync(store, report)
+
+
+def _sync(store: Store, report: BatchReport) -> None:
+    try:
+        store.sync_picture()
+    except SitrepError as exc:  # the documents are saved; their changes stay queued for the next step
+        report.failures.append(Failure(origin="picture", message=str(exc)))
 
 
 def _jobs(

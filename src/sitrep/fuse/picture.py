@@ -202,13 +202,7 @@ class Picture:
         docs = _documents_of(event_views, claim_views, series_views) if narrowed else set(self.state.documents)
         return {
             "schema": PICTURE_SCHEMA,
-            "filters": {
-                "since": since and since[:10],
-                "until": until and until[:10],
-                "place": place,
-                "actor": actor,
-                "limit": limit,
-            },
+            "filters": filters_echo(since, until, place, actor, limit),
             "stats": stats,
             "documents": {d: document_view(ctx, d) for d in sorted(docs)},
             "syndication": story_views(ctx, docs if narrowed else None),
@@ -241,6 +235,19 @@ def _stats(
         "claims": len(claims),
         "series": len(series),
         "contradictions": sum(len(s.contradictions) for s in series),
+    }
+
+
+def filters_echo(
+    since: str | None, until: str | None, place: str | None, actor: str | None, limit: int | None
+) -> dict[str, Any]:
+    """The filters a picture was read with, as its ``filters`` field says them (dates as days)."""
+    return {
+        "since": since and since[:10],
+        "until": until and until[:10],
+        "place": place,
+        "actor": actor,
+        "limit": limit,
     }
 
 

@@ -20,7 +20,7 @@ from sqlalchemy import ColumnElement, and_, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from sitrep.fuse.entities import most_common
-from sitrep.fuse.picture import PICTURE_SCHEMA, Query, _check_date, _documents_of, country_code
+from sitrep.fuse.picture import PICTURE_SCHEMA, Query, _check_date, _documents_of, country_code, filters_echo
 from sitrep.fuse.rules import FusionRules, load_rules
 from sitrep.fuse.text import fold, iso_day
 from sitrep.fuse.timeline import timeline
@@ -149,13 +149,7 @@ class StoredPicture:
         docs = _documents_of(events, claims, series) if narrowed else None
         return {
             "schema": PICTURE_SCHEMA,
-            "filters": {
-                "since": since and since[:10],
-                "until": until and until[:10],
-                "place": place,
-                "actor": actor,
-                "limit": limit,
-            },
+            "filters": filters_echo(since, until, place, actor, limit),
             "stats": stats,
             "documents": self.documents(docs),
             "syndication": self.stories(docs),

@@ -46,7 +46,7 @@ serve: install
 test: install-dev
 	$(BIN)/python -m pytest
 
-# Under a minute: no slow tests, none that loads the spaCy model, SQLite only (`make test` runs them all).
+# About two minutes: no slow tests, none that loads the spaCy model, SQLite only (`make test` runs them all).
 test-fast: install-dev
 	$(BIN)/python -m pytest -m "not slow and not model and not postgres"
 

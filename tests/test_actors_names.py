@@ -69,9 +69,9 @@ def test_organisations_read_as_people_get_their_type(text, name, type_):
     "text, name, country",
     [
         (
-            "Valeska Paris, an Australian woman, said she was held on the ship. Paris claims she was forced to work.",
-            "Valeska Paris",
-            "AUS",
+            "Lena Paris, a Canadian nurse, said she was held at the border post. Paris says she was made to sign.",
+            "Lena Paris",
+            "CAN",
         ),
         ("Amara Konte, 34, said the soldiers had burned her shop.", "Amara Konte", None),
     ],

@@ -131,7 +131,7 @@ def test_a_killing_during_a_definite_counter_attack_joins_the_attack_reported() 
     [
         "After midnight their posts near the river came under intense gunfire.",
         "Troops and rebels exchanged fire near the bridge on Monday.",
-        "The army claimed to have hit three gunmen.",
+        "The navy claimed to have hit four armed smugglers.",
         "The police said they had shot two attackers.",
     ],
 )
@@ -142,7 +142,7 @@ def test_gunfire_and_claimed_hits_are_attacks(sentence: str) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "One of the men has since been released from custody.",
+        "One of the two suspects has since been released from custody.",
         "Kidnappers released the engineer on Friday.",
         "Two of the detainees were freed from prison on Tuesday.",
     ],
@@ -218,7 +218,7 @@ def test_an_attack_noun_under_a_purpose_infinitive_is_no_event() -> None:
     "text",
     [
         "Gunmen attacked a nightclub in Izmir on Saturday. Police arrested six men over Saturday's attack.",
-        "A bomb exploded at the Rolando cafe on Friday. Police said the Rolando attack was planned for weeks.",
+        "A bomb exploded at the Zenith cafe on Friday. Police said the Zenith attack was planned for weeks.",
         "Drones struck a fuel depot in Dori on Thursday. The attack on the depot killed 12 people.",
     ],
 )

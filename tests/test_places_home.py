@@ -49,10 +49,10 @@ def test_a_british_outlet_puts_cambridge_in_england() -> None:
     ("text", "name", "admin1"),
     [
         (
-            "Police arrested an Albany man on Friday. Albany police and Georgia Bureau of Investigation agents "
-            "searched his home in Albany.",
-            "Albany",
-            "US.GA",
+            "Police arrested a Jackson man on Friday. Jackson police and Tennessee Bureau of Investigation agents "
+            "searched his home in Jackson.",
+            "Jackson",
+            "US.TN",
         ),
         (
             "A fire destroyed a barn in Springfield on Sunday, the Illinois State Fire Marshal said.",
@@ -68,7 +68,7 @@ def test_divisions_inside_organisation_names_place_the_towns(text: str, name: st
 @pytest.mark.parametrize(
     ("text", "name", "feature"),
     [
-        ("She runs a bakery in Tacoma, Washington, with her sister.", "Washington", "admin1"),
+        ("She runs a bakery in Spokane, Washington, with her sister.", "Washington", "admin1"),
         ("CAMP MURRAY, Wash. - The unit trained at home in Washington before flying out.", "Washington", "admin1"),
         ("Officials said troops had mined the border territory of Georgia, near Armenia.", "Georgia", "country"),
     ],

@@ -1,6 +1,6 @@
 """Names the NER mistakes, read from the words around them.
 
-- :func:`described_people`: "Valeska Paris, an Australian woman, ..." or "Amina Diallo, 34,":
+- :func:`described_people`: "Lena Paris, a Canadian nurse, ..." or "Amina Diallo, 34,":
   a capitalised name described as a person, whatever the NER called it (a town, a
   country). Its surname is then no capital standing for a state ("Paris claims ...").
 - :func:`joined_organisations`: "she joined the Sea Org": the capitalised object of a

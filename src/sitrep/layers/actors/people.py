@@ -40,7 +40,7 @@ def link_titles(parse: Parse, drafts: Drafts) -> None:
 
 
 def find_described_people(parse: Parse, drafts: Drafts, lexicon: Lexicon, patterns: Patterns) -> None:
-    """ "Valeska Paris, an Australian woman, ...": a person, whatever the NER made of the name."""
+    """ "Lena Paris, a Canadian nurse, ...": a person, whatever the NER made of the name."""
     for first, last in described_people(parse, patterns):
         name = _text(parse, first, last)
         if not drafts.free(first, last) or name in lexicon.state_names or not_a_name(name) or title_only(name, lexicon):

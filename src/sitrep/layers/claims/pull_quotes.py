@@ -105,7 +105,7 @@ def sign_unmarked(parse: Parse, found: list[Found], words: ClaimWords) -> list[F
 
 
 def _is_signature(parse: Parse, sentence: Sentence) -> bool:
-    """A sentence that is only a name, ending its paragraph: "Valeska Paris"."""
+    """A sentence that is only a name, ending its paragraph: "Lena Paris"."""
     tokens = [t for t in parse.sentence_tokens(sentence) if t.pos != "SPACE"]
     low, high = SIGNATURE_TOKENS
     if not low <= len(tokens) <= high or not all(t.pos == "PROPN" and t.text[:1].isupper() for t in tokens):

@@ -49,7 +49,7 @@ def classify(parse: Parse, span: Span, head: Token, words: ClaimWords) -> Mentio
     entity = _entity_over(parse, head)
     kind_type = _actor_type(parse, head, entity, words)
     if any(k.dep == "appos" and k.lower in words["person_titles"] for k in parse.children(head.i)):
-        kind_type = "person"  # "Valeska Paris, an Australian woman, ..."
+        kind_type = "person"  # "Lena Paris, a Canadian nurse, ..."
     if words.has("first_person", lower):
         return Mention(span, head, "first_person", "person")
     if head.tag == "WP" or (
@@ -210,7 +210,7 @@ def _entity_over(parse: Parse, token: Token) -> Span | None:
 
 
 def _name_run(parse: Parse, head: Token) -> Span:
-    """The proper nouns that end at ``head`` and share its entity label ("Valeska Paris")."""
+    """The proper nouns that end at ``head`` and share its entity label ("Lena Paris")."""
     first = head.i
     while first > 0:
         previous = parse.tokens[first - 1]
@@ -374,7 +374,7 @@ class SpeakerResolver:
         )
 
     def _earlier_name(self, mention: Mention) -> str | None:
-        """A person already heard whose name holds this one ("Paris" after "Valeska Paris")."""
+        """A person already heard whose name holds this one ("Paris" after "Lena Paris")."""
         name = self._entity_span(mention)
         found = [w.lower() for w in re.findall(r"[A-Z][\w'’-]+", self.analysis.text[name[0] : name[1]])]
         words = [w for w in found if w not in DETERMINERS | self.words["honorifics"] | self.words["person_titles"]]
@@ -387,7 +387,7 @@ class SpeakerResolver:
         return None
 
     def _resolved(self, span: Span) -> str | None:
-        """The resolver's answer, unless it matched only part of a longer name ("Paris" in "Valeska Paris")."""
+        """The resolver's answer, unless it matched only part of a longer name ("Paris" in "Lena Paris")."""
         found = self.analysis.resolve_actor(span)
         if found is None or self._part_of_longer_name(found, span):
             return None

@@ -634,7 +634,7 @@ def resolve_roles(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigger, 
     if target is None and tokens.target is not None and _elliptical(analysis.parse, tokens.target):
         target, target_span = _antecedent_object(analysis, lexicon, tokens.target)
     if target is None and tokens.target is not None and trigger.type in lexicon.role_words("party_types_for_targets"):
-        target, target_span = bare_count(analysis, lexicon, tokens.target)  # "Thousands have been arrested"
+        target, target_span = bare_count(analysis, lexicon, tokens.target)  # "Hundreds were detained"
     if (
         target is None
         and not _names_people(analysis.parse, lexicon, tokens.target)

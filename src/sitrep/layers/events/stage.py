@@ -94,7 +94,7 @@ class Datelines:
 def joins(analysis: Analysis, lexicon: PloverLexicon, trigger: Trigger, earlier: Event) -> bool:
     """ "The attack began at 3 a.m.", "the strikes hit depots", "Saturday's attack": a definite noun telling
     more about ``earlier``, not a new happening. One that says which happening it is ("the attack on the
-    depot", "the Kismayo attack") joins only when those words are the earlier event's."""
+    depot", "the Kisumu attack") joins only when those words are the earlier event's."""
     if not anaphoric(analysis.parse, lexicon, trigger):
         return victims_told_before(analysis, lexicon, trigger, earlier)
     return not _specific(analysis.parse, trigger.token) or same_happening(analysis, trigger, earlier)
@@ -156,7 +156,7 @@ def definite_noun(parse: Parse, lexicon: PloverLexicon, noun: int) -> bool:
 
 
 def same_happening(analysis: Analysis, trigger: Trigger, earlier: Event) -> bool:
-    """ "Saturday's attack" after an attack reported on Saturday, "the Rolando attack" after "the Rolando
+    """ "Saturday's attack" after an attack reported on Saturday, "the Zenith attack" after "the Zenith
     bombing", "the attack on the depot" after "drones struck a fuel depot": the words that say which happening
     a definite noun is (a date, a place, a name, what was hit) are the earlier event's."""
     parse = analysis.parse

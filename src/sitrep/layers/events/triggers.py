@@ -831,7 +831,7 @@ def _casualty_caused(ctx: TriggerContext, trigger: Trigger, by_predicate: dict[i
 
 
 def _clause_host(ctx: TriggerContext, trigger: Trigger, by_predicate: dict[int, Trigger]) -> Trigger | None:
-    """ "Fighters were killed in IS attacks": a happening noun inside the clause of a verb event of its type
+    """ "Soldiers were killed in ISIL raids": a happening noun inside the clause of a verb event of its type
     tells that same event (one clause, one event)."""
     parse = ctx.parse
     current = parse.tokens[trigger.token]

@@ -1,4 +1,4 @@
-"""Divisions named together before a plural admin word: "Camden and Charlton counties", "Douglas, Sarpy and Lancaster counties".
+"""Divisions named together before a plural admin word: "Camden and Charlton counties", "Polk, Story and Boone counties".
 
 Each name before "counties" (or "parishes") is the division "X County": the names are
 looked up with the singular word added, so "Lancaster" here is Lancaster County, never
@@ -31,7 +31,7 @@ def _name_run(parse: Parse, end: int) -> int:
 
 
 def _division(parse: Parse, first: int, last: int, word: str, gazetteer: Gazetteer) -> Toponym | None:
-    """The division "X County" for tokens [first, last], trying shorter names from the left ("Small Hitchcock")."""
+    """The division "X County" for tokens [first, last], trying shorter names from the left ("Little Polk")."""
     tokens = parse.tokens
     for start in range(first, last + 1):
         name = parse.text[tokens[start].start : tokens[last].end]

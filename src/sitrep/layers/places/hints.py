@@ -1,6 +1,6 @@
 """Divisions named inside organisation names, as evidence for where a local story is.
 
-"An Albany police SWAT team and Georgia Bureau of Investigation agents ..." places the
+"A Jackson police SWAT team and Tennessee Bureau of Investigation agents ..." places the
 story in Georgia although "Georgia" is part of a name and no place of its own. Such a
 division gives half a vote to the division context that resolves the document's towns
 ("Albany" is then Albany, Georgia); it never becomes a place itself.

@@ -4,7 +4,7 @@ Once the text has placed a name ("in Columbus", "to Israel"), its other occurren
 the same place even where the finder would not take them alone: inside an organisation's
 name ("the Columbus Council", "U.S. Attorney's office"), as a modifier ("a Columbus
 attorney"), or as the subject of a verb ("Israel said"). A country's demonyms ("Israeli
-troops", "Lebanese farmland") are mentions of that country once the country is a place;
+troops", "Lebanese villages") are mentions of that country once the country is a place;
 a demonym alone never makes one, so a text that only speaks of "North Korean troops"
 gets no place for North Korea.
 """
@@ -70,9 +70,9 @@ def _stands_alone(parse: Parse, first: int, last: int, person_words: set[str]) -
     if last < len(tokens) and tokens[last].sent == tokens[first].sent:
         after = tokens[last]
         if after.ent_type == "PERSON" and after.text[:1].isupper():
-            return False  # "Milan Kruszynski"
+            return False  # "Florence Adebayo"
         if after.text == "State" and not (last + 1 < len(tokens) and tokens[last + 1].text[:1].isupper()):
-            return False  # "Michigan State" the team; not "Ohio State Highway Patrol"
+            return False  # "Michigan State" the team; not "Ohio State Fire Marshal"
     return True
 
 

@@ -251,7 +251,7 @@ def resolve_toponyms(
             if inside:
                 placed.add(id(toponym))
                 holders = [o for o in container.candidates if any(_contains(o, c) for c in inside)]
-                container.candidates = holders  # "Tacoma, Washington": the state, not the capital
+                container.candidates = holders  # "Spokane, Washington": the state, not the capital
         candidates_of[id(toponym)] = candidates
         main_elsewhere = any(gazetteer.is_main_name(c, toponym.name) for c in candidates)
         toponym.entry = max(

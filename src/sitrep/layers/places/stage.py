@@ -120,7 +120,7 @@ def _entity_map(parse: Parse) -> list[int]:
 
 
 def _person_words(parse: Parse, lexicon: Lexicon) -> set[str]:
-    """Words that are parts of multi-word person names (a "Paris" who is Valeska Paris)."""
+    """Words that are parts of multi-word person names (a "Paris" who is Lena Paris)."""
     words: set[str] = set()
     for entity in parse.entities:
         if entity.label == "PERSON" and entity.last - entity.first > 1:
@@ -211,7 +211,7 @@ def _followed_by_container(parse: Parse, last: int, entries: list[GeoEntry], gaz
 
 
 def _before_surname(parse: Parse, first: int, last: int) -> bool:
-    """A one-word name right before a word the NER reads as a person's: "Director Milan Kruszynski"."""
+    """A one-word name right before a word the NER reads as a person's: "Director Florence Adebayo"."""
     tokens = parse.tokens
     if last - first != 1 or last >= len(tokens):
         return False
@@ -232,7 +232,7 @@ def _us_state_team(parse: Parse, last: int, entries: list[GeoEntry]) -> bool:
         last < len(tokens)
         and tokens[last].text == "State"
         and any(e.feature == "admin1" and e.country == "USA" for e in entries)
-        and not (last + 1 < len(tokens) and tokens[last + 1].text[:1].isupper())  # "Ohio State Highway Patrol"
+        and not (last + 1 < len(tokens) and tokens[last + 1].text[:1].isupper())  # "Ohio State Fire Marshal"
     )
 
 
@@ -300,11 +300,11 @@ def _acceptable(
     if len(text) <= 2 and text not in SHORT_COUNTRY_NAMES:
         return NO, label
     if _state_abbreviation(text, entries):
-        return YES, label  # "the S.C. Highway Patrol", "S.C. House Republicans": the state, inside any name
+        return YES, label  # "the S.C. Highway Patrol", "S.C. Senate Democrats": the state, inside any name
     if _followed_by_container(parse, last, entries, gazetteer):
         return YES, label  # "GM's Bowling Green, Kentucky facility": the pair says it is a place
     if _before_surname(parse, first, last) or _us_state_team(parse, last, entries):
-        return NO, label  # "Milan Kruszynski said", "Duke plays Michigan State"
+        return NO, label  # "Florence Adebayo said", "Purdue hosts Ohio State"
     if _names_county(parse, last, entries):
         return YES, label  # "Clark County's trailer", "the Butler County Transportation District"
     if _before_county_word(parse, last):
